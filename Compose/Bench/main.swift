@@ -1,0 +1,39 @@
+// siopen-bench: measured figures for SiOpen's foundation, each next to a baseline run in the
+// same process on the same machine, so the ratio means something on any hardware.
+//
+//   siopen-bench rpc [--seconds S]       system.health round trips vs a bare socket echo
+//   siopen-bench storage [--writes N]    durable writes through SiOpenStorage vs raw SQLite
+//   siopen-bench all
+import Foundation
+import SiOpenProtocol
+import SiOpenRuntime
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let parsed = Int(arguments[index + 1]) else {
+        return value
+    }
+    return parsed
+}
+
+switch arguments.first {
+case "rpc":
+    try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
+case "storage":
+    try await StorageBenchmark.run(writes: option("--writes", default: 2000))
+case "echo-server":
+    // Internal: the bare-echo baseline, run as its own process like a real service.
+    EchoServer.serve(path: arguments[1])
+case "all", nil:
+    try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
+    try await StorageBenchmark.run(writes: option("--writes", default: 2000))
+default:
+    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | all\n".utf8))
+    exit(64)
+}
+
+/// Prints a line at once (stdout may be a pipe, where `print` would hold it back).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

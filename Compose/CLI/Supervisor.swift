@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import SiOpenProtocol
+import SiOpenRuntime
+
+/// Runs every service of a topology as its own process: starts them in order, waits until each
+/// answers `system.health`, restarts a crashed one with exponential backoff, and on SIGINT or
+/// SIGTERM stops them all (SIGTERM, then SIGKILL after a grace period).
+final class Supervisor: @unchecked Sendable {
+    let topology: Topology
+    let dataDirectory: String
+    let binariesDirectory: String
+    private let queue = DispatchQueue(label: "siopen.supervisor")
+    private var processes: [String: Process] = [:]
+    private var restartDelay: [String: Double] = [:]
+    private var startedAt: [String: Date] = [:]
+    private var stopping = false
+    let logger = Logger(service: "siopen")
+
+    /// A service that keeps running this long has its backoff reset.
+    let stableAfterSeconds = 60.0
+    let maxBackoffSeconds = 30.0
+
+    init(topology: Topology, dataDirectory: String, binariesDirectory: String) {
+        self.topology = topology
+        self.dataDirectory = dataDirectory
+        self.binariesDirectory = binariesDirectory
+    }
+
+    /// Runs until a stop signal; returns the exit status.
+    func run() async -> Int32 {
+        // Watch from the start, so a stop requested while services start is not lost.
+        let stopSignal = ShutdownWatch()
+        try? FileManager.default.createDirectory(atPath: dataDirectory + "/run", withIntermediateDirectories: true)
+        // One launcher per data folder.
+        let lockPath = dataDirectory + "/run/siopen.lock"
+        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lockFD >= 0, flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+            logger.error("another siopen up is already running for this data folder", ["dataDir": .string(dataDirectory)])
+            return 1
+        }
+        for service in topology.services {
+            let path = binariesDirectory + "/" + service.executable
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                logger.error("service executable not found; build first with: swift build -c release", ["path": .string(path)])
+                return 1
+            }
+        }
+        for service in topology.services {
+            queue.sync { launch(service) }
+            let healthy = await waitUntilHealthy(service, timeout: .seconds(60))
+            if !healthy {
+                logger.error("service did not become healthy", ["service": .string(service.name)])
+                await stopAll()
+                return 1
+            }
+        }
+        printLine("SiOpen is up. Data folder: \(dataDirectory)")
+        for service in topology.services {
+            let pid = queue.sync { processes[service.name]?.processIdentifier ?? 0 }
+            printLine("  \(service.name.padding(toLength: 10, withPad: " ", startingAt: 0)) pid \(pid)  \(service.socketPath(dataDirectory: dataDirectory))")
+        }
+        printLine("Press Ctrl-C to stop.")
+        await stopSignal.wait()
+        await stopAll()
+        return 0
+    }
+
+    /// Starts `service` (on `queue`).
+    private func launch(_ service: Topology.Service) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binariesDirectory + "/" + service.executable)
+        process.arguments = [
+            "--data-dir", dataDirectory,
+            "--socket", service.socketPath(dataDirectory: dataDirectory),
+            "--parent-pid", String(getpid()),
+        ]
+        process.terminationHandler = { [weak self] finished in
+            guard let self else { return }
+            let status = finished.terminationStatus
+            let reason = finished.terminationReason == .uncaughtSignal ? "signal \(status)" : "status \(status)"
+            self.queue.async { self.exited(service, process: finished, reason: reason) }
+        }
+        do {
+            try process.run()
+            processes[service.name] = process
+            startedAt[service.name] = Date()
+            logger.info("started", ["service": .string(service.name), "pid": .integer(Int64(process.processIdentifier))])
+        } catch {
+            logger.error("cannot start", ["service": .string(service.name), "error": .string("\(error)")])
+            scheduleRestart(service)
+        }
+    }
+
+    private func exited(_ service: Topology.Service, process: Process, reason: String) {
+        guard processes[service.name] === process else { return }
+        processes[service.name] = nil
+        guard !stopping else { return }
+        if let started = startedAt[service.name], Date().timeIntervalSince(started) > stableAfterSeconds {
+            restartDelay[service.name] = nil
+        }
+        logger.warning("service exited; restarting", ["service": .string(service.name), "reason": .string(reason)])
+        scheduleRestart(service)
+    }
+
+    private func scheduleRestart(_ service: Topology.Service) {
+        let delay = restartDelay[service.name] ?? 0.5
+        restartDelay[service.name] = min(delay * 2, maxBackoffSeconds)
+        queue.asyncAfter(deadline: .now() + delay) { [self] in
+            guard !stopping, processes[service.name] == nil else { return }
+            launch(service)
+        }
+    }
+
+    private func waitUntilHealthy(_ service: Topology.Service, timeout: Duration) async -> Bool {
+        let client = RPCClient(socketPath: service.socketPath(dataDirectory: dataDirectory), serviceName: service.name)
+        defer { client.close() }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            // Only our own process counts: another instance serving the socket (one started alone
+            // on this data folder) would make a service that cannot start look healthy.
+            let launched = queue.sync { processes[service.name]?.processIdentifier }
+            if let report = try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(2)), report.status == .ok,
+                report.pid == launched
+            {
+                return true
+            }
+            client.close()
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    /// SIGTERM to every service, then SIGKILL to any still running after 20 seconds.
+    private func stopAll() async {
+        let running: [Process] = queue.sync {
+            stopping = true
+            return Array(processes.values)
+        }
+        logger.info("stopping all services")
+        for process in running where process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while running.contains(where: \.isRunning), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        for process in running where process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        for process in running { process.waitUntilExit() }
+        logger.info("all services stopped")
+    }
+}

@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+// SiOpen: the order system of a regional government procurement e-marketplace.
+// No package dependencies: Foundation, Dispatch, Glibc, and two C system libraries.
+import PackageDescription
+
+/// The five services, each its own executable (`siopen-<name>`) over a library that holds
+/// its domain logic and RPC surface, so tests and benchmarks can build it in-process.
+let services: [(name: String, folder: String)] = [
+    ("Identity", "Identity"),
+    ("Catalog", "Catalog"),
+    ("Orders", "Orders"),
+    ("Payments", "Payments"),
+    ("Reporting", "Reporting"),
+]
+
+var targets: [Target] = [
+    // C system libraries. Only SiOpenStorage imports CSQLite; only SiOpenSecurity imports COpenSSL.
+    .systemLibrary(
+        name: "CSQLite", path: "Shared/CSQLite", pkgConfig: "sqlite3",
+        providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
+        name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "libcrypto",
+        providers: [.apt(["libssl-dev"])]),
+
+    // Shared modules.
+    .target(name: "SiOpenProtocol", path: "Shared/Protocol"),
+    .target(name: "SiOpenStorage", dependencies: ["CSQLite"], path: "Shared/Storage"),
+    .target(name: "SiOpenSecurity", dependencies: ["COpenSSL"], path: "Shared/Security"),
+    .target(
+        name: "SiOpenRuntime",
+        dependencies: ["SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
+        path: "Shared/Runtime"),
+
+    // Compose: the `siopen` command and the benchmark.
+    .executableTarget(
+        name: "siopen", dependencies: ["SiOpenProtocol", "SiOpenRuntime"],
+        path: "Compose/CLI"),
+    .executableTarget(
+        name: "siopen-bench",
+        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage"],
+        path: "Compose/Bench"),
+
+    // Test support: a child process that acknowledges durable writes, for the kill -9 test.
+    .executableTarget(
+        name: "siopen-test-storage-writer", dependencies: ["SiOpenStorage"],
+        path: "Tests/Support/StorageWriter"),
+
+    // Tests mirror the shared modules; ComposeTests drive real service processes.
+    .testTarget(name: "ProtocolTests", dependencies: ["SiOpenProtocol", "SiOpenRuntime"], path: "Tests/ProtocolTests"),
+    .testTarget(name: "StorageTests", dependencies: ["SiOpenStorage"], path: "Tests/StorageTests"),
+    .testTarget(name: "SecurityTests", dependencies: ["SiOpenSecurity"], path: "Tests/SecurityTests"),
+    .testTarget(
+        name: "RuntimeTests", dependencies: ["SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage"],
+        path: "Tests/RuntimeTests"),
+    .testTarget(
+        name: "ComposeTests", dependencies: ["SiOpenProtocol", "SiOpenRuntime"],
+        path: "Tests/ComposeTests"),
+]
+
+for service in services {
+    targets.append(
+        .target(
+            name: "\(service.name)Service",
+            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity"],
+            path: "Services/\(service.folder)/Service"))
+    targets.append(
+        .executableTarget(
+            name: "siopen-\(service.name.lowercased())",
+            dependencies: [.target(name: "\(service.name)Service"), "SiOpenRuntime"],
+            path: "Services/\(service.folder)/Main"))
+}
+
+let package = Package(
+    name: "SiOpen",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "siopen", targets: ["siopen"]),
+        .executable(name: "siopen-bench", targets: ["siopen-bench"]),
+    ] + services.map { .executable(name: "siopen-\($0.name.lowercased())", targets: ["siopen-\($0.name.lowercased())"]) },
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

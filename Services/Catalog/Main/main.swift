@@ -1,0 +1,4 @@
+import CatalogService
+import SiOpenRuntime
+
+await ServiceHost.runMain(CatalogService.definition)

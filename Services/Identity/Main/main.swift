@@ -1,0 +1,4 @@
+import IdentityService
+import SiOpenRuntime
+
+await ServiceHost.runMain(IdentityService.definition)

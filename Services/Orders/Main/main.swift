@@ -1,0 +1,4 @@
+import OrdersService
+import SiOpenRuntime
+
+await ServiceHost.runMain(OrdersService.definition)

@@ -1,0 +1,4 @@
+import PaymentsService
+import SiOpenRuntime
+
+await ServiceHost.runMain(PaymentsService.definition)

@@ -1,0 +1,4 @@
+import ReportingService
+import SiOpenRuntime
+
+await ServiceHost.runMain(ReportingService.definition)

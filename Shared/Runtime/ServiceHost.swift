@@ -1,0 +1,303 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+import SiOpenProtocol
+import SiOpenStorage
+
+/// The version every SiOpen service reports.
+public enum SiOpenVersion {
+    /// Semantic version of this build.
+    public static let current = "0.1.0"
+}
+
+/// What a service is: its name and description, its database schema, and its methods.
+///
+/// A service's library declares one of these; its executable's `main` hands it to
+/// ``ServiceHost/runMain(_:)``; tests and benchmarks start it in-process with ``ServiceHost/start(_:configuration:authenticator:)``.
+public struct ServiceDefinition: Sendable {
+    /// The service's name: its socket is `run/<name>.sock`, its database `db/<name>.sqlite`.
+    public var name: String
+    /// One paragraph for the OpenRPC document.
+    public var summary: String
+    /// The database migrations, in version order.
+    public var migrations: [Migration]
+    /// Registers the service's methods; called once at start with the open environment.
+    public var registerMethods: @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void
+
+    /// Creates a definition.
+    public init(
+        name: String, summary: String, migrations: [Migration] = [],
+        registerMethods: @escaping @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void = { _, _ in }
+    ) {
+        self.name = name
+        self.summary = summary
+        self.migrations = migrations
+        self.registerMethods = registerMethods
+    }
+}
+
+/// What a running service hands its handlers: configuration, database, logger.
+public struct ServiceEnvironment: Sendable {
+    /// The configuration it was started with.
+    public let configuration: ServiceConfiguration
+    /// The service's own database.
+    public let database: Database
+    /// Its structured logger.
+    public let logger: Logger
+}
+
+/// A running service: its database, dispatch table and socket server.
+public final class ServiceHost: Sendable {
+    /// The definition it runs.
+    public let definition: ServiceDefinition
+    /// Its environment.
+    public let environment: ServiceEnvironment
+    /// The socket server.
+    public let server: RPCServer
+    let startedAt: ContinuousClock.Instant
+
+    private init(definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, startedAt: ContinuousClock.Instant) {
+        self.definition = definition
+        self.environment = environment
+        self.server = server
+        self.startedAt = startedAt
+    }
+
+    /// Opens the database (applying migrations), builds the dispatch table with `system.health`
+    /// and `rpc.discover`, and starts listening.
+    public static func start(
+        _ definition: ServiceDefinition, configuration: ServiceConfiguration,
+        authenticator: any RequestAuthenticator = DenyAllAuthenticator()
+    ) throws -> ServiceHost {
+        let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/run", withIntermediateDirectories: true)
+        // Refuse before opening the database, so a second instance (perhaps a newer build) never
+        // migrates the schema under a running one. The server takes the lock for real below.
+        if isLocked(configuration.socketPath + ".lock") {
+            throw RPCServerError.alreadyRunning(path: configuration.socketPath)
+        }
+        let database = try Database(
+            path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: definition.migrations))
+        let environment = ServiceEnvironment(configuration: configuration, database: database, logger: logger)
+        let startedAt = ContinuousClock.now
+
+        var table = RPCMethodTable()
+        try definition.registerMethods(&table, environment)
+        let probe = HealthProbe()
+        table.register(SystemHealth.self) { _, _ in
+            await Self.health(definition: definition, environment: environment, startedAt: startedAt, probe: probe)
+        }
+        let document = OpenRPCDocument.make(
+            title: "SiOpen \(definition.name)", version: SiOpenVersion.current, description: definition.summary,
+            table: table.adding(RPCDiscover.self))
+        table.register(RPCDiscover.self) { _, _ in document }
+
+        let dispatcher = RPCDispatcher(table: table, authenticator: authenticator) { record in
+            // Per-request lines are debug level: skip building them unless they will be written.
+            guard record.internalError != nil || logger.minimumLevel <= .debug else { return }
+            var fields: [String: JSONValue] = [
+                "requestId": .string(record.requestID),
+                "durationMicros": .integer(Int64(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)),
+            ]
+            if let method = record.method { fields["method"] = .string(method) }
+            if let code = record.errorCode { fields["errorCode"] = .integer(Int64(code)) }
+            if let principal = record.principalID { fields["principal"] = .string(principal) }
+            if let detail = record.internalError {
+                fields["error"] = .string(detail)
+                logger.error("request failed unexpectedly", fields)
+            } else {
+                logger.debug("request", fields)
+            }
+        }
+        let server = RPCServer(socketPath: configuration.socketPath, dispatcher: dispatcher)
+        do {
+            try server.start()
+        } catch {
+            database.close()
+            throw error
+        }
+        logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
+        return ServiceHost(definition: definition, environment: environment, server: server, startedAt: startedAt)
+    }
+
+    /// Whether a live process holds `path` (RPCServer's instance lock file) with `flock`.
+    static func isLocked(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
+        return false
+    }
+
+    /// Stops accepting, finishes requests in flight, closes the database.
+    public func stop() async {
+        environment.logger.info("stopping")
+        await server.shutdown()
+        environment.database.close()
+        environment.logger.info("stopped")
+    }
+
+    static func health(
+        definition: ServiceDefinition, environment: ServiceEnvironment, startedAt: ContinuousClock.Instant, probe: HealthProbe
+    ) async -> HealthReport {
+        let (databaseOK, freeDisk) = await probe.measure(environment)
+        let diskOK = freeDisk > 64 << 20
+        return HealthReport(
+            status: databaseOK && diskOK ? .ok : .degraded, service: definition.name, version: SiOpenVersion.current,
+            uptimeSeconds: (ContinuousClock.now - startedAt).components.seconds, databaseOK: databaseOK,
+            freeDiskBytes: freeDisk, pid: getpid())
+    }
+
+    /// Free bytes for unprivileged users on the file system holding `path`.
+    public static func freeDiskBytes(at path: String) -> Int64 {
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return 0 }
+        return Int64(stats.f_bavail) * Int64(stats.f_frsize)
+    }
+
+    /// The whole life of a service executable: read configuration, start, serve until SIGTERM or
+    /// SIGINT (or until the launcher named by `--parent-pid` is gone), stop gracefully, exit.
+    public static func runMain(_ definition: ServiceDefinition, authenticator: any RequestAuthenticator = DenyAllAuthenticator()) async -> Never {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name)
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            exit(error.isHelp ? 0 : 64)
+        } catch {
+            exit(64)
+        }
+        let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
+        // Watch before starting: a SIGTERM that arrives as the socket appears must stop the
+        // service gracefully, not kill it by the default action.
+        let shutdown = ShutdownWatch(parentPID: configuration.parentPID)
+        let host: ServiceHost
+        do {
+            host = try start(definition, configuration: configuration, authenticator: authenticator)
+        } catch {
+            logger.error("cannot start", ["error": .string(String(describing: error))])
+            exit(1)
+        }
+        await shutdown.wait()
+        await host.stop()
+        exit(0)
+    }
+}
+
+extension RPCMethodTable {
+    /// A copy with `method` registered to a placeholder, so the OpenRPC document can list the
+    /// discovery method itself before its real handler (which returns the document) exists.
+    func adding<M: RPCMethod>(_ method: M.Type) -> RPCMethodTable {
+        var copy = self
+        copy.register(method) { _, _ in throw RPCError.internalError(requestID: nil) }
+        return copy
+    }
+}
+
+/// Waits for SIGTERM or SIGINT, or for the parent process to go away.
+public enum ShutdownSignal {
+    /// Returns when the process should stop. Only signals that arrive after the call are seen;
+    /// a process that must not miss one while it starts creates a ``ShutdownWatch`` first.
+    public static func wait(parentPID: Int32? = nil) async {
+        await ShutdownWatch(parentPID: parentPID).wait()
+    }
+}
+
+/// Watches for SIGTERM or SIGINT, or for the parent process to go away, from the moment it is
+/// created: a stop requested while the service is still starting is remembered, and the service
+/// stops gracefully once started instead of being killed half-way or ignoring the request.
+///
+/// A watch takes over SIGTERM and SIGINT for the rest of the process's life; create one per process.
+public final class ShutdownWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var requested = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var sources: [any DispatchSourceProtocol] = []
+
+    /// Starts watching. With `parentPID`, the process also stops once that process is gone.
+    public init(parentPID: Int32? = nil) {
+        let queue = DispatchQueue(label: "siopen.signals")
+        var sources: [any DispatchSourceProtocol] = []
+        let registered = DispatchGroup()
+        for signalNumber in [SIGTERM, SIGINT] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { [weak self] in self?.request() }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
+            source.resume()
+            sources.append(source)
+        }
+        // Registration is asynchronous; until it is done the signal is ignored, so wait for it.
+        _ = registered.wait(timeout: .now() + 10)
+        if let parentPID {
+            // Started by that process (the launcher): a changed parent means it died, even by
+            // kill -9, and a reused pid cannot fool the check. Otherwise watch the pid itself.
+            let startedByIt = getppid() == parentPID
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now() + 1, repeating: 1)
+            timer.setEventHandler { [weak self] in
+                let gone = startedByIt ? getppid() != parentPID : (kill(parentPID, 0) != 0 && errno == ESRCH)
+                if gone { self?.request() }
+            }
+            timer.resume()
+            sources.append(timer)
+        }
+        lock.withLock { self.sources = sources }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+    }
+
+    /// Whether a stop has been requested.
+    public var isRequested: Bool { lock.withLock { requested } }
+
+    /// Returns once a stop has been requested (at once if it already was).
+    public func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = lock.withLock {
+                if requested { return true }
+                waiters.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+
+    private func request() {
+        let waiting: [CheckedContinuation<Void, Never>] = lock.withLock {
+            requested = true
+            defer { waiters.removeAll() }
+            return waiters
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+}
+
+/// The database and disk figures of `system.health`, measured at most once a second: load
+/// balancers and the launcher poll health often, and each probe is a database read.
+final class HealthProbe: @unchecked Sendable {
+    private let lock = NSLock()
+    private var measuredAt: ContinuousClock.Instant?
+    private var figures: (databaseOK: Bool, freeDiskBytes: Int64) = (false, 0)
+
+    func measure(_ environment: ServiceEnvironment) async -> (databaseOK: Bool, freeDiskBytes: Int64) {
+        let cached: (Bool, Int64)? = lock.withLock {
+            guard let measuredAt, ContinuousClock.now - measuredAt < .seconds(1) else { return nil }
+            return figures
+        }
+        if let cached { return cached }
+        let databaseOK = (try? await environment.database.read { try $0.queryOne("SELECT 1") != nil }) ?? false
+        let freeDisk = ServiceHost.freeDiskBytes(at: environment.configuration.dataDirectory)
+        lock.withLock {
+            measuredAt = .now
+            figures = (databaseOK, freeDisk)
+        }
+        return (databaseOK, freeDisk)
+    }
+}

@@ -1,0 +1,269 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SiOpenProtocol
+import SiOpenRuntime
+import Testing
+
+/// A test failure with a message meant for the person reading the test log.
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The repository root, found from this file's path (`Tests/ComposeTests/<file>`).
+let repositoryRoot: String = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+let topologyPath = repositoryRoot + "/Compose/topology.json"
+let serviceNames = ["identity", "catalog", "orders", "payments", "reporting"]
+
+/// The build products folder: `swift test` runs the test bundle from the folder that also holds
+/// `siopen` and every `siopen-<service>`.
+func productsDirectory() throws -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard count > 0 else { throw TestFailure("cannot resolve /proc/self/exe: \(String(cString: strerror(errno)))") }
+    let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let directory = (executable as NSString).deletingLastPathComponent
+    let missing = (["siopen"] + serviceNames.map { "siopen-\($0)" }).filter {
+        !FileManager.default.isExecutableFile(atPath: directory + "/" + $0)
+    }
+    guard missing.isEmpty else {
+        throw TestFailure(
+            "the executables \(missing.joined(separator: ", ")) are missing from \(directory) (the folder of the running test binary); build them first with `swift build --build-tests` using the same scratch path")
+    }
+    return directory
+}
+
+/// A fresh, short directory under /tmp (socket paths must stay well under 108 bytes).
+func makeShortTemporaryDirectory(prefix: String = "sict") throws -> String {
+    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
+        return String(cString: result)
+    }
+    guard let made else { throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))") }
+    return made
+}
+
+/// How a child process ended.
+enum Termination: Equatable, CustomStringConvertible {
+    case exited(Int32)
+    case signaled(Int32)
+
+    var description: String {
+        switch self {
+        case .exited(let code): "exit status \(code)"
+        case .signaled(let signal): "signal \(signal)"
+        }
+    }
+}
+
+/// A child process of the test, spawned with a clean signal state (as a shell would) and its
+/// standard output and error in files.
+final class Child: @unchecked Sendable {
+    let pid: pid_t
+    let stdoutPath: String
+    let stderrPath: String
+    let commandLine: String
+    private let lock = NSLock()
+    private var ended: Termination?
+
+    private init(pid: pid_t, stdoutPath: String, stderrPath: String, commandLine: String) {
+        self.pid = pid
+        self.stdoutPath = stdoutPath
+        self.stderrPath = stderrPath
+        self.commandLine = commandLine
+    }
+
+    /// Spawns `executable` with `arguments`; output goes to `<logPrefix>.out` and `<logPrefix>.err`.
+    static func spawn(_ executable: String, _ arguments: [String], logPrefix: String) throws -> Child {
+        let stdoutPath = logPrefix + ".out"
+        let stderrPath = logPrefix + ".err"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Test threads block signals; a child must start as it would from a shell.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        // The environment, without any SIOPEN_* setting that would change what the test means.
+        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
+            .map { "\($0.key)=\($0.value)" }
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw TestFailure("cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        return Child(
+            pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath,
+            commandLine: ([executable] + arguments).joined(separator: " "))
+    }
+
+    /// The exit, if the process has ended (reaps it).
+    func poll() -> Termination? {
+        lock.withLock {
+            if let ended { return ended }
+            var status: Int32 = 0
+            let result = waitpid(pid, &status, WNOHANG)
+            guard result == pid else { return nil }
+            let low = status & 0x7f
+            ended = low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low)
+            return ended
+        }
+    }
+
+    /// Waits up to `timeout` for the process to end.
+    func waitForExit(timeout: Duration) async -> Termination? {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let ended = poll() { return ended }
+            if ContinuousClock.now >= deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Sends `signal` unless the process was already reaped.
+    func send(_ signal: Int32) {
+        lock.withLock {
+            if ended == nil { _ = kill(pid, signal) }
+        }
+    }
+
+    /// SIGKILL and reap, for cleanup; harmless when it has already ended.
+    func killAndReap() {
+        guard poll() == nil else { return }
+        send(SIGKILL)
+        while poll() == nil { usleep(10_000) }
+    }
+
+    var standardOutput: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    var standardError: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+    /// Both outputs, for failure messages.
+    var transcript: String {
+        "$ \(commandLine)\n--- stdout ---\n\(standardOutput)\n--- stderr ---\n\(standardError)"
+    }
+}
+
+/// Runs a short command to its end (generous timeout) and returns it.
+func runToEnd(_ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120)) async throws
+    -> (child: Child, termination: Termination)
+{
+    let child = try Child.spawn(executable, arguments, logPrefix: logPrefix)
+    guard let termination = await child.waitForExit(timeout: timeout) else {
+        child.killAndReap()
+        throw TestFailure("\(child.commandLine) did not finish within \(timeout)\n\(child.transcript)")
+    }
+    return (child, termination)
+}
+
+/// One `system.health` call on a fresh connection; nil when the service does not answer.
+func health(socket: String, service: String) async -> HealthReport? {
+    let client = RPCClient(socketPath: socket, serviceName: service)
+    defer { client.close() }
+    return try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(10))
+}
+
+/// Polls `system.health` until it answers with a report satisfying `accept`, or the timeout passes.
+func waitForHealth(
+    socket: String, service: String, timeout: Duration = .seconds(120),
+    accept: (HealthReport) -> Bool = { _ in true }
+) async -> HealthReport? {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+        if let report = await health(socket: socket, service: service), accept(report) { return report }
+        if ContinuousClock.now >= deadline { return nil }
+        try? await Task.sleep(for: .milliseconds(200))
+    }
+}
+
+/// The state letter of a process from `/proc/<pid>/stat` (`R`, `S`, `Z`, …), nil when there is none.
+func processState(_ pid: pid_t) -> Character? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return nil }
+    return stat[stat.index(after: close)...].first { $0 != " " }
+}
+
+/// The command line of a process, arguments joined by spaces; empty for zombies and when gone.
+func processCommandLine(_ pid: pid_t) -> String {
+    guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return "" }
+    return String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+}
+
+/// True when `pid` no longer runs one of our programs on `dataDirectory`: `kill(pid, 0)` fails
+/// with ESRCH, or the pid now belongs to an unrelated process. With `allowingZombie`, an unreaped
+/// zombie also counts as gone: orphans are reaped by whatever adopted them, which is not ours to
+/// control; a process reaped by its parent (the launcher) must be truly gone.
+func isGone(_ pid: pid_t, dataDirectory: String, allowingZombie: Bool) -> Bool {
+    if kill(pid, 0) != 0 && errno == ESRCH { return true }
+    if processState(pid) == "Z" { return allowingZombie }
+    let commandLine = processCommandLine(pid)
+    return !commandLine.isEmpty && !commandLine.contains(dataDirectory)
+}
+
+/// Waits up to `timeout` until every pid is gone; returns the ones still there.
+func waitUntilGone(
+    _ pids: [pid_t], dataDirectory: String, allowingZombie: Bool = false, timeout: Duration = .seconds(60)
+) async -> [pid_t] {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+        let left = pids.filter { !isGone($0, dataDirectory: dataDirectory, allowingZombie: allowingZombie) }
+        if left.isEmpty || ContinuousClock.now >= deadline { return left }
+        try? await Task.sleep(for: .milliseconds(100))
+    }
+}
+
+/// Live (non-zombie) processes whose command line mentions `dataDirectory`: ours, by construction.
+func livePIDs(mentioning dataDirectory: String) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { pid_t($0) }.filter { pid in
+        pid != getpid() && processState(pid) != "Z" && processCommandLine(pid).contains(dataDirectory)
+    }
+}
+
+/// Cleanup for `defer`: SIGKILL every process still running on `dataDirectory` (the data folder is
+/// unique to one test, so these are the test's own), reap our direct children, remove the folder.
+func killLeftovers(dataDirectory: String, children: [Child]) {
+    for child in children { child.killAndReap() }
+    for _ in 0..<3 {
+        let leftovers = livePIDs(mentioning: dataDirectory)
+        if leftovers.isEmpty { break }
+        for pid in leftovers { kill(pid, SIGKILL) }
+        usleep(200_000)
+    }
+    try? FileManager.default.removeItem(atPath: dataDirectory)
+}
+
+/// Collects the children a test starts, so `defer` can clean them all up.
+final class ChildList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var children: [Child] = []
+    func add(_ child: Child) -> Child {
+        lock.withLock { children.append(child) }
+        return child
+    }
+    var all: [Child] { lock.withLock { children } }
+}
