@@ -30,6 +30,9 @@ var targets: [Target] = [
         name: "SiOpenRuntime",
         dependencies: ["SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Shared/Runtime"),
+    .target(name: "SiOpenDomain", dependencies: ["SiOpenProtocol"], path: "Shared/Domain"),
+    // Every service's RPC contract (method declarations and their types), in one place.
+    .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
 
     // Compose: the `siopen` command and the benchmark.
     .executableTarget(
@@ -37,7 +40,7 @@ var targets: [Target] = [
         path: "Compose/CLI"),
     .executableTarget(
         name: "siopen-bench",
-        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage"],
+        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity"],
         path: "Compose/Bench"),
 
     // Test support: a child process that acknowledges durable writes, for the kill -9 test.
@@ -50,6 +53,11 @@ var targets: [Target] = [
     .testTarget(name: "StorageTests", dependencies: ["SiOpenStorage"], path: "Tests/StorageTests"),
     .testTarget(name: "SecurityTests", dependencies: ["SiOpenSecurity"], path: "Tests/SecurityTests"),
     .testTarget(
+        name: "IdentityTests",
+        dependencies: ["IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
+        path: "Tests/IdentityTests"),
+    .testTarget(name: "DomainTests", dependencies: ["SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
+    .testTarget(
         name: "RuntimeTests", dependencies: ["SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage"],
         path: "Tests/RuntimeTests"),
     .testTarget(
@@ -61,7 +69,7 @@ for service in services {
     targets.append(
         .target(
             name: "\(service.name)Service",
-            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity"],
+            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain", "SiOpenContracts"],
             path: "Services/\(service.folder)/Service"))
     targets.append(
         .executableTarget(

@@ -95,3 +95,17 @@ public struct DenyAllAuthenticator: RequestAuthenticator {
         throw RPCError.unauthenticated("This service cannot verify tokens yet")
     }
 }
+
+/// Where to continue reading an ordered list (an event feed, the audit trail, revocations).
+public struct CursorParams: Codable, Sendable, Hashable {
+    /// The last sequence already read; 0 for the start.
+    public var after: Int64
+    /// At most this many; each method states its default and maximum.
+    public var limit: Int?
+
+    /// Creates it.
+    public init(after: Int64, limit: Int? = nil) {
+        self.after = after
+        self.limit = limit
+    }
+}

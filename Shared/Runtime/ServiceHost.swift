@@ -25,12 +25,17 @@ public struct ServiceDefinition: Sendable {
     public var migrations: [Migration]
     /// Registers the service's methods; called once at start with the open environment.
     public var registerMethods: @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void
+    /// How the service authenticates tokens. By default: locally, with identity's keys and
+    /// revocation list (see ``IdentityLink``); identity itself supplies its own.
+    public var makeAuthenticator: @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator
 
     /// Creates a definition.
     public init(
         name: String, summary: String, migrations: [Migration] = [],
-        registerMethods: @escaping @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void = { _, _ in }
+        registerMethods: @escaping @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void = { _, _ in },
+        makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = { IdentityLink.authenticator(for: $0) }
     ) {
+        self.makeAuthenticator = makeAuthenticator
         self.name = name
         self.summary = summary
         self.migrations = migrations
@@ -69,7 +74,7 @@ public final class ServiceHost: Sendable {
     /// and `rpc.discover`, and starts listening.
     public static func start(
         _ definition: ServiceDefinition, configuration: ServiceConfiguration,
-        authenticator: any RequestAuthenticator = DenyAllAuthenticator()
+        authenticator explicitAuthenticator: (any RequestAuthenticator)? = nil
     ) throws -> ServiceHost {
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
@@ -86,6 +91,8 @@ public final class ServiceHost: Sendable {
 
         var table = RPCMethodTable()
         try definition.registerMethods(&table, environment)
+        EventFeed.registerFeedAndAudit(into: &table, database: database)
+        let authenticator = try explicitAuthenticator ?? definition.makeAuthenticator(environment)
         let probe = HealthProbe()
         table.register(SystemHealth.self) { _, _ in
             await Self.health(definition: definition, environment: environment, startedAt: startedAt, probe: probe)
@@ -161,7 +168,7 @@ public final class ServiceHost: Sendable {
 
     /// The whole life of a service executable: read configuration, start, serve until SIGTERM or
     /// SIGINT (or until the launcher named by `--parent-pid` is gone), stop gracefully, exit.
-    public static func runMain(_ definition: ServiceDefinition, authenticator: any RequestAuthenticator = DenyAllAuthenticator()) async -> Never {
+    public static func runMain(_ definition: ServiceDefinition, authenticator: (any RequestAuthenticator)? = nil) async -> Never {
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name)

@@ -1,11 +1,92 @@
+import Foundation
+import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
+import SiOpenStorage
 
-/// The identity service of SiOpen.
+/// The identity service of SiOpen: tenants and agencies, accounts and roles, vendor registration
+/// and verification, sessions, the blacklist, helpdesk and announcements.
 public enum IdentityService {
-    /// Its definition: name, schema and methods. Beyond `system.health` and `rpc.discover`
-    /// (added by the runtime) it serves nothing yet.
-    public static let definition = ServiceDefinition(
-        name: "identity",
-        summary: "Identity and access: tenants and agencies, accounts and roles, vendor registration and verification, sessions, helpdesk and announcements.")
+    /// The vendor terms version a registration must accept; bump it when the terms change.
+    public static let currentTermsVersion = "2026-1"
+
+    /// Its definition, with the real clock.
+    public static let definition = makeDefinition()
+
+    /// Its definition; tests pass a clock they control.
+    public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }) -> ServiceDefinition {
+        let contexts = ContextBox()
+        return ServiceDefinition(
+            name: "identity",
+            summary: "Identity and access: tenants and agencies, accounts and roles, vendor registration and verification, sessions, the blacklist, helpdesk and announcements.",
+            migrations: IdentitySchema.migrations,
+            registerMethods: { table, environment in
+                let context = try makeContext(environment, now: now)
+                contexts.set(context)
+                AccountHandlers(context: context).register(into: &table)
+                VendorHandlers(context: context).register(into: &table)
+                HelpdeskHandlers(context: context).register(into: &table)
+            },
+            makeAuthenticator: { environment in
+                // Identity verifies its own tokens against its own tables, without a socket round trip.
+                let database = environment.database
+                let keys = try contexts.get().publicKeys
+                let verifier = SessionTokenVerifier(
+                    keys: { try IdentityLink.decodeKeys(keys) },
+                    revocations: { after in
+                        try await database.read { db in
+                            let entries = try db.query(
+                                "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT 1000", after
+                            ).map { row in
+                                RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
+                            }
+                            return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? after)
+                        }
+                    },
+                    refreshInterval: .seconds(2),
+                    clock: { Int64(now().timeIntervalSince1970) })
+                verifier.startPeriodicRefresh()
+                return verifier
+            })
+    }
+
+    static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) throws -> IdentityContext {
+        let key = try signingKey(environment.database, now: now)
+        let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
+        let hasher = PasswordHasher.fromEnvironment()
+        return IdentityContext(
+            database: environment.database, hasher: hasher,
+            signer: SessionTokenSigner(keyID: keyID, privateKey: key),
+            publicKeys: [PublicKeyInfo(keyID: keyID, publicKey: Base64URL.encode(key.publicKey.rawRepresentation))],
+            throttle: SignInThrottle(), documents: try BlobStore(directory: environment.configuration.filesDirectory + "/documents"),
+            now: now, currentTermsVersion: currentTermsVersion, dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))
+    }
+
+    /// The service's signing key, made on first start and kept in its database.
+    static func signingKey(_ database: Database, now: @escaping @Sendable () -> Date) throws -> Ed25519PrivateKey {
+        let raw: [UInt8] = try database.writeSync { db in
+            if let row = try db.queryOne("SELECT private_key FROM signing_key ORDER BY created_at DESC LIMIT 1") {
+                return try row.blob(0)
+            }
+            let key = Ed25519PrivateKey()
+            let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
+            try db.run("INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", keyID, key.rawRepresentation, IdentityContext.iso(now()))
+            return key.rawRepresentation
+        }
+        return try Ed25519PrivateKey(rawRepresentation: raw)
+    }
+}
+
+/// Hands the context made while registering methods to the authenticator made after it.
+final class ContextBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var context: IdentityContext?
+    func set(_ value: IdentityContext) { lock.withLock { context = value } }
+    func get() throws -> IdentityContext {
+        try lock.withLock {
+            guard let context else { throw ConfigurationError("identity's context is not ready") }
+            return context
+        }
+    }
 }

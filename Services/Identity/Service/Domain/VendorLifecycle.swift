@@ -1,0 +1,56 @@
+import SiOpenContracts
+import SiOpenProtocol
+
+/// The vendor's states and the actions that move between them (annex I.C; Polewali Mandar
+/// Pasal 11): registered → verified | rejected; rejected → registered (resubmitted);
+/// verified → active; active → blocked → active (unblocked); any but deactivated → deactivated.
+enum VendorAction: String, Sendable, CaseIterable {
+    case verify, reject, resubmit, activate, block, unblock, deactivate
+
+    /// The states the action may start from.
+    var from: Set<VendorStatus> {
+        switch self {
+        case .verify, .reject: [.registered]
+        case .resubmit: [.rejected]
+        case .activate: [.verified]
+        case .block: [.active]
+        case .unblock: [.blocked]
+        case .deactivate: [.registered, .verified, .rejected, .active, .blocked]
+        }
+    }
+
+    /// The state it leads to.
+    var to: VendorStatus {
+        switch self {
+        case .verify: .verified
+        case .reject: .rejected
+        case .resubmit: .registered
+        case .activate, .unblock: .active
+        case .block: .blocked
+        case .deactivate: .deactivated
+        }
+    }
+
+    /// Whether a blacklist entry in force stops this action.
+    var refusedWhileBlacklisted: Bool { self == .verify || self == .activate || self == .unblock || self == .resubmit }
+
+    /// The state after applying this action to `status`, or the conflict explaining why not.
+    func apply(to status: VendorStatus) -> Result<VendorStatus, RPCError> {
+        guard from.contains(status) else {
+            return .failure(.conflict("a vendor in status \(status.rawValue) cannot be \(pastTense)", currentState: status.rawValue))
+        }
+        return .success(to)
+    }
+
+    var pastTense: String {
+        switch self {
+        case .verify: "verified"
+        case .reject: "rejected"
+        case .resubmit: "resubmitted"
+        case .activate: "activated"
+        case .block: "blocked"
+        case .unblock: "unblocked"
+        case .deactivate: "deactivated"
+        }
+    }
+}

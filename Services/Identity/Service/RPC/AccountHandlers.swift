@@ -1,0 +1,370 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenSecurity
+import SiOpenStorage
+
+/// Tenants, agencies, accounts, sign-in and sessions.
+struct AccountHandlers {
+    let context: IdentityContext
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(TenantCreate.self) { params, request in try await createTenant(params, request) }
+        table.register(TenantList.self) { _, _ in try await listTenants() }
+        table.register(AgencyCreate.self) { params, request in try await createAgency(params, request) }
+        table.register(AgencyList.self) { params, request in try await listAgencies(params, request) }
+        table.register(AccountCreate.self) { params, request in try await createAccount(params, request) }
+        table.register(AccountList.self) { params, request in try await listAccounts(params, request) }
+        table.register(AccountResetPassword.self) { params, request in try await resetPassword(params, request) }
+        table.register(AccountDisable.self) { params, request in try await disable(params, request) }
+        table.register(AuthSignIn.self) { params, _ in try await signIn(params) }
+        table.register(AuthSignOut.self) { _, request in try await signOut(request) }
+        table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
+        table.register(AuthWhoAmI.self) { _, request in try await whoAmI(request) }
+        table.register(AuthPublicKeys.self) { _, _ in context.publicKeys }
+        table.register(AuthRevocations.self) { params, _ in try await revocations(params) }
+    }
+
+    // MARK: Tenants and agencies
+
+    func createTenant(_ params: TenantInfo, _ request: RequestContext) async throws -> TenantInfo {
+        let code = params.code
+        guard code.count >= 2, code.count <= 32, code.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+            throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 characters of a–z, 0–9 or '-'")
+        }
+        try requireText(params.name, field: "name", max: 200)
+        guard !params.domicileRegionCodes.isEmpty,
+            params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) })
+        else {
+            throw RPCError.validationFailed(field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
+        }
+        let principal = try caller(request)
+        let regions = try jsonText(params.domicileRegionCodes)
+        let at = context.now()
+        return try await context.database.write { db in
+            if try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", code) != nil {
+                throw RPCError.conflict("tenant \(code) exists already")
+            }
+            try db.run("INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", code, params.name, regions, IdentityContext.iso(at))
+            try AuditTrail.append(db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code, action: "created", before: nil, after: try JSONCoding.value(params), at: at)
+            try EventFeed.publish(db, type: "tenant.created", tenant: code, subjectID: code, payload: try JSONCoding.value(params), at: at)
+            return params
+        }
+    }
+
+    func listTenants() async throws -> [TenantInfo] {
+        try await context.database.read { db in
+            try db.query("SELECT code, name, domicile_region_codes FROM tenant ORDER BY code").map { row in
+                TenantInfo(code: try row.string(0), name: try row.string(1), domicileRegionCodes: try fromJSONText([String].self, try row.string(2)))
+            }
+        }
+    }
+
+    func createAgency(_ params: AgencyInfo, _ request: RequestContext) async throws -> AgencyInfo {
+        let principal = try caller(request)
+        guard params.code.count >= 2, params.code.count <= 32, params.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
+            throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 letters, digits, '-' or '.'")
+        }
+        try requireText(params.name, field: "name", max: 200)
+        let at = context.now()
+        return try await context.database.write { db in
+            guard try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", params.tenant) != nil else {
+                throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(params.tenant)")
+            }
+            if try db.queryOne("SELECT 1 FROM agency WHERE tenant = ? AND code = ?", params.tenant, params.code) != nil {
+                throw RPCError.conflict("agency \(params.code) exists already in \(params.tenant)")
+            }
+            try db.run("INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code, params.name, IdentityContext.iso(at))
+            try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency", targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil, after: try JSONCoding.value(params), at: at)
+            try EventFeed.publish(db, type: "agency.created", tenant: params.tenant, subjectID: params.code, payload: try JSONCoding.value(params), at: at)
+            return params
+        }
+    }
+
+    func listAgencies(_ params: TenantScope, _ request: RequestContext) async throws -> [AgencyInfo] {
+        let principal = try caller(request)
+        guard let tenant = params.tenant ?? principal.tenant else {
+            throw RPCError.validationFailed(field: "tenant", reason: "is required for callers without a tenant")
+        }
+        try requireTenant(principal, tenant, reading: true)
+        return try await context.database.read { db in
+            try db.query("SELECT tenant, code, name FROM agency WHERE tenant = ? ORDER BY code", tenant).map { row in
+                AgencyInfo(tenant: try row.string(0), code: try row.string(1), name: try row.string(2))
+            }
+        }
+    }
+
+    // MARK: Accounts
+
+    func createAccount(_ params: AccountCreateParams, _ request: RequestContext) async throws -> AccountInfo {
+        let principal = try caller(request)
+        var problems: [FieldError] = []
+        if let problem = AccountRules.usernameProblem(params.username) { problems.append(problem) }
+        if let problem = AccountRules.passwordProblem(params.initialPassword, username: params.username, field: "initialPassword") {
+            problems.append(problem)
+        }
+        if params.fullName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(FieldError(field: "fullName", reason: "must not be empty")) }
+        if params.assignment.number.isEmpty { problems.append(FieldError(field: "assignment.number", reason: "must not be empty")) }
+        if params.assignment.issuer.isEmpty { problems.append(FieldError(field: "assignment.issuer", reason: "must not be empty")) }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        try requireCivilDate(params.assignment.date, field: "assignment.date")
+        let roles = Set(params.roles)
+        if let refusal = AccountRules.refusal(creator: principal, roles: roles, tenant: params.tenant, agency: params.agency) {
+            throw refusal
+        }
+        let hash = try await context.hasher.hash(params.initialPassword)
+        let id = IdentityContext.newID()
+        let at = context.now()
+        let sortedRoles = roles.map(\.rawValue).sorted()
+        return try await context.database.write { db in
+            if let tenant = params.tenant {
+                guard try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", tenant) != nil else {
+                    throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(tenant)")
+                }
+                if let agency = params.agency, try db.queryOne("SELECT 1 FROM agency WHERE tenant = ? AND code = ?", tenant, agency) == nil {
+                    throw RPCError.validationFailed(field: "agency", reason: "no agency \(agency) in \(tenant)")
+                }
+            }
+            try Self.refuseTaken(db, username: params.username, email: params.email.value)
+            try db.run(
+                """
+                INSERT INTO account (id, tenant, agency, username, email, full_name, roles, password_hash, must_change_password,
+                    status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
+                """,
+                arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try jsonText(sortedRoles), hash,
+                    params.assignment.number, params.assignment.date, params.assignment.issuer, IdentityContext.iso(at), IdentityContext.iso(at)])
+            let account = try Self.account(db, id: id)
+            try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
+            try EventFeed.publish(db, type: "account.created", tenant: params.tenant, subjectID: id, payload: try JSONCoding.value(account), at: at)
+            return account
+        }
+    }
+
+    static func refuseTaken(_ db: Connection, username: String, email: String) throws {
+        if try db.queryOne("SELECT 1 FROM account WHERE username = ?", username) != nil {
+            throw RPCError.validationFailed(field: "username", reason: "is taken")
+        }
+        if try db.queryOne("SELECT 1 FROM account WHERE email = ?", email) != nil {
+            throw RPCError.validationFailed(field: "email", reason: "is already registered")
+        }
+    }
+
+    func listAccounts(_ params: TenantScope, _ request: RequestContext) async throws -> [AccountInfo] {
+        let principal = try caller(request)
+        let tenant = params.tenant ?? principal.tenant
+        if let tenant { try requireTenant(principal, tenant, reading: true) }
+        let agencyOnly = principal.has(.superAdmin) ? nil : principal.agency
+        if !principal.has(.superAdmin) && agencyOnly == nil { throw RPCError.forbidden("an agency administrator needs an agency") }
+        return try await context.database.read { db in
+            try db.query(
+                "SELECT id FROM account WHERE (?1 IS NULL OR tenant = ?1) AND (?2 IS NULL OR agency = ?2) ORDER BY username",
+                arguments: [tenant, agencyOnly]
+            ).map { try Self.account(db, id: try $0.string(0)) }
+        }
+    }
+
+    /// Loads an account the caller administers: Super Admin any, an agency administrator their agency's.
+    static func administered(_ db: Connection, id: String, by principal: Principal) throws -> AccountInfo {
+        let account = try account(db, id: id)
+        if principal.has(.superAdmin) { return account }
+        guard account.tenant == principal.tenant, account.agency == principal.agency,
+            Set(account.roles).isSubset(of: AccountRules.agencyGrantable)
+        else { throw RPCError.forbidden("this account is not administered by the caller") }
+        return account
+    }
+
+    func resetPassword(_ params: PasswordResetParams, _ request: RequestContext) async throws -> AccountInfo {
+        let principal = try caller(request)
+        let current = try await context.database.read { db in try Self.administered(db, id: params.accountID, by: principal) }
+        if let problem = AccountRules.passwordProblem(params.temporaryPassword, username: current.username, field: "temporaryPassword") {
+            throw RPCError.validationFailed([problem])
+        }
+        let hash = try await context.hasher.hash(params.temporaryPassword)
+        let at = context.now()
+        let unix = context.unixNow
+        return try await context.database.write { db in
+            let before = try Self.administered(db, id: params.accountID, by: principal)
+            try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", hash, IdentityContext.iso(at), params.accountID)
+            try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
+            let after = try Self.account(db, id: params.accountID)
+            try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account", targetID: after.id, action: "password_reset", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
+            return after
+        }
+    }
+
+    func disable(_ params: AccountRef, _ request: RequestContext) async throws -> AccountInfo {
+        let principal = try caller(request)
+        if params.accountID == principal.id { throw RPCError.conflict("you cannot disable your own account") }
+        let at = context.now()
+        let unix = context.unixNow
+        return try await context.database.write { db in
+            let before = try Self.administered(db, id: params.accountID, by: principal)
+            try db.run("UPDATE account SET status = 'disabled', updated_at = ? WHERE id = ?", IdentityContext.iso(at), params.accountID)
+            try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
+            let after = try Self.account(db, id: params.accountID)
+            try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account", targetID: after.id, action: "disabled", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(db, type: "account.disabled", tenant: after.tenant, subjectID: after.id, payload: try JSONCoding.value(after), at: at)
+            return after
+        }
+    }
+
+    // MARK: Sign-in and sessions
+
+    func signIn(_ params: SignInParams) async throws -> SessionInfo {
+        let source = params.source ?? "local"
+        let now = context.unixNow
+        if let wait = context.throttle.retryAfter(source: source, now: TimeInterval(now)) {
+            throw RPCError.rateLimited(retryAfterSeconds: wait)
+        }
+        let login = params.login.lowercased()
+        let found: (id: String, hash: String, lockedUntil: Int64)? = try await context.database.read { db in
+            guard let row = try db.queryOne("SELECT id, password_hash, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1", login) else { return nil }
+            return (try row.string(0), try row.string(1), try row.int64(2))
+        }
+        let refusal = RPCError.unauthenticated("The username/email or password is wrong")
+        guard let found else {
+            // Spend the same effort as a real check, so timing does not reveal which logins exist.
+            _ = try? await context.hasher.verify(params.password, against: context.dummyPasswordHash)
+            context.throttle.recordFailure(source: source, now: TimeInterval(now))
+            throw refusal
+        }
+        if found.lockedUntil > now { throw RPCError.rateLimited(retryAfterSeconds: Int(found.lockedUntil - now)) }
+        let verification = try await context.hasher.verify(params.password, against: found.hash)
+        guard case .valid(let needsRehash) = verification else {
+            context.throttle.recordFailure(source: source, now: TimeInterval(now))
+            let at = context.now()
+            try await context.database.write { db in
+                try db.run(
+                    """
+                    UPDATE account SET failed_attempts = failed_attempts + 1,
+                        locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                    WHERE id = ?
+                    """, Int64(AccountLockout.maxConsecutiveFailures), now + AccountLockout.lockSeconds, found.id)
+                let row = try db.queryOne("SELECT tenant, failed_attempts FROM account WHERE id = ?", found.id)
+                try AuditTrail.append(db, tenant: try row?.optionalString(0), actor: nil, method: AuthSignIn.name, targetType: "account", targetID: found.id, action: "sign_in_failed", before: nil, after: ["failedAttempts": .integer(try row?.int64(1) ?? 0)], at: at)
+            }
+            throw refusal
+        }
+        context.throttle.recordSuccess(source: source)
+        let newHash = needsRehash ? try await context.hasher.hash(params.password) : nil
+        return try await startSession(accountID: found.id, newPasswordHash: newHash, method: AuthSignIn.name)
+    }
+
+    /// Opens a session for an account that proved its password.
+    func startSession(accountID: String, newPasswordHash: String?, method: String) async throws -> SessionInfo {
+        let at = context.now()
+        let now = context.unixNow
+        let sessionID = IdentityContext.newID()
+        let lifetime = context.sessionLifetime
+        let (account, claims): (AccountInfo, SessionClaims) = try await context.database.write { db in
+            let account = try Self.account(db, id: accountID)
+            guard account.status == "active" else { throw RPCError.forbidden("this account is disabled") }
+            if let vendorID = account.vendorID {
+                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, today: String(IdentityContext.iso(at).prefix(10)))
+            }
+            if let newPasswordHash { try db.run("UPDATE account SET password_hash = ? WHERE id = ?", newPasswordHash, accountID) }
+            try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ?", accountID)
+            try db.run("INSERT INTO session (id, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)", sessionID, accountID, now, now + lifetime)
+            try AuditTrail.append(db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method, targetType: "session", targetID: sessionID, action: "signed_in", before: nil, after: ["accountId": .string(accountID)], at: at)
+            let claims = SessionClaims(
+                sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant, agency: account.agency,
+                roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime, keyID: "")
+            return (account, claims)
+        }
+        var signed = claims
+        signed.keyID = context.publicKeys[0].keyID
+        let token = try context.signer.sign(signed)
+        return SessionInfo(token: token, sessionID: sessionID, expiresAt: claims.expiresAt, mustChangePassword: account.mustChangePassword, account: account)
+    }
+
+    func signOut(_ request: RequestContext) async throws -> EmptyParams {
+        let principal = try caller(request)
+        guard let sessionID = principal.sessionID else { return EmptyParams() }
+        let at = context.now()
+        let now = context.unixNow
+        try await context.database.write { db in
+            let changed = try db.run("UPDATE session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, sessionID)
+            guard changed > 0 else { return }
+            try db.run("INSERT INTO revocation (session_id, revoked_at) VALUES (?, ?)", sessionID, now)
+            try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthSignOut.name, targetType: "session", targetID: sessionID, action: "signed_out", before: nil, after: nil, at: at)
+        }
+        return EmptyParams()
+    }
+
+    func changePassword(_ params: PasswordChangeParams, _ request: RequestContext) async throws -> SessionInfo {
+        let principal = try caller(request)
+        let (username, hash): (String, String) = try await context.database.read { db in
+            guard let row = try db.queryOne("SELECT username, password_hash FROM account WHERE id = ?", principal.id) else {
+                throw RPCError.notFound("account", id: principal.id)
+            }
+            return (try row.string(0), try row.string(1))
+        }
+        guard case .valid = try await context.hasher.verify(params.currentPassword, against: hash) else {
+            throw RPCError.validationFailed(field: "currentPassword", reason: "is wrong")
+        }
+        var problems: [FieldError] = []
+        if let problem = AccountRules.passwordProblem(params.newPassword, username: username, field: "newPassword") { problems.append(problem) }
+        if params.newPassword == params.currentPassword { problems.append(FieldError(field: "newPassword", reason: "must differ from the current password")) }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        let newHash = try await context.hasher.hash(params.newPassword)
+        let at = context.now()
+        let now = context.unixNow
+        try await context.database.write { db in
+            try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", newHash, IdentityContext.iso(at), principal.id)
+            try Self.revokePrincipal(db, principalID: principal.id, at: now)
+            try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthChangePassword.name, targetType: "account", targetID: principal.id, action: "password_changed", before: nil, after: nil, at: at)
+        }
+        return try await startSession(accountID: principal.id, newPasswordHash: nil, method: AuthChangePassword.name)
+    }
+
+    func whoAmI(_ request: RequestContext) async throws -> AccountInfo {
+        let principal = try caller(request)
+        return try await context.database.read { db in try Self.account(db, id: principal.id) }
+    }
+
+    func revocations(_ params: CursorParams) async throws -> RevocationPage {
+        let limit = params.limit ?? 1000
+        guard params.after >= 0 else { throw RPCError.validationFailed(field: "after", reason: "must be 0 or more") }
+        guard (1...1000).contains(limit) else { throw RPCError.validationFailed(field: "limit", reason: "must be 1 to 1000") }
+        return try await context.database.read { db in
+            let entries = try db.query(
+                "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                params.after, limit
+            ).map { row in
+                RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
+            }
+            return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? params.after)
+        }
+    }
+
+    /// Ends every open session of an account (password change, reset, block, disable), each by
+    /// its id: a session opened right afterwards, even within the same second, stays valid.
+    static func revokePrincipal(_ db: Connection, principalID: String, at: Int64) throws {
+        for row in try db.query("SELECT id FROM session WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?", principalID, at) {
+            try db.run("INSERT INTO revocation (session_id, revoked_at) VALUES (?, ?)", try row.string(0), at)
+        }
+        try db.run("UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL", at, principalID)
+    }
+
+    /// Reads one account.
+    static func account(_ db: Connection, id: String) throws -> AccountInfo {
+        guard let row = try db.queryOne(
+            """
+            SELECT id, username, email, full_name, roles, tenant, agency, status, must_change_password,
+                assignment_number, assignment_date, assignment_issuer, vendor_id
+            FROM account WHERE id = ?
+            """, id)
+        else { throw RPCError.notFound("account", id: id) }
+        var assignment: AssignmentLetter?
+        if let number = try row.optionalString(9) {
+            assignment = AssignmentLetter(number: number, date: try row.optionalString(10) ?? "", issuer: try row.optionalString(11) ?? "")
+        }
+        return AccountInfo(
+            id: try row.string(0), username: try row.string(1), email: try row.string(2), fullName: try row.string(3),
+            roles: try fromJSONText([Role].self, try row.string(4)), tenant: try row.optionalString(5), agency: try row.optionalString(6),
+            status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment, vendorID: try row.optionalString(12))
+    }
+}

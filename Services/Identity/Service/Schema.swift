@@ -1,0 +1,118 @@
+import SiOpenRuntime
+import SiOpenStorage
+
+/// The identity service's database schema, in migration order.
+enum IdentitySchema {
+    static let migrations: [Migration] = [
+        Migration(
+            version: 1, name: "identity",
+            sql: SharedSchema.sql + "\n" + """
+                CREATE TABLE tenant (
+                    code TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    domicile_region_codes TEXT NOT NULL,   -- JSON array of NIK prefixes
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE agency (
+                    tenant TEXT NOT NULL REFERENCES tenant(code),
+                    code TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (tenant, code)
+                );
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT REFERENCES tenant(code),
+                    agency TEXT,
+                    username TEXT NOT NULL UNIQUE,
+                    email TEXT NOT NULL UNIQUE,
+                    full_name TEXT NOT NULL,
+                    roles TEXT NOT NULL,                   -- JSON array of role names
+                    password_hash TEXT NOT NULL,
+                    must_change_password INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'disabled')),
+                    assignment_number TEXT, assignment_date TEXT, assignment_issuer TEXT,
+                    vendor_id TEXT,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked_until INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE session (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL REFERENCES account(id),
+                    issued_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    ended_at INTEGER
+                );
+                CREATE TABLE revocation (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    session_id TEXT,
+                    principal_id TEXT,
+                    revoked_at INTEGER NOT NULL
+                );
+                CREATE TABLE signing_key (
+                    key_id TEXT PRIMARY KEY,
+                    private_key BLOB NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE vendor (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL REFERENCES tenant(code),
+                    status TEXT NOT NULL,
+                    status_reason TEXT,
+                    nik TEXT NOT NULL,
+                    npwp TEXT NOT NULL,
+                    nib TEXT,
+                    email TEXT NOT NULL,
+                    registration TEXT NOT NULL,            -- JSON of the submitted data, minus the password
+                    accepted_terms_version TEXT NOT NULL,
+                    accepted_terms_at TEXT NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES account(id),
+                    documents TEXT NOT NULL DEFAULT '[]',
+                    version INTEGER NOT NULL DEFAULT 1,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX vendor_nik ON vendor(tenant, nik);
+                CREATE UNIQUE INDEX vendor_npwp ON vendor(tenant, npwp);
+                CREATE UNIQUE INDEX vendor_nib ON vendor(tenant, nib) WHERE nib IS NOT NULL;
+                CREATE UNIQUE INDEX vendor_email ON vendor(tenant, email);
+                CREATE TABLE blacklist (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    npwp TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    basis TEXT NOT NULL,
+                    starts_on TEXT NOT NULL,
+                    ends_on TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX blacklist_npwp ON blacklist(tenant, npwp);
+                CREATE TABLE ticket (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT,
+                    agency TEXT,
+                    opened_by TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    comments TEXT NOT NULL,                -- JSON array, append-only by the service
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE announcement (
+                    id TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    tenants TEXT NOT NULL,                 -- JSON array; empty = all tenants
+                    starts_at TEXT NOT NULL,
+                    ends_at TEXT NOT NULL,
+                    published_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                """)
+    ]
+}

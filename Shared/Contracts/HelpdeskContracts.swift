@@ -1,0 +1,199 @@
+import SiOpenProtocol
+
+// Helpdesk (Balangan annex I.A.7.b) and announcements (Polewali Mandar Pasal 22(d), 25(4)).
+
+/// Where a helpdesk ticket stands: open → forwarded → resolved → closed.
+public enum TicketStatus: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Waiting for the agency administrator.
+    case open
+    /// Forwarded to Super Admin.
+    case forwarded
+    /// Answered.
+    case resolved
+    /// Closed.
+    case closed
+}
+
+/// A comment in a ticket's thread.
+public struct TicketComment: Codable, Sendable, Hashable {
+    /// Author's account id.
+    public var author: String
+    /// Text.
+    public var body: String
+    /// When (ISO 8601).
+    public var at: String
+
+    /// Creates it.
+    public init(author: String, body: String, at: String) {
+        self.author = author
+        self.body = body
+        self.at = at
+    }
+}
+
+/// A helpdesk ticket.
+public struct TicketInfo: Codable, Sendable, Hashable {
+    /// Ticket id.
+    public var id: String
+    /// Tenant.
+    public var tenant: String?
+    /// Who opened it.
+    public var openedBy: String
+    /// Subject.
+    public var subject: String
+    /// Status.
+    public var status: TicketStatus
+    /// The thread, oldest first.
+    public var comments: [TicketComment]
+
+    /// Creates it.
+    public init(id: String, tenant: String? = nil, openedBy: String, subject: String, status: TicketStatus, comments: [TicketComment]) {
+        self.id = id
+        self.tenant = tenant
+        self.openedBy = openedBy
+        self.subject = subject
+        self.status = status
+        self.comments = comments
+    }
+}
+
+/// A new ticket.
+public struct TicketOpenParams: Codable, Sendable, Hashable {
+    /// Subject, 1–200 characters.
+    public var subject: String
+    /// The problem.
+    public var body: String
+
+    /// Creates it.
+    public init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
+    }
+}
+
+/// `helpdesk.open`: any user opens a ticket.
+public enum HelpdeskOpen: RPCMethod {
+    public static let name = "helpdesk.open"
+    public static let summary = "Any signed-in user opens a helpdesk ticket."
+    public static let access = Access.authenticated
+    public typealias Params = TicketOpenParams
+    public typealias Result = TicketInfo
+}
+
+/// An action on a ticket, with an optional comment.
+public struct TicketActionParams: Codable, Sendable, Hashable {
+    /// Ticket id.
+    public var ticketID: String
+    /// Comment added to the thread.
+    public var comment: String?
+
+    /// Creates it.
+    public init(ticketID: String, comment: String? = nil) {
+        self.ticketID = ticketID
+        self.comment = comment
+    }
+}
+
+/// `helpdesk.comment`: adds to the thread (the opener or an administrator).
+public enum HelpdeskComment: RPCMethod {
+    public static let name = "helpdesk.comment"
+    public static let summary = "Adds a comment to a ticket's thread (its opener, the agency administrator or Super Admin)."
+    public static let access = Access.authenticated
+    public typealias Params = TicketActionParams
+    public typealias Result = TicketInfo
+}
+
+/// `helpdesk.forward`: the agency administrator forwards to Super Admin.
+public enum HelpdeskForward: RPCMethod {
+    public static let name = "helpdesk.forward"
+    public static let summary = "The agency administrator forwards a ticket to Super Admin (open → forwarded)."
+    public static let access = Access.roles(.agencyAdmin)
+    public typealias Params = TicketActionParams
+    public typealias Result = TicketInfo
+}
+
+/// `helpdesk.resolve`: an administrator answers.
+public enum HelpdeskResolve: RPCMethod {
+    public static let name = "helpdesk.resolve"
+    public static let summary = "The agency administrator (open) or Super Admin (forwarded) resolves a ticket with an answer."
+    public static let access = Access.roles(.agencyAdmin, .superAdmin)
+    public typealias Params = TicketActionParams
+    public typealias Result = TicketInfo
+}
+
+/// `helpdesk.close`: the opener or an administrator closes a resolved ticket.
+public enum HelpdeskClose: RPCMethod {
+    public static let name = "helpdesk.close"
+    public static let summary = "Closes a resolved ticket (its opener or an administrator)."
+    public static let access = Access.authenticated
+    public typealias Params = TicketActionParams
+    public typealias Result = TicketInfo
+}
+
+/// `helpdesk.list`: the caller's tickets, or the tenant's for administrators.
+public enum HelpdeskList: RPCMethod {
+    public static let name = "helpdesk.list"
+    public static let summary = "Tickets: one's own; the tenant's for agency administrators; forwarded ones for Super Admin."
+    public static let access = Access.authenticated
+    public static let isIdempotent = true
+    public typealias Params = EmptyParams
+    public typealias Result = [TicketInfo]
+}
+
+/// What an announcement is about.
+public enum AnnouncementKind: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// An outage or technical problem.
+    case outage
+    /// Planned maintenance.
+    case maintenance
+    /// Anything else.
+    case notice
+}
+
+/// An announcement to the users of some tenants.
+public struct AnnouncementInfo: Codable, Sendable, Hashable {
+    /// Id (assigned).
+    public var id: String?
+    /// Kind.
+    public var kind: AnnouncementKind
+    /// Title.
+    public var title: String
+    /// Text.
+    public var body: String
+    /// The tenants addressed; empty means all.
+    public var tenants: [String]
+    /// Start of the window (ISO 8601 UTC), e.g. of maintenance.
+    public var startsAt: String
+    /// End of the window.
+    public var endsAt: String
+
+    /// Creates it.
+    public init(id: String? = nil, kind: AnnouncementKind, title: String, body: String, tenants: [String], startsAt: String, endsAt: String) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.tenants = tenants
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+    }
+}
+
+/// `announcement.publish`: Super Admin announces.
+public enum AnnouncementPublish: RPCMethod {
+    public static let name = "announcement.publish"
+    public static let summary = "Super Admin publishes an announcement (outage, maintenance window with start and end, notice) to some or all tenants."
+    public static let access = Access.roles(.superAdmin)
+    public typealias Params = AnnouncementInfo
+    public typealias Result = AnnouncementInfo
+}
+
+/// `announcement.list`: announcements addressed to the caller's tenant that have not ended.
+public enum AnnouncementList: RPCMethod {
+    public static let name = "announcement.list"
+    public static let summary = "Announcements addressed to the caller's tenant that have not ended yet."
+    public static let access = Access.authenticated
+    public static let isIdempotent = true
+    public typealias Params = EmptyParams
+    public typealias Result = [AnnouncementInfo]
+}

@@ -1,0 +1,532 @@
+import SiOpenDomain
+import SiOpenProtocol
+
+// Vendor registration, verification, blocking and the blacklist (annex I.C; Polewali Mandar
+// Pasal 11 and 21), helpdesk and announcements: the rest of the identity contract.
+
+/// Whether a vendor is a business entity or an individual (annex I.C.1).
+public enum VendorKind: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Badan usaha: needs NIB, deed of establishment and director.
+    case entity
+    /// Perorangan.
+    case individual
+}
+
+/// Where a vendor stands.
+public enum VendorStatus: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Registered, waiting for a verifier.
+    case registered
+    /// Documents checked; waits for activation.
+    case verified
+    /// Refused with reasons; the vendor may correct and resubmit.
+    case rejected
+    /// May offer products and receive orders.
+    case active
+    /// Blocked by decision of the head of UKPBJ.
+    case blocked
+    /// Closed.
+    case deactivated
+}
+
+/// A deed of establishment (akta pendirian) and its ratification by the Ministry of Law and Human Rights.
+public struct DeedOfEstablishment: Codable, Sendable, Hashable {
+    /// Deed number.
+    public var number: String
+    /// Deed date, `YYYY-MM-DD`.
+    public var date: String
+    /// The ministry's ratification (SK Kemenkumham) number.
+    public var ratificationNumber: String
+    /// The latest amendment's number, if any.
+    public var latestAmendmentNumber: String?
+
+    /// Creates it.
+    public init(number: String, date: String, ratificationNumber: String, latestAmendmentNumber: String? = nil) {
+        self.number = number
+        self.date = date
+        self.ratificationNumber = ratificationNumber
+        self.latestAmendmentNumber = latestAmendmentNumber
+    }
+}
+
+/// The director (or the individual vendor's own) identity.
+public struct DirectorIdentity: Codable, Sendable, Hashable {
+    /// Full name.
+    public var name: String
+    /// NIK from the KTP.
+    public var nik: NIK
+
+    /// Creates it.
+    public init(name: String, nik: NIK) {
+        self.name = name
+        self.nik = nik
+    }
+}
+
+/// A bank account for transfers.
+public struct BankAccount: Codable, Sendable, Hashable {
+    /// Bank name.
+    public var bank: String
+    /// Account number: 5–30 digits.
+    public var number: String
+    /// Holder's name as the bank knows it.
+    public var holderName: String
+
+    /// Creates it.
+    public init(bank: String, number: String, holderName: String) {
+        self.bank = bank
+        self.number = number
+        self.holderName = holderName
+    }
+}
+
+/// What a vendor submits to register (or to resubmit after a rejection).
+public struct VendorRegistration: Codable, Sendable, Hashable {
+    /// The tenant registered with.
+    public var tenant: String
+    /// Entity or individual.
+    public var kind: VendorKind
+    /// Business or personal name.
+    public var name: String
+    /// NIK from the KTP (the director's for an entity); must show domicile in the tenant.
+    public var nik: NIK
+    /// Tax number.
+    public var npwp: NPWP
+    /// Business identification number; required for entities.
+    public var nib: NIB?
+    /// Email.
+    public var email: EmailAddress
+    /// Phone.
+    public var phone: PhoneNumber
+    /// Business address.
+    public var address: String
+    /// Deed of establishment; required for entities.
+    public var deed: DeedOfEstablishment?
+    /// Director; required for entities.
+    public var director: DirectorIdentity?
+    /// Business licence number.
+    public var businessLicenceNumber: String
+    /// Bank account for payments.
+    public var bankAccount: BankAccount
+    /// Whether the vendor is a taxable entrepreneur (PKP) that charges PPN.
+    public var isPKP: Bool
+    /// The version of the vendor terms accepted (must be the current one).
+    public var acceptedTermsVersion: String
+    /// Sign-in name for the vendor's account.
+    public var username: String
+    /// Password (≥ 10 characters, not the username).
+    public var password: String
+
+    /// Creates it.
+    public init(tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress, phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, acceptedTermsVersion: String, username: String, password: String) {
+        self.tenant = tenant
+        self.kind = kind
+        self.name = name
+        self.nik = nik
+        self.npwp = npwp
+        self.nib = nib
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.deed = deed
+        self.director = director
+        self.businessLicenceNumber = businessLicenceNumber
+        self.bankAccount = bankAccount
+        self.isPKP = isPKP
+        self.acceptedTermsVersion = acceptedTermsVersion
+        self.username = username
+        self.password = password
+    }
+}
+
+/// A vendor as verifiers and the vendor itself see it.
+public struct VendorInfo: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var id: String
+    /// Tenant.
+    public var tenant: String
+    /// Entity or individual.
+    public var kind: VendorKind
+    /// Name.
+    public var name: String
+    /// Status.
+    public var status: VendorStatus
+    /// Reasons of the last rejection or block.
+    public var statusReason: String?
+    /// NIK.
+    public var nik: String
+    /// NPWP, 16 digits.
+    public var npwp: String
+    /// NIB.
+    public var nib: String?
+    /// Email.
+    public var email: String
+    /// Phone, E.164.
+    public var phone: String
+    /// Address.
+    public var address: String
+    /// Deed.
+    public var deed: DeedOfEstablishment?
+    /// Director.
+    public var director: DirectorIdentity?
+    /// Licence number.
+    public var businessLicenceNumber: String
+    /// Bank account.
+    public var bankAccount: BankAccount
+    /// PKP status.
+    public var isPKP: Bool
+    /// Terms accepted and when (ISO 8601).
+    public var acceptedTermsVersion: String
+    /// When the terms were accepted.
+    public var acceptedTermsAt: String
+    /// The vendor's sign-in account.
+    public var accountID: String
+    /// Uploaded supporting documents.
+    public var documents: [VendorDocument]
+    /// Optimistic-concurrency version: send it back with state changes.
+    public var version: Int64
+
+    /// Creates it.
+    public init(id: String, tenant: String, kind: VendorKind, name: String, status: VendorStatus, statusReason: String? = nil, nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, acceptedTermsVersion: String, acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64) {
+        self.id = id
+        self.tenant = tenant
+        self.kind = kind
+        self.name = name
+        self.status = status
+        self.statusReason = statusReason
+        self.nik = nik
+        self.npwp = npwp
+        self.nib = nib
+        self.email = email
+        self.phone = phone
+        self.address = address
+        self.deed = deed
+        self.director = director
+        self.businessLicenceNumber = businessLicenceNumber
+        self.bankAccount = bankAccount
+        self.isPKP = isPKP
+        self.acceptedTermsVersion = acceptedTermsVersion
+        self.acceptedTermsAt = acceptedTermsAt
+        self.accountID = accountID
+        self.documents = documents
+        self.version = version
+    }
+}
+
+/// A kind of supporting document.
+public enum VendorDocumentType: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// KTP.
+    case ktp
+    /// NPWP card.
+    case npwp
+    /// NIB (OSS).
+    case nib
+    /// Deed of establishment and amendments.
+    case deed
+    /// Business licence.
+    case licence
+}
+
+/// An uploaded document, stored by its SHA-256.
+public struct VendorDocument: Codable, Sendable, Hashable {
+    /// What it is.
+    public var type: VendorDocumentType
+    /// Content hash (hex SHA-256), its name in the store.
+    public var sha256: String
+    /// `pdf`, `jpeg` or `png`, detected from the bytes.
+    public var contentType: String
+    /// Size.
+    public var byteCount: Int64
+    /// When uploaded.
+    public var uploadedAt: String
+
+    /// Creates it.
+    public init(type: VendorDocumentType, sha256: String, contentType: String, byteCount: Int64, uploadedAt: String) {
+        self.type = type
+        self.sha256 = sha256
+        self.contentType = contentType
+        self.byteCount = byteCount
+        self.uploadedAt = uploadedAt
+    }
+}
+
+/// `vendor.register`: a vendor registers itself (no sign-in needed).
+public enum VendorRegister: RPCMethod {
+    public static let name = "vendor.register"
+    public static let summary = "A business entity or individual registers as a vendor with its identity, tax, business and bank data and accepts the current terms; creates its sign-in account. Status: registered."
+    public static let access = Access.anyone
+    public typealias Params = VendorRegistration
+    public typealias Result = VendorInfo
+}
+
+/// Names a vendor and the version the caller saw.
+public struct VendorRef: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var vendorID: String
+    /// The version read; a stale version is a conflict.
+    public var version: Int64?
+
+    /// Creates it.
+    public init(vendorID: String, version: Int64? = nil) {
+        self.vendorID = vendorID
+        self.version = version
+    }
+}
+
+/// `vendor.get`: one vendor (verifiers of its tenant, or the vendor itself).
+public enum VendorGet: RPCMethod {
+    public static let name = "vendor.get"
+    public static let summary = "One vendor, for verifiers, Super Admin, auditors of its tenant, or the vendor itself."
+    public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead, .vendor)
+    public static let isIdempotent = true
+    public typealias Params = VendorRef
+    public typealias Result = VendorInfo
+}
+
+/// Filter for vendor lists.
+public struct VendorListParams: Codable, Sendable, Hashable {
+    /// Only vendors in this status.
+    public var status: VendorStatus?
+
+    /// Creates it.
+    public init(status: VendorStatus? = nil) { self.status = status }
+}
+
+/// `vendor.list`: the vendors of the caller's tenant.
+public enum VendorList: RPCMethod {
+    public static let name = "vendor.list"
+    public static let summary = "The vendors of the caller's tenant, optionally by status."
+    public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead)
+    public static let isIdempotent = true
+    public typealias Params = VendorListParams
+    public typealias Result = [VendorInfo]
+}
+
+/// A verifier's decision with reasons.
+public struct VendorDecision: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var vendorID: String
+    /// The version the verifier saw.
+    public var version: Int64
+    /// Reasons (required to reject).
+    public var reason: String?
+
+    /// Creates it.
+    public init(vendorID: String, version: Int64, reason: String? = nil) {
+        self.vendorID = vendorID
+        self.version = version
+        self.reason = reason
+    }
+}
+
+/// `vendor.verify`: documents checked (online and/or offline); registered → verified.
+public enum VendorVerify: RPCMethod {
+    public static let name = "vendor.verify"
+    public static let summary = "A verifier confirms a registered vendor's identity against its documents (registered → verified). Refused while the vendor is blacklisted."
+    public static let access = Access.roles(.verifier)
+    public typealias Params = VendorDecision
+    public typealias Result = VendorInfo
+}
+
+/// `vendor.reject`: registered → rejected, with reasons.
+public enum VendorReject: RPCMethod {
+    public static let name = "vendor.reject"
+    public static let summary = "A verifier rejects a registration with reasons (registered → rejected); the vendor may correct and resubmit."
+    public static let access = Access.roles(.verifier)
+    public typealias Params = VendorDecision
+    public typealias Result = VendorInfo
+}
+
+/// `vendor.activate`: verified (or unblocked) → active.
+public enum VendorActivate: RPCMethod {
+    public static let name = "vendor.activate"
+    public static let summary = "A verifier activates a verified vendor's account (verified → active). Refused while blacklisted."
+    public static let access = Access.roles(.verifier)
+    public typealias Params = VendorDecision
+    public typealias Result = VendorInfo
+}
+
+/// A decision of the head of UKPBJ to block or unblock.
+public struct VendorBlockParams: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var vendorID: String
+    /// The version the verifier saw.
+    public var version: Int64
+    /// The head of UKPBJ's decision number.
+    public var decisionNumber: String
+    /// Its date, `YYYY-MM-DD`.
+    public var decisionDate: String
+    /// Grounds.
+    public var reason: String
+
+    /// Creates it.
+    public init(vendorID: String, version: Int64, decisionNumber: String, decisionDate: String, reason: String) {
+        self.vendorID = vendorID
+        self.version = version
+        self.decisionNumber = decisionNumber
+        self.decisionDate = decisionDate
+        self.reason = reason
+    }
+}
+
+/// `vendor.block`: active → blocked, on the head of UKPBJ's decision.
+public enum VendorBlock: RPCMethod {
+    public static let name = "vendor.block"
+    public static let summary = "A verifier blocks an active vendor on the head of UKPBJ's decision (number and date); its sessions end."
+    public static let access = Access.roles(.verifier)
+    public typealias Params = VendorBlockParams
+    public typealias Result = VendorInfo
+}
+
+/// `vendor.unblock`: blocked → active, on a decision.
+public enum VendorUnblock: RPCMethod {
+    public static let name = "vendor.unblock"
+    public static let summary = "A verifier lifts a block on the head of UKPBJ's decision (blocked → active)."
+    public static let access = Access.roles(.verifier)
+    public typealias Params = VendorBlockParams
+    public typealias Result = VendorInfo
+}
+
+/// `vendor.deactivate`: closes a vendor.
+public enum VendorDeactivate: RPCMethod {
+    public static let name = "vendor.deactivate"
+    public static let summary = "Closes a vendor (any state → deactivated) for a violation or on request; its sessions end."
+    public static let access = Access.roles(.verifier, .superAdmin)
+    public typealias Params = VendorDecision
+    public typealias Result = VendorInfo
+}
+
+/// `vendor.resubmit`: the vendor corrects a rejected registration.
+public enum VendorResubmit: RPCMethod {
+    public static let name = "vendor.resubmit"
+    public static let summary = "The vendor corrects its rejected registration (rejected → registered). The username and password fields are ignored."
+    public static let access = Access.roles(.vendor)
+    public typealias Params = VendorRegistration
+    public typealias Result = VendorInfo
+}
+
+/// An upload of a supporting document, base64 in JSON.
+public struct VendorDocumentUpload: Codable, Sendable, Hashable {
+    /// What it is.
+    public var type: VendorDocumentType
+    /// The file, base64. PDF, JPEG or PNG, at most 5 MiB.
+    public var contentBase64: String
+
+    /// Creates it.
+    public init(type: VendorDocumentType, contentBase64: String) {
+        self.type = type
+        self.contentBase64 = contentBase64
+    }
+}
+
+/// `vendor.uploadDocument`: the vendor attaches a supporting document.
+public enum VendorUploadDocument: RPCMethod {
+    public static let name = "vendor.uploadDocument"
+    public static let summary = "The vendor uploads a supporting document (KTP, NPWP, NIB, deed, licence): PDF, JPEG or PNG, at most 5 MiB, type checked from the bytes."
+    public static let access = Access.roles(.vendor)
+    public static let maxRequestBytes = 8 << 20
+    public typealias Params = VendorDocumentUpload
+    public typealias Result = VendorInfo
+}
+
+/// Names one stored document.
+public struct VendorDocumentRef: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var vendorID: String
+    /// The document's SHA-256.
+    public var sha256: String
+
+    /// Creates it.
+    public init(vendorID: String, sha256: String) {
+        self.vendorID = vendorID
+        self.sha256 = sha256
+    }
+}
+
+/// A document's bytes.
+public struct VendorDocumentContent: Codable, Sendable, Hashable {
+    /// Its metadata.
+    public var document: VendorDocument
+    /// The bytes, base64.
+    public var contentBase64: String
+
+    /// Creates it.
+    public init(document: VendorDocument, contentBase64: String) {
+        self.document = document
+        self.contentBase64 = contentBase64
+    }
+}
+
+/// `vendor.document`: a verifier reads a supporting document.
+public enum VendorDocumentRead: RPCMethod {
+    public static let name = "vendor.document"
+    public static let summary = "A supporting document's bytes, for verifiers of the vendor's tenant and the vendor itself."
+    public static let access = Access.roles(.verifier, .superAdmin, .vendor)
+    public static let isIdempotent = true
+    public typealias Params = VendorDocumentRef
+    public typealias Result = VendorDocumentContent
+}
+
+// MARK: - Blacklist (daftar hitam)
+
+/// Who asked for a blacklisting.
+public enum BlacklistSource: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Requested by a PA/KPA.
+    case budgetHolderRequest = "budget_holder_request"
+    /// Requested by a PPK.
+    case ppkRequest = "ppk_request"
+    /// Requested by a procurement official.
+    case procurementOfficialRequest = "procurement_official_request"
+    /// From the national blacklist (LKPP).
+    case nationalList = "national_list"
+}
+
+/// A blacklist entry.
+public struct BlacklistEntry: Codable, Sendable, Hashable {
+    /// Entry id (assigned).
+    public var id: String?
+    /// Tenant.
+    public var tenant: String?
+    /// The listed NPWP.
+    public var npwp: NPWP
+    /// Name as listed.
+    public var name: String
+    /// Who asked.
+    public var source: BlacklistSource
+    /// The decision or letter it rests on.
+    public var basis: String
+    /// First day, `YYYY-MM-DD`.
+    public var startsOn: String
+    /// Last day, `YYYY-MM-DD`.
+    public var endsOn: String
+
+    /// Creates it.
+    public init(id: String? = nil, tenant: String? = nil, npwp: NPWP, name: String, source: BlacklistSource, basis: String, startsOn: String, endsOn: String) {
+        self.id = id
+        self.tenant = tenant
+        self.npwp = npwp
+        self.name = name
+        self.source = source
+        self.basis = basis
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+}
+
+/// `blacklist.add`: lists a vendor (by NPWP) for a period.
+public enum BlacklistAdd: RPCMethod {
+    public static let name = "blacklist.add"
+    public static let summary = "Adds a blacklist (daftar hitam) entry for an NPWP, with period, source and basis. A listed vendor cannot be verified, activated or sign in as active."
+    public static let access = Access.roles(.verifier, .superAdmin)
+    public typealias Params = BlacklistEntry
+    public typealias Result = BlacklistEntry
+}
+
+/// `blacklist.list`: the tenant's entries.
+public enum BlacklistList: RPCMethod {
+    public static let name = "blacklist.list"
+    public static let summary = "The blacklist entries of the caller's tenant."
+    public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead, .ppk, .budgetHolder)
+    public static let isIdempotent = true
+    public typealias Params = EmptyParams
+    public typealias Result = [BlacklistEntry]
+}

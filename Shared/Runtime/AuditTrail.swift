@@ -1,0 +1,262 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import SiOpenProtocol
+import SiOpenSecurity
+import SiOpenStorage
+
+/// One state change: who, in which tenant, when, through which method, on what, before and after.
+///
+/// Entries form a hash chain: each `hash` covers the entry's content and the previous entry's
+/// hash, so editing or removing a stored row breaks the chain from that row on.
+public struct AuditEntry: Codable, Sendable, Hashable {
+    /// Position in the log, assigned on append: 1, 2, 3, … with no gaps.
+    public var sequence: Int64
+    /// The tenant the change belongs to; `nil` for system-wide changes.
+    public var tenant: String?
+    /// The principal id that caused the change, or `"system"`.
+    public var actor: String
+    /// `"user"`, `"service"` or `"system"`.
+    public var actorKind: String
+    /// The RPC method name that caused it.
+    public var method: String
+    /// What kind of record changed, e.g. `"vendor"`, `"account"`.
+    public var targetType: String
+    /// The id of the record that changed.
+    public var targetID: String
+    /// What happened to it, e.g. `"verified"`, `"created"`.
+    public var action: String
+    /// The state before (`nil` on create).
+    public var before: JSONValue?
+    /// The state after (`nil` on delete).
+    public var after: JSONValue?
+    /// When, as ISO 8601 UTC with milliseconds, e.g. `2026-11-21T10:00:00.000Z`.
+    public var at: String
+    /// Hex SHA-256 of the previous entry (`""` for the first).
+    public var previousHash: String
+    /// Hex SHA-256 over `previousHash + "\n" + ` the canonical JSON of the other fields.
+    public var hash: String
+
+    /// Creates an entry as read from storage or from the wire; ``AuditTrail/append(_:tenant:actor:method:targetType:targetID:action:before:after:at:)`` makes new ones.
+    public init(
+        sequence: Int64, tenant: String?, actor: String, actorKind: String, method: String, targetType: String,
+        targetID: String, action: String, before: JSONValue?, after: JSONValue?, at: String, previousHash: String,
+        hash: String
+    ) {
+        self.sequence = sequence
+        self.tenant = tenant
+        self.actor = actor
+        self.actorKind = actorKind
+        self.method = method
+        self.targetType = targetType
+        self.targetID = targetID
+        self.action = action
+        self.before = before
+        self.after = after
+        self.at = at
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The hash this entry should carry given its content and `previousHash`.
+    ///
+    /// The hashed text is `previousHash`, a newline, then the compact JSON (keys sorted) of
+    /// tenant, actor, actorKind, method, targetType, targetID, action, before, after, at and
+    /// sequence, with `nil` members left out, exactly as the entry's own JSON encoding leaves
+    /// them out, so anyone holding the entries (e.g. from `audit.read`) can recompute it.
+    public var computedHash: String {
+        var members: [String: JSONValue] = [
+            "actor": .string(actor), "actorKind": .string(actorKind), "method": .string(method),
+            "targetType": .string(targetType), "targetID": .string(targetID), "action": .string(action),
+            "at": .string(at), "sequence": .integer(sequence),
+        ]
+        if let tenant { members["tenant"] = .string(tenant) }
+        if let before { members["before"] = before }
+        if let after { members["after"] = after }
+        let text = Array(previousHash.utf8) + [0x0A] + JSONValue.object(members).serialized
+        return SHA256.hexDigest(text)
+    }
+}
+
+/// The result of recomputing the audit chain.
+public struct AuditVerification: Codable, Sendable, Hashable {
+    /// True when every entry's sequence, link and hash are as appended.
+    public var intact: Bool
+    /// Entries examined: all of them when intact, up to and including the first broken one otherwise.
+    public var checkedEntries: Int64
+    /// The first entry whose sequence, link or hash does not match; `nil` when intact.
+    public var firstBrokenSequence: Int64?
+    /// Why that entry is broken, for a person; `nil` when intact.
+    public var reason: String?
+
+    /// Creates a verification result.
+    public init(intact: Bool, checkedEntries: Int64, firstBrokenSequence: Int64? = nil, reason: String? = nil) {
+        self.intact = intact
+        self.checkedEntries = checkedEntries
+        self.firstBrokenSequence = firstBrokenSequence
+        self.reason = reason
+    }
+}
+
+/// The append-only, hash-chained audit log every service keeps in its own database.
+///
+/// Services append inside the same write transaction as the change itself, so a change never
+/// commits without its audit row, nor an audit row without its change.
+public enum AuditTrail {
+    /// SQL creating `audit_log` and the triggers that refuse UPDATE and DELETE on it; services put
+    /// it in their first migration.
+    ///
+    /// The triggers stop the application (and any bug in it) from rewriting history; someone with
+    /// file access can still drop them, which is what the hash chain and ``verify(_:)`` catch.
+    /// `RAISE(ABORT)` rather than `ROLLBACK`, so only the offending statement fails and the
+    /// Database's own transaction stays intact.
+    public static let schemaSQL = """
+        CREATE TABLE audit_log (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            tenant TEXT,
+            actor TEXT NOT NULL,
+            actor_kind TEXT NOT NULL CHECK (actor_kind IN ('user', 'service', 'system')),
+            method TEXT NOT NULL,
+            target_type TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT,
+            at TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_log_by_tenant ON audit_log (tenant, sequence);
+        CREATE INDEX audit_log_by_target ON audit_log (target_type, target_id, sequence);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: DELETE refused'); END;
+
+        """
+
+    /// Appends one entry inside the caller's write transaction, so the change and its audit row
+    /// commit together. Computes the chain hash from the last row.
+    ///
+    /// `actor` nil records `"system"` as both actor and kind. `before` and `after` are stored in
+    /// the form any client will read them back in (numbers as JSON encoders print them), so the
+    /// hash can be recomputed from `audit.read` output.
+    @discardableResult
+    public static func append(
+        _ connection: Connection, tenant: String?, actor: Principal?, method: String, targetType: String,
+        targetID: String, action: String, before: JSONValue?, after: JSONValue?, at: Date
+    ) throws -> AuditEntry {
+        let last = try connection.queryOne("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
+        let lastSequence = try last?.int64("sequence") ?? 0
+        // AUTOINCREMENT remembers the highest number ever used: if rows at the tail were removed
+        // by someone with file access, the next entry leaves a gap that verify() reports.
+        let highWater = try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64("seq") ?? 0
+        var entry = AuditEntry(
+            sequence: max(lastSequence, highWater) + 1, tenant: tenant, actor: actor?.id ?? "system",
+            actorKind: actor?.kind.rawValue ?? "system", method: method, targetType: targetType, targetID: targetID,
+            action: action, before: try before.map(canonical), after: try after.map(canonical),
+            at: timestamp(at), previousHash: try last?.string("hash") ?? "", hash: "")
+        entry.hash = entry.computedHash
+        try connection.run(
+            """
+            INSERT INTO audit_log (sequence, tenant, actor, actor_kind, method, target_type, target_id, action,
+                before_json, after_json, at, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            entry.sequence, entry.tenant, entry.actor, entry.actorKind, entry.method, entry.targetType,
+            entry.targetID, entry.action, entry.before?.serializedString, entry.after?.serializedString, entry.at,
+            entry.previousHash, entry.hash)
+        return entry
+    }
+
+    /// Entries with a sequence above `sequence`, ascending, at most `limit`; `tenant` nil means
+    /// every tenant (and system-wide entries), otherwise only that tenant's.
+    public static func entries(_ connection: Connection, tenant: String?, after sequence: Int64, limit: Int) throws -> [AuditEntry] {
+        // SQLite reads a negative LIMIT as "no limit"; a caller asking for none gets none.
+        guard limit > 0 else { return [] }
+        let rows: [Row]
+        if let tenant {
+            rows = try connection.query(
+                "SELECT * FROM audit_log WHERE tenant = ? AND sequence > ? ORDER BY sequence LIMIT ?", tenant, sequence, limit)
+        } else {
+            rows = try connection.query("SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?", sequence, limit)
+        }
+        return try rows.map(entry)
+    }
+
+    /// Recomputes every hash in order and checks each link and sequence number; stops at the
+    /// first entry that does not match.
+    ///
+    /// Catches edited rows (hash mismatch), removed rows (a gap, or a link to the wrong hash)
+    /// and a removed first row. A chain rewritten from the tampered row to the end, or cut at the
+    /// tail with nothing appended since, looks intact: only a copy of a recent head hash kept
+    /// elsewhere can catch that.
+    public static func verify(_ connection: Connection) throws -> AuditVerification {
+        var checked: Int64 = 0
+        var expectedSequence: Int64 = 1
+        var previousHash = ""
+        var broken: (sequence: Int64, reason: String)?
+        // Row by row, so a long log is checked without holding it all in memory.
+        try connection.forEachRow("SELECT * FROM audit_log ORDER BY sequence") { row in
+            guard broken == nil else { return }
+            checked += 1
+            let sequence = try row.int64("sequence")
+            let stored: AuditEntry
+            do {
+                stored = try entry(row)
+            } catch {
+                broken = (sequence, "entry \(sequence) cannot be read: \(error)")
+                return
+            }
+            if sequence != expectedSequence {
+                broken = (sequence, "entry \(sequence) follows entry \(expectedSequence - 1): entries are missing")
+            } else if stored.previousHash != previousHash {
+                broken = (sequence, "entry \(sequence) does not link to the hash of the entry before it")
+            } else if stored.computedHash != stored.hash {
+                broken = (sequence, "entry \(sequence) does not match its hash: its content was changed")
+            }
+            expectedSequence = sequence + 1
+            previousHash = stored.hash
+        }
+        guard let broken else { return AuditVerification(intact: true, checkedEntries: checked) }
+        return AuditVerification(intact: false, checkedEntries: checked, firstBrokenSequence: broken.sequence, reason: broken.reason)
+    }
+
+    /// An entry from an `audit_log` row.
+    static func entry(_ row: Row) throws -> AuditEntry {
+        AuditEntry(
+            sequence: try row.int64("sequence"), tenant: try row.optionalString("tenant"), actor: try row.string("actor"),
+            actorKind: try row.string("actor_kind"), method: try row.string("method"),
+            targetType: try row.string("target_type"), targetID: try row.string("target_id"),
+            action: try row.string("action"), before: try row.optionalString("before_json").map(JSONValue.init(parsing:)),
+            after: try row.optionalString("after_json").map(JSONValue.init(parsing:)), at: try row.string("at"),
+            previousHash: try row.string("previous_hash"), hash: try row.string("hash"))
+    }
+
+    /// `value` as it reads after a trip through Codable (how every client sees it), so a hash
+    /// computed now matches one recomputed from an `audit.read` answer.
+    static func canonical(_ value: JSONValue) throws -> JSONValue {
+        try JSONCoding.value(value)
+    }
+
+    /// `date` as ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`), truncated to the
+    /// millisecond so the text never shows a time later than the event.
+    static func timestamp(_ date: Date) -> String {
+        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let (seconds, millis) = totalMillis.quotientAndRemainder(dividingBy: 1000)
+        // Dates before 1970 give a negative remainder; move it into the second before.
+        var unixSeconds = time_t(millis < 0 ? seconds - 1 : seconds)
+        let fraction = millis < 0 ? millis + 1000 : millis
+        var parts = tm()
+        gmtime_r(&unixSeconds, &parts)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
+            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(Int(fraction), 3))Z"
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import SiOpenProtocol
+import SiOpenStorage
+
+/// Reads another service's feed and applies each event exactly once.
+///
+/// The cursor lives in the consumer's own database (`feed_cursor`, from ``EventFeed/schemaSQL``)
+/// and moves in the same transaction as the events' effects, so after a crash the consumer
+/// resumes exactly where its committed state ends.
+public final class FeedConsumer: Sendable {
+    /// The name of the service whose feed is read; the key of its cursor.
+    public let source: String
+    let client: RPCClient
+    let database: Database
+    let token: @Sendable () -> String?
+    let batchSize: Int
+
+    /// Creates a consumer of `source`'s feed, reached through `client`, applying into `database`.
+    /// `token` is asked for the service token at every poll, so a rotated token is picked up.
+    public init(
+        source: String, client: RPCClient, database: Database, token: @escaping @Sendable () -> String?,
+        batchSize: Int = 100
+    ) {
+        self.source = source
+        self.client = client
+        self.database = database
+        self.token = token
+        // events.read refuses pages outside 1...1000.
+        self.batchSize = min(max(batchSize, 1), EventFeed.maxLimit)
+    }
+
+    /// Reads one page (up to `batchSize` events) from the stored cursor and applies each event;
+    /// the event's effect and the cursor advance commit in ONE write transaction, so a crash
+    /// between them cannot apply an event twice or skip it. Returns the number applied; a full
+    /// batch means more may be waiting.
+    ///
+    /// When `apply` throws, the events before the failing one stay applied, the cursor stops just
+    /// before it, and the error is rethrown; the next poll starts with that event again.
+    /// `apply` must keep its effects to the connection it is given: it may run again for an event
+    /// whose transaction was rolled back. Concurrent polls (even from two consumers of the same
+    /// database) are safe: an event is applied only while the stored cursor is where this poll
+    /// found it.
+    public func poll(apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void) async throws -> Int {
+        let start = try await cursor()
+        let page = try await client.call(EventsRead.self, EventsReadParams(after: start, limit: batchSize), token: token())
+        // Exactly-once rests on strictly ascending sequences above the cursor; refuse anything else.
+        var previous = start
+        for event in page.events {
+            guard event.sequence > previous else {
+                throw RPCError.dependencyUnavailable(
+                    "\(source) answered events.read after \(start) with event \(event.sequence) after \(previous): not strictly ascending")
+            }
+            previous = event.sequence
+        }
+        guard !page.events.isEmpty else { return 0 }
+
+        // The whole page in one transaction (one fsync, not one per event). If an event fails,
+        // that transaction rolls back entirely, so commit the events before it on their own.
+        var events = page.events[...]
+        var failure: (any Error)?
+        while !events.isEmpty {
+            do {
+                let applied = try await applyInOneTransaction(events, from: start, apply: apply)
+                if let failure { throw failure }
+                return applied
+            } catch let error as EventApplyFailure {
+                let first = failure ?? error.underlying
+                failure = first
+                guard error.index > events.startIndex else { throw first }
+                events = events[..<error.index]
+            }
+        }
+        return 0
+    }
+
+    /// The sequence of the last event applied (0 before the first).
+    public func cursor() async throws -> Int64 {
+        let source = self.source
+        return try await database.read { try Self.storedCursor($0, source: source) }
+    }
+
+    /// Applies `events` and moves the cursor to the last of them, all in one write transaction;
+    /// returns how many were applied (0 when another poll moved the cursor first).
+    private func applyInOneTransaction(
+        _ events: ArraySlice<FeedEvent>, from start: Int64, apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void
+    ) async throws -> Int {
+        let source = self.source
+        return try await database.write { connection in
+            // Compare-and-set: if the cursor moved since we read it, those events are someone
+            // else's to have applied; applying them here would apply them twice.
+            guard try Self.storedCursor(connection, source: source) == start else { return 0 }
+            for index in events.indices {
+                do {
+                    try apply(events[index], connection)
+                } catch {
+                    throw EventApplyFailure(index: index, underlying: error)
+                }
+            }
+            try connection.run(
+                "INSERT INTO feed_cursor (source, cursor) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
+                source, events.last!.sequence)
+            return events.count
+        }
+    }
+
+    private static func storedCursor(_ connection: Connection, source: String) throws -> Int64 {
+        try connection.queryOne("SELECT cursor FROM feed_cursor WHERE source = ?", source)?.int64("cursor") ?? 0
+    }
+
+    /// `apply` threw for the event at `index` of the page; carries its error out of the rolled-back write.
+    private struct EventApplyFailure: Error {
+        let index: Int
+        let underlying: any Error
+    }
+}
