@@ -58,7 +58,7 @@ var targets: [Target] = [
         path: "Tests/IdentityTests"),
     .testTarget(name: "DomainTests", dependencies: ["SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
     .testTarget(
-        name: "RuntimeTests", dependencies: ["SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage"],
+        name: "RuntimeTests", dependencies: ["SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
         name: "ComposeTests", dependencies: ["SiOpenProtocol", "SiOpenRuntime"],

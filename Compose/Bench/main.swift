@@ -3,6 +3,7 @@
 //
 //   siopen-bench rpc [--seconds S]       system.health round trips vs a bare socket echo
 //   siopen-bench storage [--writes N]    durable writes through SiOpenStorage vs raw SQLite
+//   siopen-bench identity [--seconds S]  system.health vs token-checked auth.whoami; sign-ins/s with real scrypt
 //   siopen-bench all
 import Foundation
 import SiOpenProtocol
@@ -22,14 +23,17 @@ case "rpc":
     try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
 case "storage":
     try await StorageBenchmark.run(writes: option("--writes", default: 2000))
+case "identity":
+    try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
 case "echo-server":
     // Internal: the bare-echo baseline, run as its own process like a real service.
     EchoServer.serve(path: arguments[1])
 case "all", nil:
     try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
     try await StorageBenchmark.run(writes: option("--writes", default: 2000))
+    try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
 default:
-    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | all\n".utf8))
+    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | all\n".utf8))
     exit(64)
 }
 

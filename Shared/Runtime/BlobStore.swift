@@ -108,7 +108,7 @@ public final class BlobStore: Sendable {
     ///
     /// Checks size and type from the bytes themselves (magic numbers of PDF, JPEG and PNG),
     /// refusing anything else even when `declaredKind` claims otherwise. Storing the same bytes
-    /// twice is a no-op that returns the same description.
+    /// twice is a no-op that returns the same description (a copy found damaged is rewritten).
     ///
     /// Throws `RPCError.validationFailed(field: "content", …)` for empty content, content over
     /// ``maxBytes``, an unrecognised type, or a `declaredKind` that differs from the detected one;
@@ -135,7 +135,8 @@ public final class BlobStore: Sendable {
         let blob = StoredBlob(sha256: sha256, kind: kind, byteCount: Int64(bytes.count))
         let shard = directory + "/" + sha256.prefix(2)
         let path = shard + "/" + sha256
-        if regularFileSize(path) == Int64(bytes.count) { return blob }
+        // Already stored: a no-op, unless the file on disk was damaged, which this rewrite repairs.
+        if regularFileSize(path) == Int64(bytes.count), (try? Self.readFile(path)) == bytes { return blob }
         try makeShard(shard)
         try writeDurably(bytes, to: path, in: shard)
         return blob
@@ -151,10 +152,34 @@ public final class BlobStore: Sendable {
             throw RPCError.validationFailed(field: "sha256", reason: "must be a SHA-256 digest of 64 hexadecimal characters")
         }
         let path = directory + "/" + name.prefix(2) + "/" + name
+        guard let bytes = try Self.readFile(path) else { throw RPCError.notFound("File", id: name) }
+        guard SHA256.hexDigest(bytes) == name else {
+            throw BlobStoreError("\(path) does not match its SHA-256 name: the stored file is damaged")
+        }
+        return bytes
+    }
+
+    /// Whether a file is stored under `sha256` (false for a name that is not 64 hex characters).
+    public func contains(sha256: String) -> Bool {
+        guard let name = Self.canonicalName(sha256) else { return false }
+        return regularFileSize(directory + "/" + name.prefix(2) + "/" + name) != nil
+    }
+
+    /// `sha256` lowercased when it is exactly 64 hex characters, else `nil`.
+    static func canonicalName(_ sha256: String) -> String? {
+        let utf8 = sha256.utf8
+        guard utf8.count == 64, utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
+        else { return nil }
+        return sha256.lowercased()
+    }
+
+    /// The contents of the regular file at `path` (not following a symbolic link), or `nil` when
+    /// there is no such file.
+    private static func readFile(_ path: String) throws -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             let code = errno
-            if code == ENOENT { throw RPCError.notFound("File", id: name) }
+            if code == ENOENT { return nil }
             throw BlobStoreError.system("open", path, errno: code)
         }
         defer { close(fd) }
@@ -174,24 +199,8 @@ public final class BlobStore: Sendable {
                 filled += n
             }
         }
-        guard filled == bytes.count, SHA256.hexDigest(bytes) == name else {
-            throw BlobStoreError("\(path) does not match its SHA-256 name: the stored file is damaged")
-        }
+        bytes.removeSubrange(filled...)
         return bytes
-    }
-
-    /// Whether a file is stored under `sha256` (false for a name that is not 64 hex characters).
-    public func contains(sha256: String) -> Bool {
-        guard let name = Self.canonicalName(sha256) else { return false }
-        return regularFileSize(directory + "/" + name.prefix(2) + "/" + name) != nil
-    }
-
-    /// `sha256` lowercased when it is exactly 64 hex characters, else `nil`.
-    static func canonicalName(_ sha256: String) -> String? {
-        let utf8 = sha256.utf8
-        guard utf8.count == 64, utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
-        else { return nil }
-        return sha256.lowercased()
     }
 
     /// The size of the regular file at `path` (not following a symbolic link), or `nil`.

@@ -92,8 +92,8 @@ public enum EventFeed {
 
     /// Registers `events.read`, `audit.read` and `audit.verify` on `table`, served from `database`.
     ///
-    /// `audit.read` shows a caller only its own tenant's entries, except to the national monitor,
-    /// which reads across tenants; a caller with neither a tenant nor the monitor role is refused
+    /// `audit.read` shows a caller only its own tenant's entries, except to the national monitor
+    /// and the super admin, who read across tenants; any other caller without a tenant is refused
     /// rather than shown everything.
     public static func registerFeedAndAudit(into table: inout RPCMethodTable, database: Database) {
         table.register(EventsRead.self) { params, _ in
@@ -105,12 +105,13 @@ public enum EventFeed {
             let limit = try pageLimit(after: params.after, limit: params.limit)
             guard let principal = context.principal else { throw RPCError.unauthenticated() }
             let tenant: String?
-            if principal.has(.monitor) {
+            if principal.has(.monitor) || principal.has(.superAdmin) {
+                // Both are admitted by AuditRead.access and neither has a tenant: they read across tenants.
                 tenant = nil
             } else if let own = principal.tenant {
                 tenant = own
             } else {
-                throw RPCError.forbidden("audit.read needs a tenant, or the monitor role to read across tenants")
+                throw RPCError.forbidden("audit.read needs a tenant, or the monitor or super admin role to read across tenants")
             }
             let entries = try await database.read {
                 try AuditTrail.entries($0, tenant: tenant, after: params.after, limit: limit)

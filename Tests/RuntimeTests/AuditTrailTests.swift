@@ -265,7 +265,7 @@ struct AuditTrailTests {
         }
     }
 
-    @Test("audit.read over a socket: own tenant for auditors, every tenant for the monitor, refused otherwise")
+    @Test("audit.read over a socket: own tenant for auditors, every tenant for monitor and super admin, refused otherwise")
     func auditReadOverSocket() async throws {
         try await withFeedAuditDatabase { database in
             try await Self.appendMany(6, into: database)
@@ -285,8 +285,11 @@ struct AuditTrailTests {
                 #expect(all.entries == (try await Self.all(database)))
                 #expect(all.entries.allSatisfy { $0.computedHash == $0.hash })
 
+                let admin = try await client.call(AuditRead.self, AuditReadParams(after: 4), token: "admin-without-tenant")
+                #expect(admin.entries.map(\.sequence) == [5, 6])
+
                 let noTenant = await feedAuditRPCError {
-                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "admin-without-tenant")
+                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "auditor-without-tenant")
                 }
                 #expect(noTenant?.code == 403)
                 let wrongRole = await feedAuditRPCError {

@@ -4,7 +4,7 @@ import SiOpenRuntime
 import Testing
 
 /// A tiny but well-formed-looking example of each accepted type, and things that are not.
-enum Samples {
+private enum Samples {
     static let pdf = Array("%PDF-1.4\n% SiOpen test document\n%%EOF\n".utf8)
     /// SHA-256 of `pdf`, computed independently with `sha256sum`.
     static let pdfSHA256 = "3631aeb5ff4b66ba649129a0b3a5659cf2799f8c56f101393cdef9d0787b144e"
@@ -19,7 +19,7 @@ enum Samples {
 }
 
 /// The names of the files in `directory` and its subdirectories, relative to it.
-func filesUnder(_ directory: String) -> [String] {
+private func filesUnder(_ directory: String) -> [String] {
     let enumerator = FileManager.default.enumerator(atPath: directory)
     var files: [String] = []
     while let path = enumerator?.nextObject() as? String {
@@ -32,18 +32,18 @@ func filesUnder(_ directory: String) -> [String] {
 }
 
 /// The one field a 422 names, and its reason.
-func validationField(_ error: RPCError?) -> (field: String?, reason: String?) {
+private func validationField(_ error: RPCError?) -> (field: String?, reason: String?) {
     let first = error?.data?["fields"]?.arrayValue?.first
     return (first?["field"]?.stringValue, first?["reason"]?.stringValue)
 }
 
 @Suite("BlobStore")
 struct BlobStoreTests {
-    func withStore<R>(maxBytes: Int = 5 << 20, _ body: (BlobStore, String) throws -> R) throws -> R {
+    func withStore(maxBytes: Int = 5 << 20, _ body: (BlobStore, String) throws -> Void) throws {
         let root = try makeShortTemporaryDirectory(prefix: "siblob")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let directory = root + "/data/blobs"  // created by the store, parents too
-        return try body(try BlobStore(directory: directory, maxBytes: maxBytes), directory)
+        try body(try BlobStore(directory: directory, maxBytes: maxBytes), directory)
     }
 
     @Test func acceptsPDFJPEGAndPNG() throws {
@@ -99,7 +99,8 @@ struct BlobStoreTests {
             let empty = #expect(throws: RPCError.self) { try store.store([]) }
             #expect(validationField(empty).field == "content")
             let exactly = Samples.pdf + [UInt8](repeating: 0x20, count: 64 - Samples.pdf.count)
-            #expect(try store.store(exactly).byteCount == 64)
+            let stored = try store.store(exactly)
+            #expect(stored.byteCount == 64)
             let over = #expect(throws: RPCError.self) { try store.store(exactly + [0x20]) }
             #expect(over?.code == 422)
             #expect(validationField(over).field == "content")
@@ -181,13 +182,13 @@ struct BlobStoreTests {
     @Test func refusesARootThatIsAFile() throws {
         let root = try makeShortTemporaryDirectory(prefix: "siblob")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data("x".utf8)))
         #expect(throws: BlobStoreError.self) { try BlobStore(directory: root + "/file") }
     }
 }
 
-@Suite("UploadDecoding")
-struct UploadDecodingTests {
+@Suite("BlobStore uploads (UploadDecoding)")
+struct BlobStoreUploadDecodingTests {
     @Test func decodesStandardBase64() throws {
         let encoded = Data(Samples.png).base64EncodedString()
         #expect(try UploadDecoding.bytes(fromBase64: encoded, field: "file", maxBytes: 1024) == Samples.png)

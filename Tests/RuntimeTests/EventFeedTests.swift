@@ -48,6 +48,7 @@ struct FeedAuditTestAuthenticator: RequestAuthenticator {
         "auditor-t2": Principal(kind: .user, id: "auditor-2", tenant: "t2", roles: [.auditor]),
         "monitor": Principal(kind: .user, id: "monitor-1", roles: [.monitor]),
         "admin-without-tenant": Principal(kind: .user, id: "admin-1", roles: [.superAdmin]),
+        "auditor-without-tenant": Principal(kind: .user, id: "auditor-0", roles: [.auditor]),
         "ppk-t1": Principal(kind: .user, id: "ppk-1", tenant: "t1", roles: [.ppk]),
     ]
 

@@ -62,7 +62,8 @@ struct ServiceHostTests {
 
             let methods = document["methods"]?.arrayValue ?? []
             let names = Set(methods.compactMap { $0["name"]?.stringValue })
-            #expect(names == ["note.add", "system.health", "rpc.discover"])
+            // The service's own method plus what the runtime gives every service.
+            #expect(names == ["note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify"])
 
             let noteAdd = methods.first { $0["name"]?.stringValue == "note.add" }
             let params = noteAdd?["params"]?.arrayValue ?? []

@@ -237,6 +237,8 @@ struct AccountHandlers {
             context.throttle.recordFailure(source: source, now: TimeInterval(now))
             let at = context.now()
             try await context.database.write { db in
+                // A lock that has run out starts a fresh count: one wrong password after it does not re-lock.
+                try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND locked_until > 0 AND locked_until <= ?", found.id, now)
                 try db.run(
                     """
                     UPDATE account SET failed_attempts = failed_attempts + 1,
@@ -256,11 +258,17 @@ struct AccountHandlers {
     /// Opens a session for an account that proved its password.
     func startSession(accountID: String, newPasswordHash: String?, method: String) async throws -> SessionInfo {
         let at = context.now()
-        let now = context.unixNow
+        let clockNow = context.unixNow
         let sessionID = IdentityContext.newID()
         let lifetime = context.sessionLifetime
         let (account, claims): (AccountInfo, SessionClaims) = try await context.database.write { db in
             let account = try Self.account(db, id: accountID)
+            // Verifiers refuse every token of a principal issued at or before its latest revocation
+            // (whole seconds). A session opened in the same second as that revocation (the fresh
+            // session of auth.changePassword, a sign-in right after a reset or an unblock) would be
+            // refused at once, so it is dated one second after the cut-off.
+            let cutoff = try db.queryOne("SELECT MAX(revoked_at) FROM revocation WHERE principal_id = ?", accountID)?.optionalInt64(0)
+            let now = max(clockNow, (cutoff ?? Int64.min) + 1)
             guard account.status == "active" else { throw RPCError.forbidden("this account is disabled") }
             if let vendorID = account.vendorID {
                 try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, today: String(IdentityContext.iso(at).prefix(10)))

@@ -115,7 +115,7 @@ struct HelpdeskHandlers {
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: false)
         let lenient = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         func instant(_ text: String, _ field: String) throws -> Date {
-            if let date = try? format.parse(text) ?? lenient.parse(text) { return date }
+            if let date = try? format.parse(text) { return date }
             if let date = try? lenient.parse(text) { return date }
             throw RPCError.validationFailed(field: field, reason: "must be an ISO 8601 UTC time such as 2026-12-01T22:00:00Z")
         }

@@ -209,9 +209,11 @@ struct VendorHandlers {
 
     func list(_ params: VendorListParams, _ request: RequestContext) async throws -> [VendorInfo] {
         let principal = try caller(request)
-        guard let tenant = principal.tenant else { throw RPCError.forbidden("listing vendors needs a tenant") }
+        // Super Admin (who has no tenant but manages every feature) sees every tenant's vendors.
+        let tenant = principal.tenant
+        if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("listing vendors needs a tenant") }
         return try await context.database.read { db in
-            try db.query("SELECT id FROM vendor WHERE tenant = ? AND (?2 IS NULL OR status = ?2) ORDER BY created_at", arguments: [tenant, params.status?.rawValue])
+            try db.query("SELECT id FROM vendor WHERE (?1 IS NULL OR tenant = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY created_at", arguments: [tenant, params.status?.rawValue])
                 .map { try Self.vendor(db, id: try $0.string(0)) }
         }
     }
@@ -317,9 +319,11 @@ struct VendorHandlers {
 
     func blacklist(_ request: RequestContext) async throws -> [BlacklistEntry] {
         let principal = try caller(request)
-        guard let tenant = principal.tenant else { throw RPCError.forbidden("the blacklist is per tenant") }
+        // Super Admin (no tenant) sees every tenant's entries.
+        let tenant = principal.tenant
+        if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("the blacklist is per tenant") }
         return try await context.database.read { db in
-            try db.query("SELECT id, tenant, npwp, name, source, basis, starts_on, ends_on FROM blacklist WHERE tenant = ? ORDER BY starts_on", tenant).map { row in
+            try db.query("SELECT id, tenant, npwp, name, source, basis, starts_on, ends_on FROM blacklist WHERE (?1 IS NULL OR tenant = ?1) ORDER BY starts_on", arguments: [tenant]).map { row in
                 BlacklistEntry(
                     id: try row.string(0), tenant: try row.string(1), npwp: try NPWP(try row.string(2)), name: try row.string(3),
                     source: BlacklistSource(rawValue: try row.string(4)) ?? .nationalList, basis: try row.string(5),

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SiOpenContracts
+import SiOpenProtocol
+import SiOpenRuntime
+
+/// The identity service as a process with real scrypt: `system.health` vs token-checked
+/// `auth.whoami` at 16 connections (the difference is the per-call cost of authorization), and
+/// sign-ins per second at 1 and 4 concurrent clients.
+enum IdentityBenchmark {
+    static func run(seconds: Int) async throws {
+        let directory = "/tmp/siopen-bench-id-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let binaries = Topology.executableDirectory
+        let executable = "\(binaries)/siopen-identity"
+        let socketPath = "\(directory)/run/identity.sock"
+        // Real password hashing: the fast test setting must not leak in.
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "SIOPEN_INSECURE_FAST_PASSWORD_HASHING")
+
+        // Bootstrap the first Super Admin (password on standard input).
+        let password = "bench-password-1"
+        let bootstrap = Process()
+        bootstrap.executableURL = URL(fileURLWithPath: executable)
+        bootstrap.arguments = ["create-super-admin", "--username", "bench", "--email", "bench@siopen.test", "--name", "Bench Admin", "--data-dir", directory]
+        bootstrap.environment = environment
+        let input = Pipe()
+        bootstrap.standardInput = input
+        bootstrap.standardOutput = FileHandle.nullDevice
+        try bootstrap.run()
+        input.fileHandleForWriting.write(Data((password + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        bootstrap.waitUntilExit()
+        guard bootstrap.terminationStatus == 0 else { throw ConfigurationError("siopen-identity create-super-admin failed (\(bootstrap.terminationStatus))") }
+
+        let service = Process()
+        service.executableURL = URL(fileURLWithPath: executable)
+        service.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
+        service.environment = environment
+        try service.run()
+        defer {
+            kill(service.processIdentifier, SIGTERM)
+            service.waitUntilExit()
+        }
+        let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
+        var ready = false
+        for _ in 0..<300 where !ready {
+            ready = (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(1))) != nil
+            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        guard ready else { throw ConfigurationError("siopen-identity did not start") }
+        let session = try await client.call(AuthSignIn.self, SignInParams(login: "bench", password: password, source: "bench"))
+        client.close()
+
+        say("identity: authorization cost and sign-in throughput (siopen-identity process, real scrypt), \(seconds) s per run")
+        say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let health = Array(#"{"jsonrpc":"2.0","id":1,"method":"system.health"}"#.utf8) + [0x0A]
+        let whoami = Array(#"{"jsonrpc":"2.0","id":1,"method":"auth.whoami","auth":"\#(session.token)"}"#.utf8) + [0x0A]
+        let healthResult = try LoadGenerator.run(socketPath: socketPath, request: health, connections: 16, seconds: seconds)
+        let whoamiResult = try LoadGenerator.run(socketPath: socketPath, request: whoami, connections: 16, seconds: seconds)
+        say(pad("method", 16) + pad("connections", 12) + pad("req/s", 11) + pad("p50 µs", 10) + pad("p99 µs", 10))
+        for (name, result) in [("system.health", healthResult), ("auth.whoami", whoamiResult)] {
+            say(pad(name, 16) + pad("16", 12) + pad(String(format: "%.0f", result.rate), 11)
+                + pad(String(format: "%.0f", result.percentile(50)), 10) + pad(String(format: "%.0f", result.percentile(99)), 10))
+        }
+        let perCallHealth = 1e6 / healthResult.rate
+        let perCallWhoami = 1e6 / whoamiResult.rate
+        say(String(format: "ratio whoami/health rate: %.2f; per-call cost of authorization (token check + account read): %.1f µs of service time at 16 connections",
+            whoamiResult.rate / healthResult.rate, perCallWhoami - perCallHealth))
+
+        // Sign-ins with real scrypt. Each client signs in over its own connection, from its own
+        // source, so the per-source throttle (failures only) is not involved.
+        let signInSeconds = max(3, seconds)
+        for clients in [1, 4] {
+            let counter = Counter()
+            let deadline = ContinuousClock.now + .seconds(signInSeconds)
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<clients {
+                    group.addTask {
+                        let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
+                        defer { client.close() }
+                        while ContinuousClock.now < deadline {
+                            _ = try await client.call(AuthSignIn.self, SignInParams(login: "bench", password: password, source: "bench-\(index)"))
+                            counter.add()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - start
+            let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            say(String(format: "sign-in (real scrypt) with %d concurrent client(s): %d in %.1f s = %.2f sign-ins/s", clients, counter.value, elapsedSeconds, Double(counter.value) / elapsedSeconds))
+        }
+    }
+}
+
+/// A count shared by the sign-in tasks.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
