@@ -49,6 +49,14 @@ final class Supervisor: @unchecked Sendable {
                 return 1
             }
         }
+        // Service principals: each service gets a token from identity before it starts, renewed
+        // well before the 24-hour limit (see IdentityLink.serviceToken).
+        issueServiceTokens()
+        let renewal = DispatchSource.makeTimerSource(queue: queue)
+        renewal.schedule(deadline: .now() + .seconds(6 * 3600), repeating: .seconds(6 * 3600))
+        renewal.setEventHandler { [weak self] in self?.issueServiceTokens() }
+        renewal.resume()
+        defer { renewal.cancel() }
         for service in topology.services {
             queue.sync { launch(service) }
             let healthy = await waitUntilHealthy(service, timeout: .seconds(60))
@@ -67,6 +75,41 @@ final class Supervisor: @unchecked Sendable {
         await stopSignal.wait()
         await stopAll()
         return 0
+    }
+
+    /// Writes `<data>/keys/<service>.token` (mode 0600) for every service, signed by identity's
+    /// key through `siopen-identity service-token`. A failure is logged: the services still run,
+    /// only their calls to `.service` methods are refused until the next renewal.
+    private func issueServiceTokens() {
+        guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return }
+        let keys = dataDirectory + "/keys"
+        try? FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for service in topology.services {
+            let process = Process()
+            let output = Pipe()
+            process.executableURL = URL(fileURLWithPath: binariesDirectory + "/" + identity.executable)
+            process.arguments = ["service-token", "--service", service.name, "--hours", "24", "--data-dir", dataDirectory]
+            process.standardOutput = output
+            do {
+                try process.run()
+                let token = output.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0, !token.isEmpty else {
+                    logger.error("cannot issue a service token", ["service": .string(service.name)])
+                    continue
+                }
+                let path = "\(keys)/\(service.name).token"
+                let temporary = path + ".new"
+                guard FileManager.default.createFile(atPath: temporary, contents: token, attributes: [.posixPermissions: 0o600]),
+                    rename(temporary, path) == 0
+                else {
+                    logger.error("cannot write the service token", ["service": .string(service.name), "path": .string(path)])
+                    continue
+                }
+            } catch {
+                logger.error("cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
+            }
+        }
     }
 
     /// Starts `service` (on `queue`).

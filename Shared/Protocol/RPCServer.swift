@@ -57,7 +57,8 @@ public final class RPCServer: @unchecked Sendable {
     private var lockFD: Int32 = -1
     private var acceptSource: (any DispatchSourceRead)?
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
-    private var draining = false
+    /// Read on every request by every connection, so an atomic rather than the server's lock.
+    private let draining = Atomic<Bool>(false)
     private let acceptQueue = DispatchQueue(label: "siopen.rpc.accept")
     let inFlight = Atomic<Int>(0)
 
@@ -121,7 +122,7 @@ public final class RPCServer: @unchecked Sendable {
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             UnixSocket.setNonBlocking(client)
             let connection: ServerConnection? = lock.withLock {
-                guard !draining, connections.count < configuration.maxConnections else { return nil }
+                guard !isDraining, connections.count < configuration.maxConnections else { return nil }
                 let connection = ServerConnection(fd: client, server: self)
                 connections[ObjectIdentifier(connection)] = connection
                 return connection
@@ -138,13 +139,13 @@ public final class RPCServer: @unchecked Sendable {
         lock.withLock { _ = connections.removeValue(forKey: ObjectIdentifier(connection)) }
     }
 
-    var isDraining: Bool { lock.withLock { draining } }
+    var isDraining: Bool { draining.load(ordering: .acquiring) }
 
     /// Stops accepting, removes the socket file, lets requests in flight finish (up to the grace
     /// period), then closes every connection.
     public func shutdown() async {
         let (source, open, lockFD): ((any DispatchSourceRead)?, [ServerConnection], Int32) = lock.withLock {
-            draining = true
+            draining.store(true, ordering: .releasing)
             let result = (acceptSource, Array(connections.values), self.lockFD)
             acceptSource = nil
             self.lockFD = -1

@@ -57,6 +57,18 @@ public enum IdentityLink {
         return verifier
     }
 
+    /// This service's own token for `.service` methods of other services: `SIOPEN_SERVICE_TOKEN`,
+    /// else the file `<data-dir>/keys/<service>.token` (re-read on every call, so a renewed
+    /// token is picked up without a restart). `siopen up` writes and renews these files;
+    /// `siopen-identity service-token --service NAME` issues one by hand.
+    public static func serviceToken(for configuration: ServiceConfiguration) -> String? {
+        if let token = ProcessInfo.processInfo.environment["SIOPEN_SERVICE_TOKEN"], !token.isEmpty { return token }
+        let path = "\(configuration.dataDirectory)/keys/\(configuration.serviceName).token"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return token.isEmpty ? nil : token
+    }
+
     /// Public keys by id from their published form.
     public static func decodeKeys(_ infos: [PublicKeyInfo]) throws -> [String: Ed25519PublicKey] {
         var keys: [String: Ed25519PublicKey] = [:]

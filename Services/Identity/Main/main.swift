@@ -2,7 +2,11 @@ import Foundation
 import IdentityService
 import SiOpenRuntime
 
-if CommandLine.arguments.dropFirst().first == "create-super-admin" {
+switch CommandLine.arguments.dropFirst().first {
+case "create-super-admin":
     exit(IdentityBootstrap.runCommand(Array(CommandLine.arguments.dropFirst(2))))
+case "service-token":
+    exit(ServiceTokens.runCommand(Array(CommandLine.arguments.dropFirst(2))))
+default:
+    await ServiceHost.runMain(IdentityService.definition)
 }
-await ServiceHost.runMain(IdentityService.definition)

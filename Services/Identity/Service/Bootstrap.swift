@@ -82,3 +82,60 @@ public enum IdentityBootstrap {
         return id
     }
 }
+
+/// Service principals: other SiOpen services call `.service` methods (`events.read`, …) with a
+/// token identity signs for them. A user token is never accepted there.
+public enum ServiceTokens {
+    /// The longest a service token lives; verifiers refuse longer ones, so the launcher renews.
+    public static let maxLifetimeHours = 24
+
+    /// `siopen-identity service-token --service NAME [--hours H] [--data-dir DIR]`: prints a
+    /// service token for NAME, signed with identity's key, to standard output.
+    public static func runCommand(_ arguments: [String]) -> Int32 {
+        var service: String?
+        var hours = maxLifetimeHours
+        var rest: [String] = []
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--service": service = remaining.popFirst()
+            case "--hours": hours = Int(remaining.popFirst() ?? "") ?? -1
+            default: rest.append(argument)
+            }
+        }
+        func fail(_ message: String) -> Int32 {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return 64
+        }
+        guard let service, !service.isEmpty, service.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+            return fail("usage: siopen-identity service-token --service NAME [--hours 1-\(maxLifetimeHours)] [--data-dir DIR]")
+        }
+        guard (1...maxLifetimeHours).contains(hours) else { return fail("--hours must be 1 to \(maxLifetimeHours)") }
+        do {
+            let configuration = try ServiceConfiguration.fromCommandLine(serviceName: "identity", arguments: rest)
+            let token = try issue(configuration: configuration, service: service, hours: hours)
+            FileHandle.standardOutput.write(Data((token + "\n").utf8))
+            return 0
+        } catch {
+            return fail("\(error)")
+        }
+    }
+
+    /// Signs a service token with the identity key kept in `configuration`'s database.
+    public static func issue(configuration: ServiceConfiguration, service: String, hours: Int, now: Date = Date()) throws -> String {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
+        let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
+        defer { database.close() }
+        let key = try IdentityService.signingKey(database, now: { now })
+        let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
+        let issuedAt = Int64(now.timeIntervalSince1970)
+        let claims = SessionClaims(
+            sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)", kind: .service,
+            issuedAt: issuedAt, expiresAt: issuedAt + Int64(hours) * 3600)
+        let token = try SessionTokenSigner(keyID: keyID, privateKey: key).sign(claims)
+        try database.writeSync { db in
+            try AuditTrail.append(db, tenant: nil, actor: nil, method: "service-token", targetType: "service", targetID: service, action: "token_issued", before: nil, after: ["expiresAt": .integer(claims.expiresAt)], at: now)
+        }
+        return token
+    }
+}
