@@ -48,20 +48,23 @@ var targets: [Target] = [
         name: "siopen-test-storage-writer", dependencies: ["SiOpenStorage"],
         path: "Tests/Support/StorageWriter"),
 
+    // What every test target needs from the machine (temp folders, built executables).
+    .target(name: "SiOpenTestSupport", path: "Tests/Support/TestKit"),
+
     // Tests mirror the shared modules; ComposeTests drive real service processes.
-    .testTarget(name: "ProtocolTests", dependencies: ["SiOpenProtocol", "SiOpenRuntime"], path: "Tests/ProtocolTests"),
-    .testTarget(name: "StorageTests", dependencies: ["SiOpenStorage"], path: "Tests/StorageTests"),
-    .testTarget(name: "SecurityTests", dependencies: ["SiOpenSecurity"], path: "Tests/SecurityTests"),
+    .testTarget(name: "ProtocolTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"], path: "Tests/ProtocolTests"),
+    .testTarget(name: "StorageTests", dependencies: ["SiOpenTestSupport", "SiOpenStorage"], path: "Tests/StorageTests"),
+    .testTarget(name: "SecurityTests", dependencies: ["SiOpenTestSupport", "SiOpenSecurity"], path: "Tests/SecurityTests"),
     .testTarget(
         name: "IdentityTests",
-        dependencies: ["IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
+        dependencies: ["SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
         path: "Tests/IdentityTests"),
-    .testTarget(name: "DomainTests", dependencies: ["SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
+    .testTarget(name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
     .testTarget(
-        name: "RuntimeTests", dependencies: ["SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
+        name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
-        name: "ComposeTests", dependencies: ["SiOpenProtocol", "SiOpenRuntime"],
+        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"],
         path: "Tests/ComposeTests"),
 ]
 

@@ -5,12 +5,8 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import Testing
+import SiOpenTestSupport
 
-/// A test failure with a message meant for the person reading the test log.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// The repository root, found from this file's path (`Tests/ComposeTests/<file>`).
 let repositoryRoot: String = URL(fileURLWithPath: #filePath)
@@ -19,34 +15,11 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath)
 let topologyPath = repositoryRoot + "/Compose/topology.json"
 let serviceNames = ["identity", "catalog", "orders", "payments", "reporting"]
 
-/// The build products folder: `swift test` runs the test bundle from the folder that also holds
-/// `siopen` and every `siopen-<service>`.
+/// The build products folder, holding `siopen` and every `siopen-<service>`.
 func productsDirectory() throws -> String {
-    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-    let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard count > 0 else { throw TestFailure("cannot resolve /proc/self/exe: \(String(cString: strerror(errno)))") }
-    let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    let directory = (executable as NSString).deletingLastPathComponent
-    let missing = (["siopen"] + serviceNames.map { "siopen-\($0)" }).filter {
-        !FileManager.default.isExecutableFile(atPath: directory + "/" + $0)
-    }
-    guard missing.isEmpty else {
-        throw TestFailure(
-            "the executables \(missing.joined(separator: ", ")) are missing from \(directory) (the folder of the running test binary); build them first with `swift build --build-tests` using the same scratch path")
-    }
-    return directory
+    try productsDirectory(containing: ["siopen"] + serviceNames.map { "siopen-\($0)" })
 }
 
-/// A fresh, short directory under /tmp (socket paths must stay well under 108 bytes).
-func makeShortTemporaryDirectory(prefix: String = "sict") throws -> String {
-    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
-        return String(cString: result)
-    }
-    guard let made else { throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))") }
-    return made
-}
 
 /// How a child process ended.
 enum Termination: Equatable, CustomStringConvertible {

@@ -5,6 +5,7 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import Testing
+import SiOpenTestSupport
 
 /// Real processes: a service alone, and the `siopen` launcher with its five services. Serialized,
 /// so they do not compete for the machine; every wait is a generous timeout, never a timing claim.
@@ -12,7 +13,7 @@ import Testing
 struct ProcessTests {
     @Test func serviceAloneAnswersHealthAndStopsOnSIGTERM() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/orders.sock"
@@ -54,7 +55,7 @@ struct ProcessTests {
 
     @Test func launcherRestartsACrashedServiceAndStopsEverything() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let siopen = binaries + "/siopen"
@@ -134,7 +135,7 @@ struct ProcessTests {
 
     @Test func servicesExitWhenTheLauncherIsKilled() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
 
@@ -167,7 +168,7 @@ struct ProcessTests {
     /// its parent keeps serving, and stops once that process is gone.
     @Test func parentPIDOfAnotherProcessIsWatchedUntilItEnds() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/catalog.sock"
@@ -194,7 +195,7 @@ struct ProcessTests {
     /// start) is a graceful stop: exit status 0 and no socket left, every time.
     @Test func sigtermRightAfterTheSocketAppearsIsGraceful() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/orders.sock"
@@ -218,7 +219,7 @@ struct ProcessTests {
     /// and exits 0 with nothing left running.
     @Test func launcherStoppedWhileStarting() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
 
@@ -245,7 +246,7 @@ struct ProcessTests {
     /// service is left alone.
     @Test func launcherRefusesADataFolderWithAServiceAlreadyRunning() async throws {
         let binaries = try productsDirectory()
-        let data = try makeShortTemporaryDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sict")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/orders.sock"

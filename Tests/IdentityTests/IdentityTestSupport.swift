@@ -8,12 +8,8 @@ import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
 import Testing
+import SiOpenTestSupport
 
-/// A test failure with a message meant for the person reading the test log.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// A clock the test moves: the real time plus an offset.
 final class TestClock: @unchecked Sendable {
@@ -23,16 +19,6 @@ final class TestClock: @unchecked Sendable {
     func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
 }
 
-/// A fresh, short directory under /tmp (socket paths must stay well under 108 bytes).
-func makeShortTemporaryDirectory(prefix: String = "sidt") throws -> String {
-    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
-        return String(cString: result)
-    }
-    guard let made else { throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))") }
-    return made
-}
 
 // MARK: - Identifiers
 
@@ -145,7 +131,7 @@ final class IdentityFixture: @unchecked Sendable {
 
     static func start() async throws -> IdentityFixture {
         setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let directory = try makeShortTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "sidt")
         let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
         _ = try IdentityBootstrap.createSuperAdmin(
             configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")

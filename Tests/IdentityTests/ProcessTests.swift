@@ -7,22 +7,14 @@ import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
 import Testing
+import SiOpenTestSupport
 
-/// The folder of the running test binary, which also holds the service executables.
-func productsDirectory() throws -> String {
-    let path = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    let directory = (path as NSString).deletingLastPathComponent
-    for name in ["siopen-identity", "siopen-orders"] where !FileManager.default.isExecutableFile(atPath: directory + "/" + name) {
-        throw TestFailure("\(name) is missing from \(directory); build with `swift build --build-tests` and the same scratch path")
-    }
-    return directory
-}
 
 @Suite("Identity and orders as processes")
 struct IdentityProcessTests {
     @Test func signOutReachesAnotherService() async throws {
         setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let products = try productsDirectory()
+        let products = try productsDirectory(containing: ["siopen-identity", "siopen-orders"])
         let directory = try makeShortTemporaryDirectory(prefix: "sidp")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)

@@ -1,6 +1,7 @@
 import Foundation
 import SiOpenProtocol
 import Testing
+import SiOpenTestSupport
 
 /// ``RPCClient`` against a live server.
 @Suite("RPCClient")
@@ -43,7 +44,7 @@ struct ClientTests {
 
     @Test("calling a socket nobody listens on gives 503 naming the service")
     func nobodyListening() async throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "spt")
         defer { removeDirectory(directory) }
         let unnamed = RPCClient(socketPath: directory + "/catalog.sock", defaultTimeout: ioTimeout)
         let derived = await #expect(throws: RPCError.self) {

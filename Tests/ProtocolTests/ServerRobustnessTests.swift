@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import SiOpenProtocol
 import Testing
+import SiOpenTestSupport
 
 /// The server against hostile, broken, slow and numerous clients.
 @Suite("RPCServer robustness")
@@ -193,7 +194,7 @@ struct ServerRobustnessTests {
 
     @Test("a stale socket file with no live owner is replaced")
     func staleSocket() async throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "spt")
         defer { removeDirectory(directory) }
         let path = directory + "/svc.sock"
         try makeStaleSocketFile(at: path)
@@ -240,7 +241,7 @@ struct ServerRobustnessTests {
     @Test("a handler that outlives shutdown's grace period finishes safely after the server is released")
     func handlerOutlivesServer() async throws {
         let tag = UUID().uuidString
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "spt")
         defer { removeDirectory(directory) }
         // In its own scope, so that nothing here keeps the server alive afterwards.
         func startSlowRequestAndShutDown() async throws -> RawClient {
@@ -265,7 +266,7 @@ struct ServerRobustnessTests {
 
     @Test("starting servers does not change the mode of files other threads create meanwhile")
     func processUmaskUntouched() async throws {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "spt")
         defer { removeDirectory(directory) }
         let starting = SharedFlag(true)
         // One thread creates directories with mode 0700 while servers start and stop; the

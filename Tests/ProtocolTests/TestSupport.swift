@@ -5,14 +5,10 @@ import Foundation
 import SiOpenProtocol
 import Synchronization
 import Testing
+import SiOpenTestSupport
 
 // MARK: - Failures and waiting
 
-/// A test failure with a message meant for the person reading the test log.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// How long any blocking read or wait may take before the test fails instead of hanging.
 /// Generous on purpose: the tests run on a loaded two-core machine.
@@ -47,16 +43,6 @@ func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
 
 // MARK: - Temporary directories and socket files
 
-/// A fresh directory under /tmp with a short name, so socket paths stay far below 108 bytes.
-func makeTemporaryDirectory() throws -> String {
-    var template = Array("/tmp/spt.XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
-        return String(cString: result)
-    }
-    guard let made else { throw TestFailure("mkdtemp failed: errno \(errno)") }
-    return made
-}
 
 func removeDirectory(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
@@ -104,7 +90,7 @@ final class TestServer: Sendable {
         configuration: RPCServerConfiguration = .init(),
         socketName: String = "svc.sock"
     ) throws -> TestServer {
-        let directory = try makeTemporaryDirectory()
+        let directory = try makeShortTemporaryDirectory(prefix: "spt")
         do {
             return try TestServer(
                 directory: directory, socketName: socketName, table: table, authenticator: authenticator,

@@ -2,6 +2,7 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import Testing
+import SiOpenTestSupport
 
 /// A tiny but well-formed-looking example of each accepted type, and things that are not.
 private enum Samples {

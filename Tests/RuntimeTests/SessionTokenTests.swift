@@ -4,6 +4,7 @@ import SiOpenRuntime
 import SiOpenSecurity
 import Synchronization
 import Testing
+import SiOpenTestSupport
 
 /// A clock the test moves by hand, so expiry and staleness need no sleeping.
 final class ManualClock: Sendable {

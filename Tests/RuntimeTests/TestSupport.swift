@@ -6,27 +6,13 @@ import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
 import Testing
+import SiOpenTestSupport
 
-/// A test failure with a message meant for the person reading the test log.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
-/// A fresh, short directory under /tmp (socket paths must stay well under 108 bytes).
-func makeShortTemporaryDirectory(prefix: String = "sirt") throws -> String {
-    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-        guard let result = mkdtemp(buffer.baseAddress!) else { return nil }
-        return String(cString: result)
-    }
-    guard let made else { throw TestFailure("mkdtemp failed: \(String(cString: strerror(errno)))") }
-    return made
-}
 
 /// Runs `body` with a fresh short directory that is removed afterwards.
 func withDataDirectory<R>(_ body: (String) async throws -> R) async throws -> R {
-    let directory = try makeShortTemporaryDirectory()
+    let directory = try makeShortTemporaryDirectory(prefix: "sirt")
     defer { try? FileManager.default.removeItem(atPath: directory) }
     return try await body(directory)
 }

@@ -1,23 +1,14 @@
 import Foundation
 import SiOpenStorage
 import Testing
+import SiOpenTestSupport
 
 @Suite("Durability")
 struct DurabilityTests {
-    /// The helper executable sits next to the test bundle in the build products directory.
+    /// The helper executable sits next to the test binary in the build products folder.
     static func writerExecutable() throws -> URL {
         let name = "siopen-test-storage-writer"
-        var directories: [URL] = []
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            directories.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
-        }
-        directories.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
-        for directory in directories {
-            let candidate = directory.appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw TestFailure(
-            "\(name) was not found in \(directories.map(\.path)); build it first (`swift build --product \(name)`, or plain `swift build`)")
+        return URL(fileURLWithPath: try productsDirectory(containing: [name]) + "/" + name)
     }
 
     /// What the reader thread saw from the child.

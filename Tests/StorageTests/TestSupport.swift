@@ -1,17 +1,13 @@
 import Foundation
 import SiOpenStorage
 import Testing
+import SiOpenTestSupport
 
 /// An error thrown on purpose by test closures.
 struct Boom: Error, Equatable {
     var id: Int = 0
 }
 
-/// A test failure with a message meant for the person reading the test log.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Runs `body` with a fresh directory that is removed afterwards, so tests never share files.
 func withTemporaryDirectory<R>(_ body: (String) async throws -> R) async throws -> R {
