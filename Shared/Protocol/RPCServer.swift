@@ -194,7 +194,10 @@ final class ServerConnection: @unchecked Sendable {
     init(fd: Int32, server: RPCServer) {
         self.fd = fd
         self.server = server
-        self.queue = DispatchQueue(label: "siopen.rpc.connection")
+        // A queue created on its own is "overcommit": with many busy connections libdispatch
+        // would run a thread for each, far more than the cores. Targeting the global queue keeps
+        // the worker threads near the core count, which keeps tail latency down under load.
+        self.queue = DispatchQueue(label: "siopen.rpc.connection", target: .global(qos: .userInitiated))
         self.framer = LineFramer(maxLineBytes: server.dispatcher.maxLineBytes)
     }
 
