@@ -62,11 +62,17 @@ public final class ServiceHost: Sendable {
     /// The socket server.
     public let server: RPCServer
     let startedAt: ContinuousClock.Instant
+    /// The token verifier this host made (not one passed in); its background poll stops with the service.
+    let ownedVerifier: SessionTokenVerifier?
 
-    private init(definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, startedAt: ContinuousClock.Instant) {
+    private init(
+        definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, ownedVerifier: SessionTokenVerifier?,
+        startedAt: ContinuousClock.Instant
+    ) {
         self.definition = definition
         self.environment = environment
         self.server = server
+        self.ownedVerifier = ownedVerifier
         self.startedAt = startedAt
     }
 
@@ -93,6 +99,7 @@ public final class ServiceHost: Sendable {
         try definition.registerMethods(&table, environment)
         EventFeed.registerFeedAndAudit(into: &table, database: database)
         let authenticator = try explicitAuthenticator ?? definition.makeAuthenticator(environment)
+        let ownedVerifier = explicitAuthenticator == nil ? authenticator as? SessionTokenVerifier : nil
         let probe = HealthProbe()
         table.register(SystemHealth.self) { _, _ in
             await Self.health(definition: definition, environment: environment, startedAt: startedAt, probe: probe)
@@ -123,11 +130,12 @@ public final class ServiceHost: Sendable {
         do {
             try server.start()
         } catch {
+            ownedVerifier?.stop()
             database.close()
             throw error
         }
         logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
-        return ServiceHost(definition: definition, environment: environment, server: server, startedAt: startedAt)
+        return ServiceHost(definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt)
     }
 
     /// Whether a live process holds `path` (RPCServer's instance lock file) with `flock`.
@@ -144,6 +152,7 @@ public final class ServiceHost: Sendable {
     public func stop() async {
         environment.logger.info("stopping")
         await server.shutdown()
+        ownedVerifier?.stop()
         environment.database.close()
         environment.logger.info("stopped")
     }
