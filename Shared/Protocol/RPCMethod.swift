@@ -108,4 +108,14 @@ public struct CursorParams: Codable, Sendable, Hashable {
         self.after = after
         self.limit = limit
     }
+
+    /// The page size to use, or a 422 naming the field that is out of range.
+    public func pageLimit(default defaultLimit: Int, maximum: Int) throws -> Int {
+        guard after >= 0 else { throw RPCError.validationFailed(field: "after", reason: "must be 0 or more") }
+        let limit = limit ?? defaultLimit
+        guard (1...maximum).contains(limit) else {
+            throw RPCError.validationFailed(field: "limit", reason: "must be between 1 and \(maximum)")
+        }
+        return limit
+    }
 }

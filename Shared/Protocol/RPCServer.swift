@@ -39,6 +39,47 @@ public enum RPCServerError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// Proof that this process is the one instance serving a socket path: an exclusive `flock` on
+/// `<socket>.lock`, held for the life of the server. The kernel drops it when a process dies, so
+/// a live instance is told apart from a stale socket left by a crash.
+public final class InstanceLock: @unchecked Sendable {
+    /// The lock file.
+    public let path: String
+    private let fd: Int32
+    private let released = Atomic<Bool>(false)
+
+    private init(path: String, fd: Int32) {
+        self.path = path
+        self.fd = fd
+    }
+
+    /// Claims the lock for `socketPath`, creating its folder if needed.
+    /// - Throws: ``RPCServerError/alreadyRunning(path:)`` while another live process holds it.
+    public static func acquire(socketPath: String) throws -> InstanceLock {
+        let directory = (socketPath as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let path = socketPath + ".lock"
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw RPCServerError.socket(SocketError(operation: "open lock file", path: path, errorNumber: errno))
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw RPCServerError.alreadyRunning(path: socketPath)
+        }
+        return InstanceLock(path: path, fd: fd)
+    }
+
+    /// Lets another instance start. Idempotent.
+    public func release() {
+        if !released.exchange(true, ordering: .acquiringAndReleasing) { close(fd) }
+    }
+
+    deinit { release() }
+}
+
 /// A JSON-RPC server on a Unix domain stream socket: one line per message, many connections,
 /// pipelined requests, back-pressure, and graceful shutdown.
 ///
@@ -54,7 +95,8 @@ public final class RPCServer: @unchecked Sendable {
 
     private let lock = NSLock()
     private var listenFD: Int32 = -1
-    private var lockFD: Int32 = -1
+    private var instanceLock: InstanceLock?
+    private let claimedLock: InstanceLock?
     private var acceptSource: (any DispatchSourceRead)?
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     /// Read on every request by every connection, so an atomic rather than the server's lock.
@@ -63,10 +105,16 @@ public final class RPCServer: @unchecked Sendable {
     let inFlight = Atomic<Int>(0)
 
     /// Creates a server; call ``start()`` to listen.
-    public init(socketPath: String, dispatcher: RPCDispatcher, configuration: RPCServerConfiguration = .init()) {
+    /// - Parameter instanceLock: the lock already claimed for `socketPath` (a host claims it before
+    ///   opening its database); `start()` claims one itself when it is `nil`.
+    public init(
+        socketPath: String, dispatcher: RPCDispatcher, configuration: RPCServerConfiguration = .init(),
+        instanceLock: InstanceLock? = nil
+    ) {
         self.socketPath = socketPath
         self.dispatcher = dispatcher
         self.configuration = configuration
+        self.claimedLock = instanceLock
     }
 
     /// Open connections right now.
@@ -74,31 +122,19 @@ public final class RPCServer: @unchecked Sendable {
         lock.withLock { connections.count }
     }
 
-    /// Takes the instance lock, replaces a stale socket file, and starts accepting.
+    /// Takes the instance lock (unless one was claimed already), replaces a stale socket file, and starts accepting.
     ///
     /// A lock file (`<socket>.lock`, held with `flock` for the life of the process) tells a live
     /// instance from a stale socket left by a crash: the kernel drops the lock when a process dies.
     public func start() throws {
         signal(SIGPIPE, SIG_IGN)
-        let directory = (socketPath as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        let lockPath = socketPath + ".lock"
-        let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard lockFD >= 0 else {
-            throw RPCServerError.socket(SocketError(operation: "open lock file", path: lockPath, errorNumber: errno))
-        }
-        guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
-            close(lockFD)
-            throw RPCServerError.alreadyRunning(path: socketPath)
-        }
+        let instanceLock = try claimedLock ?? InstanceLock.acquire(socketPath: socketPath)
         unlink(socketPath)
         let fd: Int32
         do {
             fd = try UnixSocket.listen(on: socketPath, mode: configuration.socketMode, backlog: configuration.backlog)
         } catch let error as SocketError {
-            close(lockFD)
+            instanceLock.release()
             throw RPCServerError.socket(error)
         }
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
@@ -106,7 +142,7 @@ public final class RPCServer: @unchecked Sendable {
         source.setCancelHandler { close(fd) }
         lock.withLock {
             self.listenFD = fd
-            self.lockFD = lockFD
+            self.instanceLock = instanceLock
             self.acceptSource = source
         }
         source.resume()
@@ -144,16 +180,16 @@ public final class RPCServer: @unchecked Sendable {
     /// Stops accepting, removes the socket file, lets requests in flight finish (up to the grace
     /// period), then closes every connection.
     public func shutdown() async {
-        let (source, open, lockFD): ((any DispatchSourceRead)?, [ServerConnection], Int32) = lock.withLock {
+        let (source, open, instanceLock): ((any DispatchSourceRead)?, [ServerConnection], InstanceLock?) = lock.withLock {
             draining.store(true, ordering: .releasing)
-            let result = (acceptSource, Array(connections.values), self.lockFD)
+            let result = (acceptSource, Array(connections.values), self.instanceLock)
             acceptSource = nil
-            self.lockFD = -1
+            self.instanceLock = nil
             return result
         }
         source?.cancel()
         if source != nil { unlink(socketPath) }
-        if lockFD >= 0 { close(lockFD) }
+        instanceLock?.release()
         for connection in open { connection.beginDrain() }
         let deadline = ContinuousClock.now + configuration.shutdownGracePeriod
         while inFlight.load(ordering: .acquiring) > 0, ContinuousClock.now < deadline {

@@ -158,7 +158,7 @@ public enum AuditTrail {
             sequence: max(lastSequence, highWater) + 1, tenant: tenant, actor: actor?.id ?? "system",
             actorKind: actor?.kind.rawValue ?? "system", method: method, targetType: targetType, targetID: targetID,
             action: action, before: try before.map(canonical), after: try after.map(canonical),
-            at: timestamp(at), previousHash: try last?.string("hash") ?? "", hash: "")
+            at: Timestamp.iso8601(at), previousHash: try last?.string("hash") ?? "", hash: "")
         entry.hash = entry.computedHash
         try connection.run(
             """
@@ -242,21 +242,4 @@ public enum AuditTrail {
         try JSONCoding.value(value)
     }
 
-    /// `date` as ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`), truncated to the
-    /// millisecond so the text never shows a time later than the event.
-    static func timestamp(_ date: Date) -> String {
-        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (seconds, millis) = totalMillis.quotientAndRemainder(dividingBy: 1000)
-        // Dates before 1970 give a negative remainder; move it into the second before.
-        var unixSeconds = time_t(millis < 0 ? seconds - 1 : seconds)
-        let fraction = millis < 0 ? millis + 1000 : millis
-        var parts = tm()
-        gmtime_r(&unixSeconds, &parts)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(Int(fraction), 3))Z"
-    }
 }

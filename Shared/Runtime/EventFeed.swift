@@ -70,7 +70,7 @@ public enum EventFeed {
     ) throws -> Int64 {
         try connection.run(
             "INSERT INTO event_feed (type, tenant, subject_id, payload, at) VALUES (?, ?, ?, ?, ?)",
-            type, tenant, subjectID, payload.serializedString, AuditTrail.timestamp(at))
+            type, tenant, subjectID, payload.serializedString, Timestamp.iso8601(at))
         return connection.lastInsertRowID
     }
 
@@ -97,12 +97,12 @@ public enum EventFeed {
     /// rather than shown everything.
     public static func registerFeedAndAudit(into table: inout RPCMethodTable, database: Database) {
         table.register(EventsRead.self) { params, _ in
-            let limit = try pageLimit(after: params.after, limit: params.limit)
+            let limit = try params.pageLimit(default: defaultLimit, maximum: maxLimit)
             let events = try await database.read { try read($0, after: params.after, limit: limit) }
             return EventsPage(events: events, nextCursor: events.last?.sequence ?? params.after)
         }
         table.register(AuditRead.self) { params, context in
-            let limit = try pageLimit(after: params.after, limit: params.limit)
+            let limit = try params.pageLimit(default: defaultLimit, maximum: maxLimit)
             guard let principal = context.principal else { throw RPCError.unauthenticated() }
             let tenant: String?
             if principal.has(.monitor) || principal.has(.superAdmin) {
@@ -124,29 +124,6 @@ public enum EventFeed {
         }
     }
 
-    /// The page size for a cursor read, or a 422 naming the field that is out of range.
-    static func pageLimit(after: Int64, limit: Int?) throws -> Int {
-        guard after >= 0 else { throw RPCError.validationFailed(field: "after", reason: "must be 0 or more") }
-        let limit = limit ?? defaultLimit
-        guard (1...maxLimit).contains(limit) else {
-            throw RPCError.validationFailed(field: "limit", reason: "must be between 1 and \(maxLimit)")
-        }
-        return limit
-    }
-}
-
-/// Params of `events.read`: the cursor and the page size.
-public struct EventsReadParams: Codable, Sendable, Hashable {
-    /// Return events with a sequence above this (0 for the start of the feed).
-    public var after: Int64
-    /// At most this many events, 1 to 1000; 100 when omitted.
-    public var limit: Int?
-
-    /// Creates params.
-    public init(after: Int64, limit: Int? = nil) {
-        self.after = after
-        self.limit = limit
-    }
 }
 
 /// A page of a service's feed.
@@ -175,23 +152,9 @@ public enum EventsRead: RPCMethod {
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// The cursor and page size.
-    public typealias Params = EventsReadParams
+    public typealias Params = CursorParams
     /// The events and the next cursor.
     public typealias Result = EventsPage
-}
-
-/// Params of `audit.read`: the cursor and the page size.
-public struct AuditReadParams: Codable, Sendable, Hashable {
-    /// Return entries with a sequence above this (0 for the start of the log).
-    public var after: Int64
-    /// At most this many entries, 1 to 1000; 100 when omitted.
-    public var limit: Int?
-
-    /// Creates params.
-    public init(after: Int64, limit: Int? = nil) {
-        self.after = after
-        self.limit = limit
-    }
 }
 
 /// A page of the audit log.
@@ -220,7 +183,7 @@ public enum AuditRead: RPCMethod {
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// The cursor and page size.
-    public typealias Params = AuditReadParams
+    public typealias Params = CursorParams
     /// The entries and the next cursor.
     public typealias Result = AuditPage
 }

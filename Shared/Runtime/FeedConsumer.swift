@@ -42,7 +42,7 @@ public final class FeedConsumer: Sendable {
     /// found it.
     public func poll(apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void) async throws -> Int {
         let start = try await cursor()
-        let page = try await client.call(EventsRead.self, EventsReadParams(after: start, limit: batchSize), token: token())
+        let page = try await client.call(EventsRead.self, CursorParams(after: start, limit: batchSize), token: token())
         // Exactly-once rests on strictly ascending sequences above the cursor; refuse anything else.
         var previous = start
         for event in page.events {

@@ -44,7 +44,7 @@ public struct Logger: Sendable {
     public func log(_ level: LogLevel, _ message: String, _ fields: [String: JSONValue] = [:]) {
         guard level >= minimumLevel else { return }
         var members = fields
-        members["time"] = .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        members["time"] = .string(Timestamp.iso8601(Date()))
         members["level"] = .string(level.rawValue)
         members["service"] = .string(service)
         members["message"] = .string(message)

@@ -85,11 +85,9 @@ public final class ServiceHost: Sendable {
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/run", withIntermediateDirectories: true)
-        // Refuse before opening the database, so a second instance (perhaps a newer build) never
-        // migrates the schema under a running one. The server takes the lock for real below.
-        if isLocked(configuration.socketPath + ".lock") {
-            throw RPCServerError.alreadyRunning(path: configuration.socketPath)
-        }
+        // Claim the instance before opening the database, so a second instance (perhaps a newer
+        // build) never migrates the schema under a running one.
+        let instanceLock = try InstanceLock.acquire(socketPath: configuration.socketPath)
         let database = try Database(
             path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: definition.migrations))
         let environment = ServiceEnvironment(configuration: configuration, database: database, logger: logger)
@@ -126,7 +124,7 @@ public final class ServiceHost: Sendable {
                 logger.debug("request", fields)
             }
         }
-        let server = RPCServer(socketPath: configuration.socketPath, dispatcher: dispatcher)
+        let server = RPCServer(socketPath: configuration.socketPath, dispatcher: dispatcher, instanceLock: instanceLock)
         do {
             try server.start()
         } catch {
@@ -136,16 +134,6 @@ public final class ServiceHost: Sendable {
         }
         logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
         return ServiceHost(definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt)
-    }
-
-    /// Whether a live process holds `path` (RPCServer's instance lock file) with `flock`.
-    static func isLocked(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
-        flock(fd, LOCK_UN)
-        return false
     }
 
     /// Stops accepting, finishes requests in flight, closes the database.

@@ -75,8 +75,8 @@ let identityMethodCases: [MethodCase] = [
         AnnouncementInfo(kind: .notice, title: "", body: "", tenants: [], startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-01-02T00:00:00Z")
     },
     MethodCase(AnnouncementList.self) { EmptyParams() },
-    MethodCase(EventsRead.self) { EventsReadParams(after: 0, limit: 1) },
-    MethodCase(AuditRead.self) { AuditReadParams(after: 0, limit: 5) },
+    MethodCase(EventsRead.self) { CursorParams(after: 0, limit: 1) },
+    MethodCase(AuditRead.self) { CursorParams(after: 0, limit: 5) },
     MethodCase(AuditVerify.self) { EmptyParams() },
     MethodCase(AuthSignOut.self) { EmptyParams() },
 ]
@@ -171,7 +171,7 @@ struct AuthorizationMatrixTests {
 
             // A user token on a service-only method.
             for role in [Role.superAdmin, .auditor, .developer] {
-                let events = await rpcError { _ = try await client.call(EventsRead.self, EventsReadParams(after: 0), token: fixture.tokens[role]!) }
+                let events = await rpcError { _ = try await client.call(EventsRead.self, CursorParams(after: 0), token: fixture.tokens[role]!) }
                 #expect(events?.code == 403)
             }
         }

@@ -89,7 +89,7 @@ struct HelpdeskAuditTests {
             var entries: [AuditEntry] = []
             var cursor: Int64 = 0
             while true {
-                let page = try await client.call(AuditRead.self, AuditReadParams(after: cursor, limit: 1000), token: auditor)
+                let page = try await client.call(AuditRead.self, CursorParams(after: cursor, limit: 1000), token: auditor)
                 entries += page.entries
                 if page.entries.isEmpty { break }
                 cursor = page.nextCursor
@@ -105,10 +105,10 @@ struct HelpdeskAuditTests {
             #expect(vendorEntries.last?.before?["status"]?.stringValue == "verified")
             #expect(vendorEntries.last?.after?["status"]?.stringValue == "active")
             // The polman auditor side sees none of it: polman has no auditor, but its verifier cannot read the audit log.
-            let polman = await rpcError { _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: fixture.polmanVerifier) }
+            let polman = await rpcError { _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: fixture.polmanVerifier) }
             #expect(polman?.code == 403)
             // The monitor reads across tenants.
-            let monitor = try await client.call(AuditRead.self, AuditReadParams(after: 0, limit: 1000), token: fixture.tokens[.monitor]!)
+            let monitor = try await client.call(AuditRead.self, CursorParams(after: 0, limit: 1000), token: fixture.tokens[.monitor]!)
             #expect(monitor.entries.contains { $0.tenant == "polman" })
         }
     }

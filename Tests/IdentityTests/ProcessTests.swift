@@ -64,18 +64,18 @@ struct IdentityProcessTests {
         var allowed = false
         var lastError: RPCError?
         _ = await eventually(timeout: .seconds(60)) {
-            lastError = await rpcError { _ = try await orders.call(AuditRead.self, AuditReadParams(after: 0), token: auditor.token) }
+            lastError = await rpcError { _ = try await orders.call(AuditRead.self, CursorParams(after: 0), token: auditor.token) }
             allowed = lastError == nil
             return allowed
         }
         #expect(allowed, "orders refused the auditor: \(String(describing: lastError))")
         // A role the method does not admit is refused there too.
-        let ppkLike = await rpcError { _ = try await orders.call(AuditRead.self, AuditReadParams(after: 0), token: first.token) }
+        let ppkLike = await rpcError { _ = try await orders.call(AuditRead.self, CursorParams(after: 0), token: first.token) }
         #expect(ppkLike?.code == 401 || ppkLike?.code == 403)
 
         _ = try await identity.call(AuthSignOut.self, EmptyParams(), token: auditor.token)
         let refused = await eventually(timeout: .seconds(60)) {
-            await rpcError { _ = try await orders.call(AuditRead.self, AuditReadParams(after: 0), token: auditor.token) }?.code == 401
+            await rpcError { _ = try await orders.call(AuditRead.self, CursorParams(after: 0), token: auditor.token) }?.code == 401
         }
         #expect(refused, "orders still accepted a signed-out token after 60 s")
     }

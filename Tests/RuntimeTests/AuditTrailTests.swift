@@ -270,45 +270,45 @@ struct AuditTrailTests {
         try await withFeedAuditDatabase { database in
             try await Self.appendMany(6, into: database)
             try await withFeedAuditServer(database: database) { client in
-                let t1 = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "auditor-t1")
+                let t1 = try await client.call(AuditRead.self, CursorParams(after: 0), token: "auditor-t1")
                 #expect(t1.entries.map(\.sequence) == [1, 3, 5])
                 #expect(t1.nextCursor == 5)
-                let t2 = try await client.call(AuditRead.self, AuditReadParams(after: 2, limit: 1), token: "auditor-t2")
+                let t2 = try await client.call(AuditRead.self, CursorParams(after: 2, limit: 1), token: "auditor-t2")
                 #expect(t2.entries.map(\.sequence) == [4])
                 #expect(t2.nextCursor == 4)
-                let empty = try await client.call(AuditRead.self, AuditReadParams(after: 6), token: "auditor-t2")
+                let empty = try await client.call(AuditRead.self, CursorParams(after: 6), token: "auditor-t2")
                 #expect(empty.entries.isEmpty)
                 #expect(empty.nextCursor == 6)
 
-                let all = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "monitor")
+                let all = try await client.call(AuditRead.self, CursorParams(after: 0), token: "monitor")
                 #expect(all.entries.map(\.sequence) == Array(1...6))
                 #expect(all.entries == (try await Self.all(database)))
                 #expect(all.entries.allSatisfy { $0.computedHash == $0.hash })
 
-                let admin = try await client.call(AuditRead.self, AuditReadParams(after: 4), token: "admin-without-tenant")
+                let admin = try await client.call(AuditRead.self, CursorParams(after: 4), token: "admin-without-tenant")
                 #expect(admin.entries.map(\.sequence) == [5, 6])
 
                 let noTenant = await feedAuditRPCError {
-                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "auditor-without-tenant")
+                    _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "auditor-without-tenant")
                 }
                 #expect(noTenant?.code == 403)
                 let wrongRole = await feedAuditRPCError {
-                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "ppk-t1")
+                    _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "ppk-t1")
                 }
                 #expect(wrongRole?.code == 403)
                 let service = await feedAuditRPCError {
-                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0), token: "service")
+                    _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "service")
                 }
                 #expect(service?.code == 403)
                 let anonymous = await feedAuditRPCError {
-                    _ = try await client.call(AuditRead.self, AuditReadParams(after: 0))
+                    _ = try await client.call(AuditRead.self, CursorParams(after: 0))
                 }
                 #expect(anonymous?.code == 401)
 
                 for (params, field) in [
-                    (AuditReadParams(after: 0, limit: 0), "limit"),
-                    (AuditReadParams(after: 0, limit: 1001), "limit"),
-                    (AuditReadParams(after: -1), "after"),
+                    (CursorParams(after: 0, limit: 0), "limit"),
+                    (CursorParams(after: 0, limit: 1001), "limit"),
+                    (CursorParams(after: -1), "after"),
                 ] {
                     let error = await feedAuditRPCError {
                         _ = try await client.call(AuditRead.self, params, token: "monitor")

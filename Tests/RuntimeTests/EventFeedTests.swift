@@ -183,31 +183,31 @@ struct EventFeedTests {
         try await withFeedAuditDatabase { database in
             try await Self.publish(150, into: database)
             try await withFeedAuditServer(database: database) { client in
-                let defaultPage = try await client.call(EventsRead.self, EventsReadParams(after: 0), token: "service")
+                let defaultPage = try await client.call(EventsRead.self, CursorParams(after: 0), token: "service")
                 #expect(defaultPage.events.map(\.sequence) == Array(1...100))
                 #expect(defaultPage.nextCursor == 100)
 
-                let next = try await client.call(EventsRead.self, EventsReadParams(after: 100, limit: 30), token: "service")
+                let next = try await client.call(EventsRead.self, CursorParams(after: 100, limit: 30), token: "service")
                 #expect(next.events.map(\.sequence) == Array(101...130))
                 #expect(next.nextCursor == 130)
-                let again = try await client.call(EventsRead.self, EventsReadParams(after: 100, limit: 30), token: "service")
+                let again = try await client.call(EventsRead.self, CursorParams(after: 100, limit: 30), token: "service")
                 #expect(again == next)
 
-                let tail = try await client.call(EventsRead.self, EventsReadParams(after: 130, limit: 1000), token: "service")
+                let tail = try await client.call(EventsRead.self, CursorParams(after: 130, limit: 1000), token: "service")
                 #expect(tail.events.map(\.sequence) == Array(131...150))
-                let empty = try await client.call(EventsRead.self, EventsReadParams(after: 150), token: "service")
+                let empty = try await client.call(EventsRead.self, CursorParams(after: 150), token: "service")
                 #expect(empty.events.isEmpty)
                 #expect(empty.nextCursor == 150)
-                let beyond = try await client.call(EventsRead.self, EventsReadParams(after: 9999), token: "service")
+                let beyond = try await client.call(EventsRead.self, CursorParams(after: 9999), token: "service")
                 #expect(beyond.events.isEmpty)
                 #expect(beyond.nextCursor == 9999)
 
                 let anonymous = await feedAuditRPCError {
-                    _ = try await client.call(EventsRead.self, EventsReadParams(after: 0))
+                    _ = try await client.call(EventsRead.self, CursorParams(after: 0))
                 }
                 #expect(anonymous?.code == 401)
                 let user = await feedAuditRPCError {
-                    _ = try await client.call(EventsRead.self, EventsReadParams(after: 0), token: "monitor")
+                    _ = try await client.call(EventsRead.self, CursorParams(after: 0), token: "monitor")
                 }
                 #expect(user?.code == 403)
             }
@@ -220,10 +220,10 @@ struct EventFeedTests {
             try await Self.publish(2, into: database)
             try await withFeedAuditServer(database: database) { client in
                 for (params, field) in [
-                    (EventsReadParams(after: 0, limit: 0), "limit"),
-                    (EventsReadParams(after: 0, limit: -5), "limit"),
-                    (EventsReadParams(after: 0, limit: 1001), "limit"),
-                    (EventsReadParams(after: -1), "after"),
+                    (CursorParams(after: 0, limit: 0), "limit"),
+                    (CursorParams(after: 0, limit: -5), "limit"),
+                    (CursorParams(after: 0, limit: 1001), "limit"),
+                    (CursorParams(after: -1), "after"),
                 ] {
                     let error = await feedAuditRPCError {
                         _ = try await client.call(EventsRead.self, params, token: "service")
@@ -232,9 +232,9 @@ struct EventFeedTests {
                     #expect(error?.data?["kind"] == "validation_failed")
                     #expect(feedAuditFirstField(error) == field, "\(params)")
                 }
-                let smallest = try await client.call(EventsRead.self, EventsReadParams(after: 0, limit: 1), token: "service")
+                let smallest = try await client.call(EventsRead.self, CursorParams(after: 0, limit: 1), token: "service")
                 #expect(smallest.events.map(\.sequence) == [1])
-                let largest = try await client.call(EventsRead.self, EventsReadParams(after: 0, limit: 1000), token: "service")
+                let largest = try await client.call(EventsRead.self, CursorParams(after: 0, limit: 1000), token: "service")
                 #expect(largest.events.map(\.sequence) == [1, 2])
             }
         }

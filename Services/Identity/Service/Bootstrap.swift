@@ -65,7 +65,7 @@ public enum IdentityBootstrap {
         let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
         defer { database.close() }
         let id = IdentityContext.newID()
-        let stamp = IdentityContext.iso(now)
+        let stamp = Timestamp.iso8601(now)
         try database.writeSync { db in
             if try db.queryOne("SELECT 1 FROM account WHERE roles LIKE '%\"super_admin\"%'") != nil {
                 throw RPCError.conflict("a Super Admin exists already; further accounts are created with account.create")
@@ -127,12 +127,11 @@ public enum ServiceTokens {
         let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
         defer { database.close() }
         let key = try IdentityService.signingKey(database, now: { now })
-        let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
         let issuedAt = Int64(now.timeIntervalSince1970)
         let claims = SessionClaims(
             sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)", kind: .service,
             issuedAt: issuedAt, expiresAt: issuedAt + Int64(hours) * 3600)
-        let token = try SessionTokenSigner(keyID: keyID, privateKey: key).sign(claims)
+        let token = try IdentityService.signer(for: key).sign(claims)
         try database.writeSync { db in
             try AuditTrail.append(db, tenant: nil, actor: nil, method: "service-token", targetType: "service", targetID: service, action: "token_issued", before: nil, after: ["expiresAt": .integer(claims.expiresAt)], at: now)
         }

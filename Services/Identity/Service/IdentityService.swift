@@ -31,18 +31,11 @@ public enum IdentityService {
             makeAuthenticator: { environment in
                 // Identity verifies its own tokens against its own tables, without a socket round trip.
                 let database = environment.database
-                let keys = try contexts.get().publicKeys
+                let signer = try contexts.get().signer
                 let verifier = SessionTokenVerifier(
-                    keys: { try IdentityLink.decodeKeys(keys) },
+                    keys: { [signer.keyID: signer.publicKey] },
                     revocations: { after in
-                        try await database.read { db in
-                            let entries = try db.query(
-                                "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT 1000", after
-                            ).map { row in
-                                RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
-                            }
-                            return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? after)
-                        }
+                        try await database.read { db in try AccountHandlers.revocationPage(db, after: after, limit: 1000) }
                     },
                     refreshInterval: .seconds(2),
                     clock: { Int64(now().timeIntervalSince1970) })
@@ -53,14 +46,22 @@ public enum IdentityService {
 
     static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) throws -> IdentityContext {
         let key = try signingKey(environment.database, now: now)
-        let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
         let hasher = PasswordHasher.fromEnvironment()
         return IdentityContext(
             database: environment.database, hasher: hasher,
-            signer: SessionTokenSigner(keyID: keyID, privateKey: key),
-            publicKeys: [PublicKeyInfo(keyID: keyID, publicKey: Base64URL.encode(key.publicKey.rawRepresentation))],
+            signer: signer(for: key),
             throttle: SignInThrottle(), documents: try BlobStore(directory: environment.configuration.filesDirectory + "/documents"),
             now: now, currentTermsVersion: currentTermsVersion, dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))
+    }
+
+    /// A key's published id: the first 16 hex digits of its public key's SHA-256.
+    static func keyID(of key: Ed25519PrivateKey) -> String {
+        String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
+    }
+
+    /// The signer for identity's key, under its published id.
+    static func signer(for key: Ed25519PrivateKey) -> SessionTokenSigner {
+        SessionTokenSigner(keyID: keyID(of: key), privateKey: key)
     }
 
     /// The service's signing key, made on first start and kept in its database.
@@ -70,8 +71,7 @@ public enum IdentityService {
                 return try row.blob(0)
             }
             let key = Ed25519PrivateKey()
-            let keyID = String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
-            try db.run("INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", keyID, key.rawRepresentation, IdentityContext.iso(now()))
+            try db.run("INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", keyID(of: key), key.rawRepresentation, Timestamp.iso8601(now()))
             return key.rawRepresentation
         }
         return try Ed25519PrivateKey(rawRepresentation: raw)

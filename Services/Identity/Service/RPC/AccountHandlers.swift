@@ -23,7 +23,9 @@ struct AccountHandlers {
         table.register(AuthSignOut.self) { _, request in try await signOut(request) }
         table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
         table.register(AuthWhoAmI.self) { _, request in try await whoAmI(request) }
-        table.register(AuthPublicKeys.self) { _, _ in context.publicKeys }
+        table.register(AuthPublicKeys.self) { _, _ in
+            [PublicKeyInfo(keyID: context.signer.keyID, publicKey: Base64URL.encode(context.signer.publicKey.rawRepresentation))]
+        }
         table.register(AuthRevocations.self) { params, _ in try await revocations(params) }
     }
 
@@ -47,7 +49,7 @@ struct AccountHandlers {
             if try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", code) != nil {
                 throw RPCError.conflict("tenant \(code) exists already")
             }
-            try db.run("INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", code, params.name, regions, IdentityContext.iso(at))
+            try db.run("INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", code, params.name, regions, Timestamp.iso8601(at))
             try AuditTrail.append(db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code, action: "created", before: nil, after: try JSONCoding.value(params), at: at)
             try EventFeed.publish(db, type: "tenant.created", tenant: code, subjectID: code, payload: try JSONCoding.value(params), at: at)
             return params
@@ -76,7 +78,7 @@ struct AccountHandlers {
             if try db.queryOne("SELECT 1 FROM agency WHERE tenant = ? AND code = ?", params.tenant, params.code) != nil {
                 throw RPCError.conflict("agency \(params.code) exists already in \(params.tenant)")
             }
-            try db.run("INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code, params.name, IdentityContext.iso(at))
+            try db.run("INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code, params.name, Timestamp.iso8601(at))
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency", targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil, after: try JSONCoding.value(params), at: at)
             try EventFeed.publish(db, type: "agency.created", tenant: params.tenant, subjectID: params.code, payload: try JSONCoding.value(params), at: at)
             return params
@@ -135,7 +137,7 @@ struct AccountHandlers {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
                 """,
                 arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try jsonText(sortedRoles), hash,
-                    params.assignment.number, params.assignment.date, params.assignment.issuer, IdentityContext.iso(at), IdentityContext.iso(at)])
+                    params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at), Timestamp.iso8601(at)])
             let account = try Self.account(db, id: id)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
             try EventFeed.publish(db, type: "account.created", tenant: params.tenant, subjectID: id, payload: try JSONCoding.value(account), at: at)
@@ -187,7 +189,7 @@ struct AccountHandlers {
         let unix = context.unixNow
         return try await context.database.write { db in
             let before = try Self.administered(db, id: params.accountID, by: principal)
-            try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", hash, IdentityContext.iso(at), params.accountID)
+            try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", hash, Timestamp.iso8601(at), params.accountID)
             try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
             let after = try Self.account(db, id: params.accountID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account", targetID: after.id, action: "password_reset", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
@@ -202,7 +204,7 @@ struct AccountHandlers {
         let unix = context.unixNow
         return try await context.database.write { db in
             let before = try Self.administered(db, id: params.accountID, by: principal)
-            try db.run("UPDATE account SET status = 'disabled', updated_at = ? WHERE id = ?", IdentityContext.iso(at), params.accountID)
+            try db.run("UPDATE account SET status = 'disabled', updated_at = ? WHERE id = ?", Timestamp.iso8601(at), params.accountID)
             try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
             let after = try Self.account(db, id: params.accountID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account", targetID: after.id, action: "disabled", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
@@ -258,20 +260,14 @@ struct AccountHandlers {
     /// Opens a session for an account that proved its password.
     func startSession(accountID: String, newPasswordHash: String?, method: String) async throws -> SessionInfo {
         let at = context.now()
-        let clockNow = context.unixNow
+        let now = context.unixNow
         let sessionID = IdentityContext.newID()
         let lifetime = context.sessionLifetime
         let (account, claims): (AccountInfo, SessionClaims) = try await context.database.write { db in
             let account = try Self.account(db, id: accountID)
-            // Verifiers refuse every token of a principal issued at or before its latest revocation
-            // (whole seconds). A session opened in the same second as that revocation (the fresh
-            // session of auth.changePassword, a sign-in right after a reset or an unblock) would be
-            // refused at once, so it is dated one second after the cut-off.
-            let cutoff = try db.queryOne("SELECT MAX(revoked_at) FROM revocation WHERE principal_id = ?", accountID)?.optionalInt64(0)
-            let now = max(clockNow, (cutoff ?? Int64.min) + 1)
             guard account.status == "active" else { throw RPCError.forbidden("this account is disabled") }
             if let vendorID = account.vendorID {
-                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, today: String(IdentityContext.iso(at).prefix(10)))
+                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, today: String(Timestamp.iso8601(at).prefix(10)))
             }
             if let newPasswordHash { try db.run("UPDATE account SET password_hash = ? WHERE id = ?", newPasswordHash, accountID) }
             try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ?", accountID)
@@ -279,12 +275,10 @@ struct AccountHandlers {
             try AuditTrail.append(db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method, targetType: "session", targetID: sessionID, action: "signed_in", before: nil, after: ["accountId": .string(accountID)], at: at)
             let claims = SessionClaims(
                 sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant, agency: account.agency,
-                roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime, keyID: "")
+                roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime)
             return (account, claims)
         }
-        var signed = claims
-        signed.keyID = context.publicKeys[0].keyID
-        let token = try context.signer.sign(signed)
+        let token = try context.signer.sign(claims)
         return SessionInfo(token: token, sessionID: sessionID, expiresAt: claims.expiresAt, mustChangePassword: account.mustChangePassword, account: account)
     }
 
@@ -321,7 +315,7 @@ struct AccountHandlers {
         let at = context.now()
         let now = context.unixNow
         try await context.database.write { db in
-            try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", newHash, IdentityContext.iso(at), principal.id)
+            try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", newHash, Timestamp.iso8601(at), principal.id)
             try Self.revokePrincipal(db, principalID: principal.id, at: now)
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthChangePassword.name, targetType: "account", targetID: principal.id, action: "password_changed", before: nil, after: nil, at: at)
         }
@@ -334,18 +328,20 @@ struct AccountHandlers {
     }
 
     func revocations(_ params: CursorParams) async throws -> RevocationPage {
-        let limit = params.limit ?? 1000
-        guard params.after >= 0 else { throw RPCError.validationFailed(field: "after", reason: "must be 0 or more") }
-        guard (1...1000).contains(limit) else { throw RPCError.validationFailed(field: "limit", reason: "must be 1 to 1000") }
-        return try await context.database.read { db in
-            let entries = try db.query(
-                "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT ?",
-                params.after, limit
-            ).map { row in
-                RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
-            }
-            return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? params.after)
+        let limit = try params.pageLimit(default: 1000, maximum: 1000)
+        return try await context.database.read { db in try Self.revocationPage(db, after: params.after, limit: limit) }
+    }
+
+    /// Revocation entries after `after`, oldest first: what `auth.revocations` serves and what
+    /// identity's own verifier reads directly.
+    static func revocationPage(_ db: Connection, after: Int64, limit: Int) throws -> RevocationPage {
+        let entries = try db.query(
+            "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT ?",
+            after, limit
+        ).map { row in
+            RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
         }
+        return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? after)
     }
 
     /// Ends every open session of an account (password change, reset, block, disable), each by

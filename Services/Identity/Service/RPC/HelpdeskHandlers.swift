@@ -25,11 +25,11 @@ struct HelpdeskHandlers {
         try requireText(params.body, field: "body", max: 10_000)
         let id = IdentityContext.newID()
         let at = context.now()
-        let comments = [TicketComment(author: principal.id, body: params.body, at: IdentityContext.iso(at))]
+        let comments = [TicketComment(author: principal.id, body: params.body, at: Timestamp.iso8601(at))]
         return try await context.database.write { db in
             try db.run(
                 "INSERT INTO ticket (id, tenant, agency, opened_by, subject, status, comments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-                arguments: [id, principal.tenant, principal.agency, principal.id, params.subject, try jsonText(comments), IdentityContext.iso(at), IdentityContext.iso(at)])
+                arguments: [id, principal.tenant, principal.agency, principal.id, params.subject, try jsonText(comments), Timestamp.iso8601(at), Timestamp.iso8601(at)])
             let ticket = try Self.ticket(db, id: id)
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: HelpdeskOpen.name, targetType: "ticket", targetID: id, action: "opened", before: nil, after: try JSONCoding.value(ticket), at: at)
             return ticket
@@ -73,9 +73,9 @@ struct HelpdeskHandlers {
             if let refusal = Self.allowed(before, agency: principal.agency, to: next, by: principal) { throw refusal }
             var comments = before.comments
             if let comment = params.comment, !comment.isEmpty {
-                comments.append(TicketComment(author: principal.id, body: comment, at: IdentityContext.iso(at)))
+                comments.append(TicketComment(author: principal.id, body: comment, at: Timestamp.iso8601(at)))
             }
-            try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", (next ?? before.status).rawValue, try jsonText(comments), IdentityContext.iso(at), params.ticketID)
+            try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", (next ?? before.status).rawValue, try jsonText(comments), Timestamp.iso8601(at), params.ticketID)
             let after = try Self.ticket(db, id: params.ticketID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: method, targetType: "ticket", targetID: after.id, action: next?.rawValue ?? "commented", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
@@ -124,8 +124,8 @@ struct HelpdeskHandlers {
         guard starts < ends else { throw RPCError.validationFailed(field: "endsAt", reason: "must be after startsAt") }
         var announcement = params
         announcement.id = IdentityContext.newID()
-        announcement.startsAt = IdentityContext.iso(starts)
-        announcement.endsAt = IdentityContext.iso(ends)
+        announcement.startsAt = Timestamp.iso8601(starts)
+        announcement.endsAt = Timestamp.iso8601(ends)
         let at = context.now()
         return try await context.database.write { [announcement] db in
             for tenant in announcement.tenants where try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", tenant) == nil {
@@ -134,7 +134,7 @@ struct HelpdeskHandlers {
             try db.run(
                 "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [announcement.id, announcement.kind.rawValue, announcement.title, announcement.body, try jsonText(announcement.tenants),
-                    announcement.startsAt, announcement.endsAt, principal.id, IdentityContext.iso(at)])
+                    announcement.startsAt, announcement.endsAt, principal.id, Timestamp.iso8601(at)])
             try AuditTrail.append(db, tenant: nil, actor: principal, method: AnnouncementPublish.name, targetType: "announcement", targetID: announcement.id!, action: "published", before: nil, after: try JSONCoding.value(announcement), at: at)
             return announcement
         }
@@ -142,7 +142,7 @@ struct HelpdeskHandlers {
 
     func announcements(_ request: RequestContext) async throws -> [AnnouncementInfo] {
         let principal = try caller(request)
-        let now = IdentityContext.iso(context.now())
+        let now = Timestamp.iso8601(context.now())
         return try await context.database.read { db in
             try db.query("SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at", now).compactMap { row -> AnnouncementInfo? in
                 let tenants = try fromJSONText([String].self, try row.string(4))

@@ -11,7 +11,6 @@ struct IdentityContext: Sendable {
     let database: Database
     let hasher: PasswordHasher
     let signer: SessionTokenSigner
-    let publicKeys: [PublicKeyInfo]
     let throttle: SignInThrottle
     let documents: BlobStore
     let now: @Sendable () -> Date
@@ -23,11 +22,8 @@ struct IdentityContext: Sendable {
     let dummyPasswordHash: String
 
     var unixNow: Int64 { Int64(now().timeIntervalSince1970) }
-    var timestamp: String { IdentityContext.iso(now()) }
+    var timestamp: String { Timestamp.iso8601(now()) }
 
-    static func iso(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
 }

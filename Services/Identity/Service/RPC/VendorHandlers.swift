@@ -102,7 +102,7 @@ struct VendorHandlers {
         let vendorID = IdentityContext.newID()
         let accountID = IdentityContext.newID()
         let at = context.now()
-        let stamp = IdentityContext.iso(at)
+        let stamp = Timestamp.iso8601(at)
         var stored = params
         stored.password = ""
         let registration = try jsonText(stored)
@@ -158,7 +158,7 @@ struct VendorHandlers {
         stored.username = ""
         let registration = try jsonText(stored)
         let at = context.now()
-        let today = String(IdentityContext.iso(at).prefix(10))
+        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
             guard before.tenant == params.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "cannot change the tenant") }
@@ -171,7 +171,7 @@ struct VendorHandlers {
                     accepted_terms_version = ?, accepted_terms_at = ?, version = version + 1, updated_at = ? WHERE id = ?
                 """,
                 arguments: [next.rawValue, params.nik.value, params.npwp.value, params.nib?.value, params.email.value, registration,
-                    params.acceptedTermsVersion, IdentityContext.iso(at), IdentityContext.iso(at), vendorID])
+                    params.acceptedTermsVersion, Timestamp.iso8601(at), Timestamp.iso8601(at), vendorID])
             let after = try Self.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorResubmit.name, targetType: "vendor", targetID: vendorID, action: "resubmitted", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             try EventFeed.publish(db, type: "vendor.resubmitted", tenant: after.tenant, subjectID: vendorID, payload: try Self.feedPayload(after), at: at)
@@ -224,7 +224,7 @@ struct VendorHandlers {
         let principal = try caller(request)
         let at = context.now()
         let now = context.unixNow
-        let today = String(IdentityContext.iso(at).prefix(10))
+        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
             try requireTenant(principal, before.tenant)
@@ -235,7 +235,7 @@ struct VendorHandlers {
             if action.refusedWhileBlacklisted { try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, today: today) }
             var statusReason = reason
             if let decision { statusReason = "\(decision.reason) (keputusan Kepala UKPBJ \(decision.decisionNumber), \(decision.decisionDate))" }
-            try db.run("UPDATE vendor SET status = ?, status_reason = ?, version = version + 1, updated_at = ? WHERE id = ?", next.rawValue, statusReason, IdentityContext.iso(at), vendorID)
+            try db.run("UPDATE vendor SET status = ?, status_reason = ?, version = version + 1, updated_at = ? WHERE id = ?", next.rawValue, statusReason, Timestamp.iso8601(at), vendorID)
             if next == .blocked || next == .deactivated {
                 try AccountHandlers.revokePrincipal(db, principalID: before.accountID, at: now)
             }
@@ -261,13 +261,13 @@ struct VendorHandlers {
         let bytes = try UploadDecoding.bytes(fromBase64: params.contentBase64, field: "contentBase64", maxBytes: 5 << 20)
         let stored = try context.documents.store(bytes)
         let at = context.now()
-        let document = VendorDocument(type: params.type, sha256: stored.sha256, contentType: stored.kind.rawValue, byteCount: stored.byteCount, uploadedAt: IdentityContext.iso(at))
+        let document = VendorDocument(type: params.type, sha256: stored.sha256, contentType: stored.kind.rawValue, byteCount: stored.byteCount, uploadedAt: Timestamp.iso8601(at))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
             guard before.status != .deactivated else { throw RPCError.conflict("a deactivated vendor cannot upload", currentState: before.status.rawValue) }
             var documents = before.documents.filter { !($0.type == document.type && $0.sha256 == document.sha256) }
             documents.append(document)
-            try db.run("UPDATE vendor SET documents = ?, version = version + 1, updated_at = ? WHERE id = ?", try jsonText(documents), IdentityContext.iso(at), vendorID)
+            try db.run("UPDATE vendor SET documents = ?, version = version + 1, updated_at = ? WHERE id = ?", try jsonText(documents), Timestamp.iso8601(at), vendorID)
             let after = try Self.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorUploadDocument.name, targetType: "vendor", targetID: vendorID, action: "document_uploaded", before: nil, after: try JSONCoding.value(document), at: at)
             return after
@@ -300,11 +300,11 @@ struct VendorHandlers {
         entry.tenant = tenant
         let at = context.now()
         let now = context.unixNow
-        let today = String(IdentityContext.iso(at).prefix(10))
+        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { [entry] db in
             try db.run(
                 "INSERT INTO blacklist (id, tenant, npwp, name, source, basis, starts_on, ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [entry.id, tenant, entry.npwp.value, entry.name, entry.source.rawValue, entry.basis, entry.startsOn, entry.endsOn, principal.id, IdentityContext.iso(at)])
+                arguments: [entry.id, tenant, entry.npwp.value, entry.name, entry.source.rawValue, entry.basis, entry.startsOn, entry.endsOn, principal.id, Timestamp.iso8601(at)])
             // A listed vendor in force cannot keep signing in as active.
             if entry.startsOn <= today && today <= entry.endsOn {
                 for row in try db.query("SELECT account_id FROM vendor WHERE tenant = ? AND npwp = ?", tenant, entry.npwp.value) {
