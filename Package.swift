@@ -28,9 +28,11 @@ var targets: [Target] = [
     .target(name: "SiOpenSecurity", dependencies: ["COpenSSL"], path: "Shared/Security"),
     .target(
         name: "SiOpenRuntime",
-        dependencies: ["SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
+        dependencies: ["SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain"],
         path: "Shared/Runtime"),
     .target(name: "SiOpenDomain", dependencies: ["SiOpenProtocol"], path: "Shared/Domain"),
+    // Printable legal documents (Surat Pesanan, BAST, kuitansi, reports): PDF and HTML, terbilang, seal and verification.
+    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
 
@@ -40,7 +42,7 @@ var targets: [Target] = [
         path: "Compose/CLI"),
     .executableTarget(
         name: "siopen-bench",
-        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity"],
+        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain", "IdentityService", "CatalogService", "OrdersService"],
         path: "Compose/Bench"),
 
     // Test support: a child process that acknowledges durable writes, for the kill -9 test.
@@ -49,7 +51,7 @@ var targets: [Target] = [
         path: "Tests/Support/StorageWriter"),
 
     // What every test target needs from the machine (temp folders, built executables).
-    .target(name: "SiOpenTestSupport", path: "Tests/Support/TestKit"),
+    .target(name: "SiOpenTestSupport", dependencies: ["SiOpenProtocol"], path: "Tests/Support/TestKit"),
 
     // Tests mirror the shared modules; ComposeTests drive real service processes.
     .testTarget(name: "ProtocolTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"], path: "Tests/ProtocolTests"),
@@ -59,6 +61,15 @@ var targets: [Target] = [
         name: "IdentityTests",
         dependencies: ["SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
         path: "Tests/IdentityTests"),
+    .testTarget(
+        name: "CatalogTests",
+        dependencies: ["SiOpenTestSupport", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenStorage"],
+        path: "Tests/CatalogTests"),
+    .testTarget(
+        name: "OrdersTests",
+        dependencies: ["SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage"],
+        path: "Tests/OrdersTests"),
+    .testTarget(name: "DocumentsTests", dependencies: ["SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity"], path: "Tests/DocumentsTests"),
     .testTarget(name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
     .testTarget(
         name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
@@ -72,7 +83,7 @@ for service in services {
     targets.append(
         .target(
             name: "\(service.name)Service",
-            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain", "SiOpenContracts"],
+            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain", "SiOpenContracts", "SiOpenDocuments"],
             path: "Services/\(service.folder)/Service"))
     targets.append(
         .executableTarget(

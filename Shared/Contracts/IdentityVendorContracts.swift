@@ -79,6 +79,22 @@ public struct BankAccount: Codable, Sendable, Hashable {
     }
 }
 
+/// A business's size class (UU 20/2008 as amended by PP 7/2021): micro, small and medium
+/// businesses are UMKM, which buyers may filter for and which pay final income tax.
+public enum BusinessScale: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Usaha mikro.
+    case micro
+    /// Usaha kecil.
+    case small
+    /// Usaha menengah.
+    case medium
+    /// Usaha besar: not UMKM.
+    case large
+
+    /// Whether the business is UMKM (micro, small or medium).
+    public var isUMKM: Bool { self != .large }
+}
+
 /// What a vendor submits to register (or to resubmit after a rejection).
 public struct VendorRegistration: Codable, Sendable, Hashable {
     /// The tenant registered with.
@@ -109,6 +125,8 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
     public var bankAccount: BankAccount
     /// Whether the vendor is a taxable entrepreneur (PKP) that charges PPN.
     public var isPKP: Bool
+    /// The business's size class as declared (micro/small/medium are UMKM); absent counts as not UMKM.
+    public var businessScale: BusinessScale?
     /// The version of the vendor terms accepted (must be the current one).
     public var acceptedTermsVersion: String
     /// Sign-in name for the vendor's account.
@@ -117,7 +135,7 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
     public var password: String
 
     /// Creates it.
-    public init(tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress, phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, acceptedTermsVersion: String, username: String, password: String) {
+    public init(tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress, phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String, username: String, password: String) {
         self.tenant = tenant
         self.kind = kind
         self.name = name
@@ -132,6 +150,7 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
         self.businessLicenceNumber = businessLicenceNumber
         self.bankAccount = bankAccount
         self.isPKP = isPKP
+        self.businessScale = businessScale
         self.acceptedTermsVersion = acceptedTermsVersion
         self.username = username
         self.password = password
@@ -174,6 +193,8 @@ public struct VendorInfo: Codable, Sendable, Hashable {
     public var bankAccount: BankAccount
     /// PKP status.
     public var isPKP: Bool
+    /// Size class as declared; micro, small and medium are UMKM.
+    public var businessScale: BusinessScale?
     /// Terms accepted and when (ISO 8601).
     public var acceptedTermsVersion: String
     /// When the terms were accepted.
@@ -186,7 +207,7 @@ public struct VendorInfo: Codable, Sendable, Hashable {
     public var version: Int64
 
     /// Creates it.
-    public init(id: String, tenant: String, kind: VendorKind, name: String, status: VendorStatus, statusReason: String? = nil, nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, acceptedTermsVersion: String, acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64) {
+    public init(id: String, tenant: String, kind: VendorKind, name: String, status: VendorStatus, statusReason: String? = nil, nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String, acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64) {
         self.id = id
         self.tenant = tenant
         self.kind = kind
@@ -204,6 +225,7 @@ public struct VendorInfo: Codable, Sendable, Hashable {
         self.businessLicenceNumber = businessLicenceNumber
         self.bankAccount = bankAccount
         self.isPKP = isPKP
+        self.businessScale = businessScale
         self.acceptedTermsVersion = acceptedTermsVersion
         self.acceptedTermsAt = acceptedTermsAt
         self.accountID = accountID

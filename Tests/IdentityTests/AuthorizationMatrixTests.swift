@@ -4,6 +4,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenTestSupport
 import Testing
 
 /// One identity method with harmless dummy params: the params are chosen so that a caller who

@@ -7,6 +7,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenTestSupport
 import Testing
 
 @Suite("Identity helpdesk, announcements and audit")

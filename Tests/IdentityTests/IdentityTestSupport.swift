@@ -11,13 +11,6 @@ import Testing
 import SiOpenTestSupport
 
 
-/// A clock the test moves: the real time plus an offset.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var offset: TimeInterval = 0
-    func now() -> Date { lock.withLock { Date().addingTimeInterval(offset) } }
-    func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
-}
 
 
 // MARK: - Identifiers
@@ -71,32 +64,6 @@ func replacing(_ object: JSONValue, _ key: String, with value: JSONValue?) -> JS
     return .object(members)
 }
 
-/// The error a call throws, or nil when it succeeds.
-func rpcError(_ body: () async throws -> Void) async -> RPCError? {
-    do {
-        try await body()
-        return nil
-    } catch let error as RPCError {
-        return error
-    } catch {
-        return RPCError(code: -1, message: "non-RPC error: \(error)")
-    }
-}
-
-/// The field names of a validation error.
-func fieldNames(_ error: RPCError?) -> Set<String> {
-    Set((error?.data?["fields"]?.arrayValue ?? []).compactMap { $0["field"]?.stringValue })
-}
-
-/// Polls `condition` until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while true {
-        if await condition() { return true }
-        if ContinuousClock.now >= deadline { return false }
-        try? await Task.sleep(for: .milliseconds(200))
-    }
-}
 
 func passwordOfRole(_ role: Role) -> String { "pw-\(role.rawValue)-final1" }
 

@@ -4,6 +4,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenTestSupport
 import Testing
 
 /// A bad registration: which member to replace, with what, and which field must be named.

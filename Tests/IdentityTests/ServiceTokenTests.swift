@@ -3,6 +3,7 @@ import IdentityService
 import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenTestSupport
 import Testing
 
 /// Service principals: a token identity issues for a service opens `.service` methods, which

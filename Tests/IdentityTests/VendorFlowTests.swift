@@ -4,6 +4,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenTestSupport
 import Testing
 
 @Suite("Identity vendor lifecycle")

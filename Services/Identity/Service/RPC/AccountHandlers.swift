@@ -36,14 +36,14 @@ struct AccountHandlers {
         guard code.count >= 2, code.count <= 32, code.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
             throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 characters of a–z, 0–9 or '-'")
         }
-        try requireText(params.name, field: "name", max: 200)
+        try InputRules.requireText(params.name, field: "name", max: 200)
         guard !params.domicileRegionCodes.isEmpty,
             params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) })
         else {
             throw RPCError.validationFailed(field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
         }
-        let principal = try caller(request)
-        let regions = try jsonText(params.domicileRegionCodes)
+        let principal = try request.requirePrincipal()
+        let regions = try JSONColumn.text(params.domicileRegionCodes)
         let at = context.now()
         return try await context.database.write { db in
             if try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", code) != nil {
@@ -59,17 +59,17 @@ struct AccountHandlers {
     func listTenants() async throws -> [TenantInfo] {
         try await context.database.read { db in
             try db.query("SELECT code, name, domicile_region_codes FROM tenant ORDER BY code").map { row in
-                TenantInfo(code: try row.string(0), name: try row.string(1), domicileRegionCodes: try fromJSONText([String].self, try row.string(2)))
+                TenantInfo(code: try row.string(0), name: try row.string(1), domicileRegionCodes: try JSONColumn.value([String].self, try row.string(2)))
             }
         }
     }
 
     func createAgency(_ params: AgencyInfo, _ request: RequestContext) async throws -> AgencyInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         guard params.code.count >= 2, params.code.count <= 32, params.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
             throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 letters, digits, '-' or '.'")
         }
-        try requireText(params.name, field: "name", max: 200)
+        try InputRules.requireText(params.name, field: "name", max: 200)
         let at = context.now()
         return try await context.database.write { db in
             guard try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", params.tenant) != nil else {
@@ -86,11 +86,11 @@ struct AccountHandlers {
     }
 
     func listAgencies(_ params: TenantScope, _ request: RequestContext) async throws -> [AgencyInfo] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         guard let tenant = params.tenant ?? principal.tenant else {
             throw RPCError.validationFailed(field: "tenant", reason: "is required for callers without a tenant")
         }
-        try requireTenant(principal, tenant, reading: true)
+        try principal.requireTenant(tenant, reading: true)
         return try await context.database.read { db in
             try db.query("SELECT tenant, code, name FROM agency WHERE tenant = ? ORDER BY code", tenant).map { row in
                 AgencyInfo(tenant: try row.string(0), code: try row.string(1), name: try row.string(2))
@@ -101,7 +101,7 @@ struct AccountHandlers {
     // MARK: Accounts
 
     func createAccount(_ params: AccountCreateParams, _ request: RequestContext) async throws -> AccountInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(params.username) { problems.append(problem) }
         if let problem = AccountRules.passwordProblem(params.initialPassword, username: params.username, field: "initialPassword") {
@@ -111,7 +111,7 @@ struct AccountHandlers {
         if params.assignment.number.isEmpty { problems.append(FieldError(field: "assignment.number", reason: "must not be empty")) }
         if params.assignment.issuer.isEmpty { problems.append(FieldError(field: "assignment.issuer", reason: "must not be empty")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
-        try requireCivilDate(params.assignment.date, field: "assignment.date")
+        try InputRules.requireCivilDate(params.assignment.date, field: "assignment.date")
         let roles = Set(params.roles)
         if let refusal = AccountRules.refusal(creator: principal, roles: roles, tenant: params.tenant, agency: params.agency) {
             throw refusal
@@ -136,7 +136,7 @@ struct AccountHandlers {
                     status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
                 """,
-                arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try jsonText(sortedRoles), hash,
+                arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try JSONColumn.text(sortedRoles), hash,
                     params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at), Timestamp.iso8601(at)])
             let account = try Self.account(db, id: id)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
@@ -155,9 +155,9 @@ struct AccountHandlers {
     }
 
     func listAccounts(_ params: TenantScope, _ request: RequestContext) async throws -> [AccountInfo] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let tenant = params.tenant ?? principal.tenant
-        if let tenant { try requireTenant(principal, tenant, reading: true) }
+        if let tenant { try principal.requireTenant(tenant, reading: true) }
         let agencyOnly = principal.has(.superAdmin) ? nil : principal.agency
         if !principal.has(.superAdmin) && agencyOnly == nil { throw RPCError.forbidden("an agency administrator needs an agency") }
         return try await context.database.read { db in
@@ -179,7 +179,7 @@ struct AccountHandlers {
     }
 
     func resetPassword(_ params: PasswordResetParams, _ request: RequestContext) async throws -> AccountInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let current = try await context.database.read { db in try Self.administered(db, id: params.accountID, by: principal) }
         if let problem = AccountRules.passwordProblem(params.temporaryPassword, username: current.username, field: "temporaryPassword") {
             throw RPCError.validationFailed([problem])
@@ -198,7 +198,7 @@ struct AccountHandlers {
     }
 
     func disable(_ params: AccountRef, _ request: RequestContext) async throws -> AccountInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         if params.accountID == principal.id { throw RPCError.conflict("you cannot disable your own account") }
         let at = context.now()
         let unix = context.unixNow
@@ -283,7 +283,7 @@ struct AccountHandlers {
     }
 
     func signOut(_ request: RequestContext) async throws -> EmptyParams {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         guard let sessionID = principal.sessionID else { return EmptyParams() }
         let at = context.now()
         let now = context.unixNow
@@ -297,7 +297,7 @@ struct AccountHandlers {
     }
 
     func changePassword(_ params: PasswordChangeParams, _ request: RequestContext) async throws -> SessionInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let (username, hash): (String, String) = try await context.database.read { db in
             guard let row = try db.queryOne("SELECT username, password_hash FROM account WHERE id = ?", principal.id) else {
                 throw RPCError.notFound("account", id: principal.id)
@@ -323,7 +323,7 @@ struct AccountHandlers {
     }
 
     func whoAmI(_ request: RequestContext) async throws -> AccountInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         return try await context.database.read { db in try Self.account(db, id: principal.id) }
     }
 
@@ -368,7 +368,7 @@ struct AccountHandlers {
         }
         return AccountInfo(
             id: try row.string(0), username: try row.string(1), email: try row.string(2), fullName: try row.string(3),
-            roles: try fromJSONText([Role].self, try row.string(4)), tenant: try row.optionalString(5), agency: try row.optionalString(6),
+            roles: try JSONColumn.value([Role].self, try row.string(4)), tenant: try row.optionalString(5), agency: try row.optionalString(6),
             status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment, vendorID: try row.optionalString(12))
     }
 }

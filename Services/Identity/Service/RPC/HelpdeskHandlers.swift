@@ -20,16 +20,16 @@ struct HelpdeskHandlers {
     }
 
     func open(_ params: TicketOpenParams, _ request: RequestContext) async throws -> TicketInfo {
-        let principal = try caller(request)
-        try requireText(params.subject, field: "subject", max: 200)
-        try requireText(params.body, field: "body", max: 10_000)
+        let principal = try request.requirePrincipal()
+        try InputRules.requireText(params.subject, field: "subject", max: 200)
+        try InputRules.requireText(params.body, field: "body", max: 10_000)
         let id = IdentityContext.newID()
         let at = context.now()
         let comments = [TicketComment(author: principal.id, body: params.body, at: Timestamp.iso8601(at))]
         return try await context.database.write { db in
             try db.run(
                 "INSERT INTO ticket (id, tenant, agency, opened_by, subject, status, comments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-                arguments: [id, principal.tenant, principal.agency, principal.id, params.subject, try jsonText(comments), Timestamp.iso8601(at), Timestamp.iso8601(at)])
+                arguments: [id, principal.tenant, principal.agency, principal.id, params.subject, try JSONColumn.text(comments), Timestamp.iso8601(at), Timestamp.iso8601(at)])
             let ticket = try Self.ticket(db, id: id)
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: HelpdeskOpen.name, targetType: "ticket", targetID: id, action: "opened", before: nil, after: try JSONCoding.value(ticket), at: at)
             return ticket
@@ -61,11 +61,11 @@ struct HelpdeskHandlers {
     }
 
     func act(_ params: TicketActionParams, _ request: RequestContext, method: String, to next: TicketStatus?) async throws -> TicketInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         if next == nil && (params.comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw RPCError.validationFailed(field: "comment", reason: "must not be empty")
         }
-        if let comment = params.comment { try requireText(comment, field: "comment", max: 10_000) }
+        if let comment = params.comment { try InputRules.requireText(comment, field: "comment", max: 10_000) }
         let at = context.now()
         return try await context.database.write { db in
             let before = try Self.ticket(db, id: params.ticketID)
@@ -75,7 +75,7 @@ struct HelpdeskHandlers {
             if let comment = params.comment, !comment.isEmpty {
                 comments.append(TicketComment(author: principal.id, body: comment, at: Timestamp.iso8601(at)))
             }
-            try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", (next ?? before.status).rawValue, try jsonText(comments), Timestamp.iso8601(at), params.ticketID)
+            try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", (next ?? before.status).rawValue, try JSONColumn.text(comments), Timestamp.iso8601(at), params.ticketID)
             let after = try Self.ticket(db, id: params.ticketID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: method, targetType: "ticket", targetID: after.id, action: next?.rawValue ?? "commented", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
@@ -83,7 +83,7 @@ struct HelpdeskHandlers {
     }
 
     func list(_ request: RequestContext) async throws -> [TicketInfo] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         return try await context.database.read { db in
             let rows: [Row]
             if principal.has(.superAdmin) {
@@ -103,15 +103,15 @@ struct HelpdeskHandlers {
         }
         return TicketInfo(
             id: try row.string(0), tenant: try row.optionalString(1), openedBy: try row.string(2), subject: try row.string(3),
-            status: TicketStatus(rawValue: try row.string(4)) ?? .open, comments: try fromJSONText([TicketComment].self, try row.string(5)))
+            status: TicketStatus(rawValue: try row.string(4)) ?? .open, comments: try JSONColumn.value([TicketComment].self, try row.string(5)))
     }
 
     // MARK: Announcements
 
     func publish(_ params: AnnouncementInfo, _ request: RequestContext) async throws -> AnnouncementInfo {
-        let principal = try caller(request)
-        try requireText(params.title, field: "title", max: 200)
-        try requireText(params.body, field: "body", max: 10_000)
+        let principal = try request.requirePrincipal()
+        try InputRules.requireText(params.title, field: "title", max: 200)
+        try InputRules.requireText(params.body, field: "body", max: 10_000)
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: false)
         let lenient = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         func instant(_ text: String, _ field: String) throws -> Date {
@@ -133,7 +133,7 @@ struct HelpdeskHandlers {
             }
             try db.run(
                 "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [announcement.id, announcement.kind.rawValue, announcement.title, announcement.body, try jsonText(announcement.tenants),
+                arguments: [announcement.id, announcement.kind.rawValue, announcement.title, announcement.body, try JSONColumn.text(announcement.tenants),
                     announcement.startsAt, announcement.endsAt, principal.id, Timestamp.iso8601(at)])
             try AuditTrail.append(db, tenant: nil, actor: principal, method: AnnouncementPublish.name, targetType: "announcement", targetID: announcement.id!, action: "published", before: nil, after: try JSONCoding.value(announcement), at: at)
             return announcement
@@ -141,11 +141,11 @@ struct HelpdeskHandlers {
     }
 
     func announcements(_ request: RequestContext) async throws -> [AnnouncementInfo] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let now = Timestamp.iso8601(context.now())
         return try await context.database.read { db in
             try db.query("SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at", now).compactMap { row -> AnnouncementInfo? in
-                let tenants = try fromJSONText([String].self, try row.string(4))
+                let tenants = try JSONColumn.value([String].self, try row.string(4))
                 guard tenants.isEmpty || principal.has(.superAdmin) || principal.has(.monitor) || tenants.contains(principal.tenant ?? "") else { return nil }
                 return AnnouncementInfo(
                     id: try row.string(0), kind: AnnouncementKind(rawValue: try row.string(1)) ?? .notice, title: try row.string(2),

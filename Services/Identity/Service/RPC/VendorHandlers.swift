@@ -49,8 +49,8 @@ struct VendorHandlers {
             if deed.ratificationNumber.isEmpty {
                 problems.append(FieldError(field: "deed.ratificationNumber", reason: "the ratification by the Ministry of Law and Human Rights is required"))
             }
-            do { try requireCivilDate(deed.date, field: "deed.date") } catch let error as RPCError {
-                problems.append(contentsOf: Self.fields(of: error))
+            do { try InputRules.requireCivilDate(deed.date, field: "deed.date") } catch let error as RPCError {
+                problems.append(contentsOf: InputRules.fields(of: error))
             } catch {}
         }
         if let director = registration.director, director.name.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -78,19 +78,13 @@ struct VendorHandlers {
         return problems
     }
 
-    static func fields(of error: RPCError) -> [FieldError] {
-        (error.data?["fields"]?.arrayValue ?? []).compactMap { field in
-            guard let name = field["field"]?.stringValue, let reason = field["reason"]?.stringValue else { return nil }
-            return FieldError(field: name, reason: reason)
-        }
-    }
 
     func domicile(of tenant: String) async throws -> [String] {
         try await context.database.read { db in
             guard let row = try db.queryOne("SELECT domicile_region_codes FROM tenant WHERE code = ?", tenant) else {
                 throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(tenant)")
             }
-            return try fromJSONText([String].self, try row.string(0))
+            return try JSONColumn.value([String].self, try row.string(0))
         }
     }
 
@@ -105,7 +99,7 @@ struct VendorHandlers {
         let stamp = Timestamp.iso8601(at)
         var stored = params
         stored.password = ""
-        let registration = try jsonText(stored)
+        let registration = try JSONColumn.text(stored)
         return try await context.database.write { db in
             try AccountHandlers.refuseTaken(db, username: params.username, email: params.email.value)
             try Self.refuseDuplicate(db, params, excluding: nil)
@@ -148,7 +142,7 @@ struct VendorHandlers {
     }
 
     func resubmit(_ params: VendorRegistration, _ request: RequestContext) async throws -> VendorInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let vendorID = try await ownVendorID(principal)
         let domicile = try await domicile(of: params.tenant)
         let problems = validate(params, domicile: domicile, checkCredentials: false)
@@ -156,7 +150,7 @@ struct VendorHandlers {
         var stored = params
         stored.password = ""
         stored.username = ""
-        let registration = try jsonText(stored)
+        let registration = try JSONColumn.text(stored)
         let at = context.now()
         let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
@@ -198,17 +192,17 @@ struct VendorHandlers {
             guard vendor.accountID == principal.id else { throw RPCError.notFound("vendor", id: id) }
             return vendor
         }
-        do { try requireTenant(principal, vendor.tenant, reading: true) } catch { throw RPCError.notFound("vendor", id: id) }
+        do { try principal.requireTenant(vendor.tenant, reading: true) } catch { throw RPCError.notFound("vendor", id: id) }
         return vendor
     }
 
     func get(_ params: VendorRef, _ request: RequestContext) async throws -> VendorInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         return try await context.database.read { db in try visibleVendor(db, id: params.vendorID, principal: principal) }
     }
 
     func list(_ params: VendorListParams, _ request: RequestContext) async throws -> [VendorInfo] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         // Super Admin (who has no tenant but manages every feature) sees every tenant's vendors.
         let tenant = principal.tenant
         if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("listing vendors needs a tenant") }
@@ -221,13 +215,13 @@ struct VendorHandlers {
     // MARK: Decisions
 
     func decide(_ action: VendorAction, _ vendorID: String, _ version: Int64, _ reason: String?, _ method: String, _ request: RequestContext, decision: VendorBlockParams? = nil) async throws -> VendorInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let at = context.now()
         let now = context.unixNow
         let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
-            try requireTenant(principal, before.tenant)
+            try principal.requireTenant(before.tenant)
             guard before.version == version else {
                 throw RPCError.conflict("the vendor changed since version \(version); reload it (now version \(before.version))", currentState: before.status.rawValue)
             }
@@ -247,16 +241,16 @@ struct VendorHandlers {
     }
 
     func blockDecision(_ action: VendorAction, _ params: VendorBlockParams, _ method: String, _ request: RequestContext) async throws -> VendorInfo {
-        try requireText(params.decisionNumber, field: "decisionNumber", max: 100)
-        try requireCivilDate(params.decisionDate, field: "decisionDate")
-        try requireText(params.reason, field: "reason", max: 1000)
+        try InputRules.requireText(params.decisionNumber, field: "decisionNumber", max: 100)
+        try InputRules.requireCivilDate(params.decisionDate, field: "decisionDate")
+        try InputRules.requireText(params.reason, field: "reason", max: 1000)
         return try await decide(action, params.vendorID, params.version, params.reason, method, request, decision: params)
     }
 
     // MARK: Documents
 
     func upload(_ params: VendorDocumentUpload, _ request: RequestContext) async throws -> VendorInfo {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let vendorID = try await ownVendorID(principal)
         let bytes = try UploadDecoding.bytes(fromBase64: params.contentBase64, field: "contentBase64", maxBytes: 5 << 20)
         let stored = try context.documents.store(bytes)
@@ -267,7 +261,7 @@ struct VendorHandlers {
             guard before.status != .deactivated else { throw RPCError.conflict("a deactivated vendor cannot upload", currentState: before.status.rawValue) }
             var documents = before.documents.filter { !($0.type == document.type && $0.sha256 == document.sha256) }
             documents.append(document)
-            try db.run("UPDATE vendor SET documents = ?, version = version + 1, updated_at = ? WHERE id = ?", try jsonText(documents), Timestamp.iso8601(at), vendorID)
+            try db.run("UPDATE vendor SET documents = ?, version = version + 1, updated_at = ? WHERE id = ?", try JSONColumn.text(documents), Timestamp.iso8601(at), vendorID)
             let after = try Self.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorUploadDocument.name, targetType: "vendor", targetID: vendorID, action: "document_uploaded", before: nil, after: try JSONCoding.value(document), at: at)
             return after
@@ -275,7 +269,7 @@ struct VendorHandlers {
     }
 
     func document(_ params: VendorDocumentRef, _ request: RequestContext) async throws -> VendorDocumentContent {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         let vendor = try await context.database.read { db in try visibleVendor(db, id: params.vendorID, principal: principal) }
         guard let document = vendor.documents.first(where: { $0.sha256 == params.sha256 }) else {
             throw RPCError.notFound("document", id: params.sha256)
@@ -287,13 +281,13 @@ struct VendorHandlers {
     // MARK: Blacklist
 
     func addToBlacklist(_ params: BlacklistEntry, _ request: RequestContext) async throws -> BlacklistEntry {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
-        try requireTenant(principal, tenant)
-        try requireText(params.name, field: "name", max: 200)
-        try requireText(params.basis, field: "basis", max: 1000)
-        try requireCivilDate(params.startsOn, field: "startsOn")
-        try requireCivilDate(params.endsOn, field: "endsOn")
+        try principal.requireTenant(tenant)
+        try InputRules.requireText(params.name, field: "name", max: 200)
+        try InputRules.requireText(params.basis, field: "basis", max: 1000)
+        try InputRules.requireCivilDate(params.startsOn, field: "startsOn")
+        try InputRules.requireCivilDate(params.endsOn, field: "endsOn")
         guard params.startsOn <= params.endsOn else { throw RPCError.validationFailed(field: "endsOn", reason: "must not be before startsOn") }
         var entry = params
         entry.id = IdentityContext.newID()
@@ -318,7 +312,7 @@ struct VendorHandlers {
     }
 
     func blacklist(_ request: RequestContext) async throws -> [BlacklistEntry] {
-        let principal = try caller(request)
+        let principal = try request.requirePrincipal()
         // Super Admin (no tenant) sees every tenant's entries.
         let tenant = principal.tenant
         if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("the blacklist is per tenant") }
@@ -364,15 +358,16 @@ struct VendorHandlers {
             FROM vendor WHERE id = ?
             """, id)
         else { throw RPCError.notFound("vendor", id: id) }
-        let registration = try fromJSONText(VendorRegistration.self, try row.string(4))
+        let registration = try JSONColumn.value(VendorRegistration.self, try row.string(4))
         return VendorInfo(
             id: try row.string(0), tenant: try row.string(1), kind: registration.kind, name: registration.name,
             status: VendorStatus(rawValue: try row.string(2)) ?? .registered, statusReason: try row.optionalString(3),
             nik: registration.nik.value, npwp: try row.string(9), nib: registration.nib?.value, email: registration.email.value,
             phone: registration.phone.value, address: registration.address, deed: registration.deed, director: registration.director,
             businessLicenceNumber: registration.businessLicenceNumber, bankAccount: registration.bankAccount, isPKP: registration.isPKP,
+            businessScale: registration.businessScale,
             acceptedTermsVersion: registration.acceptedTermsVersion, acceptedTermsAt: try row.string(5), accountID: try row.string(6),
-            documents: try fromJSONText([VendorDocument].self, try row.string(7)), version: try row.int64(8))
+            documents: try JSONColumn.value([VendorDocument].self, try row.string(7)), version: try row.int64(8))
     }
 
     /// What other services learn about a vendor from the feed: identity and standing, no bank or personal details.
@@ -381,6 +376,7 @@ struct VendorHandlers {
             "vendorId": .string(vendor.id), "tenant": .string(vendor.tenant), "name": .string(vendor.name),
             "status": .string(vendor.status.rawValue), "npwp": .string(vendor.npwp), "isPKP": .bool(vendor.isPKP),
             "kind": .string(vendor.kind.rawValue), "version": .integer(vendor.version),
+            "accountId": .string(vendor.accountID), "isUMKM": .bool(vendor.businessScale?.isUMKM ?? false),
         ]
     }
 }

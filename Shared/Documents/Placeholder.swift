@@ -1,0 +1,2 @@
+// Placeholder: replaced by the documents module.
+public enum SiOpenDocumentsPlaceholder {}
