@@ -61,13 +61,18 @@ var targets: [Target] = [
         name: "IdentityTests",
         dependencies: ["SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
         path: "Tests/IdentityTests"),
+    // Real services started in-process over a shared data folder, for service and end-to-end tests.
+    .target(
+        name: "SiOpenServiceTestSupport",
+        dependencies: ["SiOpenTestSupport", "IdentityService", "CatalogService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
+        path: "Tests/Support/ServiceKit"),
     .testTarget(
         name: "CatalogTests",
-        dependencies: ["SiOpenTestSupport", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenStorage"],
+        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenStorage"],
         path: "Tests/CatalogTests"),
     .testTarget(
         name: "OrdersTests",
-        dependencies: ["SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage"],
+        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage"],
         path: "Tests/OrdersTests"),
     .testTarget(name: "DocumentsTests", dependencies: ["SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity"], path: "Tests/DocumentsTests"),
     .testTarget(name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),

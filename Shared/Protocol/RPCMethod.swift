@@ -112,6 +112,11 @@ public struct CursorParams: Codable, Sendable, Hashable {
     /// The page size to use, or a 422 naming the field that is out of range.
     public func pageLimit(default defaultLimit: Int, maximum: Int) throws -> Int {
         guard after >= 0 else { throw RPCError.validationFailed(field: "after", reason: "must be 0 or more") }
+        return try Self.pageLimit(limit, default: defaultLimit, maximum: maximum)
+    }
+
+    /// The page size `limit` asks for (or `defaultLimit`), or a 422 naming `limit`; for any paged method.
+    public static func pageLimit(_ limit: Int?, default defaultLimit: Int, maximum: Int) throws -> Int {
         let limit = limit ?? defaultLimit
         guard (1...maximum).contains(limit) else {
             throw RPCError.validationFailed(field: "limit", reason: "must be between 1 and \(maximum)")

@@ -51,6 +51,8 @@ public struct ServiceEnvironment: Sendable {
     public let database: Database
     /// Its structured logger.
     public let logger: Logger
+    /// Its periodic background jobs, stopped with the service.
+    public let background: BackgroundWork
 }
 
 /// A running service: its database, dispatch table and socket server.
@@ -90,13 +92,21 @@ public final class ServiceHost: Sendable {
         let instanceLock = try InstanceLock.acquire(socketPath: configuration.socketPath)
         let database = try Database(
             path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: definition.migrations))
-        let environment = ServiceEnvironment(configuration: configuration, database: database, logger: logger)
+        let environment = ServiceEnvironment(
+            configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger))
         let startedAt = ContinuousClock.now
 
         var table = RPCMethodTable()
-        try definition.registerMethods(&table, environment)
+        let authenticator: any RequestAuthenticator
+        do {
+            try definition.registerMethods(&table, environment)
+            authenticator = try explicitAuthenticator ?? definition.makeAuthenticator(environment)
+        } catch {
+            environment.background.cancel()
+            database.close()
+            throw error
+        }
         EventFeed.registerFeedAndAudit(into: &table, database: database)
-        let authenticator = try explicitAuthenticator ?? definition.makeAuthenticator(environment)
         let ownedVerifier = explicitAuthenticator == nil ? authenticator as? SessionTokenVerifier : nil
         let probe = HealthProbe()
         table.register(SystemHealth.self) { _, _ in
@@ -128,6 +138,7 @@ public final class ServiceHost: Sendable {
         do {
             try server.start()
         } catch {
+            environment.background.cancel()
             ownedVerifier?.stop()
             database.close()
             throw error
@@ -140,6 +151,7 @@ public final class ServiceHost: Sendable {
     public func stop() async {
         environment.logger.info("stopping")
         await server.shutdown()
+        await environment.background.stop()
         ownedVerifier?.stop()
         environment.database.close()
         environment.logger.info("stopped")

@@ -1,14 +1,66 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
 
-/// The catalog service of SiOpen.
+/// The catalog service of SiOpen: categories, product offers and their verification, the
+/// catalogue buyers search, price references, and delisting sanctions.
 public enum CatalogService {
-    /// Its definition: name, schema and methods. Beyond what the runtime adds to every service
-    /// (`system.health`, `rpc.discover`, `events.read`, `audit.read`, `audit.verify`) it serves
-    /// nothing yet.
-    public static let definition = ServiceDefinition(
-        name: "catalog",
-        summary: "Catalog and verification: product offers and their revisions, verification by verifiers, catalogue search and price references, and delisting sanctions.",
-        migrations: [Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql)])
+    /// Its definition, with the real clock.
+    public static let definition = makeDefinition()
+
+    /// Its definition. Tests pass a clock they control (sanctions start and end by it) and a
+    /// short interval for reading identity's feed.
+    public static func makeDefinition(
+        now: @escaping @Sendable () -> Date = { Date() }, feedPollInterval: Duration = .seconds(1)
+    ) -> ServiceDefinition {
+        ServiceDefinition(
+            name: "catalog",
+            summary: "Catalog and verification: categories, product offers with their price breakdown and revisions, verification, catalogue search with the annex's criteria, price references, and delisting sanctions (turun tayang).",
+            migrations: CatalogSchema.migrations,
+            registerMethods: { table, environment in
+                let context = CatalogContext(
+                    database: environment.database,
+                    files: try BlobStore(directory: environment.configuration.filesDirectory + "/products", maxBytes: OfferRules.maxDocumentBytes),
+                    now: now)
+                CategoryHandlers(context: context).register(into: &table)
+                ProductHandlers(context: context).register(into: &table)
+                SearchHandlers(context: context).register(into: &table)
+                SanctionHandlers(context: context).register(into: &table)
+                let feed = VendorFeed(
+                    consumer: FeedConsumer(
+                        source: "identity",
+                        client: RPCClient(socketPath: IdentityLink.identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
+                        database: environment.database,
+                        token: { [configuration = environment.configuration] in IdentityLink.serviceToken(for: configuration) }),
+                    now: now)
+                environment.background.every(feedPollInterval, name: "identity feed") { try await feed.catchUp() }
+            })
+    }
+}
+
+/// Everything the catalog handlers share.
+struct CatalogContext: Sendable {
+    let database: Database
+    /// Product images and partnership documents, by content hash.
+    let files: BlobStore
+    let now: @Sendable () -> Date
+
+    /// Today in the tenant's zone: sanctions and blacklist periods are whole days.
+    var today: CivilDate { CivilDate(now()) }
+    var timestamp: String { Timestamp.iso8601(now()) }
+
+    static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// The tenant a call acts in: the one named (Super Admin; the national monitor when only
+    /// reading) or the caller's own.
+    static func tenant(_ requested: String?, of principal: Principal, reading: Bool) throws -> String {
+        guard let tenant = requested ?? principal.tenant else {
+            throw RPCError.validationFailed(field: "tenant", reason: "is required for a caller without a tenant")
+        }
+        try principal.requireTenant(tenant, reading: reading)
+        return tenant
+    }
 }

@@ -1,0 +1,300 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Vendors' offers, their revisions and their verification.
+struct ProductHandlers {
+    let context: CatalogContext
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(ProductSubmit.self) { params, request in try await submit(params, productID: nil, version: nil, request) }
+        table.register(ProductEditMethod.self) { params, request in try await submit(params.offer, productID: params.productID, version: params.version, request) }
+        table.register(ProductWithdraw.self) { params, request in try await withdraw(params, request) }
+        table.register(ProductRecordGet.self) { params, request in try await record(params, request) }
+        table.register(ProductRecordList.self) { params, request in try await list(params, request) }
+        table.register(ProductVerify.self) { params, request in try await verify(params, request) }
+        table.register(ProductFileRead.self) { params, request in try await file(params, request) }
+    }
+
+    // MARK: The vendor's side
+
+    /// The vendor an account belongs to, as learned from identity's feed.
+    struct VendorStanding {
+        let id: String
+        let tenant: String
+        let status: String
+    }
+
+    static func vendor(_ db: Connection, accountID: String) throws -> VendorStanding? {
+        try db.queryOne("SELECT vendor_id, tenant, status FROM vendor_state WHERE account_id = ?", accountID).map {
+            VendorStanding(id: try $0.string(0), tenant: try $0.string(1), status: try $0.string(2))
+        }
+    }
+
+    /// A new image or document, decoded and type-checked but not yet stored.
+    struct PendingFile {
+        let field: String
+        let bytes: [UInt8]
+        let kind: BlobKind
+    }
+
+    /// Decodes and checks an upload; stores nothing.
+    static func decode(_ base64: String, field: String, maxBytes: Int, allowed: Set<BlobKind>) throws -> PendingFile {
+        let bytes = try UploadDecoding.bytes(fromBase64: base64, field: field, maxBytes: maxBytes)
+        guard let kind = BlobKind.detect(bytes), allowed.contains(kind) else {
+            let names = allowed.map(\.rawValue).sorted().joined(separator: " or ")
+            throw RPCError.validationFailed(field: field, reason: "must be a \(names) file; its bytes are not")
+        }
+        return PendingFile(field: field, bytes: bytes, kind: kind)
+    }
+
+    /// Submits a new product (`productID` nil) or a new revision of one.
+    func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
+        let principal = try request.requirePrincipal()
+        let (vendor, category, regions) = try await context.database.read { db in
+            guard let vendor = try Self.vendor(db, accountID: principal.id), vendor.tenant == principal.tenant else {
+                throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")
+            }
+            return (vendor, try CategoryHandlers.category(db, tenant: vendor.tenant, code: input.categoryCode),
+                    Set(try CategoryHandlers.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)))
+        }
+        guard vendor.status == "active" else {
+            throw RPCError.conflict("only an active vendor may offer products; this vendor is \(vendor.status)", currentState: vendor.status)
+        }
+        let problems = OfferRules.problems(input, category: category, regions: regions)
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+
+        // Decode and check every file before storing any, so a bad one leaves nothing behind.
+        var uploads: [PendingFile] = []
+        for (index, image) in input.images.enumerated() {
+            if let base64 = image.contentBase64 {
+                uploads.append(try Self.decode(base64, field: "images[\(index)].contentBase64", maxBytes: OfferRules.maxImageBytes, allowed: [.jpeg, .png]))
+            }
+        }
+        if let base64 = input.partnershipDocument?.contentBase64 {
+            uploads.append(try Self.decode(base64, field: "partnershipDocument.contentBase64", maxBytes: OfferRules.maxDocumentBytes, allowed: [.pdf, .jpeg, .png]))
+        }
+        var storedByField: [String: StoredFile] = [:]
+        for upload in uploads {
+            let blob = try context.files.store(upload.bytes, declaredKind: upload.kind)
+            storedByField[upload.field] = StoredFile(sha256: blob.sha256, contentType: blob.kind.mediaType, byteCount: blob.byteCount)
+        }
+        let stored = storedByField
+
+        let at = context.now()
+        let stamp = Timestamp.iso8601(at)
+        return try await context.database.write { db in
+            let productID = existingID ?? CatalogContext.newID()
+            var before: ProductRecord?
+            if let existingID {
+                let current = try Products.record(db, id: existingID)
+                guard current.vendorID == vendor.id else { throw RPCError.forbidden("this product belongs to another vendor") }
+                guard current.version == version else {
+                    throw RPCError.conflict("the product changed since it was read (version \(current.version))", currentState: "version \(current.version)")
+                }
+                before = current
+            }
+            // Files kept from earlier revisions must be this product's own.
+            func kept(_ sha256: String, field: String) throws -> StoredFile {
+                guard let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", productID, sha256) else {
+                    throw RPCError.validationFailed(field: field, reason: "is not a file of this product; upload it with contentBase64")
+                }
+                return StoredFile(sha256: sha256, contentType: try row.string(0), byteCount: try row.int64(1))
+            }
+            var images: [StoredFile] = []
+            for (index, image) in input.images.enumerated() {
+                if let sha256 = image.sha256 {
+                    let file = try kept(sha256, field: "images[\(index)].sha256")
+                    guard file.contentType != BlobKind.pdf.mediaType else {
+                        throw RPCError.validationFailed(field: "images[\(index)].sha256", reason: "is a document, not an image")
+                    }
+                    images.append(file)
+                } else {
+                    images.append(stored["images[\(index)].contentBase64"]!)
+                }
+            }
+            var partnership: PartnershipDocument?
+            if let document = input.partnershipDocument {
+                let file = try document.sha256.map { try kept($0, field: "partnershipDocument.sha256") } ?? stored["partnershipDocument.contentBase64"]!
+                partnership = PartnershipDocument(kind: document.kind, number: document.number, issuer: document.issuer, validUntil: document.validUntil, file: file)
+            }
+            let offer = ProductOffer(
+                categoryCode: input.categoryCode, name: input.name, description: input.description, function: input.function,
+                specification: input.specification, origin: input.origin, tkdn: input.tkdn, unit: input.unit, price: input.price,
+                stock: input.stock, deliveryDays: input.deliveryDays, warranty: input.warranty, bonusOrDiscount: input.bonusOrDiscount,
+                installationCost: input.installationCost, trainingCost: input.trainingCost, images: images, partnershipDocument: partnership)
+
+            let revision = (before?.latestRevision ?? 0) + 1
+            if before == nil {
+                try db.run(
+                    "INSERT INTO product (id, tenant, vendor_id, listed_revision, latest_revision, withdrawn, version, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, 0, 1, ?, ?)",
+                    productID, vendor.tenant, vendor.id, stamp, stamp)
+            } else {
+                // An undecided earlier edit is replaced by this one; the listed revision stays listed.
+                try db.run("UPDATE product_revision SET status = 'superseded' WHERE product_id = ? AND status = 'pending'", productID)
+                try db.run("UPDATE product SET latest_revision = ?, version = version + 1, updated_at = ? WHERE id = ?", revision, stamp, productID)
+            }
+            try db.run(
+                "INSERT INTO product_revision (product_id, revision, offer, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)",
+                productID, revision, try JSONColumn.text(offer), stamp)
+            for file in images + (partnership.map { [$0.file] } ?? []) {
+                try db.run(
+                    "INSERT INTO product_file (product_id, sha256, content_type, byte_count) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    productID, file.sha256, file.contentType, file.byteCount)
+            }
+            let after = try Products.record(db, id: productID)
+            try AuditTrail.append(
+                db, tenant: vendor.tenant, actor: principal, method: before == nil ? ProductSubmit.name : ProductEditMethod.name, targetType: "product",
+                targetID: productID, action: before == nil ? "submitted" : "revised", before: nil,
+                after: ["revision": .integer(revision), "offer": try JSONCoding.value(offer)], at: at)
+            try EventFeed.publish(
+                db, type: "product.submitted", tenant: vendor.tenant, subjectID: productID,
+                payload: ["productId": .string(productID), "vendorId": .string(vendor.id), "revision": .integer(revision)], at: at)
+            return after
+        }
+    }
+
+    func withdraw(_ params: ProductRef, _ request: RequestContext) async throws -> ProductRecord {
+        let principal = try request.requirePrincipal()
+        let at = context.now()
+        return try await context.database.write { db in
+            let before = try Products.record(db, id: params.productID)
+            guard let vendor = try Self.vendor(db, accountID: principal.id), vendor.id == before.vendorID else {
+                throw RPCError.forbidden("this product belongs to another vendor")
+            }
+            guard before.version == params.version else {
+                throw RPCError.conflict("the product changed since it was read (version \(before.version))", currentState: "version \(before.version)")
+            }
+            guard !before.withdrawn else { return before }
+            try db.run("UPDATE product SET withdrawn = 1, version = version + 1, updated_at = ? WHERE id = ?", Timestamp.iso8601(at), params.productID)
+            try Listings.refresh(db, productID: params.productID)
+            let after = try Products.record(db, id: params.productID)
+            try AuditTrail.append(
+                db, tenant: before.tenant, actor: principal, method: ProductWithdraw.name, targetType: "product", targetID: params.productID,
+                action: "withdrawn", before: ["withdrawn": false], after: ["withdrawn": true], at: at)
+            try EventFeed.publish(db, type: "product.withdrawn", tenant: before.tenant, subjectID: params.productID, payload: ["productId": .string(params.productID)], at: at)
+            return after
+        }
+    }
+
+    // MARK: Reading records
+
+    /// Refuses unless `principal` may see `product`'s record: its own vendor, or officials of its tenant.
+    static func requireRecordAccess(_ db: Connection, _ principal: Principal, _ product: ProductRecord) throws {
+        if principal.has(.vendor) && !principal.roles.contains(where: { $0 != .vendor }) {
+            guard try vendor(db, accountID: principal.id)?.id == product.vendorID else {
+                throw RPCError.forbidden("this product belongs to another vendor")
+            }
+            return
+        }
+        try principal.requireTenant(product.tenant, reading: true)
+    }
+
+    func record(_ params: ProductRef, _ request: RequestContext) async throws -> ProductRecord {
+        let principal = try request.requirePrincipal()
+        return try await context.database.read { db in
+            let product = try Products.record(db, id: params.productID)
+            try Self.requireRecordAccess(db, principal, product)
+            return product
+        }
+    }
+
+    func list(_ params: ProductRecordListParams, _ request: RequestContext) async throws -> ProductRecordPage {
+        let principal = try request.requirePrincipal()
+        let limit = try CursorParams.pageLimit(params.limit, default: 50, maximum: 200)
+        return try await context.database.read { db in
+            var conditions = ["p.id > ?"]
+            var arguments: [any SQLBindable] = [params.after ?? ""]
+            if principal.has(.vendor) && !principal.roles.contains(where: { $0 != .vendor }) {
+                guard let vendor = try Self.vendor(db, accountID: principal.id) else { return ProductRecordPage(products: [], nextCursor: nil) }
+                conditions.append("p.vendor_id = ?")
+                arguments.append(vendor.id)
+            } else {
+                conditions.append("p.tenant = ?")
+                arguments.append(try CatalogContext.tenant(params.tenant, of: principal, reading: true))
+            }
+            if let status = params.latestStatus {
+                conditions.append("(SELECT status FROM product_revision r WHERE r.product_id = p.id AND r.revision = p.latest_revision) = ?")
+                arguments.append(status.rawValue)
+            }
+            let ids = try db.query(
+                "SELECT p.id FROM product p WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?", arguments: arguments + [limit + 1]
+            ).map { try $0.string(0) }
+            let page = try ids.prefix(limit).map { try Products.record(db, id: $0) }
+            return ProductRecordPage(products: page, nextCursor: ids.count > limit ? page.last?.id : nil)
+        }
+    }
+
+    // MARK: Verification
+
+    func verify(_ params: ProductVerification, _ request: RequestContext) async throws -> ProductRecord {
+        let principal = try request.requirePrincipal()
+        let reasons = params.reasons?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if params.decision == .rejected && (reasons ?? "").isEmpty {
+            throw RPCError.validationFailed(field: "reasons", reason: "a rejection needs its reasons")
+        }
+        if let reasons, reasons.count > 2000 { throw RPCError.validationFailed(field: "reasons", reason: "must have at most 2000 characters") }
+        let at = context.now()
+        let stamp = Timestamp.iso8601(at)
+        return try await context.database.write { db in
+            let before = try Products.record(db, id: params.productID)
+            try principal.requireTenant(before.tenant)
+            guard before.version == params.version else {
+                throw RPCError.conflict("the product changed since it was read (version \(before.version))", currentState: "version \(before.version)")
+            }
+            guard params.revision == before.latestRevision, let current = before.revisions.first, current.status == .pending else {
+                let state = before.revisions.first(where: { $0.revision == params.revision })?.status.rawValue ?? "unknown"
+                throw RPCError.conflict("only the newest revision, while pending, can be decided; revision \(params.revision) is \(state)", currentState: state)
+            }
+            try db.run(
+                "UPDATE product_revision SET status = ?, reasons = ?, decided_at = ?, decided_by = ? WHERE product_id = ? AND revision = ?",
+                params.decision.rawValue, reasons, stamp, principal.id, params.productID, params.revision)
+            if params.decision == .accepted {
+                try db.run("UPDATE product SET listed_revision = ?, withdrawn = 0 WHERE id = ?", params.revision, params.productID)
+            }
+            try db.run("UPDATE product SET version = version + 1, updated_at = ? WHERE id = ?", stamp, params.productID)
+            try Listings.refresh(db, productID: params.productID)
+            let after = try Products.record(db, id: params.productID)
+            try AuditTrail.append(
+                db, tenant: before.tenant, actor: principal, method: ProductVerify.name, targetType: "product", targetID: params.productID,
+                action: "verification_\(params.decision.rawValue)",
+                before: ["revision": .integer(params.revision), "status": .string(current.status.rawValue), "listedRevision": before.listedRevision.map { .integer($0) } ?? .null],
+                after: ["revision": .integer(params.revision), "status": .string(params.decision.rawValue), "reasons": reasons.map { .string($0) } ?? .null,
+                        "listedRevision": after.listedRevision.map { .integer($0) } ?? .null],
+                at: at)
+            try EventFeed.publish(
+                db, type: "product.verified", tenant: before.tenant, subjectID: params.productID,
+                payload: ["productId": .string(params.productID), "revision": .integer(params.revision), "decision": .string(params.decision.rawValue)], at: at)
+            return after
+        }
+    }
+
+    // MARK: Files
+
+    func file(_ params: ProductFileRef, _ request: RequestContext) async throws -> ProductFileContent {
+        let principal = try request.requirePrincipal()
+        let file = try await context.database.read { db -> StoredFile in
+            let product = try Products.record(db, id: params.productID)
+            guard let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", params.productID, params.sha256) else {
+                throw RPCError.notFound("file", id: params.sha256)
+            }
+            let file = StoredFile(sha256: params.sha256, contentType: try row.string(0), byteCount: try row.int64(1))
+            // Images of the listed revision are public to the tenant's users; everything else is the vendor's and the officials'.
+            let listedImages = try product.listedRevision.map { try Products.offer(db, productID: product.id, revision: $0).images } ?? []
+            if listedImages.contains(file) && !product.withdrawn {
+                try principal.requireTenant(product.tenant, reading: true)
+            } else {
+                try Self.requireRecordAccess(db, principal, product)
+                if !principal.has(.vendor) && !principal.roles.contains(where: { [.verifier, .auditor, .ukpbjHead, .superAdmin].contains($0) }) {
+                    throw RPCError.forbidden("only the vendor and the tenant's verifiers and auditors may read this file")
+                }
+            }
+            return file
+        }
+        let bytes = try context.files.load(sha256: file.sha256)
+        return ProductFileContent(file: file, contentBase64: Data(bytes).base64EncodedString())
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Delisting sanctions (turun tayang, Pasal 14): proposed by a PPK, decided by the PA/KPA of
+/// that PPK's agency, in force from the start date until the end date by the calendar alone.
+struct SanctionHandlers {
+    let context: CatalogContext
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(SanctionPropose.self) { params, request in try await propose(params, request) }
+        table.register(SanctionDecide.self) { params, request in try await decide(params, request) }
+        table.register(SanctionList.self) { params, request in try await list(params, request) }
+    }
+
+    static let columns = """
+        id, tenant, agency, vendor_name, proposal, proposed_by, proposed_at, decision, decision_number, decision_date,
+        decided_by, decision_reason, starts_on, ends_on, version
+        """
+
+    static func sanction(_ row: Row, today: CivilDate) throws -> Sanction {
+        let decision = try row.string(7)
+        let startsOn = try row.optionalString(12).map { try CivilDate($0) }
+        let endsOn = try row.optionalString(13).map { try CivilDate($0) }
+        return Sanction(
+            id: try row.string(0), tenant: try row.string(1), agency: try row.string(2),
+            proposal: try JSONColumn.value(SanctionProposal.self, try row.string(4)), vendorName: try row.string(3),
+            proposedBy: try row.string(5), proposedAt: try row.string(6),
+            status: SanctionRules.status(decision: decision, startsOn: startsOn, endsOn: endsOn, today: today),
+            decisionNumber: try row.optionalString(8), decisionDate: try row.optionalString(9).map { try CivilDate($0) },
+            decidedBy: try row.optionalString(10), decisionReason: try row.optionalString(11), startsOn: startsOn, endsOn: endsOn,
+            version: try row.int64(14))
+    }
+
+    static func sanction(_ db: Connection, id: String, today: CivilDate) throws -> Sanction {
+        guard let row = try db.queryOne("SELECT \(columns) FROM sanction WHERE id = ?", id) else { throw RPCError.notFound("sanction", id: id) }
+        return try sanction(row, today: today)
+    }
+
+    func propose(_ params: SanctionProposal, _ request: RequestContext) async throws -> Sanction {
+        let principal = try request.requirePrincipal()
+        guard let tenant = principal.tenant, let agency = principal.agency else {
+            throw RPCError.forbidden("only a PPK of an agency may propose a sanction")
+        }
+        var problems: [FieldError] = []
+        for (field, value, max) in [("description", params.description, 5000), ("orderID", params.orderID, 100)] {
+            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        }
+        if let number = params.suratPesananNumber, number.count > 200 { problems.append(FieldError(field: "suratPesananNumber", reason: "must have at most 200 characters")) }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        let at = context.now()
+        let today = context.today
+        return try await context.database.write { db in
+            guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", params.vendorID), try vendor.string(0) == tenant else {
+                throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(params.vendorID) in this tenant")
+            }
+            // One proposal per order and grounds: a retried or repeated proposal returns the first.
+            if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, params.orderID, params.grounds.rawValue) {
+                let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
+                guard sanction.proposal.vendorID == params.vendorID else {
+                    throw RPCError.conflict("order \(params.orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
+                }
+                return sanction
+            }
+            let id = CatalogContext.newID()
+            try db.run(
+                """
+                INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
+                """,
+                arguments: [id, tenant, agency, params.vendorID, try vendor.string(1), try JSONColumn.text(params), params.orderID, params.grounds.rawValue,
+                    principal.id, Timestamp.iso8601(at)])
+            let sanction = try Self.sanction(db, id: id, today: today)
+            try AuditTrail.append(
+                db, tenant: tenant, actor: principal, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
+                before: nil, after: try JSONCoding.value(sanction), at: at)
+            try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+            return sanction
+        }
+    }
+
+    func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {
+        let principal = try request.requirePrincipal()
+        var problems: [FieldError] = []
+        do { try InputRules.requireText(params.decisionNumber, field: "decisionNumber", max: 200) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !params.accept && (reason ?? "").isEmpty { problems.append(FieldError(field: "reason", reason: "a rejection needs its reasons")) }
+        if let start = params.startsOn, start < params.decisionDate { problems.append(FieldError(field: "startsOn", reason: "must not be before the decision date")) }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        let at = context.now()
+        let today = context.today
+        return try await context.database.write { db in
+            let before = try Self.sanction(db, id: params.sanctionID, today: today)
+            try principal.requireTenant(before.tenant)
+            // Pasal 14(3): the PA/KPA decides on the proposal of its own PPK.
+            guard principal.agency == before.agency else {
+                throw RPCError.forbidden("only the PA/KPA of agency \(before.agency) may decide this sanction")
+            }
+            guard before.version == params.version else {
+                throw RPCError.conflict("the sanction changed since it was read (version \(before.version))", currentState: before.status.rawValue)
+            }
+            guard before.status == .proposed else {
+                throw RPCError.conflict("the sanction has already been decided", currentState: before.status.rawValue)
+            }
+            let startsOn = params.accept ? (params.startsOn ?? params.decisionDate) : nil
+            let endsOn = startsOn.map { SanctionRules.endsOn(startsOn: $0, grounds: before.proposal.grounds) }
+            try db.run(
+                """
+                UPDATE sanction SET decision = ?, decision_number = ?, decision_date = ?, decided_by = ?, decision_reason = ?,
+                    starts_on = ?, ends_on = ?, version = version + 1
+                WHERE id = ?
+                """,
+                arguments: [params.accept ? "accepted" : "rejected", params.decisionNumber, params.decisionDate.description, principal.id, reason,
+                    startsOn?.description, endsOn?.description, params.sanctionID])
+            let after = try Self.sanction(db, id: params.sanctionID, today: today)
+            try AuditTrail.append(
+                db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction", targetID: params.sanctionID,
+                action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(db, type: "sanction.decided", tenant: before.tenant, subjectID: params.sanctionID, payload: try JSONCoding.value(after), at: at)
+            return after
+        }
+    }
+
+    func list(_ params: SanctionListParams, _ request: RequestContext) async throws -> [Sanction] {
+        let principal = try request.requirePrincipal()
+        let tenant = try CatalogContext.tenant(params.tenant, of: principal, reading: true)
+        let today = context.today
+        // PA/KPA and PPK see their own agency's; the supervising roles see the whole tenant.
+        let supervising = principal.roles.contains { [.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier].contains($0) }
+        let agency = supervising ? nil : principal.agency
+        if !supervising && agency == nil { throw RPCError.forbidden("only officials of an agency see its sanctions") }
+        return try await context.database.read { db in
+            var sql = "SELECT \(Self.columns) FROM sanction WHERE tenant = ?"
+            var arguments: [any SQLBindable] = [tenant]
+            if let agency {
+                sql += " AND agency = ?"
+                arguments.append(agency)
+            }
+            if let vendor = params.vendorID {
+                sql += " AND vendor_id = ?"
+                arguments.append(vendor)
+            }
+            let all = try db.query(sql + " ORDER BY proposed_at DESC, id", arguments: arguments).map { try Self.sanction($0, today: today) }
+            return params.status.map { status in all.filter { $0.status == status } } ?? all
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SiOpenContracts
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Learns vendors' standing and the blacklist from identity's event feed, so searches never
+/// call identity. Each event is applied in the same transaction that moves the cursor
+/// (``FeedConsumer``), and applying one twice changes nothing, so a crash or retry never
+/// doubles or skips a fact.
+struct VendorFeed: Sendable {
+    let consumer: FeedConsumer
+    let now: @Sendable () -> Date
+
+    /// Applies every event waiting in identity's feed.
+    func catchUp() async throws {
+        let now = self.now
+        while try await consumer.poll(apply: { event, db in try Self.apply(event, db, at: now()) }) > 0 {}
+    }
+
+    /// Applies one event; events the catalog does not need are skipped.
+    static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
+        if event.type == "vendor.blacklisted" {
+            let entry = try JSONCoding.decode(BlacklistEntry.self, from: JSONCoding.encode(event.payload))
+            _ = try db.run(
+                "INSERT INTO blacklist (id, tenant, npwp, starts_on, ends_on, basis) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                entry.id ?? "event-\(event.sequence)", entry.tenant, entry.npwp.value, entry.startsOn, entry.endsOn, entry.basis)
+            return
+        }
+        guard event.type.hasPrefix("vendor."), let payload = event.payload.objectValue,
+            let vendorID = payload["vendorId"]?.stringValue, let tenant = payload["tenant"]?.stringValue,
+            let accountID = payload["accountId"]?.stringValue, let status = payload["status"]?.stringValue,
+            let version = payload["version"]?.int64Value
+        else { return }
+        let changed = try db.run(
+            """
+            INSERT INTO vendor_state (vendor_id, tenant, account_id, name, status, npwp, is_pkp, is_umkm, feed_version, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (vendor_id) DO UPDATE SET
+                name = excluded.name, status = excluded.status, npwp = excluded.npwp, is_pkp = excluded.is_pkp,
+                is_umkm = excluded.is_umkm, feed_version = excluded.feed_version, updated_at = excluded.updated_at
+            WHERE excluded.feed_version > vendor_state.feed_version
+            """,
+            arguments: [
+                vendorID, tenant, accountID, payload["name"]?.stringValue ?? "", status, payload["npwp"]?.stringValue ?? "",
+                payload["isPKP"] == .bool(true), payload["isUMKM"] == .bool(true), version, Timestamp.iso8601(at),
+            ])
+        if changed > 0 { try Listings.refreshVendor(db, vendorID: vendorID) }
+    }
+}

@@ -1,0 +1,210 @@
+// Real services in one process for tests: identity and catalog (and later orders) sharing one
+// temporary data folder, talking over their real Unix sockets, with officials of every role
+// signed in and a clock the test moves.
+#if canImport(Glibc)
+import Glibc
+#endif
+import CatalogService
+import Foundation
+import IdentityService
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenTestSupport
+
+/// The services a fixture runs besides identity.
+public enum FixtureService: Sendable {
+    /// The catalog.
+    case catalog
+}
+
+/// An official the fixture signed in.
+public struct FixtureOfficial: Sendable {
+    /// Their session token.
+    public let token: String
+    /// Their account.
+    public let account: AccountInfo
+}
+
+/// Running services with two tenants: `balangan` (agencies DINKES and PUPR) and `polman` (DINKES).
+public final class SystemFixture: @unchecked Sendable {
+    /// The data folder of every service.
+    public let directory: String
+    /// The clock every service reads.
+    public let clock: TestClock
+    /// The identity service.
+    public let identityHost: ServiceHost
+    /// A client of identity.
+    public let identity: RPCClient
+    /// The catalog service, when started.
+    public private(set) var catalogHost: ServiceHost?
+    /// A client of the catalog, when started.
+    public private(set) var catalog: RPCClient!
+    /// Super Admin's token.
+    public private(set) var superAdmin = ""
+    /// Officials of `balangan`'s DINKES (and tenant-wide roles) by role.
+    public private(set) var balangan: [Role: FixtureOfficial] = [:]
+    /// Officials of `balangan`'s PUPR: PPK and PA/KPA.
+    public private(set) var pupr: [Role: FixtureOfficial] = [:]
+    /// Officials of `polman`: verifier, PPK, PA/KPA.
+    public private(set) var polman: [Role: FixtureOfficial] = [:]
+    private var vendorCount = 0
+
+    private init(directory: String, clock: TestClock, identityHost: ServiceHost, identity: RPCClient) {
+        self.directory = directory
+        self.clock = clock
+        self.identityHost = identityHost
+        self.identity = identity
+    }
+
+    /// Starts identity and `services`, creates the tenants and signs in the officials.
+    public static func start(_ services: [FixtureService] = [.catalog]) async throws -> SystemFixture {
+        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
+        let directory = try makeShortTemporaryDirectory(prefix: "sisys")
+        let identityConfiguration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
+        _ = try IdentityBootstrap.createSuperAdmin(
+            configuration: identityConfiguration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
+        // Each service's own token for other services' feeds, where `siopen up` would put it.
+        try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
+        for service in ["catalog", "orders", "payments", "reporting"] {
+            let token = try ServiceTokens.issue(configuration: identityConfiguration, service: service, hours: 24)
+            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
+        }
+        let clock = TestClock()
+        let identityHost = try ServiceHost.start(IdentityService.makeDefinition(now: { clock.now() }), configuration: identityConfiguration)
+        let fixture = SystemFixture(
+            directory: directory, clock: clock, identityHost: identityHost,
+            identity: RPCClient(socketPath: identityConfiguration.socketPath, defaultTimeout: .seconds(60)))
+        do {
+            try await fixture.populate()
+            for service in services {
+                switch service {
+                case .catalog: try fixture.startCatalog()
+                }
+            }
+        } catch {
+            await fixture.stop()
+            throw error
+        }
+        return fixture
+    }
+
+    private func startCatalog() throws {
+        let configuration = ServiceConfiguration(serviceName: "catalog", dataDirectory: directory, logLevel: .warning)
+        let clock = self.clock
+        catalogHost = try ServiceHost.start(
+            CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: .milliseconds(100)), configuration: configuration)
+        catalog = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
+    }
+
+    /// Stops the catalog, runs `body` (while identity goes on), and starts the catalog again on
+    /// the same database, as after a crash or a redeployment.
+    public func withCatalogStopped(_ body: () async throws -> Void) async throws {
+        catalog.close()
+        await catalogHost?.stop()
+        catalogHost = nil
+        try await body()
+        try startCatalog()
+    }
+
+    private func populate() async throws {
+        superAdmin = try await identity.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+        for tenant in [TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]),
+                       TenantInfo(code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"])] {
+            _ = try await identity.call(TenantCreate.self, tenant, token: superAdmin)
+        }
+        for agency in [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
+                       AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
+                       AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polewali Mandar")] {
+            _ = try await identity.call(AgencyCreate.self, agency, token: superAdmin)
+        }
+        let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
+        for role in [Role.verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .monitor] {
+            balangan[role] = try await official("b-\(role.rawValue)", role, tenant: role == .monitor ? nil : "balangan", agency: agencyRoles.contains(role) ? "DINKES" : nil)
+        }
+        for role in [Role.ppk, .budgetHolder] {
+            pupr[role] = try await official("pupr-\(role.rawValue)", role, tenant: "balangan", agency: "PUPR")
+        }
+        for role in [Role.verifier, .ppk, .budgetHolder] {
+            polman[role] = try await official("p-\(role.rawValue)", role, tenant: "polman", agency: agencyRoles.contains(role) ? "DINKES" : nil)
+        }
+    }
+
+    /// Creates an official, signs in and changes the first password; returns the fresh session.
+    public func official(_ username: String, _ role: Role, tenant: String?, agency: String?) async throws -> FixtureOfficial {
+        let params = AccountCreateParams(
+            username: username, email: try EmailAddress("\(username.replacingOccurrences(of: "_", with: "-"))@pemkab.go.id"), fullName: "Pejabat \(username)",
+            roles: [role], tenant: tenant, agency: agency,
+            assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"), initialPassword: "initial-pass-1")
+        _ = try await identity.call(AccountCreate.self, params, token: superAdmin)
+        let first = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
+        let changed = try await identity.call(
+            AuthChangePassword.self, PasswordChangeParams(currentPassword: "initial-pass-1", newPassword: "pw-\(username)-final1"), token: first.token)
+        return FixtureOfficial(token: changed.token, account: changed.account)
+    }
+
+    /// Registers a vendor in `tenant`, has the tenant's verifier verify and activate it, and
+    /// signs it in. Returns the vendor (as activated) and its token.
+    public func activeVendor(tenant: String = "balangan", scale: BusinessScale = .small, isPKP: Bool = false) async throws -> (vendor: VendorInfo, token: String) {
+        vendorCount += 1
+        let n = vendorCount + (tenant == "balangan" ? 0 : 500)
+        let region = tenant == "balangan" ? "6311" : "7604"
+        let nik = try NIK(region + "01" + "010190" + String(format: "%04d", n))
+        let first8 = String(format: "%08d", 20_000_000 + n)
+        let params = VendorRegistration(
+            tenant: tenant, kind: .entity, name: "CV Sumber Rejeki \(n)", nik: nik, npwp: try NPWP(first8 + String(Self.luhn(first8)) + "000000"),
+            nib: try NIB(String(format: "91200%08d", n)), email: try EmailAddress("vendor\(n)@usaha.co.id"),
+            phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n))"), address: "Jl. A. Yani No. \(n), Paringin",
+            deed: DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01"),
+            director: DirectorIdentity(name: "Budi \(n)", nik: nik), businessLicenceNumber: "SIUP-\(n)",
+            bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: "CV Sumber Rejeki \(n)"), isPKP: isPKP,
+            businessScale: scale, acceptedTermsVersion: IdentityService.currentTermsVersion, username: "vendor\(n)", password: "vendor-pass-\(n)")
+        let registered = try await identity.call(VendorRegister.self, params)
+        let verifier = tenant == "balangan" ? balangan[.verifier]!.token : polman[.verifier]!.token
+        let verified = try await identity.call(VendorVerify.self, VendorDecision(vendorID: registered.id, version: registered.version), token: verifier)
+        let active = try await identity.call(VendorActivate.self, VendorDecision(vendorID: registered.id, version: verified.version), token: verifier)
+        let session = try await identity.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password))
+        return (active, session.token)
+    }
+
+    /// The Luhn check digit of `digits`, for legacy NPWPs.
+    static func luhn(_ digits: String) -> Int {
+        var sum = 0
+        for (index, character) in digits.reversed().enumerated() {
+            var value = Int(String(character))!
+            if index % 2 == 0 {
+                value *= 2
+                if value > 9 { value -= 9 }
+            }
+            sum += value
+        }
+        return (10 - sum % 10) % 10
+    }
+
+    /// Waits until `condition` holds (the services apply each other's feeds in the background).
+    public func until(_ what: String, _ condition: () async throws -> Bool) async throws {
+        let met = await eventually(timeout: .seconds(60)) { (try? await condition()) ?? false }
+        if !met { throw TestFailure("timed out waiting until \(what)") }
+    }
+
+    /// Stops every service and removes the data folder.
+    public func stop() async {
+        for client in [identity, catalog].compactMap({ $0 }) { client.close() }
+        if let catalogHost { await catalogHost.stop() }
+        await identityHost.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// Runs `body` with a fresh fixture, stopped afterwards whatever happens.
+public func withSystem(_ services: [FixtureService] = [.catalog], _ body: (SystemFixture) async throws -> Void) async throws {
+    let fixture = try await SystemFixture.start(services)
+    do {
+        try await body(fixture)
+    } catch {
+        await fixture.stop()
+        throw error
+    }
+    await fixture.stop()
+}
