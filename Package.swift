@@ -64,7 +64,7 @@ var targets: [Target] = [
     // Real services started in-process over a shared data folder, for service and end-to-end tests.
     .target(
         name: "SiOpenServiceTestSupport",
-        dependencies: ["SiOpenTestSupport", "IdentityService", "CatalogService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
+        dependencies: ["SiOpenTestSupport", "IdentityService", "CatalogService", "OrdersService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
         path: "Tests/Support/ServiceKit"),
     .testTarget(
         name: "CatalogTests",

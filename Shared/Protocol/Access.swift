@@ -79,17 +79,22 @@ public struct Principal: Sendable, Hashable, Codable {
     public var tenant: String?
     /// The agency (SKPD) of an official, if any.
     public var agency: String?
+    /// The vendor a vendor's account belongs to.
+    public var vendorID: String?
     /// The caller's roles.
     public var roles: Set<Role>
     /// The session this principal was authenticated by, if any.
     public var sessionID: String?
 
     /// Creates a principal.
-    public init(kind: Kind, id: String, tenant: String? = nil, agency: String? = nil, roles: Set<Role> = [], sessionID: String? = nil) {
+    public init(
+        kind: Kind, id: String, tenant: String? = nil, agency: String? = nil, vendorID: String? = nil, roles: Set<Role> = [], sessionID: String? = nil
+    ) {
         self.kind = kind
         self.id = id
         self.tenant = tenant
         self.agency = agency
+        self.vendorID = vendorID
         self.roles = roles
         self.sessionID = sessionID
     }

@@ -43,8 +43,7 @@ public enum AuthRevocations: RPCMethod {
 public enum IdentityLink {
     /// Identity's socket for a service configured as `configuration`.
     public static func identitySocket(for configuration: ServiceConfiguration) -> String {
-        ProcessInfo.processInfo.environment["SIOPEN_IDENTITY_SOCKET"]
-            ?? ServiceConfiguration.socketPath(of: "identity", dataDirectory: configuration.dataDirectory)
+        configuration.peerSocketPath("identity")
     }
 
     /// A verifier wired to identity, refreshing revocations in the background.

@@ -32,6 +32,13 @@ public struct ServiceConfiguration: Sendable {
         "\(dataDirectory)/run/\(service).sock"
     }
 
+    /// Where another service (`identity`, `catalog`, …) listens: `SIOPEN_<NAME>_SOCKET` when set
+    /// (a service deployed elsewhere), else its conventional path under this data folder.
+    public func peerSocketPath(_ service: String) -> String {
+        ProcessInfo.processInfo.environment["SIOPEN_\(service.uppercased())_SOCKET"]
+            ?? Self.socketPath(of: service, dataDirectory: dataDirectory)
+    }
+
     /// Creates a configuration explicitly (tests, benchmarks).
     public init(serviceName: String, dataDirectory: String, socketPath: String? = nil, logLevel: LogLevel = .info, parentPID: Int32? = nil) {
         let absolute = ServiceConfiguration.absolute(dataDirectory)

@@ -23,6 +23,8 @@ public struct SessionClaims: Codable, Sendable, Hashable {
     public var tenant: String?
     /// The agency (SKPD) of an official, if any.
     public var agency: String?
+    /// The vendor a vendor's account belongs to, so services know it without asking identity.
+    public var vendorID: String?
     /// The caller's roles. The signer writes them sorted and without duplicates.
     public var roles: [Role]
     /// When identity issued the token (unix seconds).
@@ -35,13 +37,14 @@ public struct SessionClaims: Codable, Sendable, Hashable {
     /// Creates claims. `keyID` may be left empty: ``SessionTokenSigner/sign(_:)`` stamps its own.
     public init(
         sessionID: String, principalID: String, kind: Principal.Kind, tenant: String? = nil, agency: String? = nil,
-        roles: [Role] = [], issuedAt: Int64, expiresAt: Int64, keyID: String = ""
+        vendorID: String? = nil, roles: [Role] = [], issuedAt: Int64, expiresAt: Int64, keyID: String = ""
     ) {
         self.sessionID = sessionID
         self.principalID = principalID
         self.kind = kind
         self.tenant = tenant
         self.agency = agency
+        self.vendorID = vendorID
         self.roles = roles
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
@@ -50,7 +53,7 @@ public struct SessionClaims: Codable, Sendable, Hashable {
 
     /// The caller these claims describe, as handlers see it in ``RequestContext/principal``.
     public var principal: Principal {
-        Principal(kind: kind, id: principalID, tenant: tenant, agency: agency, roles: Set(roles), sessionID: sessionID)
+        Principal(kind: kind, id: principalID, tenant: tenant, agency: agency, vendorID: vendorID, roles: Set(roles), sessionID: sessionID)
     }
 
     /// Short, stable wire names: the token rides on every request line.
@@ -60,6 +63,7 @@ public struct SessionClaims: Codable, Sendable, Hashable {
         case kind
         case tenant
         case agency
+        case vendorID = "vnd"
         case roles
         case issuedAt = "iat"
         case expiresAt = "exp"
@@ -75,6 +79,7 @@ public struct SessionClaims: Codable, Sendable, Hashable {
         kind = try container.decode(Principal.Kind.self, forKey: .kind)
         tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
         agency = try container.decodeIfPresent(String.self, forKey: .agency)
+        vendorID = try container.decodeIfPresent(String.self, forKey: .vendorID)
         roles = try container.decode([String].self, forKey: .roles).compactMap(Role.init(rawValue:))
         issuedAt = try container.decode(Int64.self, forKey: .issuedAt)
         expiresAt = try container.decode(Int64.self, forKey: .expiresAt)

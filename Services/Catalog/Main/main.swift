@@ -1,4 +1,4 @@
 import CatalogService
 import SiOpenRuntime
 
-await ServiceHost.runMain(CatalogService.definition)
+await ServiceHost.runMain(CatalogService.makeDefinition(now: ServiceClock.fromEnvironment()))

@@ -32,11 +32,19 @@ public enum CatalogService {
                 let feed = VendorFeed(
                     consumer: FeedConsumer(
                         source: "identity",
-                        client: RPCClient(socketPath: IdentityLink.identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
+                        client: RPCClient(socketPath: environment.configuration.peerSocketPath("identity"), serviceName: "identity", defaultTimeout: .seconds(10)),
                         database: environment.database,
                         token: { [configuration = environment.configuration] in IdentityLink.serviceToken(for: configuration) }),
                     now: now)
                 environment.background.every(feedPollInterval, name: "identity feed") { try await feed.catchUp() }
+                let orders = OrdersFeed(
+                    consumer: FeedConsumer(
+                        source: "orders",
+                        client: RPCClient(socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders", defaultTimeout: .seconds(10)),
+                        database: environment.database,
+                        token: { [configuration = environment.configuration] in IdentityLink.serviceToken(for: configuration) }),
+                    now: now)
+                environment.background.every(feedPollInterval, name: "orders feed") { try await orders.catchUp() }
             })
     }
 }

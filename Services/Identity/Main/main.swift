@@ -8,5 +8,5 @@ case "create-super-admin":
 case "service-token":
     exit(ServiceTokens.runCommand(Array(CommandLine.arguments.dropFirst(2))))
 default:
-    await ServiceHost.runMain(IdentityService.definition)
+    await ServiceHost.runMain(IdentityService.makeDefinition(now: ServiceClock.fromEnvironment()))
 }

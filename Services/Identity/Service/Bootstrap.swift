@@ -126,7 +126,7 @@ public enum ServiceTokens {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
         let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
         defer { database.close() }
-        let key = try IdentityService.signingKey(database, now: { now })
+        let key = try SigningKeys.current(database, now: { now })
         let issuedAt = Int64(now.timeIntervalSince1970)
         let claims = SessionClaims(
             sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)", kind: .service,

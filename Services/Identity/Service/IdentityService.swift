@@ -45,7 +45,7 @@ public enum IdentityService {
     }
 
     static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) throws -> IdentityContext {
-        let key = try signingKey(environment.database, now: now)
+        let key = try SigningKeys.current(environment.database, now: now)
         let hasher = PasswordHasher.fromEnvironment()
         return IdentityContext(
             database: environment.database, hasher: hasher,
@@ -54,27 +54,9 @@ public enum IdentityService {
             now: now, currentTermsVersion: currentTermsVersion, dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))
     }
 
-    /// A key's published id: the first 16 hex digits of its public key's SHA-256.
-    static func keyID(of key: Ed25519PrivateKey) -> String {
-        String(SHA256.hexDigest(key.publicKey.rawRepresentation).prefix(16))
-    }
-
     /// The signer for identity's key, under its published id.
     static func signer(for key: Ed25519PrivateKey) -> SessionTokenSigner {
-        SessionTokenSigner(keyID: keyID(of: key), privateKey: key)
-    }
-
-    /// The service's signing key, made on first start and kept in its database.
-    static func signingKey(_ database: Database, now: @escaping @Sendable () -> Date) throws -> Ed25519PrivateKey {
-        let raw: [UInt8] = try database.writeSync { db in
-            if let row = try db.queryOne("SELECT private_key FROM signing_key ORDER BY created_at DESC LIMIT 1") {
-                return try row.blob(0)
-            }
-            let key = Ed25519PrivateKey()
-            try db.run("INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", keyID(of: key), key.rawRepresentation, Timestamp.iso8601(now()))
-            return key.rawRepresentation
-        }
-        return try Ed25519PrivateKey(rawRepresentation: raw)
+        SessionTokenSigner(keyID: SigningKeys.keyID(of: key.publicKey), privateKey: key)
     }
 }
 

@@ -1,4 +1,4 @@
 import OrdersService
 import SiOpenRuntime
 
-await ServiceHost.runMain(OrdersService.definition)
+await ServiceHost.runMain(OrdersService.makeDefinition(now: ServiceClock.fromEnvironment()))

@@ -1,14 +1,64 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDocuments
+import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
 import SiOpenStorage
 
-/// The orders service of SiOpen.
+/// The orders service of SiOpen: the purchase procedure of annex I.D from the PPK's preparation
+/// to the Surat Pesanan, deliveries, inspection and the handover record, force-majeure orders,
+/// and the verification of the legal documents it seals.
 public enum OrdersService {
-    /// Its definition: name, schema and methods. Beyond what the runtime adds to every service
-    /// (`system.health`, `rpc.discover`, `events.read`, `audit.read`, `audit.verify`) it serves
-    /// nothing yet.
-    public static let definition = ServiceDefinition(
-        name: "orders",
-        summary: "Orders and negotiation: the PPK's preparation, orders, negotiation rounds, the Surat Pesanan, deliveries, inspection, and the handover record (BAST).",
-        migrations: [Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql)])
+    /// Its definition, with the real clock.
+    public static let definition = makeDefinition()
+
+    /// Its definition. Tests pass a clock they control (vendor response deadlines, delivery
+    /// dates and penalties run on it) and a short interval for the expiry sweep.
+    public static func makeDefinition(
+        now: @escaping @Sendable () -> Date = { Date() }, expirySweepInterval: Duration = .seconds(60)
+    ) -> ServiceDefinition {
+        ServiceDefinition(
+            name: "orders",
+            summary: "Orders and negotiation: the PPK's preparation, orders, negotiation rounds, the Surat Pesanan, deliveries, inspection, replacement, the late-delivery penalty, the handover record (BAST), force-majeure orders, and verification of sealed documents.",
+            migrations: OrdersSchema.migrations,
+            registerMethods: { table, environment in
+                let key = try SigningKeys.current(environment.database, now: now)
+                let context = OrdersContext(
+                    database: environment.database,
+                    identity: RPCClient(socketPath: IdentityLink.identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
+                    catalog: RPCClient(
+                        socketPath: environment.configuration.peerSocketPath("catalog"),
+                        serviceName: "catalog", defaultTimeout: .seconds(10)),
+                    sealer: DocumentSealer(keyID: SigningKeys.keyID(of: key.publicKey), privateKey: key),
+                    publicKey: key.publicKey, now: now)
+                SettingsHandlers(context: context).register(into: &table)
+                OrderHandlers(context: context).register(into: &table)
+                ContractHandlers(context: context).register(into: &table)
+                DocumentHandlers(context: context).register(into: &table)
+                ForceMajeureHandlers(context: context).register(into: &table)
+                let sweeper = ExpirySweeper(context: context)
+                environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
+            })
+    }
+}
+
+/// Everything the orders handlers share.
+struct OrdersContext: Sendable {
+    let database: Database
+    /// Identity, asked (with the PPK's own token) for the PPK's name.
+    let identity: RPCClient
+    /// The catalog, called on the PPK's behalf (with the PPK's own token) for products and prices.
+    let catalog: RPCClient
+    /// Seals documents with the service's key.
+    let sealer: DocumentSealer
+    /// The public half, published by `document.verify`.
+    let publicKey: Ed25519PublicKey
+    let now: @Sendable () -> Date
+
+    /// Today in WITA: delivery dates, deadlines and penalties count whole days.
+    var today: CivilDate { CivilDate(now()) }
+
+    static func newID() -> String { UUID().uuidString.lowercased() }
 }

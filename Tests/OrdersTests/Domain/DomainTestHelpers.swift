@@ -1,4 +1,5 @@
 // Small helpers for the orders domain tests.
+import SiOpenContracts
 import OrdersService
 import SiOpenDomain
 import SiOpenProtocol

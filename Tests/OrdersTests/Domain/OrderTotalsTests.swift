@@ -1,3 +1,4 @@
+import SiOpenContracts
 import OrdersService
 import SiOpenDomain
 import SiOpenProtocol

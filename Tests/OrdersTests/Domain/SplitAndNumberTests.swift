@@ -1,3 +1,4 @@
+import SiOpenContracts
 import Foundation
 import OrdersService
 import SiOpenDomain

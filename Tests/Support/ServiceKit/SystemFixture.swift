@@ -7,6 +7,7 @@ import Glibc
 import CatalogService
 import Foundation
 import IdentityService
+import OrdersService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
@@ -17,6 +18,8 @@ import SiOpenTestSupport
 public enum FixtureService: Sendable {
     /// The catalog.
     case catalog
+    /// Orders (needs the catalog).
+    case orders
 }
 
 /// An official the fixture signed in.
@@ -41,6 +44,10 @@ public final class SystemFixture: @unchecked Sendable {
     public private(set) var catalogHost: ServiceHost?
     /// A client of the catalog, when started.
     public private(set) var catalog: RPCClient!
+    /// The orders service, when started.
+    public private(set) var ordersHost: ServiceHost?
+    /// A client of orders, when started.
+    public private(set) var orders: RPCClient!
     /// Super Admin's token.
     public private(set) var superAdmin = ""
     /// Officials of `balangan`'s DINKES (and tenant-wide roles) by role.
@@ -81,6 +88,7 @@ public final class SystemFixture: @unchecked Sendable {
             for service in services {
                 switch service {
                 case .catalog: try fixture.startCatalog()
+                case .orders: try fixture.startOrders()
                 }
             }
         } catch {
@@ -96,6 +104,14 @@ public final class SystemFixture: @unchecked Sendable {
         catalogHost = try ServiceHost.start(
             CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: .milliseconds(100)), configuration: configuration)
         catalog = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
+    }
+
+    private func startOrders() throws {
+        let configuration = ServiceConfiguration(serviceName: "orders", dataDirectory: directory, logLevel: .warning)
+        let clock = self.clock
+        ordersHost = try ServiceHost.start(
+            OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100)), configuration: configuration)
+        orders = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
     }
 
     /// Stops the catalog, runs `body` (while identity goes on), and starts the catalog again on
@@ -133,9 +149,14 @@ public final class SystemFixture: @unchecked Sendable {
 
     /// Creates an official, signs in and changes the first password; returns the fresh session.
     public func official(_ username: String, _ role: Role, tenant: String?, agency: String?) async throws -> FixtureOfficial {
+        try await official(username, roles: [role], tenant: tenant, agency: agency)
+    }
+
+    /// Creates an official holding several roles (a PA/KPA who is also the PPK, say).
+    public func official(_ username: String, roles: [Role], tenant: String?, agency: String?) async throws -> FixtureOfficial {
         let params = AccountCreateParams(
             username: username, email: try EmailAddress("\(username.replacingOccurrences(of: "_", with: "-"))@pemkab.go.id"), fullName: "Pejabat \(username)",
-            roles: [role], tenant: tenant, agency: agency,
+            roles: roles, tenant: tenant, agency: agency,
             assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"), initialPassword: "initial-pass-1")
         _ = try await identity.call(AccountCreate.self, params, token: superAdmin)
         let first = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
@@ -190,7 +211,8 @@ public final class SystemFixture: @unchecked Sendable {
 
     /// Stops every service and removes the data folder.
     public func stop() async {
-        for client in [identity, catalog].compactMap({ $0 }) { client.close() }
+        for client in [identity, catalog, orders].compactMap({ $0 }) { client.close() }
+        if let ordersHost { await ordersHost.stop() }
         if let catalogHost { await catalogHost.stop() }
         await identityHost.stop()
         try? FileManager.default.removeItem(atPath: directory)

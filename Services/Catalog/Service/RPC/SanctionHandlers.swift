@@ -54,32 +54,39 @@ struct SanctionHandlers {
         let at = context.now()
         let today = context.today
         return try await context.database.write { db in
-            guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", params.vendorID), try vendor.string(0) == tenant else {
-                throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(params.vendorID) in this tenant")
+            try Self.fileProposal(db, params, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
+        }
+    }
+
+    /// Files a proposal, or returns the one already filed for the same order and grounds, so a
+    /// retried call or a replayed order event never files it twice.
+    static func fileProposal(
+        _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date, today: CivilDate
+    ) throws -> Sanction {
+        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", params.vendorID), try vendor.string(0) == tenant else {
+            throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(params.vendorID) in this tenant")
+        }
+        if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, params.orderID, params.grounds.rawValue) {
+            let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
+            guard sanction.proposal.vendorID == params.vendorID else {
+                throw RPCError.conflict("order \(params.orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
             }
-            // One proposal per order and grounds: a retried or repeated proposal returns the first.
-            if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, params.orderID, params.grounds.rawValue) {
-                let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
-                guard sanction.proposal.vendorID == params.vendorID else {
-                    throw RPCError.conflict("order \(params.orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
-                }
-                return sanction
-            }
-            let id = CatalogContext.newID()
-            try db.run(
-                """
-                INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
-                """,
-                arguments: [id, tenant, agency, params.vendorID, try vendor.string(1), try JSONColumn.text(params), params.orderID, params.grounds.rawValue,
-                    principal.id, Timestamp.iso8601(at)])
-            let sanction = try Self.sanction(db, id: id, today: today)
-            try AuditTrail.append(
-                db, tenant: tenant, actor: principal, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
-                before: nil, after: try JSONCoding.value(sanction), at: at)
-            try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
             return sanction
         }
+        let id = CatalogContext.newID()
+        try db.run(
+            """
+            INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
+            """,
+            arguments: [id, tenant, agency, params.vendorID, try vendor.string(1), try JSONColumn.text(params), params.orderID, params.grounds.rawValue,
+                proposer.id, Timestamp.iso8601(at)])
+        let sanction = try Self.sanction(db, id: id, today: today)
+        try AuditTrail.append(
+            db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
+            before: nil, after: try JSONCoding.value(sanction), at: at)
+        try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+        return sanction
     }
 
     func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {

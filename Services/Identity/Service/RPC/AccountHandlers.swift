@@ -275,7 +275,7 @@ struct AccountHandlers {
             try AuditTrail.append(db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method, targetType: "session", targetID: sessionID, action: "signed_in", before: nil, after: ["accountId": .string(accountID)], at: at)
             let claims = SessionClaims(
                 sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant, agency: account.agency,
-                roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime)
+                vendorID: account.vendorID, roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime)
             return (account, claims)
         }
         let token = try context.signer.sign(claims)

@@ -1,5 +1,7 @@
 // Document numbers from a per-tenant template, e.g. `{seq}/SP/{agency}/{roman month}/{year}`:
 // there is no national format, each agency numbers its letters its own way.
+import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 
@@ -102,7 +104,7 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
             case .agency: out += agency
             case .tenant: out += tenant
             case .month: out += date.month < 10 ? "0\(date.month)" : "\(date.month)"
-            case .romanMonth: out += RomanMonth.numeral(date.month)
+            case .romanMonth: out += RomanNumeral.of(date.month)
             case .year: out += String(date.year)
             }
         }
@@ -135,13 +137,4 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
     public static var schemaExample: DocumentNumberTemplate {
         do { return try DocumentNumberTemplate(suratPesananDefault) } catch { preconditionFailure("the default template is valid") }
     }
-}
-
-/// Roman numerals for months, as Indonesian letter numbers use them. Kept tiny and internal: a
-/// general RomanNumeral is coming to the shared documents module and will replace this.
-enum RomanMonth {
-    private static let numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-
-    /// `I` … `XII` for months 1–12 (CivilDate guarantees the range).
-    static func numeral(_ month: Int) -> String { numerals[month - 1] }
 }

@@ -1,5 +1,6 @@
 // Negotiation rounds between the PPK and the vendor (annex I.D.3.b–d): who may offer when,
 // what an offer may contain, and accepting the other side's latest offer unchanged.
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 
@@ -20,40 +21,7 @@ public struct CatalogueItemSnapshot: Sendable, Hashable, Codable {
     }
 }
 
-/// One party's complete proposal for the order's terms in one round.
-public struct NegotiationOffer: Sendable, Hashable, Codable {
-    /// Who makes it.
-    public var by: OrderParty
-    /// The round: 0 is the submitted order itself (the PPK's), then 1, 2, … alternating.
-    public var round: Int
-    /// Every item of the order with its proposed unit price and quantity.
-    public var items: [OfferLine]
-    /// Proposed delivery cost.
-    public var deliveryCost: Rupiah
-    /// Proposed installation cost.
-    public var installationCost: Rupiah
-    /// Proposed training cost.
-    public var trainingCost: Rupiah
-    /// Proposed delivery date.
-    public var deliveryDate: CivilDate
-    /// Technical points or reasons, for the other side.
-    public var note: String
-
-    /// Creates an offer.
-    public init(
-        by: OrderParty, round: Int, items: [OfferLine], deliveryCost: Rupiah = .zero, installationCost: Rupiah = .zero,
-        trainingCost: Rupiah = .zero, deliveryDate: CivilDate, note: String = ""
-    ) {
-        self.by = by
-        self.round = round
-        self.items = items
-        self.deliveryCost = deliveryCost
-        self.installationCost = installationCost
-        self.trainingCost = trainingCost
-        self.deliveryDate = deliveryDate
-        self.note = note
-    }
-
+extension NegotiationOffer {
     /// The offer's totals under `ppn`.
     public func totals(ppn: PPNTerms) throws(RPCError) -> OrderTotals {
         try OrderTotals(lines: items, deliveryCost: deliveryCost, installationCost: installationCost, trainingCost: trainingCost, ppn: ppn)

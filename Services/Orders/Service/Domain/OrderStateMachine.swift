@@ -1,5 +1,6 @@
 // The one place that decides which action moves an order from which state to which, by whom,
 // and on what condition. Everything else (negotiation, deliveries, the RPC layer) asks here.
+import SiOpenContracts
 import SiOpenProtocol
 
 /// A condition a transition needs beyond its state, action and party, read from ``OrderFacts``.

@@ -1,4 +1,5 @@
 // How long a vendor may leave its move unanswered before the system expires the order.
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 

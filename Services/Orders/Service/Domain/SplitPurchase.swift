@@ -1,4 +1,5 @@
 // Spotting a purchase split into small orders to stay under the ceiling (pemecahan paket).
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 

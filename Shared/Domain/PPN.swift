@@ -1,5 +1,4 @@
 // PPN (value added tax) as data: who charges it, how prices state it, and the rate in force.
-import SiOpenDomain
 import SiOpenProtocol
 
 /// Whether a vendor is registered for VAT (Pengusaha Kena Pajak). Only a PKP charges PPN.

@@ -1,6 +1,5 @@
 // Deliveries, inspections and replacements per item (annex I.D.3.f–j): what was ordered, what
 // arrived, what the PPK accepted or rejected, and what the vendor still owes.
-import SiOpenDomain
 import SiOpenProtocol
 
 /// Why the PPK rejects delivered units (annex I.D.3.h); each obliges the vendor to replace

@@ -2,23 +2,25 @@ import Foundation
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
-import SiOpenServiceTestSupport
 import SiOpenTestSupport
+
+// Catalog set-up shared by the catalog and orders tests.
 
 /// The smallest byte strings the catalog recognises as a PNG, a JPEG and a PDF (it checks the
 /// magic numbers; it does not decode images).
-enum SampleFiles {
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR sample image".utf8)
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array("JFIF sample image".utf8)
-    static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".utf8)
+public enum SampleFiles {
+    public static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("IHDR sample image".utf8)
+    public static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + Array("JFIF sample image".utf8)
+    public static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".utf8)
 
-    static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
+    /// Standard base64 of `bytes`, as uploads carry them.
+    public static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 }
 
 extension SystemFixture {
     /// Delivery regions and a small category tree in `tenant`: ATK > ATK-KERTAS (goods),
     /// ALKES (goods, partnership required), JASA-CETAK (services).
-    func setUpCatalog(tenant: String = "balangan") async throws {
+    public func setUpCatalog(tenant: String = "balangan") async throws {
         _ = try await catalog.call(
             CatalogSettingsSet.self,
             CatalogSettings(tenant: tenant, deliveryRegions: [DeliveryRegion(code: "PARINGIN", name: "Paringin"), DeliveryRegion(code: "AWAYAN", name: "Awayan")]),
@@ -34,7 +36,7 @@ extension SystemFixture {
     }
 
     /// Submits `offer` as the vendor and has the tenant's verifier accept it; returns the record.
-    func listedProduct(_ offer: ProductOfferInput, vendorToken: String, verifier: String? = nil) async throws -> ProductRecord {
+    public func listedProduct(_ offer: ProductOfferInput, vendorToken: String, verifier: String? = nil) async throws -> ProductRecord {
         let submitted = try await submitWhenKnown(offer, vendorToken: vendorToken)
         return try await catalog.call(
             ProductVerify.self,
@@ -43,7 +45,7 @@ extension SystemFixture {
     }
 
     /// Submits `offer`, retrying while the catalog has not yet learned of the vendor from the feed.
-    func submitWhenKnown(_ offer: ProductOfferInput, vendorToken: String) async throws -> ProductRecord {
+    public func submitWhenKnown(_ offer: ProductOfferInput, vendorToken: String) async throws -> ProductRecord {
         var result: ProductRecord?
         try await until("the catalog accepts the vendor's offer") {
             do {
@@ -58,7 +60,7 @@ extension SystemFixture {
 }
 
 /// A valid offer: product cost + delivery + tax + overhead add up in both regions.
-func offer(
+public func offer(
     name: String = "Kertas HVS A4 80 gram", category: String = "ATK-KERTAS", price: Int64 = 50_000, delivery: Int64 = 5_000,
     description: String = "Kertas fotokopi putih untuk kantor", specification: [SpecificationAttribute] = [SpecificationAttribute(name: "Gramatur", value: "80 gsm")],
     origin: ProductOrigin = ProductOrigin(kind: .domestic, country: "ID"), tkdn: TKDNDeclaration? = nil, stock: Int = 100, deliveryDays: Int = 3,

@@ -1,5 +1,4 @@
 // The value limit of one purchase through SiOpen (Pasal 2), held as data per funding source.
-import SiOpenDomain
 import SiOpenProtocol
 
 /// Where the money for a purchase comes from (Pasal 2).

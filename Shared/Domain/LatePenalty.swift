@@ -1,5 +1,4 @@
 // The late-delivery penalty (denda keterlambatan), Perpres 16/2018 Pasal 79.
-import SiOpenDomain
 import SiOpenProtocol
 
 /// The penalty rate as data: `perMille` thousandths of the late part's value per day.

@@ -1,5 +1,4 @@
 // An order's money: lines, supporting costs, PPN and the totals printed on the Surat Pesanan.
-import SiOpenDomain
 import SiOpenProtocol
 
 /// One line of an order or offer: an item of the order at a unit price and quantity.

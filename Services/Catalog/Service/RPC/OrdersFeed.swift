@@ -1,0 +1,38 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Files the sanction proposals that failed orders call for (Pasal 14), from the orders
+/// service's event feed: a PPK who fails an order for the vendor's default proposes the
+/// delisting by that act, and the feed delivers it even if the catalog was down at the time.
+struct OrdersFeed: Sendable {
+    let consumer: FeedConsumer
+    let now: @Sendable () -> Date
+
+    /// Applies every event waiting in the orders feed.
+    func catchUp() async throws {
+        let now = self.now
+        while try await consumer.poll(apply: { event, db in try Self.apply(event, db, at: now()) }) > 0 {}
+    }
+
+    static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
+        guard event.type == "order.failed", let payload = event.payload.objectValue,
+            let tenant = payload["tenant"]?.stringValue, let agency = payload["agency"]?.stringValue,
+            let vendorID = payload["vendorId"]?.stringValue, let ppk = payload["ppkAccountId"]?.stringValue,
+            let grounds = payload["grounds"]?.stringValue.flatMap(SanctionGrounds.init(rawValue:))
+        else { return }
+        let proposal = SanctionProposal(
+            vendorID: vendorID, grounds: grounds, description: payload["description"]?.stringValue ?? "", orderID: event.subjectID,
+            suratPesananNumber: payload["suratPesananNumber"]?.stringValue)
+        let proposer = Principal(kind: .user, id: ppk, tenant: tenant, agency: agency, roles: [.ppk])
+        do {
+            _ = try SanctionHandlers.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
+        } catch let error as RPCError where error.code == ApplicationErrorCode.validationFailed.rawValue {
+            // A vendor the catalog never learned of cannot be delisted here; the failure stays on the order.
+            return
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// From the Surat Pesanan to the handover record (annex I.D.3.e–k), and failure for the vendor's default.
+struct ContractHandlers {
+    let context: OrdersContext
+    var orders: OrderHandlers { OrderHandlers(context: context) }
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(OrderIssueSuratPesanan.self) { params, request in try await issueSuratPesanan(params, request) }
+        table.register(OrderAcknowledgeSuratPesanan.self) { params, request in
+            let principal = try request.requirePrincipal()
+            let at = context.now()
+            return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, action: "suratPesananAcknowledged") { order, party, db, _ in
+                order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeSuratPesanan, by: party, facts: order.facts)
+                try DocumentStore.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
+                return nil
+            }
+        }
+        table.register(OrderRecordDelivery.self) { params, request in try await recordDelivery(params, request) }
+        table.register(OrderInspect.self) { params, request in try await inspect(params, request) }
+        table.register(OrderConfirmReceipt.self) { params, request in try await confirmReceipt(params, request) }
+        table.register(OrderAcknowledgeBAST.self) { params, request in try await acknowledgeBAST(params, request) }
+        table.register(OrderFail.self) { params, request in try await fail(params, request) }
+    }
+
+    func issueSuratPesanan(_ params: OrderAct, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        let sealer = context.sealer
+        let at = context.now()
+        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, action: "suratPesananIssued") { order, party, db, today in
+            let next = try OrderStateMachine.next(from: order.state, action: .issueSuratPesanan, by: party, facts: order.facts)
+            guard let agreed = order.data.negotiation?.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
+            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            // Pasal 2: the ceiling holds on the day the contract is made, too.
+            let totals = try Negotiation.validate(
+                agreed, items: order.data.negotiation!.items,
+                context: OfferContext(ppn: try OrderStore.ppnTerms(order.data, today: today), fundingSource: order.data.preparation.fundingSource,
+                                      ceilings: try SettingsHandlers.ceilings(settings), today: min(today, agreed.deliveryDate)))
+            let number = try DocumentStore.nextNumber(
+                db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+            let document = OrderDocuments.suratPesanan(
+                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, agreed: agreed, totals: totals, place: settings.documentPlace)
+            let info = try DocumentStore.issue(
+                db, document, kind: .suratPesanan, tenant: order.tenant, subjectID: order.id, sealer: sealer,
+                acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))], at: at)
+            order.data.suratPesananID = info.id
+            order.data.ledger = try DeliveryLedger(ordered: agreed.items)
+            order.state = next
+            return nil
+        }
+    }
+
+    func recordDelivery(_ params: DeliveryParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        if let note = params.note, note.count > 1000 { throw RPCError.validationFailed(field: "note", reason: "must have at most 1000 characters") }
+        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, action: "deliveryRecorded") { order, party, _, today in
+            order.state = try OrderStateMachine.next(from: order.state, action: .recordDelivery, by: party, facts: order.facts)
+            guard params.deliveredOn <= today else { throw RPCError.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))") }
+            guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
+            try ledger.record(Delivery(deliveryID: "delivery-\(ledger.deliveries.count + 1)", deliveredOn: params.deliveredOn, lines: params.lines))
+            order.data.ledger = ledger
+            return nil
+        }
+    }
+
+    func inspect(_ params: InspectionParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, action: "inspected") { order, party, _, today in
+            order.state = try OrderStateMachine.next(from: order.state, action: .inspect, by: party, facts: order.facts)
+            guard params.inspectedOn <= today else { throw RPCError.validationFailed(field: "inspectedOn", reason: "must not be after today (\(today))") }
+            guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
+            let replacements = try ledger.record(Inspection(deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines))
+            if !replacements.isEmpty {
+                // Rejected units are a replacement request the vendor must fulfil (I.D.3.h–i).
+                order.state = try OrderStateMachine.next(from: order.state, action: .requestReplacement, by: party, facts: order.facts)
+            }
+            order.data.ledger = ledger
+            return nil
+        }
+    }
+
+    func confirmReceipt(_ params: ReceiptParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        if let notes = params.inspectionNotes, notes.count > 5000 { throw RPCError.validationFailed(field: "inspectionNotes", reason: "must have at most 5000 characters") }
+        if let number = params.bastNumber { try InputRules.requireText(number, field: "bastNumber", max: 200) }
+        let sealer = context.sealer
+        let at = context.now()
+        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, action: "received") { order, party, db, today in
+            let next = try OrderStateMachine.next(from: order.state, action: .confirmReceipt, by: party, facts: order.facts)
+            guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms, let spID = order.data.suratPesananID else {
+                throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue)
+            }
+            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            order.data.receivedOn = today
+            let penalty = try Penalty.assess(order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
+            order.data.finalPenalty = penalty
+            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
+            let number = try params.bastNumber ?? DocumentStore.nextNumber(
+                db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+            let document = OrderDocuments.bast(
+                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentStore.info(db, id: spID),
+                ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes, place: settings.documentPlace)
+            order.data.bastID = try DocumentStore.issue(db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at).id
+            order.state = next
+            return nil
+        }
+    }
+
+    func acknowledgeBAST(_ params: OrderAct, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        let at = context.now()
+        let record = try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, action: "bastAcknowledged") { order, party, db, _ in
+            order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeBAST, by: party, facts: order.facts)
+            order.data.bastAcknowledgedBy.insert(party)
+            try DocumentStore.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
+            if order.state == .completed { try Self.announceReadyForPayment(db, order, at: at) }
+            return nil
+        }
+        return record
+    }
+
+    /// Tells payments (through the feed) everything it needs to pay: the documents, the money
+    /// with PPN, the penalty to withhold, the vendor's tax standing, and what kind of purchase it was.
+    static func announceReadyForPayment(_ db: Connection, _ order: StoredOrder, at: Date) throws {
+        guard let agreed = order.data.negotiation?.agreedTerms else { return }
+        let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: CivilDate(at)))
+        let payload: JSONValue = [
+            "orderId": .string(order.id), "tenant": .string(order.tenant), "agency": .string(order.agency), "vendor": try JSONCoding.value(order.data.vendor),
+            "fundingSource": .string(order.data.preparation.fundingSource.rawValue), "budgetAccountCode": .string(order.data.preparation.budgetAccountCode),
+            "suratPesanan": try JSONCoding.value(try DocumentStore.info(db, id: order.data.suratPesananID!)),
+            "bast": try JSONCoding.value(try DocumentStore.info(db, id: order.data.bastID!)),
+            "totals": try JSONCoding.value(totals), "penalty": try JSONCoding.value(order.data.finalPenalty),
+            "items": try JSONCoding.value(order.data.items),
+        ]
+        try EventFeed.publish(db, type: "order.readyForPayment", tenant: order.tenant, subjectID: order.id, payload: payload, at: at)
+    }
+
+    func fail(_ params: FailureParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        try InputRules.requireText(params.description, field: "description", max: 5000)
+        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderFail.name, action: "failed") { order, party, db, _ in
+            order.state = try OrderStateMachine.next(from: order.state, action: .fail, by: party, facts: order.facts)
+            order.data.failureGrounds = params.grounds
+            order.data.closingReason = params.description
+            return nil
+        }
+    }
+}

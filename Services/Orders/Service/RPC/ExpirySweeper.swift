@@ -1,0 +1,39 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Expires orders the vendor left unanswered past the tenant's response period (default 5 days).
+struct ExpirySweeper: Sendable {
+    let context: OrdersContext
+
+    /// Expires every order whose answer was due before today; returns how many.
+    @discardableResult
+    func sweep() async throws -> Int {
+        let today = context.today
+        let due = try await context.database.read { db in
+            try db.query("SELECT id FROM purchase_order WHERE vendor_response_due < ? ORDER BY vendor_response_due LIMIT 500", today.description).map { try $0.string(0) }
+        }
+        var expired = 0
+        for id in due {
+            let at = context.now()
+            expired += try await context.database.write { db in
+                var order = try OrderStore.load(db, id: id)
+                // Re-checked in the transaction: the vendor may have answered in the meantime.
+                guard let dueOn = try db.queryOne("SELECT vendor_response_due FROM purchase_order WHERE id = ?", id)?.optionalString(0), dueOn < today.description,
+                      let next = try? OrderStateMachine.next(from: order.state, action: .expire, by: .system, facts: order.facts)
+                else { return 0 }
+                let version = order.version
+                order.state = next
+                order.data.closingReason = "the vendor did not answer by \(dueOn)"
+                try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", id)
+                try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: nil, at: at)
+                try OrderEvents.record(db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", action: "expired", at: at)
+                return 1
+            }
+        }
+        return expired
+    }
+}

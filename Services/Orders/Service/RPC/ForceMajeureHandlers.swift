@@ -1,0 +1,129 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDocuments
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Orders made outside the system under force majeure (annex I.E), with their Berita Acara.
+struct ForceMajeureHandlers {
+    let context: OrdersContext
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(ForceMajeureRecord.self) { params, request in try await record(params, request) }
+        table.register(ForceMajeureAcknowledge.self) { params, request in try await acknowledge(params, request) }
+    }
+
+    static func problems(_ params: ForceMajeureRecordParams, today: CivilDate) -> [FieldError] {
+        var problems: [FieldError] = []
+        for (field, value, max) in [
+            ("description", params.description, 5000), ("vendorName", params.vendorName, 200), ("beritaAcaraNumber", params.beritaAcaraNumber, 200),
+            ("budgetAccountCode", params.budgetAccountCode, 100),
+        ] {
+            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+        }
+        if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list what was bought")) }
+        for (index, item) in params.items.enumerated() {
+            if item.quantity < 1 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1")) }
+            if item.unitPrice == .zero { problems.append(FieldError(field: "items[\(index)].unitPrice", reason: "must be more than zero")) }
+            if item.description.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(FieldError(field: "items[\(index)].description", reason: "must not be empty")) }
+        }
+        if params.orderedOn > today { problems.append(FieldError(field: "orderedOn", reason: "must not be after today (\(today))")) }
+        return problems
+    }
+
+    func record(_ params: ForceMajeureRecordParams, _ request: RequestContext) async throws -> ForceMajeureOrder {
+        let principal = try request.requirePrincipal()
+        guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency records force-majeure orders") }
+        let today = context.today
+        let problems = Self.problems(params, today: today)
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        var total = Rupiah.zero
+        for (index, item) in params.items.enumerated() {
+            do { total = try total + item.unitPrice * item.quantity } catch {
+                throw RPCError.validationFailed(field: "items[\(index)].quantity", reason: "makes the total larger than the largest amount")
+            }
+        }
+        // Where the PA/KPA is also the PPK, the PA's own record suffices (annex I.E.3).
+        let selfAcknowledged = principal.has(.budgetHolder)
+        let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
+        let sealer = context.sealer
+        let at = context.now()
+        let stamp = Timestamp.iso8601(at)
+        let total_ = total
+        return try await context.database.write { db in
+            let settings = try SettingsHandlers.settings(db, tenant: tenant)
+            let id = OrdersContext.newID()
+            let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
+            var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]
+            if selfAcknowledged { acknowledgements.append(Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp)) }
+            let info = try DocumentStore.issue(db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer, acknowledgements: acknowledgements, at: at)
+            let record = ForceMajeureOrder(
+                id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params, total: total_, beritaAcara: info,
+                acknowledged: selfAcknowledged, version: 1, recordedAt: stamp)
+            try db.run(
+                "INSERT INTO force_majeure (id, tenant, agency, data, acknowledged, version, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                id, tenant, agency, try JSONColumn.text(record), selfAcknowledged, stamp)
+            try AuditTrail.append(
+                db, tenant: tenant, actor: principal, method: ForceMajeureRecord.name, targetType: "force_majeure", targetID: id, action: "recorded",
+                before: nil, after: try JSONCoding.value(record), at: at)
+            try EventFeed.publish(db, type: "forceMajeure.recorded", tenant: tenant, subjectID: id, payload: try JSONCoding.value(record), at: at)
+            return record
+        }
+    }
+
+    func acknowledge(_ params: ForceMajeureRef, _ request: RequestContext) async throws -> ForceMajeureOrder {
+        let principal = try request.requirePrincipal()
+        let at = context.now()
+        return try await context.database.write { db in
+            guard let row = try db.queryOne("SELECT data, version FROM force_majeure WHERE id = ?", params.id) else { throw RPCError.notFound("force-majeure order", id: params.id) }
+            var record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
+            record.version = try row.int64(1)
+            guard principal.tenant == record.tenant, principal.agency == record.agency else {
+                throw RPCError.forbidden("only the PA/KPA of agency \(record.agency) acknowledges its force-majeure orders")
+            }
+            guard record.version == params.version else { throw RPCError.conflict("the record changed since it was read", currentState: record.acknowledged ? "acknowledged" : "recorded") }
+            guard !record.acknowledged else { throw RPCError.conflict("already acknowledged", currentState: "acknowledged") }
+            try DocumentStore.acknowledge(db, id: record.beritaAcara.id, Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
+            record.acknowledged = true
+            record.beritaAcara = try DocumentStore.info(db, id: record.beritaAcara.id)
+            record.version += 1
+            try db.run("UPDATE force_majeure SET data = ?, acknowledged = 1, version = ? WHERE id = ?", try JSONColumn.text(record), record.version, params.id)
+            try AuditTrail.append(
+                db, tenant: record.tenant, actor: principal, method: ForceMajeureAcknowledge.name, targetType: "force_majeure", targetID: params.id,
+                action: "acknowledged", before: ["acknowledged": false], after: ["acknowledged": true], at: at)
+            try EventFeed.publish(db, type: "forceMajeure.acknowledged", tenant: record.tenant, subjectID: params.id, payload: try JSONCoding.value(record), at: at)
+            return record
+        }
+    }
+
+    static func beritaAcara(
+        _ params: ForceMajeureRecordParams, tenant: String, agency: String, ppkName: String, total: Rupiah, issuedOn: CivilDate, place: String, selfAcknowledged: Bool
+    ) -> LegalDocument {
+        let reason = params.reason == .naturalDisaster ? "bencana alam" : "pelaksanaan kegiatan Pemerintah Daerah di luar Daerah"
+        let rows = params.items.enumerated().map { index, item in
+            [String(index + 1), item.description, String(item.quantity), item.unit, item.unitPrice.formatted, ((try? item.unitPrice * item.quantity) ?? .zero).formatted]
+        }
+        var parties = [LegalDocument.Signatory(role: "Pejabat Pembuat Komitmen", name: ppkName, detail: agency, signedNote: "ditandatangani secara elektronik")]
+        if !selfAcknowledged { parties.insert(.init(role: "Mengetahui, Pengguna Anggaran/KPA", name: "", detail: agency), at: 0) }
+        return LegalDocument(
+            letterhead: OrderDocuments.letterhead(tenant: tenant, agency: agency),
+            title: "BERITA ACARA PEMESANAN DI LUAR SISTEM (KEADAAN KAHAR)", documentNumber: params.beritaAcaraNumber, issuedOn: issuedOn,
+            blocks: [
+                .paragraph("Pemesanan barang/jasa berikut dilakukan tanpa menggunakan SiOpen karena keadaan kahar (\(reason)), sebagaimana dimaksud dalam Lampiran I huruf E Perbup Balangan 92/2023."),
+                .fields([
+                    .init("Keadaan", params.description), .init("Penyedia", params.vendorName + (params.vendorNPWP.map { " (NPWP \($0.value))" } ?? "")),
+                    .init("Tanggal Pemesanan", IndonesianDate.long(params.orderedOn)), .init("Sumber Dana", params.fundingSource.rawValue.uppercased()),
+                    .init("Kode Rekening", params.budgetAccountCode),
+                ]),
+                .table(.init(
+                    columns: [.init("No", alignment: .center), .init("Barang/Jasa"), .init("Jumlah", alignment: .right), .init("Satuan"),
+                              .init("Harga Satuan", alignment: .right), .init("Total", alignment: .right)],
+                    rows: rows, footer: [["", "TOTAL", "", "", "", total.formatted]])),
+                .paragraph("Terbilang: \(Terbilang.rupiah(total))."),
+                .signatures(.init(placeAndDate: "\(place), \(IndonesianDate.long(issuedOn))", parties: parties)),
+                .smallPrint(OrderDocuments.sealNote),
+            ])
+    }
+}

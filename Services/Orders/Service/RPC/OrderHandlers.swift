@@ -1,0 +1,362 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// Preparation, ordering and negotiation (annex I.D.1 and I.D.3.a–d), and reading orders.
+struct OrderHandlers {
+    let context: OrdersContext
+
+    func register(into table: inout RPCMethodTable) {
+        table.register(OrderPrepare.self) { params, request in try await prepare(params, request) }
+        table.register(OrderSubmit.self) { params, request in try await submit(params, request) }
+        table.register(OrderCancel.self) { params, request in
+            try await close(params, action: .cancel, method: OrderCancel.name, request)
+        }
+        table.register(OrderDecline.self) { params, request in
+            try await close(params, action: .vendorDecline, method: OrderDecline.name, request)
+        }
+        table.register(OrderOffer.self) { params, request in try await offer(params, request) }
+        table.register(OrderAccept.self) { params, request in try await accept(params, request) }
+        table.register(OrderGet.self) { params, request in
+            let principal = try request.requirePrincipal()
+            let today = context.today
+            return try await context.database.read { db in
+                let order = try OrderStore.load(db, id: params.orderID)
+                try OrderAccess.requireReadable(principal, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID)
+                return try OrderView.record(db, order, viewer: principal, today: today)
+            }
+        }
+        table.register(OrderList.self) { params, request in try await list(params, request) }
+        table.register(SplitPurchaseList.self) { params, request in
+            let principal = try request.requirePrincipal()
+            guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
+            try principal.requireTenant(tenant, reading: true)
+            return try await context.database.read { db in
+                try db.query("SELECT flag FROM split_purchase_flag WHERE tenant = ? ORDER BY order_id", tenant).map {
+                    try JSONColumn.value(SplitPurchaseFlag.self, try $0.string(0))
+                }
+            }
+        }
+    }
+
+    // MARK: Preparation
+
+    /// The listed products, asked of the catalog with the PPK's own token, so the catalog's
+    /// rules (tenant, visibility) apply to the PPK.
+    func catalogueItems(_ requests: [OrderItemRequest], regionCode: String, token: String?) async throws -> (items: [OrderItem], vendor: ListedVendor, installation: Rupiah, training: Rupiah) {
+        var items: [OrderItem] = []
+        var vendor: ListedVendor?
+        var installation = Rupiah.zero
+        var training = Rupiah.zero
+        for (index, request) in requests.enumerated() {
+            let detail: ProductDetail
+            do {
+                detail = try await context.catalog.call(ProductGet.self, ProductRef(productID: request.productID), token: token)
+            } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue {
+                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is not a listed product of the catalogue")
+            }
+            guard let price = detail.offer.price.regions.first(where: { $0.regionCode == regionCode }) else {
+                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is not delivered to region \(regionCode)")
+            }
+            if let vendor, vendor.id != detail.vendor.id {
+                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is offered by another vendor: an order goes to one vendor")
+            }
+            vendor = detail.vendor
+            let reference = try? await context.catalog.call(
+                CatalogPriceReference.self, PriceReferenceParams(productID: request.productID, regionCode: regionCode), token: token)
+            items.append(OrderItem(
+                itemID: "item-\(index + 1)", productID: detail.productID, productRevision: detail.revision, name: detail.offer.name, unit: detail.offer.unit,
+                categoryCode: detail.category.code, kind: detail.category.kind, catalogueUnitPrice: price.unitPrice, includesPPN: detail.offer.price.includesPPN,
+                tkdnBasisPoints: detail.offer.tkdn?.basisPoints ?? 0, origin: detail.offer.origin, quantity: request.quantity,
+                priceReference: reference?.category, specification: detail.offer.specification))
+            installation = try installation + (detail.offer.installationCost ?? .zero)
+            training = try training + (detail.offer.trainingCost ?? .zero)
+        }
+        return (items, vendor!, installation, training)
+    }
+
+    static func preparationProblems(_ params: OrderPreparation) -> [FieldError] {
+        var problems: [FieldError] = []
+        for (field, value, max) in [
+            ("packageName", params.packageName, 300), ("budgetAccountCode", params.budgetAccountCode, 100),
+            ("technicalSpecification", params.technicalSpecification, 20_000), ("justification", params.justification, 20_000),
+            ("deliveryAddress", params.deliveryAddress, 500), ("regionCode", params.regionCode, 30),
+        ] {
+            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+        }
+        if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list at least one product")) }
+        if params.items.count > 100 { problems.append(FieldError(field: "items", reason: "must list at most 100 products")) }
+        var seen = Set<String>()
+        for (index, item) in params.items.enumerated() {
+            if item.quantity < 1 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1")) }
+            if item.quantity > 1_000_000 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at most 1000000")) }
+            if !seen.insert(item.productID).inserted { problems.append(FieldError(field: "items[\(index)].productID", reason: "is listed twice; raise the quantity instead")) }
+        }
+        if let terms = params.terms { problems += TermsRules.problems(terms, prefix: "terms") }
+        return problems
+    }
+
+    func prepare(_ params: OrderPreparation, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency prepares orders") }
+        var problems = Self.preparationProblems(params)
+        if params.deliveryDate < context.today { problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))")) }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        let (items, vendor, installation, training) = try await catalogueItems(params.items, regionCode: params.regionCode, token: request.token)
+        let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
+        let at = context.now()
+        let today = context.today
+        return try await context.database.write { db in
+            let settings = try SettingsHandlers.settings(db, tenant: tenant)
+            var estimate = Rupiah.zero
+            do {
+                for item in items { estimate = try estimate + item.catalogueUnitPrice * item.quantity }
+                if params.withInstallation { estimate = try estimate + installation }
+                if params.withTraining { estimate = try estimate + training }
+            } catch {
+                throw RPCError.validationFailed(field: "items", reason: "the estimate is larger than the largest amount")
+            }
+            let data = OrderData(
+                preparation: params, terms: params.terms ?? settings.terms, items: items,
+                vendor: OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM), ppkName: ppkName, priceEstimate: estimate)
+            // The ceiling is known now: warn early rather than at submission.
+            try CeilingCheck.check(total: estimate, source: params.fundingSource, ceilings: try SettingsHandlers.ceilings(settings), on: today, field: "items")
+            let id = OrdersContext.newID()
+            let stamp = Timestamp.iso8601(at)
+            try db.run(
+                """
+                INSERT INTO purchase_order (id, tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
+                """, arguments: [id, tenant, agency, principal.id, vendor.id, try JSONColumn.text(data), stamp, stamp])
+            let order = try OrderStore.load(db, id: id)
+            try OrderEvents.record(db, order, actor: principal, method: OrderPrepare.name, action: "prepared", at: at)
+            return try OrderView.record(db, order, viewer: principal, today: today)
+        }
+    }
+
+    // MARK: Ordering
+
+    func submit(_ params: OrderAct, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        let draft = try await context.database.read { db in try OrderStore.load(db, id: params.orderID) }
+        _ = try OrderAccess.actingParty(principal, draft)
+        // The products as listed at this moment are what is ordered (I.D.3.a).
+        let requests = draft.data.items.map { OrderItemRequest(productID: $0.productID, quantity: $0.quantity) }
+        let (items, vendor, installation, training) = try await catalogueItems(requests, regionCode: draft.data.preparation.regionCode, token: request.token)
+        let at = context.now()
+        let today = context.today
+        return try await context.database.write { db in
+            var order = try OrderStore.load(db, id: params.orderID)
+            guard order.version == params.version else {
+                throw RPCError.conflict("the order changed since it was read (version \(order.version))", currentState: order.state.rawValue)
+            }
+            let next = try OrderStateMachine.next(from: order.state, action: .submit, by: .ppk, facts: order.facts)
+            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            order.data.items = items
+            order.data.vendor = OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM)
+            order.data.orderedOn = today
+            let preparation = order.data.preparation
+            let opening = NegotiationOffer(
+                by: .ppk, round: 0, items: items.map { OfferLine(itemID: $0.itemID, unitPrice: $0.catalogueUnitPrice, quantity: $0.quantity) },
+                installationCost: preparation.withInstallation ? installation : .zero, trainingCost: preparation.withTraining ? training : .zero,
+                deliveryDate: preparation.deliveryDate)
+            let offerContext = try offerContext(order.data, settings: settings, today: today)
+            order.data.negotiation = try Negotiation.open(
+                items: items.map { CatalogueItemSnapshot(itemID: $0.itemID, productID: $0.productID, catalogueUnitPrice: $0.catalogueUnitPrice) },
+                order: opening, context: offerContext)
+            order.data.vendorClockStartedOn = today
+            order.state = next
+            let deadline = try VendorResponseDeadline(days: settings.vendorResponseDays)
+            try OrderStore.save(db, order, expectedVersion: params.version, vendorResponseDue: deadline.lastDay(sentOn: today), at: at)
+            try flagSplitPurchase(db, order, opening: opening, settings: settings, today: today, at: at)
+            let saved = try OrderStore.load(db, id: order.id)
+            try OrderEvents.record(db, saved, actor: principal, method: OrderSubmit.name, action: "submitted", at: at)
+            return try OrderView.record(db, saved, viewer: principal, today: today)
+        }
+    }
+
+    func offerContext(_ data: OrderData, settings: OrdersSettings, today: CivilDate) throws -> OfferContext {
+        OfferContext(
+            ppn: try OrderStore.ppnTerms(data, today: today), fundingSource: data.preparation.fundingSource,
+            ceilings: try SettingsHandlers.ceilings(settings), today: today)
+    }
+
+    /// Records the order's product lines and flags a possible split purchase (pemecahan paket):
+    /// the same agency, vendor and product within the window, adding up above the ceiling.
+    func flagSplitPurchase(_ db: Connection, _ order: StoredOrder, opening: NegotiationOffer, settings: OrdersSettings, today: CivilDate, at: Date) throws {
+        let detector = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays)
+        guard let ceiling = try SettingsHandlers.ceilings(settings).inForce(for: order.data.preparation.fundingSource, on: today) else { return }
+        var finding: (SplitPurchaseFinding, String)?
+        for (item, line) in zip(order.data.items, opening.items) {
+            let amount = try line.unitPrice * line.quantity
+            let earlier = try db.query(
+                """
+                SELECT order_id, amount, ordered_on FROM order_purchase
+                WHERE tenant = ? AND agency = ? AND vendor_id = ? AND product_id = ? AND live = 1 AND order_id != ?
+                """, order.tenant, order.agency, order.vendorID, item.productID, order.id
+            ).map { row in
+                PurchaseRecord(
+                    orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID, productID: item.productID,
+                    total: try Rupiah(checked: try row.int64(1)), date: try CivilDate(try row.string(2)))
+            }
+            try db.run(
+                "INSERT INTO order_purchase (order_id, tenant, agency, vendor_id, product_id, amount, ordered_on, live) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                arguments: [order.id, order.tenant, order.agency, order.vendorID, item.productID, amount.amount, today.description])
+            let new = PurchaseRecord(orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: item.productID, total: amount, date: today)
+            if finding == nil, let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) { finding = (found, item.productID) }
+        }
+        guard let (found, productID) = finding else { return }
+        let flag = SplitPurchaseFlag(orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling, productID: productID, flaggedAt: Timestamp.iso8601(at))
+        try db.run("INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant, try JSONColumn.text(flag))
+        try AuditTrail.append(
+            db, tenant: order.tenant, actor: nil, method: OrderSubmit.name, targetType: "order", targetID: order.id, action: "split_purchase_flagged",
+            before: nil, after: try JSONCoding.value(flag), at: at)
+        try EventFeed.publish(db, type: "order.splitPurchaseFlagged", tenant: order.tenant, subjectID: order.id, payload: try JSONCoding.value(flag), at: at)
+    }
+
+    /// Cancel (PPK, before the Surat Pesanan) or decline (vendor, before agreement), with reasons.
+    func close(_ params: OrderAct, action: OrderAction, method: String, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
+        if reason.count > 2000 { throw RPCError.validationFailed(field: "reason", reason: "must have at most 2000 characters") }
+        return try await change(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
+            order.state = try OrderStateMachine.next(from: order.state, action: action, by: party, facts: order.facts)
+            order.data.closingReason = reason
+            return nil
+        }
+    }
+
+    func offer(_ params: OrderOfferParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        return try await change(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
+            guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
+            let offer = NegotiationOffer(
+                by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
+                trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
+            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            order.state = try negotiation.make(offer, orderState: order.state, context: try offerContext(order.data, settings: settings, today: today))
+            order.data.negotiation = negotiation
+            // The vendor's answer is due again after a PPK offer; nothing is due on the PPK's turn.
+            guard party == .ppk else { return nil }
+            order.data.vendorClockStartedOn = today
+            return try VendorResponseDeadline(days: settings.vendorResponseDays).lastDay(sentOn: today)
+        }
+    }
+
+    func accept(_ params: OrderAcceptParams, _ request: RequestContext) async throws -> OrderRecord {
+        let principal = try request.requirePrincipal()
+        return try await change(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, action: "agreed") { order, party, _, _ in
+            guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
+            guard negotiation.latestOffer?.by != party else {
+                throw RPCError.conflict("an offer is accepted by the other side; \(party.words) made round \(negotiation.latestOffer?.round ?? 0)", currentState: order.state.rawValue)
+            }
+            order.state = try negotiation.accept(round: params.round, by: party, orderState: order.state)
+            order.data.negotiation = negotiation
+            return nil
+        }
+    }
+
+    /// Loads an order for a change by one of its parties, applies `body` (which returns the
+    /// vendor's new answer deadline, if any), saves it under the version read, and records the
+    /// change in the audit trail and the feed, all in one transaction.
+    func change(
+        _ orderID: String, version: Int64, principal: Principal, method: String, action: String,
+        _ body: @escaping @Sendable (inout StoredOrder, OrderParty, Connection, CivilDate) throws -> CivilDate?
+    ) async throws -> OrderRecord {
+        let at = context.now()
+        let today = context.today
+        return try await context.database.write { db in
+            var order = try OrderStore.load(db, id: orderID)
+            let party = try OrderAccess.actingParty(principal, order)
+            guard order.version == version else {
+                throw RPCError.conflict("the order changed since it was read (version \(order.version)); read it again", currentState: order.state.rawValue)
+            }
+            let due = try body(&order, party, db, today)
+            if [.cancelled, .declined, .expired].contains(order.state) {
+                try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", order.id)
+            }
+            try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: due, at: at)
+            let saved = try OrderStore.load(db, id: orderID)
+            try OrderEvents.record(db, saved, actor: principal, method: method, action: action, at: at)
+            return try OrderView.record(db, saved, viewer: principal, today: today)
+        }
+    }
+
+    // MARK: Lists
+
+    func list(_ params: OrderListParams, _ request: RequestContext) async throws -> OrderPage {
+        let principal = try request.requirePrincipal()
+        let limit = try CursorParams.pageLimit(params.limit, default: 50, maximum: 200)
+        return try await context.database.read { db in
+            var orderConditions = ["id > ?"]
+            var forceConditions = ["id > ?"]
+            var arguments: [any SQLBindable] = [params.after ?? ""]
+            if principal.has(.vendor), let vendorID = principal.vendorID, !principal.roles.contains(where: { $0 != .vendor }) {
+                orderConditions.append("vendor_id = ?")
+                forceConditions.append("0")
+                arguments.append(vendorID)
+            } else if principal.roles.contains(where: { [.auditor, .ukpbjHead, .superAdmin, .monitor].contains($0) }) {
+                guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
+                try principal.requireTenant(tenant, reading: true)
+                orderConditions.append("tenant = ?")
+                forceConditions.append("tenant = ?")
+                arguments.append(tenant)
+            } else {
+                guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only officials of an agency list its orders") }
+                orderConditions.append("tenant = ? AND agency = ?")
+                forceConditions.append("tenant = ? AND agency = ?")
+                arguments += [tenant, agency]
+            }
+            var summaries: [OrderSummary] = []
+            let stateFilter = params.state.map { " AND state = '\($0.rawValue)'" } ?? ""
+            for row in try db.query(
+                "SELECT id FROM purchase_order WHERE \(orderConditions.joined(separator: " AND "))\(stateFilter) ORDER BY id LIMIT \(limit + 1)", arguments: arguments) {
+                let order = try OrderStore.load(db, id: try row.string(0))
+                let flagged = try db.queryOne("SELECT 1 FROM split_purchase_flag WHERE order_id = ?", order.id) != nil
+                let total = try db.queryOne("SELECT total FROM purchase_order WHERE id = ?", order.id)?.optionalInt64(0).map { try Rupiah(checked: $0) }
+                summaries.append(OrderSummary(
+                    id: order.id, forceMajeure: false, agency: order.agency, title: order.data.preparation.packageName, vendorName: order.data.vendor.name,
+                    state: order.state, total: total, splitPurchaseFlagged: flagged, updatedAt: order.updatedAt))
+            }
+            if params.state == nil || params.state == .completed || params.state == .prepared {
+                for row in try db.query(
+                    "SELECT data FROM force_majeure WHERE \(forceConditions.joined(separator: " AND ")) ORDER BY id LIMIT \(limit + 1)", arguments: arguments) {
+                    let record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
+                    let state: OrderState = record.acknowledged ? .completed : .prepared
+                    if let wanted = params.state, wanted != state { continue }
+                    summaries.append(OrderSummary(
+                        id: record.id, forceMajeure: true, agency: record.agency, title: record.record.description, vendorName: record.record.vendorName,
+                        state: state, total: record.total, splitPurchaseFlagged: false, updatedAt: record.recordedAt))
+                }
+            }
+            summaries.sort { $0.id < $1.id }
+            let page = Array(summaries.prefix(limit))
+            return OrderPage(orders: page, nextCursor: summaries.count > limit ? page.last?.id : nil)
+        }
+    }
+}
+
+/// Every change of an order goes to the audit trail and the feed.
+enum OrderEvents {
+    static func record(_ db: Connection, _ order: StoredOrder, actor: Principal?, method: String, action: String, at: Date, extra: [String: JSONValue] = [:]) throws {
+        var payload: [String: JSONValue] = [
+            "orderId": .string(order.id), "tenant": .string(order.tenant), "agency": .string(order.agency), "vendorId": .string(order.vendorID),
+            "ppkAccountId": .string(order.ppkAccountID), "state": .string(order.state.rawValue), "version": .integer(order.version),
+        ]
+        if order.state == .failed, let grounds = order.data.failureGrounds {
+            // What the catalog needs to file the sanction proposal (Pasal 14) on the PPK's behalf.
+            payload["grounds"] = .string(grounds.rawValue)
+            payload["description"] = .string(order.data.closingReason ?? "")
+            payload["suratPesananNumber"] = try order.data.suratPesananID.map { .string(try DocumentStore.info(db, id: $0).number) } ?? .null
+        }
+        payload.merge(extra) { _, new in new }
+        try AuditTrail.append(
+            db, tenant: order.tenant, actor: actor, method: method, targetType: "order", targetID: order.id, action: action, before: nil,
+            after: .object(payload.merging(["data": try JSONCoding.value(order.data)]) { old, _ in old }), at: at)
+        try EventFeed.publish(db, type: "order.\(action)", tenant: order.tenant, subjectID: order.id, payload: .object(payload), at: at)
+    }
+}

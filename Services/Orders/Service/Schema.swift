@@ -1,0 +1,98 @@
+import SiOpenRuntime
+import SiOpenStorage
+
+/// The orders service's own tables. An order is one aggregate (a JSON document checked by its
+/// version); the columns beside it are what queries filter on.
+enum OrdersSchema {
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql),
+        Migration(
+            version: 2, name: "orders, documents, sequences, force majeure",
+            sql: SigningKeys.schemaSQL + """
+                CREATE TABLE orders_settings (
+                    tenant TEXT PRIMARY KEY,
+                    settings TEXT NOT NULL,              -- JSON OrdersSettings
+                    version INTEGER NOT NULL,
+                    updated_at TEXT NOT NULL
+                ) STRICT;
+
+                CREATE TABLE purchase_order (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    agency TEXT NOT NULL,
+                    ppk_account_id TEXT NOT NULL,
+                    vendor_id TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    data TEXT NOT NULL,                  -- JSON OrderData
+                    vendor_response_due TEXT,            -- set while the vendor owes an answer
+                    total INTEGER,                       -- agreed total including PPN
+                    version INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX order_by_tenant ON purchase_order (tenant, id);
+                CREATE INDEX order_by_vendor ON purchase_order (vendor_id, id);
+                CREATE INDEX order_awaiting_vendor ON purchase_order (vendor_response_due) WHERE vendor_response_due IS NOT NULL;
+
+                -- One row per product line of a submitted order, for split-purchase detection.
+                CREATE TABLE order_purchase (
+                    order_id TEXT NOT NULL REFERENCES purchase_order (id),
+                    tenant TEXT NOT NULL,
+                    agency TEXT NOT NULL,
+                    vendor_id TEXT NOT NULL,
+                    product_id TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    ordered_on TEXT NOT NULL,
+                    live INTEGER NOT NULL,               -- 0 once cancelled, declined or expired
+                    PRIMARY KEY (order_id, product_id)
+                ) STRICT;
+                CREATE INDEX order_purchase_lookup ON order_purchase (tenant, agency, vendor_id, product_id, ordered_on);
+
+                CREATE TABLE split_purchase_flag (
+                    order_id TEXT PRIMARY KEY REFERENCES purchase_order (id),
+                    tenant TEXT NOT NULL,
+                    flag TEXT NOT NULL                   -- JSON SplitPurchaseFlag
+                ) STRICT;
+
+                -- Sealed legal documents, kept in the database so a document and the state change
+                -- that issued it commit (and survive a crash) together.
+                CREATE TABLE document (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    subject_id TEXT NOT NULL,            -- the order or force-majeure record
+                    type TEXT NOT NULL,
+                    number TEXT NOT NULL,
+                    issued_on TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    seal TEXT NOT NULL,                  -- JSON DocumentSeal
+                    acknowledgements TEXT NOT NULL,      -- JSON [Acknowledgement]
+                    pdf BLOB NOT NULL,
+                    html TEXT NOT NULL,
+                    UNIQUE (tenant, type, number)
+                ) STRICT;
+                CREATE INDEX document_by_hash ON document (sha256);
+
+                -- Yearly document sequences; taken in the transaction that issues the document,
+                -- so a number is used exactly when its document exists: no gaps, no repeats.
+                CREATE TABLE document_sequence (
+                    tenant TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    scope TEXT NOT NULL,                 -- the agency when the template numbers per agency
+                    year INTEGER NOT NULL,
+                    last INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, type, scope, year)
+                ) STRICT;
+
+                CREATE TABLE force_majeure (
+                    id TEXT PRIMARY KEY,
+                    tenant TEXT NOT NULL,
+                    agency TEXT NOT NULL,
+                    data TEXT NOT NULL,                  -- JSON ForceMajeureOrder
+                    acknowledged INTEGER NOT NULL,
+                    version INTEGER NOT NULL,
+                    recorded_at TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
+                """),
+    ]
+}

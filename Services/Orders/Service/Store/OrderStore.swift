@@ -1,0 +1,88 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// An order as stored: everything but the columns queries filter on, as one JSON document.
+struct OrderData: Codable, Sendable {
+    var preparation: OrderPreparation
+    var terms: SuratPesananTerms
+    var items: [OrderItem]
+    var vendor: OrderVendor
+    /// The PPK's name as identity knows it, for the documents' signature blocks.
+    var ppkName: String
+    var priceEstimate: Rupiah
+    /// The day the order was placed: its PPN rate and ceiling are those in force then.
+    var orderedOn: CivilDate?
+    /// The negotiation, from submission on (round 0 is the order itself).
+    var negotiation: Negotiation?
+    /// The day the order was sent, or the day of the latest PPK offer: the vendor's clock starts then.
+    var vendorClockStartedOn: CivilDate?
+    var closingReason: String?
+    var failureGrounds: SanctionGrounds?
+    var suratPesananID: String?
+    var ledger: DeliveryLedger?
+    var receivedOn: CivilDate?
+    var bastID: String?
+    var bastAcknowledgedBy: Set<OrderParty> = []
+    /// The penalty fixed at receipt; before that it is computed as of today.
+    var finalPenalty: LatePenaltyAssessment?
+}
+
+/// One order loaded for a change, with the columns beside its data.
+struct StoredOrder: Sendable {
+    let id: String
+    let tenant: String
+    let agency: String
+    let ppkAccountID: String
+    let vendorID: String
+    var state: OrderState
+    var data: OrderData
+    let version: Int64
+    let createdAt: String
+    let updatedAt: String
+
+    /// What the state machine needs to know beyond the state.
+    var facts: OrderFacts {
+        OrderFacts(
+            latestOfferBy: data.negotiation?.latestOffer?.by, everythingAccepted: data.ledger?.isFullyAccepted ?? false,
+            bastAcknowledgedBy: data.bastAcknowledgedBy)
+    }
+}
+
+/// Reading and writing orders.
+enum OrderStore {
+    static func load(_ db: Connection, id: String) throws -> StoredOrder {
+        guard let row = try db.queryOne(
+            "SELECT tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at FROM purchase_order WHERE id = ?", id)
+        else { throw RPCError.notFound("order", id: id) }
+        guard let state = OrderState(rawValue: try row.string(4)) else { throw StorageError.typeMismatch(column: "state", expected: "an order state", found: try row.string(4)) }
+        return StoredOrder(
+            id: id, tenant: try row.string(0), agency: try row.string(1), ppkAccountID: try row.string(2), vendorID: try row.string(3), state: state,
+            data: try JSONColumn.value(OrderData.self, try row.string(5)), version: try row.int64(6), createdAt: try row.string(7), updatedAt: try row.string(8))
+    }
+
+    /// Writes `order` back if nobody changed it since `expectedVersion` was read; a 409 otherwise.
+    static func save(_ db: Connection, _ order: StoredOrder, expectedVersion: Int64, vendorResponseDue: CivilDate?, at: Date) throws {
+        let total = order.data.negotiation?.agreedTerms.flatMap { terms in try? terms.totals(ppn: Self.ppnTerms(order.data, today: CivilDate(at))).totalIncludingPPN.amount }
+        let changed = try db.run(
+            "UPDATE purchase_order SET state = ?, data = ?, vendor_response_due = ?, total = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+            arguments: [order.state.rawValue, try JSONColumn.text(order.data), vendorResponseDue?.description, total, Timestamp.iso8601(at), order.id, expectedVersion])
+        guard changed == 1 else {
+            throw RPCError.conflict("the order changed since it was read; read it again", currentState: order.state.rawValue)
+        }
+    }
+
+    /// The PPN terms of an order: the vendor's PKP status, the items' price basis, and the rate
+    /// in force on the day it was placed (today, before it is placed).
+    static func ppnTerms(_ data: OrderData, today: CivilDate) throws(RPCError) -> PPNTerms {
+        let date = data.orderedOn ?? today
+        guard let rate = PPNRate.inForce(on: date) else {
+            throw RPCError.validationFailed(field: "deliveryDate", reason: "no PPN rate is known for \(date)")
+        }
+        let basis = try PriceBasis.common(data.items.map { PriceBasis(includesPPN: $0.includesPPN) })
+        return PPNTerms(vendorStatus: VendorTaxStatus(isPKP: data.vendor.isPKP), priceBasis: basis, rate: rate)
+    }
+}

@@ -1,0 +1,1078 @@
+// The orders service's contract: the purchase procedure of Perbup Balangan 92/2023 annex I.D
+// from the PPK's preparation to the Surat Pesanan, deliveries, inspection and the BAST, plus
+// force-majeure orders (I.E) and the legal documents' verification (Pasal 8, I.F).
+import SiOpenDomain
+import SiOpenProtocol
+
+// MARK: - Tenant settings
+
+/// A purchase ceiling as a tenant states it.
+public struct CeilingSetting: Codable, Sendable, Hashable {
+    /// The funding source it limits.
+    public var fundingSource: FundingSource
+    /// The most one purchase may cost, PPN and supporting costs included.
+    public var amount: Rupiah
+    /// The rule it rests on (`Perbup Balangan 92/2023 Pasal 2`).
+    public var legalBasis: String
+    /// The first day it applies.
+    public var effectiveFrom: CivilDate
+
+    /// Creates it.
+    public init(fundingSource: FundingSource, amount: Rupiah, legalBasis: String, effectiveFrom: CivilDate) {
+        self.fundingSource = fundingSource
+        self.amount = amount
+        self.legalBasis = legalBasis
+        self.effectiveFrom = effectiveFrom
+    }
+}
+
+/// The clauses of a Surat Pesanan (annex I.D.1.c and Pasal 16), as the tenant's template sets
+/// them and the PPK adapts them while preparing an order.
+public struct SuratPesananTerms: Codable, Sendable, Hashable {
+    /// Rights and obligations of both parties.
+    public var rightsAndObligations: String
+    /// How the work is carried out and delivered.
+    public var workExecution: String
+    /// Price.
+    public var price: String
+    /// Payment.
+    public var payment: String
+    /// Sanctions.
+    public var sanctions: String
+    /// The late-delivery penalty.
+    public var latePenalty: String
+    /// Force majeure (keadaan kahar).
+    public var forceMajeure: String
+    /// Dispute settlement.
+    public var disputeSettlement: String
+    /// The ban on commissions and gratification (Pasal 16).
+    public var antiGratification: String
+
+    /// Creates it.
+    public init(
+        rightsAndObligations: String, workExecution: String, price: String, payment: String, sanctions: String, latePenalty: String,
+        forceMajeure: String, disputeSettlement: String, antiGratification: String
+    ) {
+        self.rightsAndObligations = rightsAndObligations
+        self.workExecution = workExecution
+        self.price = price
+        self.payment = payment
+        self.sanctions = sanctions
+        self.latePenalty = latePenalty
+        self.forceMajeure = forceMajeure
+        self.disputeSettlement = disputeSettlement
+        self.antiGratification = antiGratification
+    }
+}
+
+/// A tenant's order rules, held as data.
+public struct OrdersSettings: Codable, Sendable, Hashable {
+    /// The tenant.
+    public var tenant: String
+    /// Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).
+    public var ceilings: [CeilingSetting]
+    /// Days a vendor has to answer an order before it expires (default 5).
+    public var vendorResponseDays: Int
+    /// Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30).
+    public var splitPurchaseWindowDays: Int
+    /// The most days of late-delivery penalty charged (default 50).
+    public var maxPenaltyDays: Int
+    /// The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).
+    public var suratPesananNumberTemplate: String
+    /// The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).
+    public var bastNumberTemplate: String
+    /// The default clauses of a Surat Pesanan.
+    public var terms: SuratPesananTerms
+    /// The place printed on documents (`Paringin`).
+    public var documentPlace: String
+    /// Optimistic-concurrency version (send it back to change the settings).
+    public var version: Int64?
+
+    /// Creates it.
+    public init(
+        tenant: String, ceilings: [CeilingSetting], vendorResponseDays: Int, splitPurchaseWindowDays: Int, maxPenaltyDays: Int,
+        suratPesananNumberTemplate: String, bastNumberTemplate: String, terms: SuratPesananTerms, documentPlace: String, version: Int64? = nil
+    ) {
+        self.tenant = tenant
+        self.ceilings = ceilings
+        self.vendorResponseDays = vendorResponseDays
+        self.splitPurchaseWindowDays = splitPurchaseWindowDays
+        self.maxPenaltyDays = maxPenaltyDays
+        self.suratPesananNumberTemplate = suratPesananNumberTemplate
+        self.bastNumberTemplate = bastNumberTemplate
+        self.terms = terms
+        self.documentPlace = documentPlace
+        self.version = version
+    }
+}
+
+/// `orders.settings.get`: a tenant's order rules (defaults until Super Admin sets them).
+public enum OrdersSettingsGet: RPCMethod {
+    public static let name = "orders.settings.get"
+    public static let summary = "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
+    public static let access = Access.authenticated
+    public static let isIdempotent = true
+    public typealias Params = TenantScope
+    public typealias Result = OrdersSettings
+}
+
+/// `orders.settings.set`: Super Admin sets a tenant's order rules.
+public enum OrdersSettingsSet: RPCMethod {
+    public static let name = "orders.settings.set"
+    public static let summary = "Super Admin sets a tenant's order rules; send the version read (none the first time)."
+    public static let access = Access.roles(.superAdmin)
+    public typealias Params = OrdersSettings
+    public typealias Result = OrdersSettings
+}
+
+// MARK: - Preparation and the order
+
+/// One item the PPK wants.
+public struct OrderItemRequest: Codable, Sendable, Hashable {
+    /// The listed product.
+    public var productID: String
+    /// How many units.
+    public var quantity: Int
+
+    /// Creates it.
+    public init(productID: String, quantity: Int) {
+        self.productID = productID
+        self.quantity = quantity
+    }
+}
+
+/// The PPK's preparation (annex I.D.1): what, why, for how much, and the draft Surat Pesanan.
+public struct OrderPreparation: Codable, Sendable, Hashable {
+    /// Package name (`Pengadaan ATK Triwulan IV`).
+    public var packageName: String
+    /// Funding source.
+    public var fundingSource: FundingSource
+    /// Budget account code (kode rekening).
+    public var budgetAccountCode: String
+    /// The technical specification the PPK sets.
+    public var technicalSpecification: String
+    /// Its written justification.
+    public var justification: String
+    /// The catalogue items, all from one vendor.
+    public var items: [OrderItemRequest]
+    /// The tenant's delivery region, which prices delivery.
+    public var regionCode: String
+    /// Delivery address.
+    public var deliveryAddress: String
+    /// The delivery date asked for.
+    public var deliveryDate: CivilDate
+    /// Whether the vendor's listed installation is wanted.
+    public var withInstallation: Bool
+    /// Whether the vendor's listed training is wanted.
+    public var withTraining: Bool
+    /// The draft clauses; the tenant's template when absent.
+    public var terms: SuratPesananTerms?
+
+    /// Creates it.
+    public init(
+        packageName: String, fundingSource: FundingSource, budgetAccountCode: String, technicalSpecification: String, justification: String,
+        items: [OrderItemRequest], regionCode: String, deliveryAddress: String, deliveryDate: CivilDate, withInstallation: Bool = false,
+        withTraining: Bool = false, terms: SuratPesananTerms? = nil
+    ) {
+        self.packageName = packageName
+        self.fundingSource = fundingSource
+        self.budgetAccountCode = budgetAccountCode
+        self.technicalSpecification = technicalSpecification
+        self.justification = justification
+        self.items = items
+        self.regionCode = regionCode
+        self.deliveryAddress = deliveryAddress
+        self.deliveryDate = deliveryDate
+        self.withInstallation = withInstallation
+        self.withTraining = withTraining
+        self.terms = terms
+    }
+}
+
+/// An item of an order with the catalogue data snapshotted when it was ordered.
+public struct OrderItem: Codable, Sendable, Hashable {
+    /// Item id within the order (`item-1`).
+    public var itemID: String
+    /// The product.
+    public var productID: String
+    /// The listed revision snapshotted.
+    public var productRevision: Int64
+    /// Name.
+    public var name: String
+    /// Unit.
+    public var unit: String
+    /// Category code.
+    public var categoryCode: String
+    /// Goods or services (payments withholds PPh 22 or 23 by it).
+    public var kind: ProductKind
+    /// The listed unit price delivered to the order's region: the most any offer may ask.
+    public var catalogueUnitPrice: Rupiah
+    /// Whether that price includes PPN.
+    public var includesPPN: Bool
+    /// TKDN in basis points.
+    public var tkdnBasisPoints: Int
+    /// Origin.
+    public var origin: ProductOrigin
+    /// Quantity asked in preparation.
+    public var quantity: Int
+    /// The price reference for the estimate: the product's listed prices.
+    public var priceReference: PriceStatistics?
+    /// The specification snapshotted.
+    public var specification: [SpecificationAttribute]
+
+    /// Creates it.
+    public init(
+        itemID: String, productID: String, productRevision: Int64, name: String, unit: String, categoryCode: String, kind: ProductKind,
+        catalogueUnitPrice: Rupiah, includesPPN: Bool, tkdnBasisPoints: Int, origin: ProductOrigin, quantity: Int, priceReference: PriceStatistics?,
+        specification: [SpecificationAttribute]
+    ) {
+        self.itemID = itemID
+        self.productID = productID
+        self.productRevision = productRevision
+        self.name = name
+        self.unit = unit
+        self.categoryCode = categoryCode
+        self.kind = kind
+        self.catalogueUnitPrice = catalogueUnitPrice
+        self.includesPPN = includesPPN
+        self.tkdnBasisPoints = tkdnBasisPoints
+        self.origin = origin
+        self.quantity = quantity
+        self.priceReference = priceReference
+        self.specification = specification
+    }
+}
+
+/// The vendor of an order as snapshotted.
+public struct OrderVendor: Codable, Sendable, Hashable {
+    /// Vendor id.
+    public var id: String
+    /// Name.
+    public var name: String
+    /// Whether it charges PPN.
+    public var isPKP: Bool
+    /// Whether it is UMKM.
+    public var isUMKM: Bool
+
+    /// Creates it.
+    public init(id: String, name: String, isPKP: Bool, isUMKM: Bool) {
+        self.id = id
+        self.name = name
+        self.isPKP = isPKP
+        self.isUMKM = isUMKM
+    }
+}
+
+/// A sealed legal document of an order (Surat Pesanan, BAST) or a force-majeure record.
+public struct DocumentInfo: Codable, Sendable, Hashable {
+    /// Document id.
+    public var id: String
+    /// `surat_pesanan`, `bast` or `berita_acara_force_majeure`.
+    public var type: String
+    /// Its number.
+    public var number: String
+    /// Its date.
+    public var issuedOn: CivilDate
+    /// SHA-256 of the PDF and the service's Ed25519 signature.
+    public var seal: DocumentSealInfo
+    /// Who acknowledged it, by party, with when.
+    public var acknowledgements: [Acknowledgement]
+
+    /// Creates it.
+    public init(id: String, type: String, number: String, issuedOn: CivilDate, seal: DocumentSealInfo, acknowledgements: [Acknowledgement]) {
+        self.id = id
+        self.type = type
+        self.number = number
+        self.issuedOn = issuedOn
+        self.seal = seal
+        self.acknowledgements = acknowledgements
+    }
+}
+
+/// A document's seal, as published.
+public struct DocumentSealInfo: Codable, Sendable, Hashable {
+    /// Hex SHA-256 of the PDF.
+    public var sha256: String
+    /// Base64url Ed25519 signature over the seal statement.
+    public var signature: String
+    /// The signing key's id (see `document.verify`'s `publicKey`).
+    public var keyID: String
+    /// When sealed.
+    public var sealedAt: String
+
+    /// Creates it.
+    public init(sha256: String, signature: String, keyID: String, sealedAt: String) {
+        self.sha256 = sha256
+        self.signature = signature
+        self.keyID = keyID
+        self.sealedAt = sealedAt
+    }
+}
+
+/// A party's acknowledgement of a document.
+public struct Acknowledgement: Codable, Sendable, Hashable {
+    /// PPK, vendor or PA/KPA.
+    public var party: String
+    /// The account.
+    public var accountID: String
+    /// When.
+    public var at: String
+
+    /// Creates it.
+    public init(party: String, accountID: String, at: String) {
+        self.party = party
+        self.accountID = accountID
+        self.at = at
+    }
+}
+
+/// A possible split purchase (pemecahan paket) found when an order was placed.
+public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
+    /// The order flagged.
+    public var orderID: String
+    /// The earlier orders of the same agency to the same vendor for the same product in the window.
+    public var relatedOrderIDs: [String]
+    /// Their sum with this one.
+    public var sum: Rupiah
+    /// The ceiling it exceeds.
+    public var ceiling: Rupiah
+    /// The product concerned.
+    public var productID: String
+    /// When flagged.
+    public var flaggedAt: String
+
+    /// Creates it.
+    public init(orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String) {
+        self.orderID = orderID
+        self.relatedOrderIDs = relatedOrderIDs
+        self.sum = sum
+        self.ceiling = ceiling
+        self.productID = productID
+        self.flaggedAt = flaggedAt
+    }
+}
+
+/// Deliveries, inspections and the penalty so far.
+public struct OrderExecution: Codable, Sendable, Hashable {
+    /// Per item, deliveries, inspections and replacement requests.
+    public var ledger: DeliveryLedger
+    /// The agreed delivery date.
+    public var dueDate: CivilDate
+    /// Late-delivery penalty as of today (or as of completion).
+    public var penalty: LatePenaltyAssessment
+    /// When the PPK confirmed receipt.
+    public var receivedOn: CivilDate?
+
+    /// Creates it.
+    public init(ledger: DeliveryLedger, dueDate: CivilDate, penalty: LatePenaltyAssessment, receivedOn: CivilDate?) {
+        self.ledger = ledger
+        self.dueDate = dueDate
+        self.penalty = penalty
+        self.receivedOn = receivedOn
+    }
+}
+
+/// An order with everything that happened to it.
+public struct OrderRecord: Codable, Sendable, Hashable {
+    /// Order id.
+    public var id: String
+    /// Tenant.
+    public var tenant: String
+    /// The PPK's agency.
+    public var agency: String
+    /// The PPK's account.
+    public var ppkAccountID: String
+    /// The vendor.
+    public var vendor: OrderVendor
+    /// State.
+    public var state: OrderState
+    /// The preparation.
+    public var preparation: OrderPreparation
+    /// The clauses in force (the preparation's or the template's).
+    public var terms: SuratPesananTerms
+    /// Items with their catalogue snapshot.
+    public var items: [OrderItem]
+    /// The PPK's price estimate: catalogue prices × quantities plus supporting costs.
+    public var priceEstimate: Rupiah
+    /// Every negotiation round, the submitted order being round 0.
+    public var offers: [NegotiationOffer]
+    /// The round agreed, once agreed.
+    public var agreedRound: Int?
+    /// The agreed money: lines, supporting costs, PPN and totals.
+    public var agreedTotals: OrderTotals?
+    /// The last day the vendor may answer, while it is the vendor's turn.
+    public var vendorResponseDue: CivilDate?
+    /// Why it was declined, cancelled or failed.
+    public var closingReason: String?
+    /// The grounds, when failed.
+    public var failureGrounds: SanctionGrounds?
+    /// The Surat Pesanan, once issued.
+    public var suratPesanan: DocumentInfo?
+    /// Deliveries and inspections, once under contract.
+    public var execution: OrderExecution?
+    /// The handover record, once made.
+    public var bast: DocumentInfo?
+    /// A possible split purchase, when flagged.
+    public var splitPurchase: SplitPurchaseFlag?
+    /// What each party may do now.
+    public var availableActions: [OrderAction]
+    /// Optimistic-concurrency version: send it back with every action.
+    public var version: Int64
+    /// When created and last changed.
+    public var createdAt: String
+    /// When last changed.
+    public var updatedAt: String
+
+    /// Creates it.
+    public init(
+        id: String, tenant: String, agency: String, ppkAccountID: String, vendor: OrderVendor, state: OrderState, preparation: OrderPreparation,
+        terms: SuratPesananTerms, items: [OrderItem], priceEstimate: Rupiah, offers: [NegotiationOffer], agreedRound: Int?, agreedTotals: OrderTotals?,
+        vendorResponseDue: CivilDate?, closingReason: String?, failureGrounds: SanctionGrounds?, suratPesanan: DocumentInfo?, execution: OrderExecution?,
+        bast: DocumentInfo?, splitPurchase: SplitPurchaseFlag?, availableActions: [OrderAction], version: Int64, createdAt: String, updatedAt: String
+    ) {
+        self.id = id
+        self.tenant = tenant
+        self.agency = agency
+        self.ppkAccountID = ppkAccountID
+        self.vendor = vendor
+        self.state = state
+        self.preparation = preparation
+        self.terms = terms
+        self.items = items
+        self.priceEstimate = priceEstimate
+        self.offers = offers
+        self.agreedRound = agreedRound
+        self.agreedTotals = agreedTotals
+        self.vendorResponseDue = vendorResponseDue
+        self.closingReason = closingReason
+        self.failureGrounds = failureGrounds
+        self.suratPesanan = suratPesanan
+        self.execution = execution
+        self.bast = bast
+        self.splitPurchase = splitPurchase
+        self.availableActions = availableActions
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// `order.prepare`: the PPK prepares an order from catalogue products.
+public enum OrderPrepare: RPCMethod {
+    public static let name = "order.prepare"
+    public static let summary = "A PPK prepares an order (annex I.D.1): package, funding source and account, specification with justification, items of listed products of one vendor, delivery, and the draft Surat Pesanan clauses; prices and references are taken from the catalogue."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = OrderPreparation
+    public typealias Result = OrderRecord
+}
+
+/// Names an order and the version read, with an optional reason.
+public struct OrderAct: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// Reasons, where the action needs them (decline, cancel).
+    public var reason: String?
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, reason: String? = nil) {
+        self.orderID = orderID
+        self.version = version
+        self.reason = reason
+    }
+}
+
+/// `order.submit`: the PPK sends the prepared order to the vendor.
+public enum OrderSubmit: RPCMethod {
+    public static let name = "order.submit"
+    public static let summary = "The PPK orders (annex I.D.3.a): the items' catalogue data and prices are snapshotted, the ceiling checked, possible split purchases flagged, and the vendor has the tenant's response period to answer."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// `order.cancel`: the PPK cancels before the Surat Pesanan.
+public enum OrderCancel: RPCMethod {
+    public static let name = "order.cancel"
+    public static let summary = "The PPK cancels an order before the Surat Pesanan, with reasons."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// `order.decline`: the vendor declines the order, with reasons.
+public enum OrderDecline: RPCMethod {
+    public static let name = "order.decline"
+    public static let summary = "The vendor declines the order (annex I.D.3.b), with reasons, before agreement."
+    public static let access = Access.roles(.vendor)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// An offer in a negotiation round.
+public struct OrderOfferParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// The round this offer is (the latest round + 1).
+    public var round: Int
+    /// Unit price and quantity per item: every item of the order.
+    public var items: [OfferLine]
+    /// Delivery cost on top of the unit prices.
+    public var deliveryCost: Rupiah
+    /// Installation cost.
+    public var installationCost: Rupiah
+    /// Training cost.
+    public var trainingCost: Rupiah
+    /// Delivery date offered.
+    public var deliveryDate: CivilDate
+    /// A note to the other side.
+    public var note: String?
+
+    /// Creates it.
+    public init(
+        orderID: String, version: Int64, round: Int, items: [OfferLine], deliveryCost: Rupiah = .zero, installationCost: Rupiah = .zero,
+        trainingCost: Rupiah = .zero, deliveryDate: CivilDate, note: String? = nil
+    ) {
+        self.orderID = orderID
+        self.version = version
+        self.round = round
+        self.items = items
+        self.deliveryCost = deliveryCost
+        self.installationCost = installationCost
+        self.trainingCost = trainingCost
+        self.deliveryDate = deliveryDate
+        self.note = note
+    }
+}
+
+/// `order.offer`: the vendor or the PPK makes the next offer.
+public enum OrderOffer: RPCMethod {
+    public static let name = "order.offer"
+    public static let summary = "The vendor answers the order with an offer, or either side makes the next offer in turn (annex I.D.3.c): unit prices, quantities, delivery, installation and training costs, delivery date. No unit price may exceed the catalogue price, nor the total the ceiling."
+    public static let access = Access.roles(.vendor, .ppk)
+    public typealias Params = OrderOfferParams
+    public typealias Result = OrderRecord
+}
+
+/// Accepting the other side's latest offer.
+public struct OrderAcceptParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// The round accepted: must be the other side's latest.
+    public var round: Int
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, round: Int) {
+        self.orderID = orderID
+        self.version = version
+        self.round = round
+    }
+}
+
+/// `order.accept`: accept the other side's latest offer unchanged (the vendor accepting the order itself is round 0).
+public enum OrderAccept: RPCMethod {
+    public static let name = "order.accept"
+    public static let summary = "Agreement (annex I.D.3.d): the vendor accepts the order as placed (round 0), or either side accepts the other's latest offer unchanged."
+    public static let access = Access.roles(.vendor, .ppk)
+    public typealias Params = OrderAcceptParams
+    public typealias Result = OrderRecord
+}
+
+/// `order.issueSuratPesanan`: the PPK issues the Surat Pesanan.
+public enum OrderIssueSuratPesanan: RPCMethod {
+    public static let name = "order.issueSuratPesanan"
+    public static let summary = "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// `order.acknowledgeSuratPesanan`: the vendor acknowledges the Surat Pesanan.
+public enum OrderAcknowledgeSuratPesanan: RPCMethod {
+    public static let name = "order.acknowledgeSuratPesanan"
+    public static let summary = "The vendor acknowledges the Surat Pesanan and starts delivery."
+    public static let access = Access.roles(.vendor)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// A delivery the vendor records.
+public struct DeliveryParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// The day it was delivered (not after today).
+    public var deliveredOn: CivilDate
+    /// Units per item (a partial delivery lists what arrived; replacements count here too).
+    public var lines: [DeliveryLine]
+    /// Delivery note number or remarks.
+    public var note: String?
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, deliveredOn: CivilDate, lines: [DeliveryLine], note: String? = nil) {
+        self.orderID = orderID
+        self.version = version
+        self.deliveredOn = deliveredOn
+        self.lines = lines
+        self.note = note
+    }
+}
+
+/// `order.recordDelivery`: the vendor records a (partial) delivery or a replacement.
+public enum OrderRecordDelivery: RPCMethod {
+    public static let name = "order.recordDelivery"
+    public static let summary = "The vendor records a delivery (annex I.D.3.f); partial deliveries are allowed, and units owed as replacements are delivered the same way."
+    public static let access = Access.roles(.vendor)
+    public typealias Params = DeliveryParams
+    public typealias Result = OrderRecord
+}
+
+/// The PPK's inspection of one delivery.
+public struct InspectionParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// The delivery inspected.
+    public var deliveryID: String
+    /// The day inspected (not after today).
+    public var inspectedOn: CivilDate
+    /// Accepted and rejected units per item of that delivery; rejections need a reason and
+    /// become a replacement request the vendor must fulfil at its own cost.
+    public var lines: [InspectionLine]
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, deliveryID: String, inspectedOn: CivilDate, lines: [InspectionLine]) {
+        self.orderID = orderID
+        self.version = version
+        self.deliveryID = deliveryID
+        self.inspectedOn = inspectedOn
+        self.lines = lines
+    }
+}
+
+/// `order.inspect`: the PPK inspects a delivery.
+public enum OrderInspect: RPCMethod {
+    public static let name = "order.inspect"
+    public static let summary = "The PPK inspects a delivery (annex I.D.3.g–i): accepted units per item; defective, damaged, malfunctioning or mismatching units are rejected with a reason and requested as replacements at the vendor's cost."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = InspectionParams
+    public typealias Result = OrderRecord
+}
+
+/// The PPK's confirmation of receipt, which makes the BAST.
+public struct ReceiptParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// The BAST number, if the PPK enters one; otherwise from the tenant's template.
+    public var bastNumber: String?
+    /// Inspection notes for the record.
+    public var inspectionNotes: String?
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, bastNumber: String? = nil, inspectionNotes: String? = nil) {
+        self.orderID = orderID
+        self.version = version
+        self.bastNumber = bastNumber
+        self.inspectionNotes = inspectionNotes
+    }
+}
+
+/// `order.confirmReceipt`: the PPK confirms receipt of everything; the BAST is generated.
+public enum OrderConfirmReceipt: RPCMethod {
+    public static let name = "order.confirmReceipt"
+    public static let summary = "When every unit is accepted, the PPK confirms receipt (annex I.D.3.j–k) and the handover record (BAST) is generated, numbered, rendered and sealed, with the late-delivery penalty fixed."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = ReceiptParams
+    public typealias Result = OrderRecord
+}
+
+/// `order.acknowledgeBAST`: the PPK and the vendor each acknowledge the BAST.
+public enum OrderAcknowledgeBAST: RPCMethod {
+    public static let name = "order.acknowledgeBAST"
+    public static let summary = "The PPK and the vendor each acknowledge the BAST; after both, the order is completed and ready for payment (announced on the feed as order.readyForPayment)."
+    public static let access = Access.roles(.vendor, .ppk)
+    public typealias Params = OrderAct
+    public typealias Result = OrderRecord
+}
+
+/// The PPK's finding that the vendor failed the order.
+public struct FailureParams: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+    /// The version read.
+    public var version: Int64
+    /// Grounds (Pasal 14): false data proposes 2 years' delisting, the others 1 year.
+    public var grounds: SanctionGrounds
+    /// What happened.
+    public var description: String
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, grounds: SanctionGrounds, description: String) {
+        self.orderID = orderID
+        self.version = version
+        self.grounds = grounds
+        self.description = description
+    }
+}
+
+/// `order.fail`: after the Surat Pesanan, the PPK fails the order for the vendor's default.
+public enum OrderFail: RPCMethod {
+    public static let name = "order.fail"
+    public static let summary = "After the Surat Pesanan, the PPK fails the order for the vendor's withdrawal without acceptable reason, non-performance, not finishing, refusing replacement, or false data; a sanction proposal goes to the catalog's sanction flow through the order feed."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = FailureParams
+    public typealias Result = OrderRecord
+}
+
+/// Names an order.
+public struct OrderRef: Codable, Sendable, Hashable {
+    /// Order id.
+    public var orderID: String
+
+    /// Creates it.
+    public init(orderID: String) { self.orderID = orderID }
+}
+
+/// `order.get`: one order.
+public enum OrderGet: RPCMethod {
+    public static let name = "order.get"
+    public static let summary = "One order with everything that happened to it: for its PPK's agency (PPK, PA/KPA, treasurer), its vendor, and the tenant's auditors, UKPBJ head and Super Admin."
+    public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let isIdempotent = true
+    public typealias Params = OrderRef
+    public typealias Result = OrderRecord
+}
+
+/// Filters for the order list.
+public struct OrderListParams: Codable, Sendable, Hashable {
+    /// Tenant (Super Admin and the national monitor name one).
+    public var tenant: String?
+    /// Only this state.
+    public var state: OrderState?
+    /// Resume after this order id.
+    public var after: String?
+    /// Page size 1–200 (default 50).
+    public var limit: Int?
+
+    /// Creates it.
+    public init(tenant: String? = nil, state: OrderState? = nil, after: String? = nil, limit: Int? = nil) {
+        self.tenant = tenant
+        self.state = state
+        self.after = after
+        self.limit = limit
+    }
+}
+
+/// One line of the order list; force-majeure orders are listed too, and marked.
+public struct OrderSummary: Codable, Sendable, Hashable {
+    /// Order or force-majeure record id.
+    public var id: String
+    /// Whether it was ordered outside the system under force majeure (annex I.E).
+    public var forceMajeure: Bool
+    /// Agency.
+    public var agency: String
+    /// Package name or force-majeure description.
+    public var title: String
+    /// Vendor name.
+    public var vendorName: String
+    /// State (`completed` for an acknowledged force-majeure record, `prepared` before).
+    public var state: OrderState
+    /// The agreed or recorded value, including PPN.
+    public var total: Rupiah?
+    /// Whether flagged as a possible split purchase.
+    public var splitPurchaseFlagged: Bool
+    /// Last change.
+    public var updatedAt: String
+
+    /// Creates it.
+    public init(id: String, forceMajeure: Bool, agency: String, title: String, vendorName: String, state: OrderState, total: Rupiah?, splitPurchaseFlagged: Bool, updatedAt: String) {
+        self.id = id
+        self.forceMajeure = forceMajeure
+        self.agency = agency
+        self.title = title
+        self.vendorName = vendorName
+        self.state = state
+        self.total = total
+        self.splitPurchaseFlagged = splitPurchaseFlagged
+        self.updatedAt = updatedAt
+    }
+}
+
+/// A page of orders.
+public struct OrderPage: Codable, Sendable, Hashable {
+    /// The orders, by id.
+    public var orders: [OrderSummary]
+    /// Pass as `after` for the next page; nil at the end.
+    public var nextCursor: String?
+
+    /// Creates it.
+    public init(orders: [OrderSummary], nextCursor: String?) {
+        self.orders = orders
+        self.nextCursor = nextCursor
+    }
+}
+
+/// `order.list`: the orders a caller may see.
+public enum OrderList: RPCMethod {
+    public static let name = "order.list"
+    public static let summary = "Orders and force-majeure records the caller may see: a vendor its own, an agency's officials their agency's, auditors and the UKPBJ head the tenant's; force-majeure records are marked."
+    public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let isIdempotent = true
+    public typealias Params = OrderListParams
+    public typealias Result = OrderPage
+}
+
+/// `splitPurchase.list`: possible split purchases, for auditors.
+public enum SplitPurchaseList: RPCMethod {
+    public static let name = "splitPurchase.list"
+    public static let summary = "Orders flagged as possible split purchases (pemecahan paket): orders of one agency to one vendor for one product within the tenant's window whose sum exceeds the ceiling."
+    public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let isIdempotent = true
+    public typealias Params = TenantScope
+    public typealias Result = [SplitPurchaseFlag]
+}
+
+// MARK: - Documents
+
+/// Names a document.
+public struct DocumentRef: Codable, Sendable, Hashable {
+    /// Document id.
+    public var documentID: String
+
+    /// Creates it.
+    public init(documentID: String) { self.documentID = documentID }
+}
+
+/// A document's content.
+public struct DocumentContent: Codable, Sendable, Hashable {
+    /// The document and its seal.
+    public var info: DocumentInfo
+    /// Base64 of the PDF, whose SHA-256 is the seal's.
+    public var pdfBase64: String
+    /// The same document as printable HTML.
+    public var html: String
+
+    /// Creates it.
+    public init(info: DocumentInfo, pdfBase64: String, html: String) {
+        self.info = info
+        self.pdfBase64 = pdfBase64
+        self.html = html
+    }
+}
+
+/// `document.get`: a sealed document's PDF and HTML.
+public enum DocumentGet: RPCMethod {
+    public static let name = "document.get"
+    public static let summary = "A sealed document (Surat Pesanan, BAST, force-majeure Berita Acara) as PDF and HTML, for those who may see its order."
+    public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let isIdempotent = true
+    public typealias Params = DocumentRef
+    public typealias Result = DocumentContent
+}
+
+/// What to verify: the document itself or its SHA-256.
+public struct DocumentVerifyParams: Codable, Sendable, Hashable {
+    /// Base64 of a PDF to check.
+    public var pdfBase64: String?
+    /// Or the hex SHA-256 of one.
+    public var sha256: String?
+
+    /// Creates it.
+    public init(pdfBase64: String? = nil, sha256: String? = nil) {
+        self.pdfBase64 = pdfBase64
+        self.sha256 = sha256
+    }
+}
+
+/// The answer of a verification.
+public struct DocumentVerification: Codable, Sendable, Hashable {
+    /// Whether a document with this hash was issued by SiOpen and its seal's signature holds.
+    public var authentic: Bool
+    /// The hash checked.
+    public var sha256: String
+    /// The document's type, number and date, when authentic.
+    public var type: String?
+    /// Number.
+    public var number: String?
+    /// Date.
+    public var issuedOn: CivilDate?
+    /// Tenant.
+    public var tenant: String?
+    /// The seal, when authentic.
+    public var seal: DocumentSealInfo?
+    /// The service's public key (base64url) the seal verifies with, so anyone can check offline.
+    public var publicKey: String?
+
+    /// Creates it.
+    public init(authentic: Bool, sha256: String, type: String?, number: String?, issuedOn: CivilDate?, tenant: String?, seal: DocumentSealInfo?, publicKey: String?) {
+        self.authentic = authentic
+        self.sha256 = sha256
+        self.type = type
+        self.number = number
+        self.issuedOn = issuedOn
+        self.tenant = tenant
+        self.seal = seal
+        self.publicKey = publicKey
+    }
+}
+
+/// `document.verify`: anyone checks whether a document is an authentic SiOpen document.
+public enum DocumentVerify: RPCMethod {
+    public static let name = "document.verify"
+    public static let summary = "Anyone uploads a document (PDF) or its SHA-256 and learns whether SiOpen issued it: its type, number, date and seal, with the public key to check the signature offline."
+    public static let access = Access.anyone
+    public static let isIdempotent = true
+    public static let maxRequestBytes = 8 << 20
+    public typealias Params = DocumentVerifyParams
+    public typealias Result = DocumentVerification
+}
+
+// MARK: - Force majeure (annex I.E)
+
+/// Why an order was made outside the system.
+public enum ForceMajeureReason: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// A natural disaster (bencana alam).
+    case naturalDisaster = "natural_disaster"
+    /// A regional government activity outside the region.
+    case governmentActivityOutsideRegion = "government_activity_outside_region"
+}
+
+/// One item bought outside the system.
+public struct ForceMajeureItem: Codable, Sendable, Hashable {
+    /// What.
+    public var description: String
+    /// How many.
+    public var quantity: Int
+    /// Unit.
+    public var unit: String
+    /// Unit price paid, PPN included.
+    public var unitPrice: Rupiah
+
+    /// Creates it.
+    public init(description: String, quantity: Int, unit: String, unitPrice: Rupiah) {
+        self.description = description
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+    }
+}
+
+/// The PPK's record of an order made outside the system, with its Berita Acara.
+public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
+    /// Reason.
+    public var reason: ForceMajeureReason
+    /// The circumstances.
+    public var description: String
+    /// The vendor's name.
+    public var vendorName: String
+    /// The vendor's NPWP, when known.
+    public var vendorNPWP: NPWP?
+    /// A SiOpen vendor, when it is one.
+    public var vendorID: String?
+    /// Items bought.
+    public var items: [ForceMajeureItem]
+    /// The day it was ordered.
+    public var orderedOn: CivilDate
+    /// The Berita Acara's number.
+    public var beritaAcaraNumber: String
+    /// Funding source.
+    public var fundingSource: FundingSource
+    /// Budget account code.
+    public var budgetAccountCode: String
+
+    /// Creates it.
+    public init(
+        reason: ForceMajeureReason, description: String, vendorName: String, vendorNPWP: NPWP? = nil, vendorID: String? = nil, items: [ForceMajeureItem],
+        orderedOn: CivilDate, beritaAcaraNumber: String, fundingSource: FundingSource, budgetAccountCode: String
+    ) {
+        self.reason = reason
+        self.description = description
+        self.vendorName = vendorName
+        self.vendorNPWP = vendorNPWP
+        self.vendorID = vendorID
+        self.items = items
+        self.orderedOn = orderedOn
+        self.beritaAcaraNumber = beritaAcaraNumber
+        self.fundingSource = fundingSource
+        self.budgetAccountCode = budgetAccountCode
+    }
+}
+
+/// A force-majeure order.
+public struct ForceMajeureOrder: Codable, Sendable, Hashable {
+    /// Id.
+    public var id: String
+    /// Tenant.
+    public var tenant: String
+    /// Agency.
+    public var agency: String
+    /// The PPK who recorded it.
+    public var recordedBy: String
+    /// What was recorded.
+    public var record: ForceMajeureRecordParams
+    /// Total value, PPN included.
+    public var total: Rupiah
+    /// The sealed Berita Acara.
+    public var beritaAcara: DocumentInfo
+    /// Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).
+    public var acknowledged: Bool
+    /// Optimistic-concurrency version.
+    public var version: Int64
+    /// When recorded.
+    public var recordedAt: String
+
+    /// Creates it.
+    public init(id: String, tenant: String, agency: String, recordedBy: String, record: ForceMajeureRecordParams, total: Rupiah, beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String) {
+        self.id = id
+        self.tenant = tenant
+        self.agency = agency
+        self.recordedBy = recordedBy
+        self.record = record
+        self.total = total
+        self.beritaAcara = beritaAcara
+        self.acknowledged = acknowledged
+        self.version = version
+        self.recordedAt = recordedAt
+    }
+}
+
+/// `forceMajeure.record`: the PPK records an order made outside the system.
+public enum ForceMajeureRecord: RPCMethod {
+    public static let name = "forceMajeure.record"
+    public static let summary = "The PPK records an order made outside SiOpen under force majeure (natural disaster, or a government activity outside the region) with its Berita Acara; the PA/KPA acknowledges it, or it is acknowledged at once when the PA/KPA is the PPK."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = ForceMajeureRecordParams
+    public typealias Result = ForceMajeureOrder
+}
+
+/// Names a force-majeure order and the version read.
+public struct ForceMajeureRef: Codable, Sendable, Hashable {
+    /// Id.
+    public var id: String
+    /// The version read.
+    public var version: Int64
+
+    /// Creates it.
+    public init(id: String, version: Int64) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// `forceMajeure.acknowledge`: the PA/KPA of the agency acknowledges the Berita Acara.
+public enum ForceMajeureAcknowledge: RPCMethod {
+    public static let name = "forceMajeure.acknowledge"
+    public static let summary = "The PA/KPA of the recording PPK's agency acknowledges (mengetahui) a force-majeure Berita Acara."
+    public static let access = Access.roles(.budgetHolder)
+    public typealias Params = ForceMajeureRef
+    public typealias Result = ForceMajeureOrder
+}

@@ -1,0 +1,132 @@
+// The seal that makes a rendered document checkable by anyone: the SHA-256 of the exact PDF
+// bytes, signed by the issuing service's Ed25519 key. A reader recomputes the hash of the file
+// they hold and checks the signature with the service's published public key.
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SiOpenSecurity
+
+/// The seal of one rendered document: which document, the SHA-256 of its PDF, and the issuing
+/// service's Ed25519 signature over both.
+///
+/// The signature covers the ``statement``, a fixed-format text naming the key, the document
+/// type and number, the hash and the sealing time, so none of those fields can be changed
+/// without breaking it. Encodes as JSON with the six fields below.
+public struct DocumentSeal: Sendable, Hashable, Codable {
+    /// The SHA-256 of the PDF bytes, 64 lowercase hex digits.
+    public let sha256: String
+    /// The Ed25519 signature over ``statement``, base64url without padding.
+    public let signature: String
+    /// Names the signing key, so a verifier knows which public key to use (keys rotate).
+    public let keyID: String
+    /// What the document is, e.g. "surat-pesanan", "bast", "kuitansi".
+    public let documentType: String
+    /// The document's number, e.g. "001/SP/DISKOMINFO/XI/2026".
+    public let documentNumber: String
+    /// When it was sealed, ISO 8601 UTC with milliseconds (`2026-11-21T02:15:00.000Z`).
+    public let sealedAt: String
+
+    /// A seal from stored fields; nothing is checked until ``verify(publicKey:)``.
+    public init(sha256: String, signature: String, keyID: String, documentType: String, documentNumber: String, sealedAt: String) {
+        self.sha256 = sha256
+        self.signature = signature
+        self.keyID = keyID
+        self.documentType = documentType
+        self.documentNumber = documentNumber
+        self.sealedAt = sealedAt
+    }
+
+    /// The version tag that opens every statement; a new statement format gets a new tag.
+    public static let statementVersion = "siopen-document-v1"
+
+    /// The UTF-8 bytes that are signed: the version tag, key id, document type, document
+    /// number, hash and sealing time, one per line (`\n`), no trailing newline. No field may
+    /// hold a line break, so the lines cannot be shifted to make another seal's statement.
+    public var statement: [UInt8] {
+        Array([Self.statementVersion, keyID, documentType, documentNumber, sha256, sealedAt].joined(separator: "\n").utf8)
+    }
+
+    /// Whether the signature is `publicKey`'s signature over this seal's fields. False for a
+    /// malformed seal (a field with a line break, a signature that is not base64url).
+    public func verify(publicKey: Ed25519PublicKey) -> Bool {
+        guard DocumentSealer.statementFieldsAreValid([keyID, documentType, documentNumber, sha256, sealedAt]),
+            let signatureBytes = Base64URL.decode(signature)
+        else { return false }
+        return publicKey.isValidSignature(signatureBytes, for: statement)
+    }
+
+    /// Whether `pdf` is the sealed file: its SHA-256 equals ``sha256``. Check
+    /// ``verify(publicKey:)`` too; a matching hash alone proves nothing about who sealed it.
+    public func matches(pdf: [UInt8]) -> Bool {
+        SHA256.hexDigest(pdf) == sha256
+    }
+}
+
+/// Why a document could not be sealed.
+public struct DocumentSealError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What was wrong, for logs.
+    public let description: String
+}
+
+/// Seals documents with one service's signing key.
+public struct DocumentSealer: Sendable {
+    /// Names ``privateKey`` in every seal; publish the public key under the same id.
+    public let keyID: String
+    private let privateKey: Ed25519PrivateKey
+
+    /// A sealer signing with `privateKey`, known to verifiers as `keyID`.
+    public init(keyID: String, privateKey: Ed25519PrivateKey) {
+        self.keyID = keyID
+        self.privateKey = privateKey
+    }
+
+    /// Seals the rendered `pdf` of document `documentNumber` at `instant`.
+    /// - Throws: ``DocumentSealError`` when the key id, type or number is empty or holds a line
+    ///   break or other control character, or when signing fails.
+    public func seal(pdf: [UInt8], documentType: String, documentNumber: String, at instant: Date) throws -> DocumentSeal {
+        guard Self.statementFieldsAreValid([keyID, documentType, documentNumber]) else {
+            throw DocumentSealError(
+                description: "key id, document type and document number must be non-empty and hold no line breaks or control characters")
+        }
+        let unsigned = DocumentSeal(
+            sha256: SHA256.hexDigest(pdf), signature: "", keyID: keyID, documentType: documentType,
+            documentNumber: documentNumber, sealedAt: Self.iso8601(instant))
+        let signature: [UInt8]
+        do {
+            signature = try privateKey.signature(for: unsigned.statement)
+        } catch {
+            throw DocumentSealError(description: "signing failed: \(error)")
+        }
+        return DocumentSeal(
+            sha256: unsigned.sha256, signature: Base64URL.encode(signature), keyID: keyID, documentType: documentType,
+            documentNumber: documentNumber, sealedAt: unsigned.sealedAt)
+    }
+
+    /// Non-empty and free of control characters (line breaks included), which keeps the
+    /// statement's one-field-per-line format unambiguous.
+    static func statementFieldsAreValid(_ fields: [String]) -> Bool {
+        fields.allSatisfy { field in
+            !field.isEmpty
+                && !field.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        }
+    }
+
+    /// `instant` as ISO 8601 UTC with milliseconds, truncated, the form SiOpen's records use
+    /// for instants (the runtime's formatter is not a dependency of this module).
+    private static func iso8601(_ instant: Date) -> String {
+        let totalMillis = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
+        let (seconds, millis) = totalMillis.quotientAndRemainder(dividingBy: 1000)
+        // Before 1970 the remainder is negative; borrow it from the second before.
+        var unixSeconds = time_t(millis < 0 ? seconds - 1 : seconds)
+        let fraction = millis < 0 ? millis + 1000 : millis
+        var parts = tm()
+        gmtime_r(&unixSeconds, &parts)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
+            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(Int(fraction), 3))Z"
+    }
+}

@@ -1,0 +1,171 @@
+// The same documents as a web page, for viewing in the browser and printing from it. The PDF
+// stays the legal original (it is what the seal covers); the HTML is a convenience view.
+import Foundation
+
+/// Renders a ``LegalDocument`` as a standalone, printable HTML5 page: one file, inline CSS
+/// sized for A4 (`@page`, `@media print`), no scripts and no external resources. Every piece
+/// of document text is HTML-escaped, so text typed by users cannot inject markup.
+public enum HTMLRenderer {
+    /// The HTML page of `document`, UTF-8 text.
+    public static func render(_ document: LegalDocument) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="id">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(document.title)) \(escape(document.documentNumber))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <main class="document">
+
+            """
+        if !document.letterhead.isEmpty {
+            html += "<header class=\"letterhead\">\n"
+            for (index, line) in document.letterhead.enumerated() {
+                let isAddress = index == document.letterhead.count - 1 && document.letterhead.count > 1
+                html += "<div class=\"\(isAddress ? "address" : "agency")\">\(text(line))</div>\n"
+            }
+            html += "</header>\n"
+        }
+        html += "<h1>\(text(document.title))</h1>\n"
+        html += "<p class=\"number\">Nomor: \(text(document.documentNumber))<br>"
+        html += "Tanggal: \(escape(IndonesianDate.long(document.issuedOn)))</p>\n"
+        for block in document.blocks { html += render(block) }
+        html += """
+            <footer class="page-footer">\(text(document.documentNumber))</footer>
+            </main>
+            </body>
+            </html>
+
+            """
+        return html
+    }
+
+    private static func render(_ block: LegalDocument.Block) -> String {
+        switch block {
+        case .heading(let heading):
+            return "<h2>\(text(heading))</h2>\n"
+        case .paragraph(let paragraph):
+            return "<p>\(text(paragraph))</p>\n"
+        case .smallPrint(let note):
+            return "<p class=\"small-print\">\(text(note))</p>\n"
+        case .fields(let fields):
+            guard !fields.isEmpty else { return "" }
+            var html = "<table class=\"fields\">\n"
+            for field in fields {
+                html += "<tr><th scope=\"row\">\(text(field.label))</th><td class=\"colon\">:</td><td>\(text(field.value))</td></tr>\n"
+            }
+            return html + "</table>\n"
+        case .table(let table):
+            return render(table)
+        case .signatures(let signatures):
+            return render(signatures)
+        }
+    }
+
+    private static func render(_ table: LegalDocument.Table) -> String {
+        let columnCount = ([table.columns.count] + table.rows.map(\.count) + table.footer.map(\.count)).max() ?? 0
+        guard columnCount > 0 else { return "" }
+        func alignment(_ column: Int) -> LegalDocument.Table.Alignment {
+            column < table.columns.count ? table.columns[column].alignment : .left
+        }
+        func row(_ cells: [String], tag: String) -> String {
+            var html = "<tr>"
+            for column in 0..<columnCount {
+                let cell = column < cells.count ? cells[column] : ""
+                html += "<\(tag) class=\"\(alignment(column).rawValue)\">\(text(cell))</\(tag)>"
+            }
+            return html + "</tr>\n"
+        }
+        var html = "<table class=\"grid\">\n"
+        // A thead is repeated by browsers on every printed page, as the PDF repeats its header.
+        if !table.columns.isEmpty { html += "<thead>\n" + row(table.columns.map(\.header), tag: "th") + "</thead>\n" }
+        html += "<tbody>\n" + table.rows.map { row($0, tag: "td") }.joined() + "</tbody>\n"
+        if !table.footer.isEmpty { html += "<tfoot>\n" + table.footer.map { row($0, tag: "td") }.joined() + "</tfoot>\n" }
+        return html + "</table>\n"
+    }
+
+    private static func render(_ signatures: LegalDocument.Signatures) -> String {
+        var html = "<section class=\"signatures\">\n"
+        if let placeAndDate = signatures.placeAndDate {
+            html += "<p class=\"place-date\">\(text(placeAndDate))</p>\n"
+        }
+        html += "<div class=\"parties\">\n"
+        for party in signatures.parties {
+            html += "<div class=\"party\">\n<div class=\"role\">\(text(party.role))</div>\n"
+            html += "<div class=\"signed\">\(party.signedNote.map(text) ?? "")</div>\n"
+            html += "<div class=\"name\">\(text(party.name))</div>\n"
+            if let detail = party.detail { html += "<div class=\"detail\">\(text(detail))</div>\n" }
+            html += "</div>\n"
+        }
+        return html + "</div>\n</section>\n"
+    }
+
+    /// Escaped text with its line breaks kept as `<br>`.
+    private static func text(_ string: String) -> String {
+        string.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { escape(String($0)) }
+            .joined(separator: "<br>")
+    }
+
+    /// `string` safe in element content and in quoted attribute values.
+    static func escape(_ string: String) -> String {
+        var out = ""
+        out.reserveCapacity(string.utf8.count)
+        for character in string {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Screen: a sheet on a grey desk. Print: A4 with the PDF's margins, tables never split a
+    /// row, signatures stay together.
+    private static let style = """
+
+        @page { size: A4; margin: 18mm 19mm 25mm 22mm; }
+        * { box-sizing: border-box; }
+        html { background: #e8e8e8; }
+        body { margin: 0; font: 10pt/1.4 Helvetica, Arial, sans-serif; color: #000; }
+        .document { background: #fff; width: 210mm; min-height: 297mm; margin: 12mm auto; padding: 18mm 19mm 25mm 22mm; }
+        .letterhead { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 14pt; }
+        .letterhead .agency { font-weight: bold; font-size: 12pt; }
+        .letterhead .address { font-size: 9pt; }
+        h1 { text-align: center; font-size: 14pt; margin: 0 0 2pt; }
+        .number { text-align: center; margin: 0 0 14pt; }
+        h2 { font-size: 11pt; margin: 10pt 0 3pt; page-break-after: avoid; break-after: avoid; }
+        p { margin: 0 0 7pt; text-align: justify; }
+        .small-print { font-size: 8pt; color: #595959; text-align: left; }
+        table { border-collapse: collapse; margin: 0 0 9pt; }
+        .fields th { text-align: left; font-weight: normal; vertical-align: top; padding: 0 6pt 0 0; }
+        .fields td { vertical-align: top; padding: 0; }
+        .fields .colon { padding: 0 6pt 0 0; }
+        .grid { width: 100%; font-size: 9pt; }
+        .grid th, .grid td { border: 0.5pt solid #404040; padding: 3pt 4pt; vertical-align: top; }
+        .grid th { background: #e0e0e0; }
+        .grid tfoot td { font-weight: bold; background: #f2f2f2; }
+        .grid tr { page-break-inside: avoid; break-inside: avoid; }
+        .left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
+        .signatures { margin-top: 16pt; page-break-inside: avoid; break-inside: avoid; }
+        .place-date { text-align: right; }
+        .parties { display: flex; justify-content: space-between; gap: 12pt; flex-wrap: wrap; }
+        .party { flex: 0 1 32%; text-align: center; }
+        .party:only-child { margin-left: auto; }
+        .signed { min-height: 54pt; display: flex; align-items: center; justify-content: center; font-size: 8pt; color: #595959; }
+        .name { font-weight: bold; text-decoration: underline; }
+        .detail { font-size: 9pt; }
+        .page-footer { margin-top: 24pt; border-top: 0.5pt solid #999; font-size: 8pt; color: #595959; padding-top: 3pt; }
+        @media print {
+          html { background: none; }
+          .document { width: auto; min-height: 0; margin: 0; padding: 0; }
+        }
+
+        """
+}

@@ -1,0 +1,109 @@
+// PDF output, written by hand: PDF 1.4, A4, the base-14 Helvetica faces in WinAnsiEncoding,
+// uncompressed content streams. Nothing in the file depends on the clock or the machine, so a
+// document always renders to the same bytes and its SHA-256 seal can be checked by re-rendering.
+
+/// Renders a ``LegalDocument`` as a PDF file.
+///
+/// The output is PDF 1.4 on A4 portrait pages (595 × 842 pt) set in Helvetica and
+/// Helvetica-Bold, which every PDF reader has, so no font is embedded. Text is mapped to
+/// Windows-1252 (WinAnsiEncoding); characters outside it print as `?`. Paragraphs are wrapped
+/// and justified with Helvetica's real glyph widths, tables size their columns to their content
+/// and repeat their header on each page, and every page's footer carries the document number
+/// and "Halaman i dari N". Rendering is deterministic: the PDF's only date is the document's
+/// own ``LegalDocument/issuedOn``.
+public enum PDFRenderer {
+    /// The PDF bytes of `document`. Never fails: any text, table shape or length renders.
+    public static func render(_ document: LegalDocument) -> [UInt8] {
+        let layout = PDFLayout()
+        layout.place(document)
+        return write(pages: layout.pages.map { Array($0.operators.utf8) }, document: document)
+    }
+
+    /// The file around the page contents. Objects: 1 catalog, 2 page tree, 3–4 fonts, 5 info,
+    /// then each page followed by its content stream.
+    private static func write(pages: [[UInt8]], document: LegalDocument) -> [UInt8] {
+        var file = PDFFileWriter()
+        let firstPage = 6
+        let kids = pages.indices.map { "\(firstPage + 2 * $0) 0 R" }.joined(separator: " ")
+        file.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        file.object(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
+        file.object(3, fontDictionary(.regular))
+        file.object(4, fontDictionary(.bold))
+        let date = document.issuedOn
+        let creationDate = "D:" + String(date.year) + twoDigits(date.month) + twoDigits(date.day)
+        file.object(
+            5,
+            "<< /Title \(textString(document.title)) /Subject \(textString(document.documentNumber))"
+                + " /Producer (SiOpen) /CreationDate (\(creationDate)) >>")
+        let size = "[0 0 \(number(PDFLayout.pageWidth)) \(number(PDFLayout.pageHeight))]"
+        for (index, content) in pages.enumerated() {
+            let pageObject = firstPage + 2 * index
+            file.object(
+                pageObject,
+                "<< /Type /Page /Parent 2 0 R /MediaBox \(size)"
+                    + " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> /ProcSet [/PDF /Text] >>"
+                    + " /Contents \(pageObject + 1) 0 R >>")
+            file.stream(pageObject + 1, content)
+        }
+        return file.finish(root: 1, info: 5)
+    }
+
+    /// A base-14 font, not embedded, in WinAnsiEncoding (Windows-1252), which every viewer knows.
+    private static func fontDictionary(_ font: PDFFont) -> String {
+        "<< /Type /Font /Subtype /Type1 /BaseFont /\(font.baseFont) /Encoding /WinAnsiEncoding >>"
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    /// A PDF text string for the document information dictionary: UTF-16BE with a byte-order
+    /// mark, in hex, so any title (accents, line breaks) survives exactly.
+    private static func textString(_ text: String) -> String {
+        var hex = "<FEFF"
+        for unit in text.utf16 {
+            let digits = String(unit, radix: 16, uppercase: true)
+            hex += String(repeating: "0", count: 4 - digits.count) + digits
+        }
+        return hex + ">"
+    }
+}
+
+/// Accumulates numbered objects and writes the cross-reference table that points at them.
+private struct PDFFileWriter {
+    // The second line's high bytes tell transfer tools the file is binary (PDF 1.4, 3.4.1).
+    private(set) var bytes: [UInt8] = Array("%PDF-1.4\n".utf8) + [0x25, 0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+    /// Byte offset of each object, by object number - 1.
+    private var offsets: [Int] = []
+
+    mutating func object(_ number: Int, _ dictionary: String) {
+        begin(number)
+        bytes += Array("\(dictionary)\nendobj\n".utf8)
+    }
+
+    mutating func stream(_ number: Int, _ content: [UInt8]) {
+        begin(number)
+        bytes += Array("<< /Length \(content.count) >>\nstream\n".utf8)
+        bytes += content
+        bytes += Array("\nendstream\nendobj\n".utf8)
+    }
+
+    /// Objects must be written in order 1, 2, 3...: the xref lists them by number.
+    private mutating func begin(_ number: Int) {
+        precondition(number == offsets.count + 1, "PDF objects are written in order")
+        offsets.append(bytes.count)
+        bytes += Array("\(number) 0 obj\n".utf8)
+    }
+
+    /// The xref table (20-byte entries, 10-digit offsets), trailer and end-of-file marker.
+    mutating func finish(root: Int, info: Int) -> [UInt8] {
+        let xrefOffset = bytes.count
+        var xref = "xref\n0 \(offsets.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets {
+            let digits = String(offset)
+            xref += String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n"
+        }
+        xref += "trailer\n<< /Size \(offsets.count + 1) /Root \(root) 0 R /Info \(info) 0 R >>\n"
+        xref += "startxref\n\(xrefOffset)\n%%EOF\n"
+        bytes += Array(xref.utf8)
+        return bytes
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder: replaced by the documents module.
-public enum SiOpenDocumentsPlaceholder {}
