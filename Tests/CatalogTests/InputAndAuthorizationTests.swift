@@ -71,6 +71,12 @@ import Testing
             #expect(fieldNames(negative) == ["price.tax"])
 
             #expect(try await rowCounts(system) == before)
+
+            // A retried submission with the same idempotency key is the same product.
+            let once = try await system.catalog.call(ProductSubmit.self, offer(name: "Map Plastik"), token: token, idempotencyKey: "offer-7")
+            let again = try await system.catalog.call(ProductSubmit.self, offer(name: "Map Plastik"), token: token, idempotencyKey: "offer-7")
+            #expect(once.id == again.id)
+            #expect(try await rowCounts(system)[0] == before[0] + 1)
         }
     }
 

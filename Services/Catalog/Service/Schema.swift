@@ -155,5 +155,6 @@ enum CatalogSchema {
                 CREATE INDEX sanction_in_force ON sanction (tenant, decision, starts_on, ends_on);
                 CREATE INDEX sanction_by_vendor ON sanction (vendor_id);
                 """),
+        Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
     ]
 }

@@ -94,5 +94,6 @@ enum OrdersSchema {
                 ) STRICT;
                 CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
                 """),
+        Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
     ]
 }

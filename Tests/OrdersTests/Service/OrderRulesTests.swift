@@ -79,6 +79,11 @@ import Testing
             #expect(fieldNames(await rpcError { _ = try await system.orders.call(OrdersSettingsSet.self, badSettings, token: system.superAdmin) }) == ["suratPesananNumberTemplate", "terms.antiGratification"])
             _ = try await system.orders.call(OrdersSettingsSet.self, settings, token: system.superAdmin)
             #expect(try await system.orders.call(OrderPrepare.self, blud, token: ppk).state == .prepared)
+            // A retried preparation with the same idempotency key is the same order.
+            let once = try await system.orders.call(OrderPrepare.self, blud, token: ppk, idempotencyKey: "prep-42")
+            let again = try await system.orders.call(OrderPrepare.self, blud, token: ppk, idempotencyKey: "prep-42")
+            #expect(once.id == again.id)
+            #expect(try await system.orders.call(OrderList.self, OrderListParams(), token: ppk).orders.count == 2)
         }
     }
 

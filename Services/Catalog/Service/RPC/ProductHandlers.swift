@@ -86,7 +86,7 @@ struct ProductHandlers {
 
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
-        return try await context.database.write { db in
+        return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let productID = existingID ?? CatalogContext.newID()
             var before: ProductRecord?
             if let existingID {
@@ -154,7 +154,7 @@ struct ProductHandlers {
                 db, type: "product.submitted", tenant: vendor.tenant, subjectID: productID,
                 payload: ["productId": .string(productID), "vendorId": .string(vendor.id), "revision": .integer(revision)], at: at)
             return after
-        }
+        } }
     }
 
     func withdraw(_ params: ProductRef, _ request: RequestContext) async throws -> ProductRecord {

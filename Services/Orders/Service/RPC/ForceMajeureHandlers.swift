@@ -52,7 +52,7 @@ struct ForceMajeureHandlers {
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
         let total_ = total
-        return try await context.database.write { db in
+        return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let settings = try SettingsHandlers.settings(db, tenant: tenant)
             let id = OrdersContext.newID()
             let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
@@ -70,7 +70,7 @@ struct ForceMajeureHandlers {
                 before: nil, after: try JSONCoding.value(record), at: at)
             try EventFeed.publish(db, type: "forceMajeure.recorded", tenant: tenant, subjectID: id, payload: try JSONCoding.value(record), at: at)
             return record
-        }
+        } }
     }
 
     func acknowledge(_ params: ForceMajeureRef, _ request: RequestContext) async throws -> ForceMajeureOrder {

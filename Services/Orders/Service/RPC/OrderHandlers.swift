@@ -109,7 +109,7 @@ struct OrderHandlers {
         let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
         let at = context.now()
         let today = context.today
-        return try await context.database.write { db in
+        return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let settings = try SettingsHandlers.settings(db, tenant: tenant)
             var estimate = Rupiah.zero
             do {
@@ -134,7 +134,7 @@ struct OrderHandlers {
             let order = try OrderStore.load(db, id: id)
             try OrderEvents.record(db, order, actor: principal, method: OrderPrepare.name, action: "prepared", at: at)
             return try OrderView.record(db, order, viewer: principal, today: today)
-        }
+        } }
     }
 
     // MARK: Ordering
