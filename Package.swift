@@ -32,7 +32,7 @@ var targets: [Target] = [
         path: "Shared/Runtime"),
     .target(name: "SiOpenDomain", dependencies: ["SiOpenProtocol"], path: "Shared/Domain"),
     // Printable legal documents (Surat Pesanan, BAST, kuitansi, reports): PDF and HTML, terbilang, seal and verification.
-    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"], path: "Shared/Documents"),
+    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime"], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
 

@@ -1,10 +1,8 @@
 // The seal that makes a rendered document checkable by anyone: the SHA-256 of the exact PDF
 // bytes, signed by the issuing service's Ed25519 key. A reader recomputes the hash of the file
 // they hold and checks the signature with the service's published public key.
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import SiOpenRuntime
 import SiOpenSecurity
 
 /// The seal of one rendered document: which document, the SHA-256 of its PDF, and the issuing
@@ -91,7 +89,7 @@ public struct DocumentSealer: Sendable {
         }
         let unsigned = DocumentSeal(
             sha256: SHA256.hexDigest(pdf), signature: "", keyID: keyID, documentType: documentType,
-            documentNumber: documentNumber, sealedAt: Self.iso8601(instant))
+            documentNumber: documentNumber, sealedAt: Timestamp.iso8601(instant))
         let signature: [UInt8]
         do {
             signature = try privateKey.signature(for: unsigned.statement)
@@ -110,23 +108,5 @@ public struct DocumentSealer: Sendable {
             !field.isEmpty
                 && !field.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
         }
-    }
-
-    /// `instant` as ISO 8601 UTC with milliseconds, truncated, the form SiOpen's records use
-    /// for instants (the runtime's formatter is not a dependency of this module).
-    private static func iso8601(_ instant: Date) -> String {
-        let totalMillis = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
-        let (seconds, millis) = totalMillis.quotientAndRemainder(dividingBy: 1000)
-        // Before 1970 the remainder is negative; borrow it from the second before.
-        var unixSeconds = time_t(millis < 0 ? seconds - 1 : seconds)
-        let fraction = millis < 0 ? millis + 1000 : millis
-        var parts = tm()
-        gmtime_r(&unixSeconds, &parts)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(Int(fraction), 3))Z"
     }
 }

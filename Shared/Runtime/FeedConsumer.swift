@@ -73,6 +73,17 @@ public final class FeedConsumer: Sendable {
         return 0
     }
 
+    /// Polls until the feed has nothing more waiting; returns how many events were applied.
+    @discardableResult
+    public func drain(apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void) async throws -> Int {
+        var total = 0
+        while true {
+            let applied = try await poll(apply: apply)
+            total += applied
+            if applied == 0 { return total }
+        }
+    }
+
     /// The sequence of the last event applied (0 before the first).
     public func cursor() async throws -> Int64 {
         let source = self.source

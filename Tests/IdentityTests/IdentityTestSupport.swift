@@ -15,20 +15,6 @@ import SiOpenTestSupport
 
 // MARK: - Identifiers
 
-/// The Luhn check digit of `digits`.
-func luhnCheckDigit(_ digits: String) -> Int {
-    var sum = 0
-    for (index, character) in digits.reversed().enumerated() {
-        var value = Int(String(character))!
-        if index % 2 == 0 {
-            value *= 2
-            if value > 9 { value -= 9 }
-        }
-        sum += value
-    }
-    return (10 - sum % 10) % 10
-}
-
 /// A legacy 15-digit NPWP built from 8 digits: their Luhn check digit, then `000` + a 3-digit branch.
 func npwpText(_ first8: String, branch: String = "000") -> String {
     first8 + String(luhnCheckDigit(first8)) + "000" + branch

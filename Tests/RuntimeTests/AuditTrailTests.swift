@@ -2,6 +2,7 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
+import SiOpenTestSupport
 import Testing
 
 @Suite("AuditTrail")
@@ -288,19 +289,19 @@ struct AuditTrailTests {
                 let admin = try await client.call(AuditRead.self, CursorParams(after: 4), token: "admin-without-tenant")
                 #expect(admin.entries.map(\.sequence) == [5, 6])
 
-                let noTenant = await feedAuditRPCError {
+                let noTenant = await rpcError {
                     _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "auditor-without-tenant")
                 }
                 #expect(noTenant?.code == 403)
-                let wrongRole = await feedAuditRPCError {
+                let wrongRole = await rpcError {
                     _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "ppk-t1")
                 }
                 #expect(wrongRole?.code == 403)
-                let service = await feedAuditRPCError {
+                let service = await rpcError {
                     _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: "service")
                 }
                 #expect(service?.code == 403)
-                let anonymous = await feedAuditRPCError {
+                let anonymous = await rpcError {
                     _ = try await client.call(AuditRead.self, CursorParams(after: 0))
                 }
                 #expect(anonymous?.code == 401)
@@ -310,7 +311,7 @@ struct AuditTrailTests {
                     (CursorParams(after: 0, limit: 1001), "limit"),
                     (CursorParams(after: -1), "after"),
                 ] {
-                    let error = await feedAuditRPCError {
+                    let error = await rpcError {
                         _ = try await client.call(AuditRead.self, params, token: "monitor")
                     }
                     #expect(error?.code == 422, "\(params)")
@@ -334,7 +335,7 @@ struct AuditTrailTests {
                 #expect(!broken.intact)
                 #expect(broken.firstBrokenSequence == 2)
 
-                let refused = await feedAuditRPCError {
+                let refused = await rpcError {
                     _ = try await client.call(AuditVerify.self, EmptyParams(), token: "ppk-t1")
                 }
                 #expect(refused?.code == 403)

@@ -5,6 +5,7 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
+import SiOpenTestSupport
 import Testing
 
 // MARK: - Support shared with AuditTrailTests (prefixed, so other test files' helpers never clash)
@@ -86,18 +87,6 @@ func withFeedAuditServer<R>(database: Database, _ body: (RPCClient) async throws
     } catch {
         await stopServer()
         throw error
-    }
-}
-
-/// The RPC error `body` throws, or nil when it succeeds or throws something else.
-func feedAuditRPCError(_ body: () async throws -> Void) async -> RPCError? {
-    do {
-        try await body()
-        return nil
-    } catch let error as RPCError {
-        return error
-    } catch {
-        return nil
     }
 }
 
@@ -202,11 +191,11 @@ struct EventFeedTests {
                 #expect(beyond.events.isEmpty)
                 #expect(beyond.nextCursor == 9999)
 
-                let anonymous = await feedAuditRPCError {
+                let anonymous = await rpcError {
                     _ = try await client.call(EventsRead.self, CursorParams(after: 0))
                 }
                 #expect(anonymous?.code == 401)
-                let user = await feedAuditRPCError {
+                let user = await rpcError {
                     _ = try await client.call(EventsRead.self, CursorParams(after: 0), token: "monitor")
                 }
                 #expect(user?.code == 403)
@@ -225,7 +214,7 @@ struct EventFeedTests {
                     (CursorParams(after: 0, limit: 1001), "limit"),
                     (CursorParams(after: -1), "after"),
                 ] {
-                    let error = await feedAuditRPCError {
+                    let error = await rpcError {
                         _ = try await client.call(EventsRead.self, params, token: "service")
                     }
                     #expect(error?.code == 422, "\(params)")

@@ -29,24 +29,22 @@ public enum CatalogService {
                 ProductHandlers(context: context).register(into: &table)
                 SearchHandlers(context: context).register(into: &table)
                 SanctionHandlers(context: context).register(into: &table)
-                let feed = VendorFeed(
-                    consumer: FeedConsumer(
-                        source: "identity",
-                        client: RPCClient(socketPath: environment.configuration.peerSocketPath("identity"), serviceName: "identity", defaultTimeout: .seconds(10)),
-                        database: environment.database,
-                        token: { [configuration = environment.configuration] in IdentityLink.serviceToken(for: configuration) }),
-                    now: now)
-                environment.background.every(feedPollInterval, name: "identity feed") { try await feed.catchUp() }
-                let orders = OrdersFeed(
-                    consumer: FeedConsumer(
-                        source: "orders",
-                        client: RPCClient(socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders", defaultTimeout: .seconds(10)),
-                        database: environment.database,
-                        token: { [configuration = environment.configuration] in IdentityLink.serviceToken(for: configuration) }),
-                    now: now)
+                // Vendors' standing from identity; failed orders' sanction proposals from orders.
+                let vendors = VendorFeed(consumer: feedConsumer(of: "identity", environment), now: now)
+                environment.background.every(feedPollInterval, name: "identity feed") { try await vendors.catchUp() }
+                let orders = OrdersFeed(consumer: feedConsumer(of: "orders", environment), now: now)
                 environment.background.every(feedPollInterval, name: "orders feed") { try await orders.catchUp() }
             })
     }
+}
+
+/// A reader of `source`'s event feed with the catalog's service token, cursor in the catalog's database.
+private func feedConsumer(of source: String, _ environment: ServiceEnvironment) -> FeedConsumer {
+    let configuration = environment.configuration
+    return FeedConsumer(
+        source: source,
+        client: RPCClient(socketPath: configuration.peerSocketPath(source), serviceName: source, defaultTimeout: .seconds(10)),
+        database: environment.database, token: { IdentityLink.serviceToken(for: configuration) })
 }
 
 /// Everything the catalog handlers share.

@@ -174,7 +174,7 @@ public final class SystemFixture: @unchecked Sendable {
         let nik = try NIK(region + "01" + "010190" + String(format: "%04d", n))
         let first8 = String(format: "%08d", 20_000_000 + n)
         let params = VendorRegistration(
-            tenant: tenant, kind: .entity, name: "CV Sumber Rejeki \(n)", nik: nik, npwp: try NPWP(first8 + String(Self.luhn(first8)) + "000000"),
+            tenant: tenant, kind: .entity, name: "CV Sumber Rejeki \(n)", nik: nik, npwp: try NPWP(first8 + String(luhnCheckDigit(first8)) + "000000"),
             nib: try NIB(String(format: "91200%08d", n)), email: try EmailAddress("vendor\(n)@usaha.co.id"),
             phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n))"), address: "Jl. A. Yani No. \(n), Paringin",
             deed: DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01"),
@@ -187,20 +187,6 @@ public final class SystemFixture: @unchecked Sendable {
         let active = try await identity.call(VendorActivate.self, VendorDecision(vendorID: registered.id, version: verified.version), token: verifier)
         let session = try await identity.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password))
         return (active, session.token)
-    }
-
-    /// The Luhn check digit of `digits`, for legacy NPWPs.
-    static func luhn(_ digits: String) -> Int {
-        var sum = 0
-        for (index, character) in digits.reversed().enumerated() {
-            var value = Int(String(character))!
-            if index % 2 == 0 {
-                value *= 2
-                if value > 9 { value -= 9 }
-            }
-            sum += value
-        }
-        return (10 - sum % 10) % 10
     }
 
     /// Waits until `condition` holds (the services apply each other's feeds in the background).

@@ -15,7 +15,7 @@ struct OrdersFeed: Sendable {
     /// Applies every event waiting in the orders feed.
     func catchUp() async throws {
         let now = self.now
-        while try await consumer.poll(apply: { event, db in try Self.apply(event, db, at: now()) }) > 0 {}
+        try await consumer.drain { event, db in try Self.apply(event, db, at: now()) }
     }
 
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {

@@ -15,7 +15,7 @@ struct VendorFeed: Sendable {
     /// Applies every event waiting in identity's feed.
     func catchUp() async throws {
         let now = self.now
-        while try await consumer.poll(apply: { event, db in try Self.apply(event, db, at: now()) }) > 0 {}
+        try await consumer.drain { event, db in try Self.apply(event, db, at: now()) }
     }
 
     /// Applies one event; events the catalog does not need are skipped.
