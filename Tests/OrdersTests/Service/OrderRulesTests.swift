@@ -53,6 +53,8 @@ import Testing
             #expect(fieldNames(await rpcError { _ = try await system.orders.call(OrderDecline.self, OrderAct(orderID: offered.id, version: offered.version), token: market.vendorToken) }) == ["reason"])
             let declined = try await system.orders.call(OrderDecline.self, OrderAct(orderID: offered.id, version: offered.version, reason: "stok habis"), token: market.vendorToken)
             #expect(declined.state == .declined)
+            #expect(try await system.orders.call(OrderList.self, OrderListParams(state: .declined), token: market.vendorToken).orders.map(\.id) == [declined.id])
+            #expect(try await system.orders.call(OrderList.self, OrderListParams(), token: otherVendor).orders.isEmpty)
             #expect(await rpcError { _ = try await system.orders.call(OrderCancel.self, OrderAct(orderID: declined.id, version: declined.version, reason: "x"), token: ppk) }?.code == 409)
         }
     }

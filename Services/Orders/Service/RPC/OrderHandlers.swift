@@ -292,29 +292,33 @@ struct OrderHandlers {
         let principal = try request.requirePrincipal()
         let limit = try CursorParams.pageLimit(params.limit, default: 50, maximum: 200)
         return try await context.database.read { db in
-            var orderConditions = ["id > ?"]
-            var forceConditions = ["id > ?"]
+            // Vendors see their orders; an agency's officials its orders and force-majeure records;
+            // supervisors the tenant's.
+            var scope: String
             var arguments: [any SQLBindable] = [params.after ?? ""]
+            var includeForceMajeure = true
             if principal.has(.vendor), let vendorID = principal.vendorID, !principal.roles.contains(where: { $0 != .vendor }) {
-                orderConditions.append("vendor_id = ?")
-                forceConditions.append("0")
+                scope = "vendor_id = ?"
                 arguments.append(vendorID)
+                includeForceMajeure = false
             } else if principal.roles.contains(where: { [.auditor, .ukpbjHead, .superAdmin, .monitor].contains($0) }) {
                 guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
                 try principal.requireTenant(tenant, reading: true)
-                orderConditions.append("tenant = ?")
-                forceConditions.append("tenant = ?")
+                scope = "tenant = ?"
                 arguments.append(tenant)
             } else {
                 guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only officials of an agency list its orders") }
-                orderConditions.append("tenant = ? AND agency = ?")
-                forceConditions.append("tenant = ? AND agency = ?")
+                scope = "tenant = ? AND agency = ?"
                 arguments += [tenant, agency]
             }
             var summaries: [OrderSummary] = []
-            let stateFilter = params.state.map { " AND state = '\($0.rawValue)'" } ?? ""
-            for row in try db.query(
-                "SELECT id FROM purchase_order WHERE \(orderConditions.joined(separator: " AND "))\(stateFilter) ORDER BY id LIMIT \(limit + 1)", arguments: arguments) {
+            var orderSQL = "SELECT id FROM purchase_order WHERE id > ? AND \(scope)"
+            var orderArguments = arguments
+            if let state = params.state {
+                orderSQL += " AND state = ?"
+                orderArguments.append(state.rawValue)
+            }
+            for row in try db.query(orderSQL + " ORDER BY id LIMIT ?", arguments: orderArguments + [limit + 1]) {
                 let order = try OrderStore.load(db, id: try row.string(0))
                 let flagged = try db.queryOne("SELECT 1 FROM split_purchase_flag WHERE order_id = ?", order.id) != nil
                 let total = try db.queryOne("SELECT total FROM purchase_order WHERE id = ?", order.id)?.optionalInt64(0).map { try Rupiah(checked: $0) }
@@ -322,10 +326,10 @@ struct OrderHandlers {
                     id: order.id, forceMajeure: false, agency: order.agency, title: order.data.preparation.packageName, vendorName: order.data.vendor.name,
                     state: order.state, total: total, splitPurchaseFlagged: flagged, updatedAt: order.updatedAt))
             }
-            if params.state == nil || params.state == .completed || params.state == .prepared {
-                for row in try db.query(
-                    "SELECT data FROM force_majeure WHERE \(forceConditions.joined(separator: " AND ")) ORDER BY id LIMIT \(limit + 1)", arguments: arguments) {
+            if includeForceMajeure {
+                for row in try db.query("SELECT data FROM force_majeure WHERE id > ? AND \(scope) ORDER BY id LIMIT ?", arguments: arguments + [limit + 1]) {
                     let record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
+                    // Unacknowledged records wait on the PA/KPA like a prepared order; acknowledged ones are done.
                     let state: OrderState = record.acknowledged ? .completed : .prepared
                     if let wanted = params.state, wanted != state { continue }
                     summaries.append(OrderSummary(
