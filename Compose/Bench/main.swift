@@ -4,6 +4,9 @@
 //   siopen-bench rpc [--seconds S]       system.health round trips vs a bare socket echo
 //   siopen-bench storage [--writes N]    durable writes through SiOpenStorage vs raw SQLite
 //   siopen-bench identity [--seconds S]  system.health vs token-checked auth.whoami; sign-ins/s with real scrypt
+//   siopen-bench catalog [--products N] [--seconds S]
+//                                        catalog.search vs the same FTS5 SQL run directly, over N products seeded by RPC
+//   siopen-bench orders [--seconds S]    whole purchases (order → BAST) per second; order placements per second
 //   siopen-bench all
 import Foundation
 import SiOpenProtocol
@@ -25,6 +28,10 @@ case "storage":
     try await StorageBenchmark.run(writes: option("--writes", default: 2000))
 case "identity":
     try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
+case "catalog":
+    try await CatalogBenchmark.run(products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
+case "orders":
+    try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
 case "echo-server":
     // Internal: the bare-echo baseline, run as its own process like a real service.
     EchoServer.serve(path: arguments[1])
@@ -32,8 +39,10 @@ case "all", nil:
     try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
     try await StorageBenchmark.run(writes: option("--writes", default: 2000))
     try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
+    try await CatalogBenchmark.run(products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
+    try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
 default:
-    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | all\n".utf8))
+    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | catalog [--products N] [--seconds S] | orders [--seconds S] | all\n".utf8))
     exit(64)
 }
 

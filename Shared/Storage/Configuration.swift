@@ -41,6 +41,9 @@ public struct DatabaseConfiguration: Sendable {
     public var maxGroupSize: Int
     /// Prepared statements kept per connection; 0 disables the cache.
     public var statementCacheCapacity: Int
+    /// Bytes of the file each connection maps into memory (`PRAGMA mmap_size`), so reads of a
+    /// large database come from the page cache without a copy per page; 0 reads with `pread` only.
+    public var memoryMapBytes: Int64
     /// Schema migrations, in any order; applied by ascending version when the database opens.
     public var migrations: [Migration]
 
@@ -52,6 +55,7 @@ public struct DatabaseConfiguration: Sendable {
         groupCommit: Bool = true,
         maxGroupSize: Int = 64,
         statementCacheCapacity: Int = 256,
+        memoryMapBytes: Int64 = 256 << 20,
         migrations: [Migration] = []
     ) {
         self.synchronous = synchronous
@@ -60,6 +64,7 @@ public struct DatabaseConfiguration: Sendable {
         self.groupCommit = groupCommit
         self.maxGroupSize = maxGroupSize
         self.statementCacheCapacity = statementCacheCapacity
+        self.memoryMapBytes = memoryMapBytes
         self.migrations = migrations
     }
 
@@ -70,6 +75,7 @@ public struct DatabaseConfiguration: Sendable {
         }
         guard readerCount >= 1 else { throw invalid("readerCount must be at least 1 (got \(readerCount))") }
         guard maxGroupSize >= 1 else { throw invalid("maxGroupSize must be at least 1 (got \(maxGroupSize))") }
+        guard memoryMapBytes >= 0 else { throw invalid("memoryMapBytes must not be negative (got \(memoryMapBytes))") }
         guard statementCacheCapacity >= 0 else {
             throw invalid("statementCacheCapacity must not be negative (got \(statementCacheCapacity))")
         }

@@ -79,6 +79,7 @@ public final class Connection {
             Unmanaged.passUnretained(connection).toOpaque())
         do {
             try connection.executeInternal("PRAGMA foreign_keys = ON")
+            try connection.executeInternal("PRAGMA mmap_size = \(configuration.memoryMapBytes)")
             guard try connection.queryInternal("PRAGMA foreign_keys").first?[0] == .integer(1) else {
                 throw StorageError(code: SQLITE_ERROR, message: "this SQLite build cannot enable foreign keys")
             }

@@ -21,15 +21,16 @@ struct ProductHandlers {
 
     // MARK: The vendor's side
 
-    /// The vendor an account belongs to, as learned from identity's feed.
+    /// The vendor a caller's session names, as learned from identity's feed.
     struct VendorStanding {
         let id: String
         let tenant: String
         let status: String
     }
 
-    static func vendor(_ db: Connection, accountID: String) throws -> VendorStanding? {
-        try db.queryOne("SELECT vendor_id, tenant, status FROM vendor_state WHERE account_id = ?", accountID).map {
+    static func vendor(_ db: Connection, of principal: Principal) throws -> VendorStanding? {
+        guard let vendorID = principal.vendorID else { return nil }
+        return try db.queryOne("SELECT vendor_id, tenant, status FROM vendor_state WHERE vendor_id = ?", vendorID).map {
             VendorStanding(id: try $0.string(0), tenant: try $0.string(1), status: try $0.string(2))
         }
     }
@@ -55,7 +56,7 @@ struct ProductHandlers {
     func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
         let principal = try request.requirePrincipal()
         let (vendor, category, regions) = try await context.database.read { db in
-            guard let vendor = try Self.vendor(db, accountID: principal.id), vendor.tenant == principal.tenant else {
+            guard let vendor = try Self.vendor(db, of: principal), vendor.tenant == principal.tenant else {
                 throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")
             }
             return (vendor, try CategoryHandlers.category(db, tenant: vendor.tenant, code: input.categoryCode),
@@ -162,7 +163,7 @@ struct ProductHandlers {
         let at = context.now()
         return try await context.database.write { db in
             let before = try Products.record(db, id: params.productID)
-            guard let vendor = try Self.vendor(db, accountID: principal.id), vendor.id == before.vendorID else {
+            guard let vendor = try Self.vendor(db, of: principal), vendor.id == before.vendorID else {
                 throw RPCError.forbidden("this product belongs to another vendor")
             }
             guard before.version == params.version else {
@@ -185,7 +186,7 @@ struct ProductHandlers {
     /// Refuses unless `principal` may see `product`'s record: its own vendor, or officials of its tenant.
     static func requireRecordAccess(_ db: Connection, _ principal: Principal, _ product: ProductRecord) throws {
         if principal.has(.vendor) && !principal.roles.contains(where: { $0 != .vendor }) {
-            guard try vendor(db, accountID: principal.id)?.id == product.vendorID else {
+            guard principal.vendorID == product.vendorID else {
                 throw RPCError.forbidden("this product belongs to another vendor")
             }
             return
@@ -209,7 +210,7 @@ struct ProductHandlers {
             var conditions = ["p.id > ?"]
             var arguments: [any SQLBindable] = [params.after ?? ""]
             if principal.has(.vendor) && !principal.roles.contains(where: { $0 != .vendor }) {
-                guard let vendor = try Self.vendor(db, accountID: principal.id) else { return ProductRecordPage(products: [], nextCursor: nil) }
+                guard let vendor = try Self.vendor(db, of: principal) else { return ProductRecordPage(products: [], nextCursor: nil) }
                 conditions.append("p.vendor_id = ?")
                 arguments.append(vendor.id)
             } else {

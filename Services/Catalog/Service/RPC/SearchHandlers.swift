@@ -47,7 +47,10 @@ struct SearchHandlers {
             var conditions = [Listings.visibleToday]
             var rank = "0.0"
             if let words {
-                from = "listing_text JOIN listing l ON l.docid = listing_text.rowid JOIN vendor_state v ON v.vendor_id = l.vendor_id"
+                // CROSS JOIN keeps the full-text index in the lead: left to itself, SQLite may walk
+                // a filter's index and run the MATCH once per listing (430 ms against 10 ms over
+                // 100,000 products for a word within a category and price range).
+                from = "listing_text CROSS JOIN listing l ON l.docid = listing_text.rowid JOIN vendor_state v ON v.vendor_id = l.vendor_id"
                 conditions.append("listing_text MATCH \(query.bind(words))")
                 // Name matches weigh most, then specification, then description.
                 rank = "bm25(listing_text, 10.0, 2.0, 4.0)"
