@@ -36,11 +36,12 @@ struct ContractHandlers {
             let next = try OrderStateMachine.next(from: order.state, action: .issueSuratPesanan, by: party, facts: order.facts)
             guard let agreed = order.data.negotiation?.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
             let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
-            // Pasal 2: the ceiling holds on the day the contract is made, too.
-            let totals = try Negotiation.validate(
-                agreed, items: order.data.negotiation!.items,
-                context: OfferContext(ppn: try OrderStore.ppnTerms(order.data, today: today), fundingSource: order.data.preparation.fundingSource,
-                                      ceilings: try SettingsHandlers.ceilings(settings), today: min(today, agreed.deliveryDate)))
+            // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
+            // checked against the catalogue when offered).
+            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
+            try CeilingCheck.check(
+                total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource, ceilings: try SettingsHandlers.ceilings(settings), on: today,
+                field: "total")
             let number = try DocumentStore.nextNumber(
                 db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
             let document = OrderDocuments.suratPesanan(
