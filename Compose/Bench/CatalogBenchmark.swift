@@ -40,21 +40,21 @@ enum CatalogBenchmark {
         say("only identity and the catalog run: the catalog's orders-feed job cannot reach orders, logs one warning and backs off to a retry a minute")
 
         let superAdminPassword = "bench-root-password-1"
-        try bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
+        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
         // The catalog's own token for identity's event feed, where `siopen up` would put it.
         let token = try ServiceTokens.issue(
             configuration: ServiceConfiguration(serviceName: "identity", dataDirectory: directory), service: "catalog", hours: ServiceTokens.maxLifetimeHours)
         try FileManager.default.createDirectory(atPath: "\(directory)/keys", withIntermediateDirectories: true)
         try token.write(toFile: "\(directory)/keys/catalog.token", atomically: true, encoding: .utf8)
 
-        let identityProcess = try startService("identity", directory: directory, environment: environment)
-        defer { stop(identityProcess) }
+        let identityProcess = try ServiceProcesses.start("identity", directory: directory, environment: environment)
+        defer { ServiceProcesses.stop(identityProcess) }
         let identitySocket = ServiceConfiguration.socketPath(of: "identity", dataDirectory: directory)
-        try await waitUntilHealthy(socketPath: identitySocket, service: "identity")
-        let catalogProcess = try startService("catalog", directory: directory, environment: environment)
-        defer { stop(catalogProcess) }
+        try await ServiceProcesses.waitUntilHealthy(socketPath: identitySocket, service: "identity")
+        let catalogProcess = try ServiceProcesses.start("catalog", directory: directory, environment: environment)
+        defer { ServiceProcesses.stop(catalogProcess) }
         let catalogSocket = ServiceConfiguration.socketPath(of: "catalog", dataDirectory: directory)
-        try await waitUntilHealthy(socketPath: catalogSocket, service: "catalog")
+        try await ServiceProcesses.waitUntilHealthy(socketPath: catalogSocket, service: "catalog")
 
         let identity = RPCClient(socketPath: identitySocket, serviceName: "identity", defaultTimeout: .seconds(60))
         defer { identity.close() }
@@ -95,49 +95,6 @@ enum CatalogBenchmark {
                     + String(format: "%.0f%%", 100 * service.rate / direct.rate))
             }
         }
-    }
-
-    // MARK: Processes
-
-    /// Creates the first Super Admin with `siopen-identity create-super-admin` (password on standard input).
-    static func bootstrapSuperAdmin(directory: String, password: String, environment: [String: String]) throws {
-        let bootstrap = Process()
-        bootstrap.executableURL = URL(fileURLWithPath: "\(Topology.executableDirectory)/siopen-identity")
-        bootstrap.arguments = ["create-super-admin", "--username", "root", "--email", "root@siopen.test", "--name", "Bench Root", "--data-dir", directory]
-        bootstrap.environment = environment
-        let input = Pipe()
-        bootstrap.standardInput = input
-        bootstrap.standardOutput = FileHandle.nullDevice
-        try bootstrap.run()
-        input.fileHandleForWriting.write(Data((password + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        bootstrap.waitUntilExit()
-        guard bootstrap.terminationStatus == 0 else { throw BenchmarkFailure("siopen-identity create-super-admin failed (\(bootstrap.terminationStatus))") }
-    }
-
-    /// Starts `siopen-<name>` on `directory`; it exits by itself if this benchmark dies.
-    static func startService(_ name: String, directory: String, environment: [String: String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(Topology.executableDirectory)/siopen-\(name)")
-        process.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
-        process.environment = environment
-        try process.run()
-        return process
-    }
-
-    static func stop(_ process: Process) {
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-    }
-
-    static func waitUntilHealthy(socketPath: String, service: String) async throws {
-        let client = RPCClient(socketPath: socketPath, serviceName: service)
-        defer { client.close() }
-        for _ in 0..<300 {
-            if (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(1))) != nil { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw BenchmarkFailure("siopen-\(service) did not start")
     }
 
     // MARK: Seeding

@@ -14,45 +14,18 @@ enum IdentityBenchmark {
         let directory = "/tmp/siopen-bench-id-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let binaries = Topology.executableDirectory
-        let executable = "\(binaries)/siopen-identity"
         let socketPath = "\(directory)/run/identity.sock"
         // Real password hashing: the fast test setting must not leak in.
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SIOPEN_INSECURE_FAST_PASSWORD_HASHING")
 
-        // Bootstrap the first Super Admin (password on standard input).
         let password = "bench-password-1"
-        let bootstrap = Process()
-        bootstrap.executableURL = URL(fileURLWithPath: executable)
-        bootstrap.arguments = ["create-super-admin", "--username", "bench", "--email", "bench@siopen.test", "--name", "Bench Admin", "--data-dir", directory]
-        bootstrap.environment = environment
-        let input = Pipe()
-        bootstrap.standardInput = input
-        bootstrap.standardOutput = FileHandle.nullDevice
-        try bootstrap.run()
-        input.fileHandleForWriting.write(Data((password + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        bootstrap.waitUntilExit()
-        guard bootstrap.terminationStatus == 0 else { throw ConfigurationError("siopen-identity create-super-admin failed (\(bootstrap.terminationStatus))") }
-
-        let service = Process()
-        service.executableURL = URL(fileURLWithPath: executable)
-        service.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
-        service.environment = environment
-        try service.run()
-        defer {
-            kill(service.processIdentifier, SIGTERM)
-            service.waitUntilExit()
-        }
+        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: password, environment: environment)
+        let service = try ServiceProcesses.start("identity", directory: directory, environment: environment)
+        defer { ServiceProcesses.stop(service) }
+        try await ServiceProcesses.waitUntilHealthy(socketPath: socketPath, service: "identity")
         let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
-        var ready = false
-        for _ in 0..<300 where !ready {
-            ready = (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(1))) != nil
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        guard ready else { throw ConfigurationError("siopen-identity did not start") }
-        let session = try await client.call(AuthSignIn.self, SignInParams(login: "bench", password: password, source: "bench"))
+        let session = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password, source: "bench"))
         client.close()
 
         say("identity: authorization cost and sign-in throughput (siopen-identity process, real scrypt), \(seconds) s per run")
@@ -89,7 +62,7 @@ enum IdentityBenchmark {
                         let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
                         defer { client.close() }
                         while ContinuousClock.now < deadline {
-                            _ = try await client.call(AuthSignIn.self, SignInParams(login: "bench", password: password, source: "bench-\(index)"))
+                            _ = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password, source: "bench-\(index)"))
                             counter.add()
                         }
                     }

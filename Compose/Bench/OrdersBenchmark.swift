@@ -30,7 +30,7 @@ enum OrdersBenchmark {
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; services run with SIOPEN_INSECURE_FAST_PASSWORD_HASHING=1 (password hashing is not measured here)")
 
         let superAdminPassword = "bench-root-password-1"
-        try CatalogBenchmark.bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
+        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
         try FileManager.default.createDirectory(atPath: "\(directory)/keys", withIntermediateDirectories: true)
         for service in ["catalog", "orders"] {
             let token = try ServiceTokens.issue(
@@ -38,10 +38,10 @@ enum OrdersBenchmark {
             try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
         }
         var processes: [Process] = []
-        defer { for process in processes.reversed() { CatalogBenchmark.stop(process) } }
+        defer { for process in processes.reversed() { ServiceProcesses.stop(process) } }
         for service in ["identity", "catalog", "orders"] {
-            processes.append(try CatalogBenchmark.startService(service, directory: directory, environment: environment))
-            try await CatalogBenchmark.waitUntilHealthy(socketPath: ServiceConfiguration.socketPath(of: service, dataDirectory: directory), service: service)
+            processes.append(try ServiceProcesses.start(service, directory: directory, environment: environment))
+            try await ServiceProcesses.waitUntilHealthy(socketPath: ServiceConfiguration.socketPath(of: service, dataDirectory: directory), service: service)
         }
         let identity = RPCClient(socketPath: ServiceConfiguration.socketPath(of: "identity", dataDirectory: directory), serviceName: "identity", defaultTimeout: .seconds(60))
         let catalog = RPCClient(socketPath: ServiceConfiguration.socketPath(of: "catalog", dataDirectory: directory), serviceName: "catalog", defaultTimeout: .seconds(60))
@@ -125,22 +125,32 @@ enum OrdersBenchmark {
     /// Purchases by `workers` concurrent clients for `seconds`; latency is per whole purchase.
     static func lifecycles(workers: Int, seconds: Int, socketPath: String, ppk: String, market: [(product: String, vendor: String)]) async throws -> LoadResult {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000
+        return try await timedLanes(workers, socketPath: socketPath) { worker, client in
+            var mine: [Double] = []
+            var next = worker
+            while DispatchTime.now().uptimeNanoseconds < deadline {
+                let (product, vendor) = market[next % market.count]
+                next += workers
+                let began = DispatchTime.now().uptimeNanoseconds
+                try await purchase(client, ppk: ppk, product: product, vendor: vendor)
+                mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
+            }
+            return mine
+        }
+    }
+
+    /// Runs `lane` on `count` concurrent clients of orders; the result's rate counts every latency
+    /// the lanes return over the whole run's time.
+    static func timedLanes(
+        _ count: Int, socketPath: String, _ lane: @escaping @Sendable (Int, RPCClient) async throws -> [Double]
+    ) async throws -> LoadResult {
         let start = DispatchTime.now()
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for worker in 0..<workers {
+            for index in 0..<count {
                 group.addTask {
                     let client = RPCClient(socketPath: socketPath, serviceName: "orders", defaultTimeout: .seconds(60))
                     defer { client.close() }
-                    var mine: [Double] = []
-                    var next = worker
-                    while DispatchTime.now().uptimeNanoseconds < deadline {
-                        let (product, vendor) = market[next % market.count]
-                        next += workers
-                        let began = DispatchTime.now().uptimeNanoseconds
-                        try await purchase(client, ppk: ppk, product: product, vendor: vendor)
-                        mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
-                    }
-                    return mine
+                    return try await lane(index, client)
                 }
             }
             var all: [Double] = []
@@ -165,25 +175,14 @@ enum OrdersBenchmark {
         }
         let concurrency = 16
         let placing = drafts
-        let start = DispatchTime.now()
-        let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for lane in 0..<concurrency {
-                group.addTask {
-                    let laneClient = RPCClient(socketPath: socketPath, serviceName: "orders", defaultTimeout: .seconds(60))
-                    defer { laneClient.close() }
-                    var mine: [Double] = []
-                    for draft in stride(from: lane, to: placing.count, by: concurrency).map({ placing[$0] }) {
-                        let began = DispatchTime.now().uptimeNanoseconds
-                        _ = try await laneClient.call(OrderSubmit.self, OrderAct(orderID: draft.id, version: draft.version), token: ppk)
-                        mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
-                    }
-                    return mine
-                }
+        return try await timedLanes(concurrency, socketPath: socketPath) { lane, client in
+            var mine: [Double] = []
+            for draft in stride(from: lane, to: placing.count, by: concurrency).map({ placing[$0] }) {
+                let began = DispatchTime.now().uptimeNanoseconds
+                _ = try await client.call(OrderSubmit.self, OrderAct(orderID: draft.id, version: draft.version), token: ppk)
+                mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
             }
-            var all: [Double] = []
-            for try await part in group { all += part }
-            return all
+            return mine
         }
-        return LoadResult(requests: latencies.count, seconds: CatalogBenchmark.secondsSince(start), latenciesMicros: latencies)
     }
 }
