@@ -101,9 +101,14 @@ import Testing
             _ = other
 
             // Reported on the feed, for other services and reports.
-            let catalogToken = try String(contentsOfFile: system.directory + "/keys/orders.token", encoding: .utf8)
-            let events = try await system.catalog.call(EventsRead.self, CursorParams(after: 0, limit: 1000), token: catalogToken).events
-            #expect(events.filter { $0.subjectID == proposed.id }.map(\.type) == ["sanction.proposed", "sanction.decided"])
+            // The start and the end are announced by the calendar, once each.
+            let serviceToken = try String(contentsOfFile: system.directory + "/keys/orders.token", encoding: .utf8)
+            try await system.until("the end is announced") {
+                try await system.catalog.call(EventsRead.self, CursorParams(after: 0, limit: 1000), token: serviceToken).events.contains { $0.type == "sanction.ended" }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let events = try await system.catalog.call(EventsRead.self, CursorParams(after: 0, limit: 1000), token: serviceToken).events
+            #expect(events.filter { $0.subjectID == proposed.id }.map(\.type) == ["sanction.proposed", "sanction.decided", "sanction.started", "sanction.ended"])
         }
     }
 

@@ -34,6 +34,9 @@ public enum CatalogService {
                 environment.background.every(feedPollInterval, name: "identity feed") { try await vendors.catchUp() }
                 let orders = OrdersFeed(consumer: feedConsumer(of: "orders", environment), now: now)
                 environment.background.every(feedPollInterval, name: "orders feed") { try await orders.catchUp() }
+                environment.background.every(feedPollInterval, name: "sanction calendar") {
+                    try await SanctionHandlers.announceByCalendar(environment.database, now: now)
+                }
             })
     }
 }

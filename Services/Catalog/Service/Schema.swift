@@ -156,5 +156,7 @@ enum CatalogSchema {
                 CREATE INDEX sanction_by_vendor ON sanction (vendor_id);
                 """),
         Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
+        // How far the feed has announced an accepted sanction: none, started, ended.
+        Migration(version: 4, name: "sanction announcements", sql: "ALTER TABLE sanction ADD COLUMN announced TEXT NOT NULL DEFAULT 'none';"),
     ]
 }

@@ -131,6 +131,36 @@ struct SanctionHandlers {
         }
     }
 
+    /// Announces on the feed the sanctions whose delisting started or ended by today, once each,
+    /// so other services and reports learn of it the day it happens (the catalog itself needs no
+    /// announcement: it decides visibility by the dates).
+    static func announceByCalendar(_ database: Database, now: @escaping @Sendable () -> Date) async throws {
+        let at = now()
+        let today = CivilDate(at)
+        try await database.write { db in
+            let due = try db.query(
+                """
+                SELECT id, announced, starts_on <= ?1, ends_on <= ?1 FROM sanction
+                WHERE decision = 'accepted' AND ((announced = 'none' AND starts_on <= ?1) OR (announced != 'ended' AND ends_on <= ?1))
+                """, today.description)
+            for row in due {
+                let id = try row.string(0)
+                var announced = try row.string(1)
+                let sanction = try Self.sanction(db, id: id, today: today)
+                let started = try row.bool(2)
+                if announced == "none" && started {
+                    try EventFeed.publish(db, type: "sanction.started", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    announced = "started"
+                }
+                if try row.bool(3) {
+                    try EventFeed.publish(db, type: "sanction.ended", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    announced = "ended"
+                }
+                try db.run("UPDATE sanction SET announced = ? WHERE id = ?", announced, id)
+            }
+        }
+    }
+
     func list(_ params: SanctionListParams, _ request: RequestContext) async throws -> [Sanction] {
         let principal = try request.requirePrincipal()
         let tenant = try CatalogContext.tenant(params.tenant, of: principal, reading: true)
