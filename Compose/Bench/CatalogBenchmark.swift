@@ -208,12 +208,12 @@ enum CatalogBenchmark {
     static func prepare(_ search: SearchCase, database: Database, socketPath: String, token: String, today: String) async throws -> PreparedSearch {
         let codes = search.params.categoryCode.map(CatalogTree.subtree) ?? []
         var params = search.params
-        var direct = DirectSearch(params, tenant: tenant, today: today, categoryCodes: codes)
+        var direct = try DirectSearch(params, tenant: tenant, today: today, categoryCodes: codes)
         if search.isSecondPage {
             let firstPage = try await database.read { [direct] db in try direct.hits(db) }
             guard firstPage.count > direct.pageSize else { throw BenchmarkFailure("\(search.label): fewer than two pages of results") }
             let last = firstPage[direct.pageSize - 1]
-            direct = DirectSearch(params, tenant: tenant, today: today, categoryCodes: codes, after: (last.sortKey, last.docid))
+            direct = try DirectSearch(params, tenant: tenant, today: today, categoryCodes: codes, after: (last.sortKey, last.docid))
             params.cursor = try answer(to: requestLine(params, token: token), socketPath: socketPath).nextCursor
         }
         let request = try requestLine(params, token: token)
@@ -224,7 +224,7 @@ enum CatalogBenchmark {
             return id
         }
         guard page.products.map(\.productID) == directIDs, (page.nextCursor != nil) == (hits.count > direct.pageSize) else {
-            throw BenchmarkFailure("\(search.label): the service and the direct SQL disagree; the benchmark's copy of the search SQL is out of date")
+            throw BenchmarkFailure("\(search.label): the service and the direct SQL disagree; a search must give the same page through the service and directly")
         }
         let matches = try await database.read { [direct] db in try direct.count(db) }
         return PreparedSearch(label: search.label, request: request, direct: direct, matches: matches, pageSize: page.products.count)
@@ -313,22 +313,9 @@ struct SearchCase: Sendable {
     ]
 }
 
-/// `catalog.search`'s SQL for one set of filters, built as `SearchHandlers.search` builds it (the
-/// same statement and numbered parameters, whitespace aside), to run on the database file directly. It covers the
-/// filters the mix uses; `CatalogBenchmark.prepare` checks it against the service every run.
+/// `catalog.search`'s own statement (`SearchStatement` of the catalog service) for one set of
+/// filters, run on the database file directly.
 struct DirectSearch: Sendable {
-    /// `Listings.visibleToday` of the catalog service (internal there), verbatim: a listing may
-    /// be shown when its vendor is active, not delisted by a sanction in force and not
-    /// blacklisted. Binds `?1` = tenant, `?2` = today.
-    static let visibleToday = """
-        l.tenant = ?1 AND l.vendor_active = 1
-        AND l.vendor_id NOT IN (
-            SELECT vendor_id FROM sanction
-            WHERE tenant = ?1 AND decision = 'accepted' AND starts_on <= ?2 AND ends_on > ?2)
-        AND l.vendor_npwp NOT IN (
-            SELECT npwp FROM blacklist WHERE (tenant IS NULL OR tenant = ?1) AND starts_on <= ?2 AND ends_on >= ?2)
-        """
-
     /// One result row, every column read out of SQLite.
     struct Hit: Sendable {
         let docid: Int64
@@ -341,79 +328,19 @@ struct DirectSearch: Sendable {
         let price: Int64
     }
 
-    /// Rows a page shows; the query asks for one more, to know whether another page follows.
-    let pageSize: Int
-    private let sql: String
-    private let arguments: [SQLValue]
-    /// Every match of the filters, regardless of cursor and page size. The joins are CROSS JOINs,
-    /// which SQLite keeps in the order written: left alone, it drives a count from the `listing`
-    /// index and evaluates the MATCH once per listing, which takes minutes at 100,000.
-    private let countSQL: String
-    private let countArguments: [SQLValue]
+    let statement: SearchStatement
+    /// Rows a page shows.
+    var pageSize: Int { statement.pageSize }
 
     /// The search for `params` (its `cursor` is ignored: pass the position to continue `after`).
-    init(_ params: CatalogSearchParams, tenant: String, today: String, categoryCodes: [String], after cursor: (key: SQLValue, docid: Int64)? = nil) {
-        var arguments: [SQLValue] = [.text(tenant), .text(today)]
-        func bind(_ value: SQLValue) -> String {
-            arguments.append(value)
-            return "?\(arguments.count)"
-        }
-        var from = "listing l JOIN vendor_state v ON v.vendor_id = l.vendor_id"
-        var conditions = [Self.visibleToday]
-        var rank = "0.0"
-        // As `SearchText.matchExpression`: every word a required prefix term.
-        let words = params.query?.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).prefix(16).map { "\"\($0)\"*" }.joined(separator: " ")
-        if let words, !words.isEmpty {
-            from = "listing_text CROSS JOIN listing l ON l.docid = listing_text.rowid JOIN vendor_state v ON v.vendor_id = l.vendor_id"
-            conditions.append("listing_text MATCH \(bind(.text(words)))")
-            rank = "bm25(listing_text, 10.0, 2.0, 4.0)"
-        }
-        var price = "l.unit_price"
-        if let region = params.regionCode {
-            from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(bind(.text(region)))"
-            price = "rp.unit_price"
-        }
-        if !categoryCodes.isEmpty {
-            conditions.append("l.category_code IN (\(categoryCodes.map { bind(.text($0)) }.joined(separator: ", ")))")
-        }
-        if let minimum = params.minPrice { conditions.append("\(price) >= \(bind(.integer(minimum.amount)))") }
-        if let maximum = params.maxPrice { conditions.append("\(price) <= \(bind(.integer(maximum.amount)))") }
-        let hasWords = rank != "0.0"
-        let (key, ascending): (String, Bool) = switch params.sort ?? .relevance {
-        case .relevance: hasWords ? (rank, true) : ("-l.docid", true)
-        case .priceAscending: (price, true)
-        case .priceDescending: (price, false)
-        case .tkdnDescending: ("l.tkdn_bp", false)
-        case .deliveryAscending: ("l.delivery_days", true)
-        }
-        let inner = """
-            SELECT l.docid AS docid, \(key) AS sort_key, l.summary AS summary, l.vendor_id AS vendor_id, v.name AS vendor_name,
-                    l.is_umkm AS is_umkm, v.is_pkp AS is_pkp, \(price) AS price
-                FROM \(from) WHERE \(conditions.joined(separator: " AND "))
-            """
-        countSQL = "SELECT count(*) FROM \(from.replacingOccurrences(of: " JOIN ", with: " CROSS JOIN ")) WHERE \(conditions.joined(separator: " AND "))"
-        countArguments = arguments
-        var outer = ""
-        if let cursor {
-            let keyValue = bind(cursor.key)
-            let docid = bind(.integer(cursor.docid))
-            outer = "WHERE sort_key \(ascending ? ">" : "<") \(keyValue) OR (sort_key = \(keyValue) AND docid > \(docid))"
-        }
-        pageSize = params.limit ?? 20
-        sql = """
-            SELECT docid, sort_key, summary, vendor_id, vendor_name, is_umkm, is_pkp, price FROM (
-                \(inner))
-            \(outer)
-            ORDER BY sort_key \(ascending ? "ASC" : "DESC"), docid ASC
-            LIMIT \(bind(.integer(Int64(pageSize + 1))))
-            """
-        self.arguments = arguments
+    init(_ params: CatalogSearchParams, tenant: String, today: String, categoryCodes: [String], after cursor: (key: SQLValue, docid: Int64)? = nil) throws {
+        statement = try SearchStatement(params, tenant: tenant, today: today, categoryCodes: categoryCodes, after: cursor)
     }
 
     /// Runs the page query: up to `pageSize + 1` rows.
     func hits(_ db: Connection) throws -> [Hit] {
         var hits: [Hit] = []
-        try db.forEachRow(sql, arguments: arguments) { row in
+        try db.forEachRow(statement.sql, arguments: statement.arguments) { row in
             hits.append(Hit(
                 docid: try row.int64(0), sortKey: row[1], summary: try row.string(2), vendorID: try row.string(3), vendorName: try row.string(4),
                 isUMKM: try row.bool(5), isPKP: try row.bool(6), price: try row.int64(7)))
@@ -423,7 +350,7 @@ struct DirectSearch: Sendable {
 
     /// How many listings match.
     func count(_ db: Connection) throws -> Int64 {
-        try db.queryOne(countSQL, arguments: countArguments)!.int64(0)
+        try db.queryOne(statement.countSQL, arguments: statement.countArguments)!.int64(0)
     }
 }
 

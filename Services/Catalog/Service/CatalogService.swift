@@ -30,10 +30,14 @@ public enum CatalogService {
                 SearchHandlers(context: context).register(into: &table)
                 SanctionHandlers(context: context).register(into: &table)
                 // Vendors' standing from identity; failed orders' sanction proposals from orders.
-                let vendors = VendorFeed(consumer: feedConsumer(of: "identity", environment), now: now)
-                environment.background.every(feedPollInterval, name: "identity feed") { try await vendors.catchUp() }
-                let orders = OrdersFeed(consumer: feedConsumer(of: "orders", environment), now: now)
-                environment.background.every(feedPollInterval, name: "orders feed") { try await orders.catchUp() }
+                let identityFeed = feedConsumer(of: "identity", environment)
+                environment.background.every(feedPollInterval, name: "identity feed") {
+                    try await identityFeed.drain { event, db in try VendorFeed.apply(event, db, at: now()) }
+                }
+                let ordersFeed = feedConsumer(of: "orders", environment)
+                environment.background.every(feedPollInterval, name: "orders feed") {
+                    try await ordersFeed.drain { event, db in try OrdersFeed.apply(event, db, at: now()) }
+                }
                 environment.background.every(feedPollInterval, name: "sanction calendar") {
                     try await SanctionHandlers.announceByCalendar(environment.database, now: now)
                 }

@@ -250,14 +250,7 @@ private final class ServiceProcesses: @unchecked Sendable {
 
     /// Super Admin in identity's database, each service's token under `keys/`, the clock at offset 0.
     private func prepareDataFolder() throws {
-        let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
-        _ = try IdentityBootstrap.createSuperAdmin(
-            configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
-        try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
-        for service in ["catalog", "orders", "payments", "reporting"] {
-            let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24)
-            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
-        }
+        try SiOpenServiceTestSupport.prepareDataFolder(directory)
         try "0".write(toFile: clockOffsetFile, atomically: true, encoding: .utf8)
     }
 

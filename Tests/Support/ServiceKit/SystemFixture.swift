@@ -69,15 +69,8 @@ public final class SystemFixture: @unchecked Sendable {
     public static func start(_ services: [FixtureService] = [.catalog]) async throws -> SystemFixture {
         setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
         let directory = try makeShortTemporaryDirectory(prefix: "sisys")
+        try prepareDataFolder(directory)
         let identityConfiguration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
-        _ = try IdentityBootstrap.createSuperAdmin(
-            configuration: identityConfiguration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
-        // Each service's own token for other services' feeds, where `siopen up` would put it.
-        try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
-        for service in ["catalog", "orders", "payments", "reporting"] {
-            let token = try ServiceTokens.issue(configuration: identityConfiguration, service: service, hours: 24)
-            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
-        }
         let clock = TestClock()
         let identityHost = try ServiceHost.start(IdentityService.makeDefinition(now: { clock.now() }), configuration: identityConfiguration)
         let fixture = SystemFixture(
@@ -202,6 +195,20 @@ public final class SystemFixture: @unchecked Sendable {
         if let catalogHost { await catalogHost.stop() }
         await identityHost.stop()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+/// Makes `directory` ready for services: the first Super Admin (`root`, password
+/// `root-password-1`) in identity's database, and each service's own token for other services'
+/// feeds under `keys/`, where `siopen up` would put it.
+public func prepareDataFolder(_ directory: String) throws {
+    let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
+    _ = try IdentityBootstrap.createSuperAdmin(
+        configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
+    try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
+    for service in ["catalog", "orders", "payments", "reporting"] {
+        let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24)
+        try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
     }
 }
 

@@ -8,16 +8,8 @@ import SiOpenStorage
 /// Files the sanction proposals that failed orders call for (Pasal 14), from the orders
 /// service's event feed: a PPK who fails an order for the vendor's default proposes the
 /// delisting by that act, and the feed delivers it even if the catalog was down at the time.
-struct OrdersFeed: Sendable {
-    let consumer: FeedConsumer
-    let now: @Sendable () -> Date
-
-    /// Applies every event waiting in the orders feed.
-    func catchUp() async throws {
-        let now = self.now
-        try await consumer.drain { event, db in try Self.apply(event, db, at: now()) }
-    }
-
+enum OrdersFeed {
+    /// Files the proposal a failed order calls for; other order events are skipped.
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
         guard event.type == "order.failed", let payload = event.payload.objectValue,
             let tenant = payload["tenant"]?.stringValue, let agency = payload["agency"]?.stringValue,

@@ -17,92 +17,28 @@ struct SearchHandlers {
         table.register(CatalogPriceReference.self) { params, request in try await priceReference(params, request) }
     }
 
-    /// SQL text with numbered parameters, so conditions can be added in any order.
-    struct Query {
-        var arguments: [any SQLBindable] = []
-        mutating func bind(_ value: any SQLBindable) -> String {
-            arguments.append(value)
-            return "?\(arguments.count)"
-        }
-    }
-
     // MARK: Search
 
     func search(_ params: CatalogSearchParams, _ request: RequestContext) async throws -> CatalogSearchPage {
         let principal = try request.requirePrincipal()
         let tenant = try CatalogContext.tenant(params.tenant, of: principal, reading: true)
-        let limit = try CursorParams.pageLimit(params.limit, default: 20, maximum: 100)
         try Self.checkFilters(params)
-        let words = try params.query.map(SearchText.matchExpression) ?? nil
-        let sort = params.sort ?? .relevance
         let fingerprint = SearchCursor.fingerprint(of: params)
         let cursor = try params.cursor.map { try SearchCursor(decoding: $0, fingerprint: fingerprint) }
         let today = context.today.description
 
         return try await context.database.read { db in
-            var query = Query()
-            _ = query.bind(tenant)  // ?1, as Listings.visibleToday expects
-            _ = query.bind(today)   // ?2
-            var from = "listing l JOIN vendor_state v ON v.vendor_id = l.vendor_id"
-            var conditions = [Listings.visibleToday]
-            var rank = "0.0"
-            if let words {
-                // CROSS JOIN keeps the full-text index in the lead: left to itself, SQLite may walk
-                // a filter's index and run the MATCH once per listing (430 ms against 10 ms over
-                // 100,000 products for a word within a category and price range).
-                from = "listing_text CROSS JOIN listing l ON l.docid = listing_text.rowid JOIN vendor_state v ON v.vendor_id = l.vendor_id"
-                conditions.append("listing_text MATCH \(query.bind(words))")
-                // Name matches weigh most, then specification, then description.
-                rank = "bm25(listing_text, 10.0, 2.0, 4.0)"
-            }
-            var price = "l.unit_price"
-            if let region = params.regionCode {
-                from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(query.bind(region))"
-                price = "rp.unit_price"
-            }
+            var codes: [String] = []
             if let code = params.categoryCode {
-                let codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
+                codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
                 if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
-                conditions.append("l.category_code IN (\(codes.map { query.bind($0) }.joined(separator: ", ")))")
             }
-            if let minimum = params.minPrice { conditions.append("\(price) >= \(query.bind(minimum.amount))") }
-            if let maximum = params.maxPrice { conditions.append("\(price) <= \(query.bind(maximum.amount))") }
-            if let minimum = params.minTKDNBasisPoints { conditions.append("l.tkdn_bp >= \(query.bind(minimum))") }
-            if let origin = params.origin { conditions.append("l.origin = \(query.bind(origin.rawValue))") }
-            if let days = params.maxDeliveryDays { conditions.append("l.delivery_days <= \(query.bind(days))") }
-            if let months = params.minWarrantyMonths { conditions.append("l.warranty_months >= \(query.bind(months))") }
-            if params.inStockOnly == true { conditions.append("l.stock > 0") }
-            if let vendor = params.vendorID { conditions.append("l.vendor_id = \(query.bind(vendor))") }
-            if params.umkmOnly == true { conditions.append("l.is_umkm = 1") }
-
-            // Every order ends with docid, so ties are broken the same way on every page.
-            let (key, ascending): (String, Bool) = switch sort {
-            case .relevance: words == nil ? ("-l.docid", true) : (rank, true)
-            case .priceAscending: (price, true)
-            case .priceDescending: (price, false)
-            case .tkdnDescending: ("l.tkdn_bp", false)
-            case .deliveryAscending: ("l.delivery_days", true)
-            }
-            var outer = ""
-            if let cursor {
-                let keyValue = query.bind(cursor.key)
-                let docid = query.bind(cursor.docid)
-                outer = "WHERE sort_key \(ascending ? ">" : "<") \(keyValue) OR (sort_key = \(keyValue) AND docid > \(docid))"
-            }
-            let sql = """
-                SELECT docid, sort_key, summary, vendor_id, vendor_name, is_umkm, is_pkp, price FROM (
-                    SELECT l.docid AS docid, \(key) AS sort_key, l.summary AS summary, l.vendor_id AS vendor_id, v.name AS vendor_name,
-                        l.is_umkm AS is_umkm, v.is_pkp AS is_pkp, \(price) AS price
-                    FROM \(from) WHERE \(conditions.joined(separator: " AND ")))
-                \(outer)
-                ORDER BY sort_key \(ascending ? "ASC" : "DESC"), docid ASC
-                LIMIT \(query.bind(limit + 1))
-                """
+            let statement = try SearchStatement(params, tenant: tenant, today: today, categoryCodes: codes, after: cursor.map { ($0.key, $0.docid) })
             var products: [ProductSummary] = []
             var last: SearchCursor?
             var more = false
-            try db.forEachRow(sql, arguments: query.arguments) { row in
-                guard products.count < limit else {
+            try db.forEachRow(statement.sql, arguments: statement.arguments) { row in
+                guard products.count < statement.pageSize else {
                     more = true
                     return
                 }
@@ -110,7 +46,7 @@ struct SearchHandlers {
                 summary.vendor = ListedVendor(id: try row.string(3), name: try row.string(4), isUMKM: try row.bool(5), isPKP: try row.bool(6))
                 summary.unitPrice = try Rupiah(checked: try row.int64(7))
                 products.append(summary)
-                last = SearchCursor(key: try SearchCursor.Key(row, column: 1), docid: try row.int64(0), fingerprint: fingerprint)
+                last = SearchCursor(key: row[1], docid: try row.int64(0), fingerprint: fingerprint)
             }
             return CatalogSearchPage(products: products, nextCursor: more ? last?.encoded : nil)
         }
@@ -195,23 +131,23 @@ struct SearchHandlers {
             let code = categoryCode!
             let codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
             if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
-            var query = Query()
-            _ = query.bind(tenant)
-            _ = query.bind(today)
+            var query = NumberedParameters()
+            _ = query.bind(.text(tenant))
+            _ = query.bind(.text(today))
             var from = "listing l"
             var price = "l.unit_price"
             if let region = params.regionCode {
-                from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(query.bind(region))"
+                from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(query.bind(.text(region)))"
                 price = "rp.unit_price"
             }
-            let prices = "SELECT \(price) AS price FROM \(from) WHERE \(Listings.visibleToday) AND l.category_code IN (\(codes.map { query.bind($0) }.joined(separator: ", ")))"
-            let summary = try db.queryOne("SELECT count(*), min(price), max(price) FROM (\(prices))", arguments: query.arguments)!
+            let prices = "SELECT \(price) AS price FROM \(from) WHERE \(Listings.visibleToday) AND l.category_code IN (\(codes.map { query.bind(.text($0)) }.joined(separator: ", ")))"
+            let summary = try db.queryOne("SELECT count(*), min(price), max(price) FROM (\(prices))", arguments: query.values)!
             let count = try summary.int64(0)
             var categoryStatistics: PriceStatistics?
             if count > 0 {
                 // The middle one (odd count) or two (even count), in price order.
                 let middle = try db.query(
-                    "SELECT price FROM (\(prices)) ORDER BY price LIMIT \(count % 2 == 1 ? 1 : 2) OFFSET \((count - 1) / 2)", arguments: query.arguments
+                    "SELECT price FROM (\(prices)) ORDER BY price LIMIT \(count % 2 == 1 ? 1 : 2) OFFSET \((count - 1) / 2)", arguments: query.values
                 ).map { try Rupiah(checked: try $0.int64(0)) }
                 categoryStatistics = PriceStatistics(
                     count: Int(count), lowest: try Rupiah(checked: try summary.int64(1)),
@@ -242,21 +178,12 @@ enum SearchText {
 /// A position in a sorted result: the sort key and docid of the last hit, and a fingerprint of
 /// the filters, so a cursor is refused with other filters rather than silently skipping hits.
 struct SearchCursor {
-    /// A sort key: an integer column, or a relevance score (kept by its exact bits).
-    enum Key: Codable {
-        case integer(Int64)
-        case real(Double)
-
-        init(_ row: Row, column: Int) throws {
-            if let value = try? row.int64(column) { self = .integer(value) } else { self = .real(try row.double(column)) }
-        }
-    }
-
-    let key: Key
+    /// The sort key: an integer column, or a relevance score (kept by its exact bits).
+    let key: SQLValue
     let docid: Int64
     let fingerprint: String
 
-    init(key: Key, docid: Int64, fingerprint: String) {
+    init(key: SQLValue, docid: Int64, fingerprint: String) {
         self.key = key
         self.docid = docid
         self.fingerprint = fingerprint
@@ -282,8 +209,10 @@ struct SearchCursor {
 
     var encoded: String {
         let (kind, bits): (String, String) = switch key {
-        case .integer(let value): ("i", String(value))
         case .real(let value): ("r", String(value.bitPattern))
+        case .integer(let value): ("i", String(value))
+        // Sort keys are integer columns or bm25 scores; nothing else reaches a cursor.
+        default: ("i", "0")
         }
         let value: JSONValue = ["t": .string(kind), "k": .string(bits), "d": .integer(docid), "f": .string(fingerprint)]
         return Base64URL.encode(value.serialized)
@@ -295,14 +224,5 @@ struct SearchCursor {
         filters.cursor = nil
         filters.limit = nil
         return String(SHA256.hexDigest(Array(String(describing: filters).utf8)).prefix(16))
-    }
-}
-
-extension SearchCursor.Key: SQLBindable {
-    var sqlValue: SQLValue {
-        switch self {
-        case .integer(let value): value.sqlValue
-        case .real(let value): value.sqlValue
-        }
     }
 }

@@ -8,16 +8,7 @@ import SiOpenStorage
 /// call identity. Each event is applied in the same transaction that moves the cursor
 /// (``FeedConsumer``), and applying one twice changes nothing, so a crash or retry never
 /// doubles or skips a fact.
-struct VendorFeed: Sendable {
-    let consumer: FeedConsumer
-    let now: @Sendable () -> Date
-
-    /// Applies every event waiting in identity's feed.
-    func catchUp() async throws {
-        let now = self.now
-        try await consumer.drain { event, db in try Self.apply(event, db, at: now()) }
-    }
-
+enum VendorFeed {
     /// Applies one event; events the catalog does not need are skipped.
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
         if event.type == "vendor.blacklisted" {

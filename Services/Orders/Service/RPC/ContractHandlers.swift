@@ -8,14 +8,13 @@ import SiOpenStorage
 /// From the Surat Pesanan to the handover record (annex I.D.3.e–k), and failure for the vendor's default.
 struct ContractHandlers {
     let context: OrdersContext
-    var orders: OrderHandlers { OrderHandlers(context: context) }
 
     func register(into table: inout RPCMethodTable) {
         table.register(OrderIssueSuratPesanan.self) { params, request in try await issueSuratPesanan(params, request) }
         table.register(OrderAcknowledgeSuratPesanan.self) { params, request in
             let principal = try request.requirePrincipal()
             let at = context.now()
-            return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, action: "suratPesananAcknowledged") { order, party, db, _ in
+            return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, action: "suratPesananAcknowledged") { order, party, db, _ in
                 order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeSuratPesanan, by: party, facts: order.facts)
                 try DocumentStore.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
                 return nil
@@ -32,7 +31,7 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         let sealer = context.sealer
         let at = context.now()
-        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, action: "suratPesananIssued") { order, party, db, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, action: "suratPesananIssued") { order, party, db, today in
             let next = try OrderStateMachine.next(from: order.state, action: .issueSuratPesanan, by: party, facts: order.facts)
             guard let agreed = order.data.negotiation?.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
             let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
@@ -59,7 +58,7 @@ struct ContractHandlers {
     func recordDelivery(_ params: DeliveryParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         if let note = params.note, note.count > 1000 { throw RPCError.validationFailed(field: "note", reason: "must have at most 1000 characters") }
-        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, action: "deliveryRecorded") { order, party, _, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, action: "deliveryRecorded") { order, party, _, today in
             order.state = try OrderStateMachine.next(from: order.state, action: .recordDelivery, by: party, facts: order.facts)
             guard params.deliveredOn <= today else { throw RPCError.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))") }
             guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
@@ -71,7 +70,7 @@ struct ContractHandlers {
 
     func inspect(_ params: InspectionParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, action: "inspected") { order, party, _, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, action: "inspected") { order, party, _, today in
             order.state = try OrderStateMachine.next(from: order.state, action: .inspect, by: party, facts: order.facts)
             guard params.inspectedOn <= today else { throw RPCError.validationFailed(field: "inspectedOn", reason: "must not be after today (\(today))") }
             guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
@@ -91,7 +90,7 @@ struct ContractHandlers {
         if let number = params.bastNumber { try InputRules.requireText(number, field: "bastNumber", max: 200) }
         let sealer = context.sealer
         let at = context.now()
-        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, action: "received") { order, party, db, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, action: "received") { order, party, db, today in
             let next = try OrderStateMachine.next(from: order.state, action: .confirmReceipt, by: party, facts: order.facts)
             guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms, let spID = order.data.suratPesananID else {
                 throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue)
@@ -115,7 +114,7 @@ struct ContractHandlers {
     func acknowledgeBAST(_ params: OrderAct, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         let at = context.now()
-        let record = try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, action: "bastAcknowledged") { order, party, db, _ in
+        let record = try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, action: "bastAcknowledged") { order, party, db, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeBAST, by: party, facts: order.facts)
             order.data.bastAcknowledgedBy.insert(party)
             try DocumentStore.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
@@ -144,7 +143,7 @@ struct ContractHandlers {
     func fail(_ params: FailureParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         try InputRules.requireText(params.description, field: "description", max: 5000)
-        return try await orders.change(params.orderID, version: params.version, principal: principal, method: OrderFail.name, action: "failed") { order, party, db, _ in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderFail.name, action: "failed") { order, party, db, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: .fail, by: party, facts: order.facts)
             order.data.failureGrounds = params.grounds
             order.data.closingReason = params.description

@@ -22,7 +22,7 @@ struct ExpirySweeper: Sendable {
             expired += try await context.database.write { db in
                 var order = try OrderStore.load(db, id: id)
                 // Re-checked in the transaction: the vendor may have answered in the meantime.
-                guard let dueOn = try db.queryOne("SELECT vendor_response_due FROM purchase_order WHERE id = ?", id)?.optionalString(0), dueOn < today.description,
+                guard let dueOn = order.vendorResponseDue, dueOn < today,
                       let next = try? OrderStateMachine.next(from: order.state, action: .expire, by: .system, facts: order.facts)
                 else { return 0 }
                 let version = order.version

@@ -45,8 +45,11 @@ struct OrderHandlers {
     // MARK: Preparation
 
     /// The listed products, asked of the catalog with the PPK's own token, so the catalog's
-    /// rules (tenant, visibility) apply to the PPK.
-    func catalogueItems(_ requests: [OrderItemRequest], regionCode: String, token: String?) async throws -> (items: [OrderItem], vendor: ListedVendor, installation: Rupiah, training: Rupiah) {
+    /// rules (tenant, visibility) apply to the PPK. Price references are asked only while
+    /// preparing (`withReferences`): they serve the estimate, not the order.
+    func catalogueItems(
+        _ requests: [OrderItemRequest], regionCode: String, token: String?, withReferences: Bool
+    ) async throws -> (items: [OrderItem], vendor: ListedVendor, installation: Rupiah, training: Rupiah) {
         var items: [OrderItem] = []
         var vendor: ListedVendor?
         var installation = Rupiah.zero
@@ -65,8 +68,9 @@ struct OrderHandlers {
                 throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is offered by another vendor: an order goes to one vendor")
             }
             vendor = detail.vendor
-            let reference = try? await context.catalog.call(
-                CatalogPriceReference.self, PriceReferenceParams(productID: request.productID, regionCode: regionCode), token: token)
+            let reference = withReferences
+                ? try? await context.catalog.call(CatalogPriceReference.self, PriceReferenceParams(productID: request.productID, regionCode: regionCode), token: token)
+                : nil
             items.append(OrderItem(
                 itemID: "item-\(index + 1)", productID: detail.productID, productRevision: detail.revision, name: detail.offer.name, unit: detail.offer.unit,
                 categoryCode: detail.category.code, kind: detail.category.kind, catalogueUnitPrice: price.unitPrice, includesPPN: detail.offer.price.includesPPN,
@@ -105,7 +109,8 @@ struct OrderHandlers {
         var problems = Self.preparationProblems(params)
         if params.deliveryDate < context.today { problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
-        let (items, vendor, installation, training) = try await catalogueItems(params.items, regionCode: params.regionCode, token: request.token)
+        let (items, vendor, installation, training) = try await catalogueItems(
+            params.items, regionCode: params.regionCode, token: request.token, withReferences: true)
         let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
         let at = context.now()
         let today = context.today
@@ -145,7 +150,8 @@ struct OrderHandlers {
         _ = try OrderAccess.actingParty(principal, draft)
         // The products as listed at this moment are what is ordered (I.D.3.a).
         let requests = draft.data.items.map { OrderItemRequest(productID: $0.productID, quantity: $0.quantity) }
-        let (items, vendor, installation, training) = try await catalogueItems(requests, regionCode: draft.data.preparation.regionCode, token: request.token)
+        let (fetched, vendor, installation, training) = try await catalogueItems(
+            requests, regionCode: draft.data.preparation.regionCode, token: request.token, withReferences: false)
         let at = context.now()
         let today = context.today
         return try await context.database.write { db in
@@ -155,6 +161,12 @@ struct OrderHandlers {
             }
             let next = try OrderStateMachine.next(from: order.state, action: .submit, by: .ppk, facts: order.facts)
             let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            // The preparation's price references stay; everything else is as listed now.
+            let items = zip(fetched, order.data.items).map { item, prepared in
+                var item = item
+                item.priceReference = prepared.priceReference
+                return item
+            }
             order.data.items = items
             order.data.vendor = OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM)
             order.data.orderedOn = today
@@ -223,7 +235,7 @@ struct OrderHandlers {
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
         if reason.count > 2000 { throw RPCError.validationFailed(field: "reason", reason: "must have at most 2000 characters") }
-        return try await change(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: action, by: party, facts: order.facts)
             order.data.closingReason = reason
             return nil
@@ -232,7 +244,7 @@ struct OrderHandlers {
 
     func offer(_ params: OrderOfferParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        return try await change(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
             guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
             let offer = NegotiationOffer(
                 by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
@@ -249,7 +261,7 @@ struct OrderHandlers {
 
     func accept(_ params: OrderAcceptParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        return try await change(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, action: "agreed") { order, party, _, _ in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, action: "agreed") { order, party, _, _ in
             guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
             guard negotiation.latestOffer?.by != party else {
                 throw RPCError.conflict("an offer is accepted by the other side; \(party.words) made round \(negotiation.latestOffer?.round ?? 0)", currentState: order.state.rawValue)
@@ -257,32 +269,6 @@ struct OrderHandlers {
             order.state = try negotiation.accept(round: params.round, by: party, orderState: order.state)
             order.data.negotiation = negotiation
             return nil
-        }
-    }
-
-    /// Loads an order for a change by one of its parties, applies `body` (which returns the
-    /// vendor's new answer deadline, if any), saves it under the version read, and records the
-    /// change in the audit trail and the feed, all in one transaction.
-    func change(
-        _ orderID: String, version: Int64, principal: Principal, method: String, action: String,
-        _ body: @escaping @Sendable (inout StoredOrder, OrderParty, Connection, CivilDate) throws -> CivilDate?
-    ) async throws -> OrderRecord {
-        let at = context.now()
-        let today = context.today
-        return try await context.database.write { db in
-            var order = try OrderStore.load(db, id: orderID)
-            let party = try OrderAccess.actingParty(principal, order)
-            guard order.version == version else {
-                throw RPCError.conflict("the order changed since it was read (version \(order.version)); read it again", currentState: order.state.rawValue)
-            }
-            let due = try body(&order, party, db, today)
-            if [.cancelled, .declined, .expired].contains(order.state) {
-                try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", order.id)
-            }
-            try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: due, at: at)
-            let saved = try OrderStore.load(db, id: orderID)
-            try OrderEvents.record(db, saved, actor: principal, method: method, action: action, at: at)
-            return try OrderView.record(db, saved, viewer: principal, today: today)
         }
     }
 
@@ -321,10 +307,9 @@ struct OrderHandlers {
             for row in try db.query(orderSQL + " ORDER BY id LIMIT ?", arguments: orderArguments + [limit + 1]) {
                 let order = try OrderStore.load(db, id: try row.string(0))
                 let flagged = try db.queryOne("SELECT 1 FROM split_purchase_flag WHERE order_id = ?", order.id) != nil
-                let total = try db.queryOne("SELECT total FROM purchase_order WHERE id = ?", order.id)?.optionalInt64(0).map { try Rupiah(checked: $0) }
                 summaries.append(OrderSummary(
                     id: order.id, forceMajeure: false, agency: order.agency, title: order.data.preparation.packageName, vendorName: order.data.vendor.name,
-                    state: order.state, total: total, splitPurchaseFlagged: flagged, updatedAt: order.updatedAt))
+                    state: order.state, total: order.total, splitPurchaseFlagged: flagged, updatedAt: order.updatedAt))
             }
             if includeForceMajeure {
                 for row in try db.query("SELECT data FROM force_majeure WHERE id > ? AND \(scope) ORDER BY id LIMIT ?", arguments: arguments + [limit + 1]) {

@@ -40,6 +40,10 @@ struct StoredOrder: Sendable {
     let vendorID: String
     var state: OrderState
     var data: OrderData
+    /// The last day the vendor may answer, while it owes an answer.
+    let vendorResponseDue: CivilDate?
+    /// The agreed total including PPN, once agreed.
+    let total: Rupiah?
     let version: Int64
     let createdAt: String
     let updatedAt: String
@@ -56,12 +60,17 @@ struct StoredOrder: Sendable {
 enum OrderStore {
     static func load(_ db: Connection, id: String) throws -> StoredOrder {
         guard let row = try db.queryOne(
-            "SELECT tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at FROM purchase_order WHERE id = ?", id)
+            """
+            SELECT tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at, vendor_response_due, total
+            FROM purchase_order WHERE id = ?
+            """, id)
         else { throw RPCError.notFound("order", id: id) }
         guard let state = OrderState(rawValue: try row.string(4)) else { throw StorageError.typeMismatch(column: "state", expected: "an order state", found: try row.string(4)) }
         return StoredOrder(
             id: id, tenant: try row.string(0), agency: try row.string(1), ppkAccountID: try row.string(2), vendorID: try row.string(3), state: state,
-            data: try JSONColumn.value(OrderData.self, try row.string(5)), version: try row.int64(6), createdAt: try row.string(7), updatedAt: try row.string(8))
+            data: try JSONColumn.value(OrderData.self, try row.string(5)),
+            vendorResponseDue: try row.optionalString(9).map { try CivilDate($0) }, total: try row.optionalInt64(10).map { try Rupiah(checked: $0) },
+            version: try row.int64(6), createdAt: try row.string(7), updatedAt: try row.string(8))
     }
 
     /// Writes `order` back if nobody changed it since `expectedVersion` was read; a 409 otherwise.

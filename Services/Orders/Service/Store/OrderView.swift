@@ -45,14 +45,13 @@ enum OrderView {
             execution = OrderExecution(ledger: ledger, dueDate: agreed.deliveryDate, penalty: penalty, receivedOn: data.receivedOn)
         }
         let split = try db.queryOne("SELECT flag FROM split_purchase_flag WHERE order_id = ?", order.id).map { try JSONColumn.value(SplitPurchaseFlag.self, try $0.string(0)) }
-        let due = try db.queryOne("SELECT vendor_response_due FROM purchase_order WHERE id = ?", order.id)?.optionalString(0).map { try CivilDate($0) }
         let party = viewer.flatMap { OrderAccess.viewingParty($0, order) }
         return OrderRecord(
             id: order.id, tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID, vendor: data.vendor, state: order.state,
             preparation: data.preparation, terms: data.terms, items: data.items, priceEstimate: data.priceEstimate,
             offers: data.negotiation?.offers ?? [], agreedRound: data.negotiation?.acceptedRound,
             agreedTotals: try agreed.flatMap { terms in try ppn.map { try terms.totals(ppn: $0) } },
-            vendorResponseDue: due, closingReason: data.closingReason, failureGrounds: data.failureGrounds,
+            vendorResponseDue: order.vendorResponseDue, closingReason: data.closingReason, failureGrounds: data.failureGrounds,
             suratPesanan: try data.suratPesananID.map { try DocumentStore.info(db, id: $0) }, execution: execution,
             bast: try data.bastID.map { try DocumentStore.info(db, id: $0) }, splitPurchase: split,
             availableActions: party.map { OrderStateMachine.availableActions(in: order.state, for: $0, facts: order.facts) } ?? [],
