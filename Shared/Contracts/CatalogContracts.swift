@@ -1047,13 +1047,15 @@ public struct SanctionProposal: Codable, Sendable, Hashable {
     public var grounds: SanctionGrounds
     /// What happened, with the facts.
     public var description: String
-    /// The order it concerns.
-    public var orderID: String
-    /// The order's Surat Pesanan number, where issued.
+    /// The order it concerns: an order of the proposer's agency with this vendor, failed on these
+    /// grounds (any state of it for false data). Omitted only for false data in the vendor's
+    /// registration (company requirements, Pasal 14(1)), which concerns no order.
+    public var orderID: String?
+    /// The order's Surat Pesanan number, where issued; when given it must be the order's.
     public var suratPesananNumber: String?
 
     /// Creates it.
-    public init(vendorID: String, grounds: SanctionGrounds, description: String, orderID: String, suratPesananNumber: String? = nil) {
+    public init(vendorID: String, grounds: SanctionGrounds, description: String, orderID: String?, suratPesananNumber: String? = nil) {
         self.vendorID = vendorID
         self.grounds = grounds
         self.description = description
@@ -1122,7 +1124,7 @@ public struct Sanction: Codable, Sendable, Hashable {
 /// `sanction.propose`: a PPK proposes a delisting sanction against a vendor.
 public enum SanctionPropose: RPCMethod {
     public static let name = "sanction.propose"
-    public static let summary = "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned; its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
+    public static let summary = "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned, which orders confirms with the PPK's own token: an order of the PPK's agency with that vendor, failed on those grounds (any order of the vendor, or no order for its registration data, for false data); its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
     public static let access = Access.roles(.ppk)
     public typealias Params = SanctionProposal
     public typealias Result = Sanction

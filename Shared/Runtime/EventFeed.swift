@@ -90,7 +90,8 @@ public enum EventFeed {
         }
     }
 
-    /// Registers `events.read`, `audit.read` and `audit.verify` on `table`, served from `database`.
+    /// Registers `events.read`, `audit.read`, `audit.verify` and `feed.deadLetters` on `table`,
+    /// served from `database`.
     ///
     /// `audit.read` shows a caller only its own tenant's entries, except to the national monitor
     /// and the super admin, who read across tenants; any other caller without a tenant is refused
@@ -122,6 +123,7 @@ public enum EventFeed {
             // One read transaction: the whole chain is checked as of one snapshot.
             try await database.read { try AuditTrail.verify($0) }
         }
+        FeedDeadLetters.register(into: &table, database: database)
     }
 
 }

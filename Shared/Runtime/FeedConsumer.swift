@@ -6,7 +6,8 @@ import SiOpenStorage
 ///
 /// The cursor lives in the consumer's own database (`feed_cursor`, from ``EventFeed/schemaSQL``)
 /// and moves in the same transaction as the events' effects, so after a crash the consumer
-/// resumes exactly where its committed state ends.
+/// resumes exactly where its committed state ends. An event that can never apply becomes a dead
+/// letter (``FeedDeadLetters``) and the feed goes on; a passing failure is retried.
 public final class FeedConsumer: Sendable {
     /// The name of the service whose feed is read; the key of its cursor.
     public let source: String
@@ -14,14 +15,17 @@ public final class FeedConsumer: Sendable {
     let database: Database
     let token: @Sendable () -> String?
     let batchSize: Int
+    let now: @Sendable () -> Date
 
     /// Creates a consumer of `source`'s feed, reached through `client`, applying into `database`.
     /// `token` is asked for the service token at every poll, so a rotated token is picked up.
+    /// `now` dates the dead letters. The database needs ``FeedDeadLetters/schemaSQL``.
     public init(
         source: String, client: RPCClient, database: Database, token: @escaping @Sendable () -> String?,
-        batchSize: Int = 100
+        batchSize: Int = 100, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.source = source
+        self.now = now
         self.client = client
         self.database = database
         self.token = token
@@ -31,11 +35,17 @@ public final class FeedConsumer: Sendable {
 
     /// Reads one page (up to `batchSize` events) from the stored cursor and applies each event;
     /// the event's effect and the cursor advance commit in ONE write transaction, so a crash
-    /// between them cannot apply an event twice or skip it. Returns the number applied; a full
-    /// batch means more may be waiting.
+    /// between them cannot apply an event twice or skip it. Returns the number of events the
+    /// cursor moved past (applied or dead-lettered); a full batch means more may be waiting.
     ///
-    /// When `apply` throws, the events before the failing one stay applied, the cursor stops just
-    /// before it, and the error is rethrown; the next poll starts with that event again.
+    /// When `apply` throws, ``FeedDeadLetters/classify(_:)`` decides:
+    /// - permanent (the event can never apply): the events before it are applied, the event is
+    ///   recorded in `feed_dead_letter` with its payload, the error and the time, audited, and the
+    ///   cursor moves past it, all in one transaction; the page goes on with the next event. One
+    ///   bad event never stops the feed.
+    /// - transient: the events before it stay applied, the cursor stops just before it, and the
+    ///   error is rethrown; the next poll (``BackgroundWork`` backs off) starts with it again.
+    ///
     /// `apply` must keep its effects to the connection it is given: it may run again for an event
     /// whose transaction was rolled back. Concurrent polls (even from two consumers of the same
     /// database) are safe: an event is applied only while the stored cursor is where this poll
@@ -52,28 +62,50 @@ public final class FeedConsumer: Sendable {
             }
             previous = event.sequence
         }
-        guard !page.events.isEmpty else { return 0 }
 
         // The whole page in one transaction (one fsync, not one per event). If an event fails,
-        // that transaction rolls back entirely, so commit the events before it on their own.
+        // that transaction rolls back entirely, so the events before it are committed on their
+        // own: with the dead letter when the failure is permanent, without when it is transient.
         var events = page.events[...]
-        var failure: (any Error)?
+        var from = start
+        var done = 0
         while !events.isEmpty {
             do {
-                let applied = try await applyInOneTransaction(events, from: start, apply: apply)
-                if let failure { throw failure }
-                return applied
-            } catch let error as EventApplyFailure {
-                let first = failure ?? error.underlying
-                failure = first
-                guard error.index > events.startIndex else { throw first }
-                events = events[..<error.index]
+                let applied = try await applyInOneTransaction(events, from: from, deadLetter: nil, apply: apply)
+                return done + applied
+            } catch let failure as EventApplyFailure {
+                let before = events[..<failure.index]
+                switch FeedDeadLetters.classify(failure.underlying) {
+                case .transient:
+                    if !before.isEmpty {
+                        do {
+                            _ = try await applyInOneTransaction(before, from: from, deadLetter: nil, apply: apply)
+                        } catch let again as EventApplyFailure {
+                            throw again.underlying
+                        }
+                    }
+                    throw failure.underlying
+                case .permanent:
+                    let poison = events[failure.index]
+                    let moved: Int
+                    do {
+                        moved = try await applyInOneTransaction(before, from: from, deadLetter: (poison, failure.underlying), apply: apply)
+                    } catch let again as EventApplyFailure {
+                        // An event before the poison failed this time: the next poll sorts it out.
+                        throw again.underlying
+                    }
+                    // Another poll moved the cursor first: those events are its to apply.
+                    if moved == 0 { return done }
+                    done += moved
+                    from = poison.sequence
+                    events = events[(failure.index + 1)...]
+                }
             }
         }
-        return 0
+        return done
     }
 
-    /// Polls until the feed has nothing more waiting; returns how many events were applied.
+    /// Polls until the feed has nothing more waiting; returns how many events the cursor moved past.
     @discardableResult
     public func drain(apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void) async throws -> Int {
         var total = 0
@@ -90,12 +122,17 @@ public final class FeedConsumer: Sendable {
         return try await database.read { try Self.storedCursor($0, source: source) }
     }
 
-    /// Applies `events` and moves the cursor to the last of them, all in one write transaction;
-    /// returns how many were applied (0 when another poll moved the cursor first).
+    /// Applies `events`, records `deadLetter` (the event right after them) when given, and moves
+    /// the cursor to the last of them, all in one write transaction; returns how many events the
+    /// cursor moved past (0 when another poll moved the cursor first).
     private func applyInOneTransaction(
-        _ events: ArraySlice<FeedEvent>, from start: Int64, apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void
+        _ events: ArraySlice<FeedEvent>, from start: Int64, deadLetter: (event: FeedEvent, error: any Error)?,
+        apply: @escaping @Sendable (FeedEvent, Connection) throws -> Void
     ) async throws -> Int {
         let source = self.source
+        let now = self.now
+        let deadLetterEvent = deadLetter?.event
+        let deadLetterError = deadLetter.map { FeedDeadLetters.describe($0.error) }
         return try await database.write { connection in
             // Compare-and-set: if the cursor moved since we read it, those events are someone
             // else's to have applied; applying them here would apply them twice.
@@ -107,10 +144,17 @@ public final class FeedConsumer: Sendable {
                     throw EventApplyFailure(index: index, underlying: error)
                 }
             }
+            var last = events.last?.sequence
+            if let deadLetterEvent, let deadLetterError {
+                try FeedDeadLetters.record(
+                    connection, source: source, event: deadLetterEvent, code: deadLetterError.code, message: deadLetterError.message, at: now())
+                last = deadLetterEvent.sequence
+            }
+            guard let last else { return 0 }
             try connection.run(
                 "INSERT INTO feed_cursor (source, cursor) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor",
-                source, events.last!.sequence)
-            return events.count
+                source, last)
+            return events.count + (deadLetterEvent == nil ? 0 : 1)
         }
     }
 

@@ -61,11 +61,13 @@ import Testing
             #expect(Set(try await found(system)) == [product.id, unrelated.id])
 
             let ppk = system.balangan[.ppk]!.token
-            let proposal = SanctionProposal(vendorID: vendor.id, grounds: .refusedReplacement, description: "Menolak mengganti barang cacat", orderID: "order-1", suratPesananNumber: "001/SP/DINKES/XI/2026")
+            // False data in the vendor's registration concerns no order (Pasal 14(1)); proposals
+            // on an order are grounded with orders (OrdersTests' SanctionGroundingTests).
+            let proposal = SanctionProposal(vendorID: vendor.id, grounds: .falseData, description: "Akta pendirian palsu", orderID: nil)
             let proposed = try await system.catalog.call(SanctionPropose.self, proposal, token: ppk)
             #expect(proposed.status == .proposed)
             #expect(proposed.agency == "DINKES")
-            // A retried proposal for the same order and grounds is the same sanction.
+            // A retried proposal on the same grounds, while pending, is the same sanction.
             #expect(try await system.catalog.call(SanctionPropose.self, proposal, token: ppk).id == proposed.id)
             // Proposed is not yet in force.
             #expect(Set(try await found(system)) == [product.id, unrelated.id])
@@ -79,7 +81,7 @@ import Testing
             let accepted = try await system.catalog.call(SanctionDecide.self, decision, token: system.balangan[.budgetHolder]!.token)
             #expect(accepted.status == .scheduled)
             #expect(accepted.startsOn == today.adding(days: 10))
-            #expect(accepted.endsOn == today.adding(days: 10).adding(years: 1))
+            #expect(accepted.endsOn == today.adding(days: 10).adding(years: 2))
             #expect(await rpcError { _ = try await system.catalog.call(SanctionDecide.self, SanctionDecision(sanctionID: proposed.id, version: accepted.version, accept: false, decisionNumber: "x", decisionDate: today, reason: "r"), token: system.balangan[.budgetHolder]!.token) }?.code == 409)
 
             // Before the start: listed. From the start: delisted, the other vendor untouched.
@@ -117,7 +119,7 @@ import Testing
             try await system.setUpCatalog()
             let (vendor, _) = try await system.activeVendor()
             try await system.until("the catalog knows the vendor") {
-                (try? await system.catalog.call(SanctionPropose.self, SanctionProposal(vendorID: vendor.id, grounds: .falseData, description: "Dokumen palsu", orderID: "order-9"), token: system.balangan[.ppk]!.token)) != nil
+                (try? await system.catalog.call(SanctionPropose.self, SanctionProposal(vendorID: vendor.id, grounds: .falseData, description: "Dokumen palsu", orderID: nil), token: system.balangan[.ppk]!.token)) != nil
             }
             let sanction = try await system.catalog.call(SanctionList.self, SanctionListParams(vendorID: vendor.id), token: system.balangan[.budgetHolder]!.token)[0]
             let today = CivilDate(system.clock.now())

@@ -63,7 +63,7 @@ struct ServiceHostTests {
             let methods = document["methods"]?.arrayValue ?? []
             let names = Set(methods.compactMap { $0["name"]?.stringValue })
             // The service's own method plus what the runtime gives every service.
-            #expect(names == ["note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify"])
+            #expect(names == ["note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify", "feed.deadLetters"])
 
             let noteAdd = methods.first { $0["name"]?.stringValue == "note.add" }
             let params = noteAdd?["params"]?.arrayValue ?? []

@@ -24,17 +24,18 @@ public enum CatalogService {
                 let context = CatalogContext(
                     database: environment.database,
                     files: try BlobStore(directory: environment.configuration.filesDirectory + "/products", maxBytes: OfferRules.maxDocumentBytes),
+                    orders: RPCClient(socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders", defaultTimeout: .seconds(10)),
                     now: now)
                 CategoryHandlers(context: context).register(into: &table)
                 ProductHandlers(context: context).register(into: &table)
                 SearchHandlers(context: context).register(into: &table)
                 SanctionHandlers(context: context).register(into: &table)
                 // Vendors' standing from identity; failed orders' sanction proposals from orders.
-                let identityFeed = feedConsumer(of: "identity", environment)
+                let identityFeed = feedConsumer(of: "identity", environment, now: now)
                 environment.background.every(feedPollInterval, name: "identity feed") {
                     try await identityFeed.drain { event, db in try VendorFeed.apply(event, db, at: now()) }
                 }
-                let ordersFeed = feedConsumer(of: "orders", environment)
+                let ordersFeed = feedConsumer(of: "orders", environment, now: now)
                 environment.background.every(feedPollInterval, name: "orders feed") {
                     try await ordersFeed.drain { event, db in try OrdersFeed.apply(event, db, at: now()) }
                 }
@@ -45,13 +46,14 @@ public enum CatalogService {
     }
 }
 
-/// A reader of `source`'s event feed with the catalog's service token, cursor in the catalog's database.
-private func feedConsumer(of source: String, _ environment: ServiceEnvironment) -> FeedConsumer {
+/// A reader of `source`'s event feed with the catalog's service token, cursor and dead letters in
+/// the catalog's database.
+private func feedConsumer(of source: String, _ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) -> FeedConsumer {
     let configuration = environment.configuration
     return FeedConsumer(
         source: source,
         client: RPCClient(socketPath: configuration.peerSocketPath(source), serviceName: source, defaultTimeout: .seconds(10)),
-        database: environment.database, token: { IdentityLink.serviceToken(for: configuration) })
+        database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now)
 }
 
 /// Everything the catalog handlers share.
@@ -59,6 +61,8 @@ struct CatalogContext: Sendable {
     let database: Database
     /// Product images and partnership documents, by content hash.
     let files: BlobStore
+    /// Orders, asked with the caller's own token (a sanction proposal's order).
+    let orders: RPCClient
     let now: @Sendable () -> Date
 
     /// Today in the tenant's zone: sanctions and blacklist periods are whole days.

@@ -20,11 +20,9 @@ enum OrdersFeed {
             vendorID: vendorID, grounds: grounds, description: payload["description"]?.stringValue ?? "", orderID: event.subjectID,
             suratPesananNumber: payload["suratPesananNumber"]?.stringValue)
         let proposer = Principal(kind: .user, id: ppk, tenant: tenant, agency: agency, roles: [.ppk])
-        do {
-            _ = try SanctionHandlers.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
-        } catch let error as RPCError where error.code == ApplicationErrorCode.validationFailed.rawValue {
-            // A vendor the catalog never learned of cannot be delisted here; the failure stays on the order.
-            return
-        }
+        // The event itself grounds the proposal: orders published it for an order its PPK failed.
+        // A refusal (a vendor the catalog never learned of, a conflicting proposal) is permanent:
+        // FeedConsumer records the event as a dead letter and the feed goes on.
+        _ = try SanctionHandlers.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
     }
 }

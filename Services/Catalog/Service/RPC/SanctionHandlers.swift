@@ -46,40 +46,90 @@ struct SanctionHandlers {
             throw RPCError.forbidden("only a PPK of an agency may propose a sanction")
         }
         var problems: [FieldError] = []
-        for (field, value, max) in [("description", params.description, 5000), ("orderID", params.orderID, 100)] {
-            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        do { try InputRules.requireText(params.description, field: "description", max: 5000) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        if let orderID = params.orderID {
+            do { try InputRules.requireText(orderID, field: "orderID", max: 100) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        } else if params.grounds != .falseData {
+            problems.append(FieldError(field: "orderID", reason: "is required: only false data in the vendor's registration concerns no order"))
+        } else if params.suratPesananNumber != nil {
+            problems.append(FieldError(field: "suratPesananNumber", reason: "must be omitted for a proposal that concerns no order"))
         }
         if let number = params.suratPesananNumber, number.count > 200 { problems.append(FieldError(field: "suratPesananNumber", reason: "must have at most 200 characters")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        // The vendor first (no call for a vendor this tenant does not have), then the order.
+        try await context.database.read { db in _ = try Self.vendor(db, params.vendorID, tenant: tenant) }
+        var proposal = params
+        if let orderID = params.orderID {
+            let order = try await confirmedOrder(orderID, request: request)
+            try SanctionRules.requireGrounded(params, order: order, tenant: tenant, agency: agency)
+            proposal.suratPesananNumber = order.suratPesanan?.number
+        }
         let at = context.now()
         let today = context.today
+        let grounded = proposal
         return try await context.database.write { db in
-            try Self.fileProposal(db, params, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
+            try Self.fileProposal(db, grounded, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
         }
     }
 
+    /// The order `orderID` as orders shows it to the caller (with the caller's own token, so
+    /// orders' rules apply: a PPK sees only its agency's orders). An order the caller may not
+    /// see is a 422 on `orderID`; orders unreachable or failing is a 503, and nothing is filed.
+    func confirmedOrder(_ orderID: String, request: RequestContext) async throws -> OrderRecord {
+        do {
+            return try await context.orders.call(OrderGet.self, OrderRef(orderID: orderID), token: request.token)
+        } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue || error.code == ApplicationErrorCode.forbidden.rawValue {
+            throw RPCError.validationFailed(field: "orderID", reason: "is not an order of your agency")
+        } catch let error as RPCError where error.code == ApplicationErrorCode.dependencyUnavailable.rawValue {
+            throw error
+        } catch {
+            throw RPCError.dependencyUnavailable("orders could not confirm order \(orderID); no sanction was proposed")
+        }
+    }
+
+    /// The vendor's tenant and name, or a 422 on `vendorID` when `tenant` has no such vendor.
+    static func vendor(_ db: Connection, _ vendorID: String, tenant: String) throws -> (tenant: String, name: String) {
+        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", vendorID), try vendor.string(0) == tenant else {
+            throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(vendorID) in this tenant")
+        }
+        return (try vendor.string(0), try vendor.string(1))
+    }
+
     /// Files a proposal, or returns the one already filed for the same order and grounds, so a
-    /// retried call or a replayed order event never files it twice.
+    /// retried call or a replayed order event never files it twice. A proposal on the vendor's
+    /// registration (no order) returns the agency's one against the vendor still pending or in force, if any.
+    /// The caller has grounded it: ``propose(_:_:)`` with orders, the orders feed by the
+    /// `order.failed` event itself.
     static func fileProposal(
         _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date, today: CivilDate
     ) throws -> Sanction {
-        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", params.vendorID), try vendor.string(0) == tenant else {
-            throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(params.vendorID) in this tenant")
-        }
-        if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, params.orderID, params.grounds.rawValue) {
-            let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
-            guard sanction.proposal.vendorID == params.vendorID else {
-                throw RPCError.conflict("order \(params.orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
-            }
-            return sanction
-        }
+        let vendor = try vendor(db, params.vendorID, tenant: tenant)
         let id = CatalogContext.newID()
+        let orderKey: String
+        if let orderID = params.orderID {
+            orderKey = orderID
+            if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, orderID, params.grounds.rawValue) {
+                let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
+                guard sanction.proposal.vendorID == params.vendorID else {
+                    throw RPCError.conflict("order \(orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
+                }
+                return sanction
+            }
+        } else {
+            let open = try db.query(
+                "SELECT id FROM sanction WHERE tenant = ? AND agency = ? AND vendor_id = ? AND grounds = ? AND order_id LIKE 'registration:%' ORDER BY proposed_at, id",
+                tenant, agency, params.vendorID, params.grounds.rawValue
+            ).map { try Self.sanction(db, id: try $0.string(0), today: today) }
+            if let pending = open.first(where: { [.proposed, .scheduled, .inForce].contains($0.status) }) { return pending }
+            // Unique per proposal: a vendor may be proposed again once an earlier one was rejected or ended.
+            orderKey = "registration:\(params.vendorID):\(id)"
+        }
         try db.run(
             """
             INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
             """,
-            arguments: [id, tenant, agency, params.vendorID, try vendor.string(1), try JSONColumn.text(params), params.orderID, params.grounds.rawValue,
+            arguments: [id, tenant, agency, params.vendorID, vendor.name, try JSONColumn.text(params), orderKey, params.grounds.rawValue,
                 proposer.id, Timestamp.iso8601(at)])
         let sanction = try Self.sanction(db, id: id, today: today)
         try AuditTrail.append(
