@@ -136,7 +136,12 @@ public final class BlobStore: Sendable {
         let shard = directory + "/" + sha256.prefix(2)
         let path = shard + "/" + sha256
         // Already stored: a no-op, unless the file on disk was damaged, which this rewrite repairs.
-        if regularFileSize(path) == Int64(bytes.count), (try? Self.readFile(path)) == bytes { return blob }
+        // Its modification time is renewed, so a collection (``collectUnreferenced``) running
+        // before the caller's record commits sees it as fresh and keeps it.
+        if regularFileSize(path) == Int64(bytes.count), (try? Self.readFile(path)) == bytes {
+            if utimes(path, nil) != 0 { throw BlobStoreError.system("utimes", path) }
+            return blob
+        }
         try makeShard(shard)
         try writeDurably(bytes, to: path, in: shard)
         return blob
@@ -163,6 +168,52 @@ public final class BlobStore: Sendable {
     public func contains(sha256: String) -> Bool {
         guard let name = Self.canonicalName(sha256) else { return false }
         return regularFileSize(directory + "/" + name.prefix(2) + "/" + name) != nil
+    }
+
+    /// What one ``collectUnreferenced(keeping:olderThan:now:)`` run removed.
+    public struct Collection: Sendable, Hashable {
+        /// Stored files no record referred to, removed.
+        public var files: Int
+        /// Their bytes.
+        public var bytes: Int64
+        /// Temporary `.upload-*` files left behind by a crash, removed.
+        public var temporaries: Int
+    }
+
+    /// Removes the stored files whose SHA-256 is not in `referenced` and the stray `.upload-*`
+    /// temporaries a crash left behind, when last modified more than `grace` before `now`.
+    ///
+    /// The grace period covers a store whose record has not committed yet: ``store(_:declaredKind:)``
+    /// writes (or touches) the file before its caller writes the row that refers to it, so take
+    /// `referenced` from the records *before* calling this and choose a grace far longer than a
+    /// request. Anything that is not a stored file (other names, directories, links) is left alone.
+    @discardableResult
+    public func collectUnreferenced(keeping referenced: Set<String>, olderThan grace: Duration, now: Date = Date()) throws -> Collection {
+        let cutoff = now.timeIntervalSince1970 - Double(grace.components.seconds)
+        var collection = Collection(files: 0, bytes: 0, temporaries: 0)
+        let shards = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for shard in shards where shard.utf8.count == 2 && shard.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            let shardPath = directory + "/" + shard
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: shardPath) else { continue }
+            var removed = false
+            for name in names {
+                let path = shardPath + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Double(info.st_mtim.tv_sec) < cutoff else { continue }
+                if name.hasPrefix(".upload-") {
+                    guard unlink(path) == 0 || errno == ENOENT else { throw BlobStoreError.system("unlink", path) }
+                    collection.temporaries += 1
+                    removed = true
+                } else if Self.canonicalName(name) == name, name.hasPrefix(shard), !referenced.contains(name) {
+                    guard unlink(path) == 0 || errno == ENOENT else { throw BlobStoreError.system("unlink", path) }
+                    collection.files += 1
+                    collection.bytes += Int64(info.st_size)
+                    removed = true
+                }
+            }
+            if removed { try Self.syncDirectory(shardPath) }
+        }
+        return collection
     }
 
     /// `sha256` lowercased when it is exactly 64 hex characters, else `nil`.

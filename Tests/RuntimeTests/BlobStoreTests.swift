@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
@@ -225,5 +228,55 @@ struct BlobStoreUploadDecodingTests {
             try UploadDecoding.bytes(fromBase64: String(repeating: "!", count: 1000), field: "content", maxBytes: 300)
         }
         #expect(validationField(junk).reason?.contains("at most") == true)
+    }
+
+    /// Sets the modification time of `path` to `secondsAgo` before now.
+    private func age(_ path: String, secondsAgo: Int) {
+        let then = time(nil) - secondsAgo
+        var times = [timeval(tv_sec: then, tv_usec: 0), timeval(tv_sec: then, tv_usec: 0)]
+        #expect(utimes(path, &times) == 0, "utimes \(path)")
+    }
+
+    @Test("collection removes unreferenced files and crash temporaries older than the grace period; keeps referenced and fresh ones")
+    func collectsUnreferencedFiles() throws {
+        let root = try makeShortTemporaryDirectory(prefix: "siblob")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let directory = root + "/blobs"
+        let store = try BlobStore(directory: directory)
+        do {
+            let referenced = try store.store(Samples.pdf)
+            let orphan = try store.store(Samples.png)
+            let fresh = try store.store(Samples.jpeg)
+            func path(_ blob: StoredBlob) -> String { directory + "/" + blob.sha256.prefix(2) + "/" + blob.sha256 }
+            age(path(referenced), secondsAgo: 7200)
+            age(path(orphan), secondsAgo: 7200)
+            // A temporary a crash left between write and rename, and a file that is not the store's.
+            let shard = directory + "/" + orphan.sha256.prefix(2)
+            let temporary = shard + "/.upload-0123456789abcdef01234567"
+            #expect(FileManager.default.createFile(atPath: temporary, contents: Data([1, 2, 3])))
+            age(temporary, secondsAgo: 7200)
+            let foreign = directory + "/README"
+            #expect(FileManager.default.createFile(atPath: foreign, contents: Data("not a blob".utf8)))
+            age(foreign, secondsAgo: 7200)
+
+            let collected = try store.collectUnreferenced(keeping: [referenced.sha256], olderThan: .seconds(3600))
+            #expect(collected.files == 1)
+            #expect(collected.bytes == Int64(Samples.png.count))
+            #expect(collected.temporaries == 1)
+            #expect(!store.contains(sha256: orphan.sha256))
+            #expect(store.contains(sha256: referenced.sha256))
+            #expect(store.contains(sha256: fresh.sha256))
+            #expect(!FileManager.default.fileExists(atPath: temporary))
+            #expect(FileManager.default.fileExists(atPath: foreign))
+            #expect(try store.load(sha256: referenced.sha256) == Samples.pdf)
+
+            // Storing bytes already there renews the file, so a collection racing the record's commit keeps it.
+            age(path(fresh), secondsAgo: 7200)
+            _ = try store.store(Samples.jpeg)
+            #expect(try store.collectUnreferenced(keeping: [], olderThan: .seconds(3600)).files == 1)  // the referenced PDF, no longer kept
+            #expect(store.contains(sha256: fresh.sha256))
+            #expect(try store.collectUnreferenced(keeping: [], olderThan: .seconds(0), now: Date().addingTimeInterval(10)).files == 1)
+            #expect(!store.contains(sha256: fresh.sha256))
+        }
     }
 }

@@ -11,10 +11,14 @@ public enum CatalogService {
     /// Its definition, with the real clock.
     public static let definition = makeDefinition()
 
+    /// How long an upload no record refers to is kept before the file sweep removes it: far
+    /// longer than any request between storing a file and committing its record.
+    public static let unreferencedFileGrace: Duration = .seconds(24 * 3600)
+
     /// Its definition. Tests pass a clock they control (sanctions start and end by it) and a
     /// short interval for reading identity's feed.
     public static func makeDefinition(
-        now: @escaping @Sendable () -> Date = { Date() }, feedPollInterval: Duration = .seconds(1)
+        now: @escaping @Sendable () -> Date = { Date() }, feedPollInterval: Duration = .seconds(1), fileSweepInterval: Duration = .seconds(3600)
     ) -> ServiceDefinition {
         ServiceDefinition(
             name: "catalog",
@@ -41,6 +45,11 @@ public enum CatalogService {
                 }
                 environment.background.every(feedPollInterval, name: "sanction calendar") {
                     try await SanctionHandlers.announceByCalendar(environment.database, now: now)
+                }
+                // Uploads of refused or lost-race calls, and temporaries of a crash (file times are real time).
+                environment.background.every(fileSweepInterval, name: "unreferenced files") {
+                    let referenced = try await environment.database.read { try ProductHandlers.referencedFiles($0) }
+                    try context.files.collectUnreferenced(keeping: referenced, olderThan: unreferencedFileGrace)
                 }
             })
     }

@@ -35,6 +35,11 @@ struct ProductHandlers {
         }
     }
 
+    /// The SHA-256 of every file a product revision refers to: what the file sweep keeps.
+    static func referencedFiles(_ db: Connection) throws -> Set<String> {
+        Set(try db.query("SELECT DISTINCT sha256 FROM product_file").map { try $0.string(0).lowercased() })
+    }
+
     /// A new image or document, decoded and type-checked but not yet stored.
     struct PendingFile {
         let field: String
@@ -52,20 +57,66 @@ struct ProductHandlers {
         return PendingFile(field: field, bytes: bytes, kind: kind)
     }
 
+    /// The checks a submission passes before any file is stored, and again in the transaction
+    /// that records it (another edit may have committed in between): for an edit, the product is
+    /// the vendor's and unchanged since `version`; every kept file (`sha256`) is this product's,
+    /// and no document is kept as an image. Returns the product as it was, the kept files by
+    /// field, and the kept files' problems (to report with the offer's).
+    static func checkRevision(
+        _ db: Connection, _ input: ProductOfferInput, productID: String?, version: Int64?, vendorID: String
+    ) throws -> (before: ProductRecord?, kept: [String: StoredFile], problems: [FieldError]) {
+        var before: ProductRecord?
+        if let productID {
+            let current = try Products.record(db, id: productID)
+            guard current.vendorID == vendorID else { throw RPCError.forbidden("this product belongs to another vendor") }
+            guard current.version == version else {
+                throw RPCError.conflict("the product changed since it was read (version \(current.version))", currentState: "version \(current.version)")
+            }
+            before = current
+        }
+        // Files kept from earlier revisions must be this product's own.
+        var problems: [FieldError] = []
+        var kept: [String: StoredFile] = [:]
+        func keep(_ sha256: String, field: String, image: Bool) throws {
+            guard let productID, let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", productID, sha256) else {
+                problems.append(FieldError(field: field, reason: "is not a file of this product; upload it with contentBase64"))
+                return
+            }
+            let file = StoredFile(sha256: sha256, contentType: try row.string(0), byteCount: try row.int64(1))
+            if image && file.contentType == BlobKind.pdf.mediaType {
+                problems.append(FieldError(field: field, reason: "is a document, not an image"))
+                return
+            }
+            kept[field] = file
+        }
+        for (index, image) in input.images.enumerated() {
+            if let sha256 = image.sha256 { try keep(sha256, field: "images[\(index)].sha256", image: true) }
+        }
+        if let sha256 = input.partnershipDocument?.sha256 { try keep(sha256, field: "partnershipDocument.sha256", image: false) }
+        return (before, kept, problems)
+    }
+
     /// Submits a new product (`productID` nil) or a new revision of one.
+    ///
+    /// Everything that can refuse it (the vendor's standing, ownership, version, every field,
+    /// every upload's size and type, kept files) is checked before any upload is stored, so a
+    /// refused call leaves no file behind; a file stored for a call that then loses a race is
+    /// unreferenced and collected later (``CatalogService``'s file sweep).
     func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
         let principal = try request.requirePrincipal()
-        let (vendor, category, regions) = try await context.database.read { db in
+        let (vendor, category, regions, keptProblems) = try await context.database.read { db in
             guard let vendor = try Self.vendor(db, of: principal), vendor.tenant == principal.tenant else {
                 throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")
             }
+            // Ownership and version before the offer's fields: another vendor learns nothing of the product.
+            let keptProblems = try Self.checkRevision(db, input, productID: existingID, version: version, vendorID: vendor.id).problems
             return (vendor, try CategoryHandlers.category(db, tenant: vendor.tenant, code: input.categoryCode),
-                    Set(try CategoryHandlers.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)))
+                    Set(try CategoryHandlers.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)), keptProblems)
         }
         guard vendor.status == "active" else {
             throw RPCError.conflict("only an active vendor may offer products; this vendor is \(vendor.status)", currentState: vendor.status)
         }
-        let problems = OfferRules.problems(input, category: category, regions: regions)
+        let problems = OfferRules.problems(input, category: category, regions: regions) + keptProblems
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
 
         // Decode and check every file before storing any, so a bad one leaves nothing behind.
@@ -89,37 +140,15 @@ struct ProductHandlers {
         let stamp = Timestamp.iso8601(at)
         return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let productID = existingID ?? CatalogContext.newID()
-            var before: ProductRecord?
-            if let existingID {
-                let current = try Products.record(db, id: existingID)
-                guard current.vendorID == vendor.id else { throw RPCError.forbidden("this product belongs to another vendor") }
-                guard current.version == version else {
-                    throw RPCError.conflict("the product changed since it was read (version \(current.version))", currentState: "version \(current.version)")
-                }
-                before = current
-            }
-            // Files kept from earlier revisions must be this product's own.
-            func kept(_ sha256: String, field: String) throws -> StoredFile {
-                guard let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", productID, sha256) else {
-                    throw RPCError.validationFailed(field: field, reason: "is not a file of this product; upload it with contentBase64")
-                }
-                return StoredFile(sha256: sha256, contentType: try row.string(0), byteCount: try row.int64(1))
-            }
+            let (before, kept, keptProblems) = try Self.checkRevision(db, input, productID: existingID, version: version, vendorID: vendor.id)
+            if !keptProblems.isEmpty { throw RPCError.validationFailed(keptProblems) }
             var images: [StoredFile] = []
             for (index, image) in input.images.enumerated() {
-                if let sha256 = image.sha256 {
-                    let file = try kept(sha256, field: "images[\(index)].sha256")
-                    guard file.contentType != BlobKind.pdf.mediaType else {
-                        throw RPCError.validationFailed(field: "images[\(index)].sha256", reason: "is a document, not an image")
-                    }
-                    images.append(file)
-                } else {
-                    images.append(stored["images[\(index)].contentBase64"]!)
-                }
+                images.append(image.sha256 != nil ? kept["images[\(index)].sha256"]! : stored["images[\(index)].contentBase64"]!)
             }
             var partnership: PartnershipDocument?
             if let document = input.partnershipDocument {
-                let file = try document.sha256.map { try kept($0, field: "partnershipDocument.sha256") } ?? stored["partnershipDocument.contentBase64"]!
+                let file = document.sha256 != nil ? kept["partnershipDocument.sha256"]! : stored["partnershipDocument.contentBase64"]!
                 partnership = PartnershipDocument(kind: document.kind, number: document.number, issuer: document.issuer, validUntil: document.validUntil, file: file)
             }
             let offer = ProductOffer(
