@@ -68,6 +68,8 @@ struct FeedDeadLetterTests {
                         #expect(await rpcError { _ = try await consumerClient.call(FeedDeadLettersRead.self, CursorParams(after: 0), token: "ppk-t1") }?.code == 403)
                         #expect(await rpcError { _ = try await consumerClient.call(FeedDeadLettersRead.self, CursorParams(after: 0), token: "auditor-without-tenant") }?.code == 403)
                         #expect(await rpcError { _ = try await consumerClient.call(FeedDeadLettersRead.self, CursorParams(after: 0, limit: 0), token: "monitor") }?.code == 422)
+                        // A service that consumes no feed (no table) has none.
+                        #expect(try await client.call(FeedDeadLettersRead.self, CursorParams(after: 0), token: "monitor").deadLetters.isEmpty)
 
                         // Audited, as every state change.
                         let audit = try await consumerDatabase.read { try AuditTrail.entries($0, tenant: nil, after: 0, limit: 100) }
