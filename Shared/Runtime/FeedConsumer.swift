@@ -16,16 +16,19 @@ public final class FeedConsumer: Sendable {
     let token: @Sendable () -> String?
     let batchSize: Int
     let now: @Sendable () -> Date
+    let logger: Logger?
 
     /// Creates a consumer of `source`'s feed, reached through `client`, applying into `database`.
     /// `token` is asked for the service token at every poll, so a rotated token is picked up.
-    /// `now` dates the dead letters. The database needs ``FeedDeadLetters/schemaSQL``.
+    /// `now` dates the dead letters; `logger` warns of each (without its payload). The database
+    /// needs ``FeedDeadLetters/schemaSQL``.
     public init(
         source: String, client: RPCClient, database: Database, token: @escaping @Sendable () -> String?,
-        batchSize: Int = 100, now: @escaping @Sendable () -> Date = { Date() }
+        batchSize: Int = 100, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger? = nil
     ) {
         self.source = source
         self.now = now
+        self.logger = logger
         self.client = client
         self.database = database
         self.token = token
@@ -96,6 +99,10 @@ public final class FeedConsumer: Sendable {
                     }
                     // Another poll moved the cursor first: those events are its to apply.
                     if moved == 0 { return done }
+                    logger?.warning("feed event can never apply: kept as a dead letter (feed.deadLetters)", [
+                        "source": .string(source), "sequence": .integer(poison.sequence), "type": .string(poison.type),
+                        "errorCode": FeedDeadLetters.describe(failure.underlying).code.map { .integer(Int64($0)) } ?? .null,
+                    ])
                     done += moved
                     from = poison.sequence
                     events = events[(failure.index + 1)...]

@@ -49,7 +49,12 @@ public enum CatalogService {
                 // Uploads of refused or lost-race calls, and temporaries of a crash (file times are real time).
                 environment.background.every(fileSweepInterval, name: "unreferenced files") {
                     let referenced = try await environment.database.read { try ProductHandlers.referencedFiles($0) }
-                    try context.files.collectUnreferenced(keeping: referenced, olderThan: unreferencedFileGrace)
+                    let collected = try context.files.collectUnreferenced(keeping: referenced, olderThan: unreferencedFileGrace)
+                    if collected.files > 0 || collected.temporaries > 0 {
+                        environment.logger.info("removed unreferenced files", [
+                            "files": .integer(Int64(collected.files)), "bytes": .integer(collected.bytes), "temporaries": .integer(Int64(collected.temporaries)),
+                        ])
+                    }
                 }
             })
     }
@@ -62,7 +67,8 @@ private func feedConsumer(of source: String, _ environment: ServiceEnvironment, 
     return FeedConsumer(
         source: source,
         client: RPCClient(socketPath: configuration.peerSocketPath(source), serviceName: source, defaultTimeout: .seconds(10)),
-        database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now)
+        database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
+        logger: environment.logger)
 }
 
 /// Everything the catalog handlers share.
