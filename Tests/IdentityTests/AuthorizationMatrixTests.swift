@@ -79,6 +79,7 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(EventsRead.self) { CursorParams(after: 0, limit: 1) },
     MethodCase(AuditRead.self) { CursorParams(after: 0, limit: 5) },
     MethodCase(AuditVerify.self) { EmptyParams() },
+    MethodCase(FeedDeadLettersRead.self) { CursorParams(after: 0, limit: 5) },
     MethodCase(AuthSignOut.self) { EmptyParams() },
 ]
 
