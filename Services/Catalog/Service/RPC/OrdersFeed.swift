@@ -11,11 +11,15 @@ import SiOpenStorage
 enum OrdersFeed {
     /// Files the proposal a failed order calls for; other order events are skipped.
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
-        guard event.type == "order.failed", let payload = event.payload.objectValue,
+        guard event.type == "order.failed" else { return }
+        guard let payload = event.payload.objectValue,
             let tenant = payload["tenant"]?.stringValue, let agency = payload["agency"]?.stringValue,
             let vendorID = payload["vendorId"]?.stringValue, let ppk = payload["ppkAccountId"]?.stringValue,
             let grounds = payload["grounds"]?.stringValue.flatMap(SanctionGrounds.init(rawValue:))
-        else { return }
+        else {
+            // A failed order whose proposal cannot be read is kept as a dead letter, not dropped unseen.
+            throw PermanentFeedFailure("order.failed \(event.subjectID) lacks tenant, agency, vendorId, ppkAccountId or known grounds")
+        }
         let proposal = SanctionProposal(
             vendorID: vendorID, grounds: grounds, description: payload["description"]?.stringValue ?? "", orderID: event.subjectID,
             suratPesananNumber: payload["suratPesananNumber"]?.stringValue)
