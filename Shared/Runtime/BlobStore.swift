@@ -194,7 +194,11 @@ public final class BlobStore: Sendable {
         let shards = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for shard in shards where shard.utf8.count == 2 && shard.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
             let shardPath = directory + "/" + shard
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: shardPath) else { continue }
+            // A real shard directory only: never follow a link out of the store.
+            var shardInfo = stat()
+            guard lstat(shardPath, &shardInfo) == 0, shardInfo.st_mode & S_IFMT == S_IFDIR,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: shardPath)
+            else { continue }
             var removed = false
             for name in names {
                 let path = shardPath + "/" + name

@@ -259,7 +259,18 @@ struct BlobStoreUploadDecodingTests {
             #expect(FileManager.default.createFile(atPath: foreign, contents: Data("not a blob".utf8)))
             age(foreign, secondsAgo: 7200)
 
+            // A shard that is a link out of the store is not followed.
+            let outside = root + "/outside"
+            try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+            let victim = outside + "/" + String(repeating: "e", count: 64)
+            #expect(FileManager.default.createFile(atPath: victim, contents: Data("keep me".utf8)))
+            age(victim, secondsAgo: 7200)
+            if !FileManager.default.fileExists(atPath: directory + "/ee") {
+                try FileManager.default.createSymbolicLink(atPath: directory + "/ee", withDestinationPath: outside)
+            }
+
             let collected = try store.collectUnreferenced(keeping: [referenced.sha256], olderThan: .seconds(3600))
+            #expect(FileManager.default.fileExists(atPath: victim))
             #expect(collected.files == 1)
             #expect(collected.bytes == Int64(Samples.png.count))
             #expect(collected.temporaries == 1)
