@@ -24,7 +24,7 @@ public enum CatalogService {
                 let context = CatalogContext(
                     database: environment.database,
                     files: try BlobStore(directory: environment.configuration.filesDirectory + "/products", maxBytes: OfferRules.maxDocumentBytes),
-                    now: now)
+                    now: now, identity: VendorStandingLookup(environment))
                 CategoryHandlers(context: context).register(into: &table)
                 ProductHandlers(context: context).register(into: &table)
                 SearchHandlers(context: context).register(into: &table)
@@ -60,9 +60,12 @@ struct CatalogContext: Sendable {
     /// Product images and partnership documents, by content hash.
     let files: BlobStore
     let now: @Sendable () -> Date
+    /// Identity, asked for a vendor's standing when the feed has not told the catalog yet.
+    var identity: VendorStandingLookup? = nil
 
-    /// Today in the tenant's zone: sanctions and blacklist periods are whole days.
-    var today: CivilDate { CivilDate(now()) }
+    /// Today in the tenants' calendar (``TenantCalendar``, the one identity counts blacklist
+    /// periods in): sanctions and blacklist periods are whole days.
+    var today: CivilDate { TenantCalendar.wita.today(at: now()) }
     var timestamp: String { Timestamp.iso8601(now()) }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
