@@ -31,6 +31,32 @@ import Testing
         #expect(SignInPolicy.delay(afterFailures: .max) == 900)
     }
 
+    /// Parallel guesses cannot overtake the delay: once the free failures are used up, one check
+    /// at a time; a count kept in the database is honoured after a restart; memory stays bounded.
+    @Test func throttleTableAdmitsOneCheckAtATimeOnceDelayed() {
+        let throttle = SignInThrottle(capacity: 4)
+        let now: Int64 = 1_000
+        #expect((0..<5).map { _ in throttle.begin("account", now: now) } == Array(repeating: .proceed, count: 5))
+        #expect(throttle.begin("account", now: now) == .wait(seconds: 1))
+        for _ in 0..<5 { throttle.finish("account", .failure(now: now)) }
+        #expect(throttle.begin("account", now: now) == .wait(seconds: 1))
+        #expect(throttle.begin("account", now: now + 1) == .proceed)
+        #expect(throttle.begin("account", now: now + 1) == .wait(seconds: 1))  // one check at a time now
+        #expect(throttle.finish("account", .failure(now: now + 1)).notBefore == now + 3)
+        throttle.finish("account", .abandoned)
+        // A count from the database, for a login this table does not know.
+        #expect(throttle.begin("restarted", persisted: (failures: 9, notBefore: now + 10), now: now) == .wait(seconds: 10))
+        #expect(throttle.begin("restarted", persisted: (failures: 9, notBefore: now + 10), now: now + 10) == .proceed)
+        #expect(throttle.finish("restarted", .failure(now: now + 10)).notBefore == now + 10 + 32)
+        #expect(throttle.finish("restarted", .success) == SignInThrottle.LoginState())
+        // A flood of distinct logins does not grow the table without bound.
+        for i in 0..<100 {
+            _ = throttle.begin("flood\(i)", now: now + 100)
+            throttle.finish("flood\(i)", .failure(now: now + 100))
+        }
+        #expect(throttle.begin("account", now: now + 100) == .proceed)
+    }
+
     @Test func unknownAndKnownLoginsAnswerAlike() async throws {
         try await withFixture { fixture in
             let known = fixture.usernames[.ppk]!
