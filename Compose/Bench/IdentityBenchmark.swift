@@ -25,7 +25,7 @@ enum IdentityBenchmark {
         defer { ServiceProcesses.stop(service) }
         try await ServiceProcesses.waitUntilHealthy(socketPath: socketPath, service: "identity")
         let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
-        let session = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password, source: "bench"))
+        let session = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password))
         client.close()
 
         say("identity: authorization cost and sign-in throughput (siopen-identity process, real scrypt), \(seconds) s per run")
@@ -62,7 +62,7 @@ enum IdentityBenchmark {
                         let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
                         defer { client.close() }
                         while ContinuousClock.now < deadline {
-                            _ = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password, source: "bench-\(index)"))
+                            _ = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password))
                             counter.add()
                         }
                     }

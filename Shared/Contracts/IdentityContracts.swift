@@ -247,9 +247,15 @@ public struct SignInParams: Codable, Sendable, Hashable {
     public var login: String
     /// Password.
     public var password: String
-    /// The address the person signs in from, as forwarded by the web gateway; failures are
-    /// throttled per source as well as per account.
+    /// The network address the person signs in from (1–64 printable ASCII characters). Only
+    /// the web gateway may set it, calling with its service token (``gatewayPrincipalID``): it
+    /// takes it from the connection, never from the client. From any other caller it is refused
+    /// (403 naming `source`). Failures are throttled per source as well as per account.
     public var source: String?
+
+    /// The principal of the web gateway, the only caller whose `source` is believed; a service
+    /// token for it is issued with `siopen-identity service-token --service gateway`.
+    public static let gatewayPrincipalID = "service:gateway"
 
     /// Creates them.
     public init(login: String, password: String, source: String? = nil) {
@@ -285,7 +291,7 @@ public struct SessionInfo: Codable, Sendable, Hashable {
 /// `auth.signIn`: username or email plus password → a signed session token.
 public enum AuthSignIn: RPCMethod {
     public static let name = "auth.signIn"
-    public static let summary = "Signs in with username or email and password; returns a session token. Repeated failures lock the account and the source for a while."
+    public static let summary = "Signs in with username or email and password; returns a session token. After 5 consecutive failures each further attempt on the login waits a growing delay (1 s, 2 s, 4 s … 15 min; 429 with retryAfterSeconds), the same for unknown logins; `source` is accepted from the gateway only and limits failures per network address; a full password-hashing queue answers 429."
     public static let access = Access.anyone
     public typealias Params = SignInParams
     public typealias Result = SessionInfo
@@ -318,7 +324,7 @@ public struct PasswordChangeParams: Codable, Sendable, Hashable {
 /// `auth.changePassword`: the caller changes their password; other sessions end.
 public enum AuthChangePassword: RPCMethod {
     public static let name = "auth.changePassword"
-    public static let summary = "Changes the caller's password and ends every session issued before the change; returns a fresh session."
+    public static let summary = "Changes the caller's password and ends every session issued before the change; returns a fresh session. A wrong current password counts toward the account's sign-in delays and is audited."
     public static let access = Access.authenticated
     public typealias Params = PasswordChangeParams
     public typealias Result = SessionInfo

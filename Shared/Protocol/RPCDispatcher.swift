@@ -170,6 +170,9 @@ public final class RPCDispatcher: Sendable {
             if principal == nil || entry.access == .authenticated && principal?.kind == .service {
                 return finish(.failure(.unauthenticated()))
             }
+            if case .roles = entry.access, principal!.kind == .user, principal!.roles.isEmpty {
+                return finish(.failure(.passwordChangeRequired(methodName)))
+            }
             let who = principal!.kind == .service ? "service \(principal!.id)" : "roles \(principal!.roles.map(\.rawValue).sorted().joined(separator: ", "))"
             return finish(.failure(.forbidden("\(methodName) is not open to \(who)")))
         }
@@ -237,5 +240,21 @@ final class NotificationCounter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+extension RPCError {
+    /// The method that lifts ``passwordChangeRequired(_:)``.
+    public static let passwordChangeMethod = "auth.changePassword"
+
+    /// 403 for a session opened with a first or temporary password: identity signs such a
+    /// session without roles, so every role-guarded method answers this until the person
+    /// changes the password. `data.reason` is `password_change_required` and `data.method` names
+    /// the method to call.
+    public static func passwordChangeRequired(_ method: String) -> RPCError {
+        RPCError(
+            code: ApplicationErrorCode.forbidden.rawValue,
+            message: "Change your password first (\(passwordChangeMethod)): \(method) opens once the first or temporary password is changed",
+            data: ["kind": "forbidden", "reason": "password_change_required", "method": .string(passwordChangeMethod)])
     }
 }

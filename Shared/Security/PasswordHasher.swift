@@ -23,22 +23,31 @@ public enum PasswordVerification: Sendable, Equatable {
 ///
 /// Hashes are PHC strings: `$scrypt$ln=17,r=8,p=1$<salt>$<hash>`, salt and hash in standard
 /// base64 without padding. The async methods run scrypt on a private dispatch queue, never on
-/// Swift's cooperative pool, and queue excess requests in FIFO order. Every hasher instance has
-/// its own limit, so a service should share one instance.
+/// Swift's cooperative pool, and queue excess requests in FIFO order, at most
+/// `maxQueuedHashes` of them: beyond that they throw ``PasswordHashingBusy`` at once instead of
+/// making every later sign-in wait behind a flood. Every hasher instance has its own limits, so
+/// a service should share one instance.
 public final class PasswordHasher: Sendable {
     /// Parameters for new hashes; stored hashes with different ones verify with `needsRehash`.
     public let parameters: ScryptParameters
     /// How many hashes (async or sync) may run at once on this instance.
     public let maxConcurrentHashes: Int
+    /// How many async hashes may wait for a slot; one more throws ``PasswordHashingBusy``.
+    public let maxQueuedHashes: Int
     let gate: AdmissionGate
     private let queue = DispatchQueue(
         label: "siopen.security.password-hashing", qos: .userInitiated, attributes: .concurrent)
 
-    /// Creates a hasher. `maxConcurrentHashes` below 1 is treated as 1.
-    public init(parameters: ScryptParameters = .owaspMinimum, maxConcurrentHashes: Int = 2) {
+    /// Creates a hasher. `maxConcurrentHashes` below 1 is treated as 1, `maxQueuedHashes` below
+    /// 0 as 0; the queue defaults to twice the processor count.
+    public init(
+        parameters: ScryptParameters = .owaspMinimum, maxConcurrentHashes: Int = 2,
+        maxQueuedHashes: Int = 2 * ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.parameters = parameters
         self.maxConcurrentHashes = max(1, maxConcurrentHashes)
-        self.gate = AdmissionGate(limit: self.maxConcurrentHashes)
+        self.maxQueuedHashes = max(0, maxQueuedHashes)
+        self.gate = AdmissionGate(limit: self.maxConcurrentHashes, maxWaiting: self.maxQueuedHashes)
     }
 
     /// `.owaspMinimum`, unless the environment variable SIOPEN_INSECURE_FAST_PASSWORD_HASHING=1
@@ -53,14 +62,16 @@ public final class PasswordHasher: Sendable {
     /// Hashes `password` with a fresh random salt, off the cooperative pool.
     /// - Returns: a PHC string.
     /// - Throws: `SecurityError` if the hasher's parameters are invalid or OpenSSL fails;
-    ///   `CancellationError` if the task is already cancelled.
+    ///   `CancellationError` if the task is already cancelled; ``PasswordHashingBusy`` if the
+    ///   queue is full.
     public func hash(_ password: String) async throws -> String {
         try await run { try self.hashUnbounded(password) }
     }
 
     /// Checks `password` against a stored PHC string, using the parameters in that string,
     /// off the cooperative pool.
-    /// - Throws: `SecurityError` if `encoded` is malformed or its parameters are out of bounds.
+    /// - Throws: `SecurityError` if `encoded` is malformed or its parameters are out of bounds;
+    ///   ``PasswordHashingBusy`` if the queue is full.
     public func verify(_ password: String, against encoded: String) async throws -> PasswordVerification {
         // Parse before queueing so malformed input fails fast without taking a slot.
         let stored = try PHCScrypt(parsing: encoded)
@@ -107,16 +118,18 @@ public final class PasswordHasher: Sendable {
 
     // MARK: - Scheduling
 
-    /// Runs `work` on the private queue once a slot is free, resuming the caller afterwards.
+    /// Runs `work` on the private queue once a slot is free, resuming the caller afterwards;
+    /// throws ``PasswordHashingBusy`` without waiting when the queue is full.
     private func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try Task.checkCancellation()
         return try await withCheckedThrowingContinuation { continuation in
-            gate.acquire { [queue, gate] in
+            let admitted = gate.acquireIfRoom { [queue, gate] in
                 queue.async {
                     defer { gate.release() }
                     continuation.resume(with: Result { try work() })
                 }
             }
+            if !admitted { continuation.resume(throwing: PasswordHashingBusy()) }
         }
     }
 
@@ -130,21 +143,55 @@ public final class PasswordHasher: Sendable {
     }
 }
 
+/// Every slot is busy and the queue in front of them is full: the caller should answer "retry
+/// later" (identity answers 429 with `retryAfterSeconds`) rather than wait.
+public struct PasswordHashingBusy: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A fair time to wait before retrying: a queue's worth of hashes takes about a second.
+    public let retryAfterSeconds: Int
+
+    /// Creates the error.
+    public init(retryAfterSeconds: Int = 1) { self.retryAfterSeconds = retryAfterSeconds }
+
+    public var description: String { "password hashing is busy; retry in \(retryAfterSeconds) s" }
+}
+
 /// A FIFO counting gate. Waiters are callbacks rather than blocked threads, so a flood of
-/// requests costs a closure each, not a thread each.
+/// requests costs a closure each, not a thread each; `acquireIfRoom` bounds how many wait.
 final class AdmissionGate: Sendable {
     private struct State {
         var running = 0
         var peakRunning = 0
+        var peakWaiting = 0
         var waiting: [@Sendable () -> Void] = []
         var head = 0  // index of the next waiter; avoids O(n) removeFirst
     }
 
     private let limit: Int
+    private let maxWaiting: Int
     private let state = Mutex(State())
 
-    init(limit: Int) {
+    init(limit: Int, maxWaiting: Int = .max) {
         self.limit = limit
+        self.maxWaiting = maxWaiting
+    }
+
+    /// Like `acquire`, but returns false (and never calls `onGranted`) when `maxWaiting` callers
+    /// are already waiting.
+    func acquireIfRoom(_ onGranted: @escaping @Sendable () -> Void) -> Bool {
+        enum Answer { case granted, queued, refused }
+        let answer = state.withLock { s -> Answer in
+            if s.running < limit {
+                s.running += 1
+                s.peakRunning = max(s.peakRunning, s.running)
+                return .granted
+            }
+            guard s.waiting.count - s.head < maxWaiting else { return .refused }
+            s.waiting.append(onGranted)
+            s.peakWaiting = max(s.peakWaiting, s.waiting.count - s.head)
+            return .queued
+        }
+        if answer == .granted { onGranted() }
+        return answer != .refused
     }
 
     /// Calls `onGranted` (possibly on another thread) once the caller holds a slot; the holder
@@ -157,6 +204,7 @@ final class AdmissionGate: Sendable {
                 return true
             }
             s.waiting.append(onGranted)
+            s.peakWaiting = max(s.peakWaiting, s.waiting.count - s.head)
             return false
         }
         if grantedNow { onGranted() }
@@ -182,6 +230,12 @@ final class AdmissionGate: Sendable {
 
     /// Highest number of slots held at once so far (for tests and metrics).
     var peakRunning: Int { state.withLock { $0.peakRunning } }
+
+    /// Highest number of callers waiting at once so far (for tests and metrics).
+    var peakWaiting: Int { state.withLock { $0.peakWaiting } }
+
+    /// Callers waiting now (for tests and metrics).
+    var waitingCount: Int { state.withLock { $0.waiting.count - $0.head } }
 }
 
 /// A parsed `$scrypt$ln=..,r=..,p=..$salt$hash` string.

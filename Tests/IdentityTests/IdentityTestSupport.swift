@@ -7,6 +7,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
 import Testing
 import SiOpenTestSupport
 
@@ -82,14 +83,15 @@ final class IdentityFixture: @unchecked Sendable {
         self.socketPath = host.environment.configuration.socketPath
     }
 
-    static func start() async throws -> IdentityFixture {
+    /// Starts identity; `passwordHasher` replaces the one from the environment (to hold its slots).
+    static func start(passwordHasher: PasswordHasher? = nil) async throws -> IdentityFixture {
         setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
         let directory = try makeShortTemporaryDirectory(prefix: "sidt")
         let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
         _ = try IdentityBootstrap.createSuperAdmin(
             configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
         let clock = TestClock()
-        let host = try ServiceHost.start(IdentityService.makeDefinition(now: { clock.now() }), configuration: configuration)
+        let host = try ServiceHost.start(IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher), configuration: configuration)
         let client = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
         let fixture = IdentityFixture(directory: directory, host: host, client: client, clock: clock)
         do {
@@ -175,8 +177,8 @@ final class IdentityFixture: @unchecked Sendable {
 }
 
 /// Runs `body` with a fresh fixture, stopped afterwards.
-func withFixture(_ body: (IdentityFixture) async throws -> Void) async throws {
-    let fixture = try await IdentityFixture.start()
+func withFixture(passwordHasher: PasswordHasher? = nil, _ body: (IdentityFixture) async throws -> Void) async throws {
+    let fixture = try await IdentityFixture.start(passwordHasher: passwordHasher)
     do {
         try await body(fixture)
     } catch {

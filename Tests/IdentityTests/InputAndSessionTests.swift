@@ -65,7 +65,7 @@ struct InputAndSessionTests {
                 let error = await rpcError { _ = try await client.call(VendorRegister.self, params) }
                 #expect(error?.code == 422 && fieldNames(error).contains(field), "\(field): \(String(describing: error))")
                 // The username is still free afterwards.
-                let signIn = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password, source: "dup")) }
+                let signIn = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password)) }
                 #expect(signIn?.code == 401)
             }
             let vendors = try await client.call(VendorList.self, VendorListParams(), token: fixture.tokens[.verifier]!)
@@ -143,43 +143,7 @@ struct InputAndSessionTests {
         }
     }
 
-    @Test func lockOutAfterFiveFailures() async throws {
-        try await withFixture { fixture in
-            let client = fixture.client
-            let login = fixture.usernames[.ppk]!
-            for _ in 0..<5 {
-                let error = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: login, password: "wrong-password", source: "10.0.0.5")) }
-                #expect(error?.code == 401)
-            }
-            let locked = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: login, password: passwordOfRole(.ppk), source: "10.0.0.6")) }
-            #expect(locked?.code == 429)
-            let retry = locked?.data?["retryAfterSeconds"]?.int64Value ?? 0
-            #expect(retry > 0 && retry <= 15 * 60)
-            fixture.clock.advance(by: 15 * 60 + 5)
-            let session = try await client.call(AuthSignIn.self, SignInParams(login: login, password: passwordOfRole(.ppk), source: "10.0.0.6"))
-            #expect(session.account.username == login)
-        }
-    }
-
-    @Test func perSourceThrottle() async throws {
-        try await withFixture { fixture in
-            let client = fixture.client
-            var limited: RPCError?
-            for attempt in 0..<40 {
-                let error = await rpcError {
-                    _ = try await client.call(AuthSignIn.self, SignInParams(login: "guess\(attempt)", password: "wrong-password", source: "203.0.113.9"))
-                }
-                if error?.code == 429 { limited = error; break }
-                #expect(error?.code == 401)
-            }
-            #expect(limited?.code == 429)
-            #expect((limited?.data?["retryAfterSeconds"]?.int64Value ?? 0) > 0)
-            // Even a right password from that source is throttled; another source is not.
-            let same = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: fixture.usernames[.ppk]!, password: passwordOfRole(.ppk), source: "203.0.113.9")) }
-            #expect(same?.code == 429)
-            _ = try await client.call(AuthSignIn.self, SignInParams(login: fixture.usernames[.ppk]!, password: passwordOfRole(.ppk), source: "203.0.113.10"))
-        }
-    }
+    // Sign-in throttling: SignInThrottleTests.
 
     @Test func resetByAdministratorForcesAChange() async throws {
         try await withFixture { fixture in
@@ -194,9 +158,10 @@ struct InputAndSessionTests {
             #expect(oldPassword?.code == 401)
             let temporary = try await client.call(AuthSignIn.self, SignInParams(login: ppk.username, password: "temporary-pass-1"))
             #expect(temporary.mustChangePassword)
-            // No roles until changed.
+            // No roles until changed, and the refusal says what to do.
             let guarded = await rpcError { _ = try await client.call(BlacklistList.self, EmptyParams(), token: temporary.token) }
             #expect(guarded?.code == 403)
+            #expect(guarded?.data?["reason"]?.stringValue == "password_change_required")
             let short = await rpcError {
                 _ = try await client.call(AuthChangePassword.self, PasswordChangeParams(currentPassword: "temporary-pass-1", newPassword: "short"), token: temporary.token)
             }

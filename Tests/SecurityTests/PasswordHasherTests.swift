@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func concurrentHashesAreBounded() async throws {
-        let hasher = PasswordHasher(parameters: .insecureFastForTesting, maxConcurrentHashes: 2)
+        let hasher = PasswordHasher(parameters: .insecureFastForTesting, maxConcurrentHashes: 2, maxQueuedHashes: 8)
         let hashes = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<8 {
                 group.addTask { try await hasher.hash("password \(i)") }
@@ -157,6 +157,37 @@ import Testing
         // Sync callers share the same bound.
         DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = try? hasher.hashSync("x") }
         #expect(hasher.gate.peakRunning <= 2)
+    }
+
+    /// The queue in front of the hashing slots is bounded: with every slot held and the queue
+    /// full, a further hash is refused at once (PasswordHashingBusy), never queued; the queued
+    /// ones still complete when a slot frees up.
+    @Test func queueInFrontOfHashingIsBounded() async throws {
+        let hasher = PasswordHasher(parameters: .insecureFastForTesting, maxConcurrentHashes: 1, maxQueuedHashes: 2)
+        #expect(PasswordHasher(maxQueuedHashes: -3).maxQueuedHashes == 0)
+        let encoded = try await hasher.hash("queued password")
+        let held = DispatchSemaphore(value: 0)
+        hasher.gate.acquire { held.signal() }  // the test holds the only slot
+        held.wait()
+        let queued = (0..<2).map { i in Task { try await hasher.verify("guess \(i)", against: encoded) } }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while hasher.gate.waitingCount < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(hasher.gate.waitingCount == 2)
+        var refused = 0
+        for i in 0..<10 {
+            do {
+                _ = try await hasher.verify("flood \(i)", against: encoded)
+            } catch let busy as PasswordHashingBusy {
+                #expect(busy.retryAfterSeconds >= 1)
+                refused += 1
+            }
+        }
+        #expect(refused == 10)
+        await #expect(throws: PasswordHashingBusy.self) { _ = try await hasher.hash("another") }
+        #expect(hasher.gate.peakWaiting == 2)
+        hasher.gate.release()
+        for task in queued { #expect(try await task.value == .invalid) }
+        #expect(try await hasher.verify("queued password", against: encoded) == .valid(needsRehash: false))
     }
 
     @Test func cancelledTaskDoesNotHash() async {

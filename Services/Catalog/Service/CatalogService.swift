@@ -29,7 +29,7 @@ public enum CatalogService {
                     database: environment.database,
                     files: try BlobStore(directory: environment.configuration.filesDirectory + "/products", maxBytes: OfferRules.maxDocumentBytes),
                     orders: RPCClient(socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders", defaultTimeout: .seconds(10)),
-                    now: now)
+                    now: now, identity: VendorStandingLookup(environment))
                 CategoryHandlers(context: context).register(into: &table)
                 ProductHandlers(context: context).register(into: &table)
                 SearchHandlers(context: context).register(into: &table)
@@ -79,9 +79,12 @@ struct CatalogContext: Sendable {
     /// Orders, asked with the caller's own token (a sanction proposal's order).
     let orders: RPCClient
     let now: @Sendable () -> Date
+    /// Identity, asked for a vendor's standing when the feed has not told the catalog yet.
+    var identity: VendorStandingLookup? = nil
 
-    /// Today in the tenant's zone: sanctions and blacklist periods are whole days.
-    var today: CivilDate { CivilDate(now()) }
+    /// Today in the tenants' calendar (``TenantCalendar``, the one identity counts blacklist
+    /// periods in): sanctions and blacklist periods are whole days.
+    var today: CivilDate { TenantCalendar.wita.today(at: now()) }
     var timestamp: String { Timestamp.iso8601(now()) }
 
     static func newID() -> String { UUID().uuidString.lowercased() }

@@ -14,18 +14,20 @@ public enum IdentityService {
     /// Its definition, with the real clock.
     public static let definition = makeDefinition()
 
-    /// Its definition; tests pass a clock they control.
-    public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }) -> ServiceDefinition {
+    /// Its definition; tests pass a clock they control and may pass the password hasher (to
+    /// hold its slots); by default it is ``PasswordHasher/fromEnvironment(_:)``.
+    public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }, passwordHasher: PasswordHasher? = nil) -> ServiceDefinition {
         let contexts = ContextBox()
         return ServiceDefinition(
             name: "identity",
             summary: "Identity and access: tenants and agencies, accounts and roles, vendor registration and verification, sessions, the blacklist, helpdesk and announcements.",
             migrations: IdentitySchema.migrations,
             registerMethods: { table, environment in
-                let context = try makeContext(environment, now: now)
+                let context = try makeContext(environment, now: now, hasher: passwordHasher ?? PasswordHasher.fromEnvironment())
                 contexts.set(context)
                 AccountHandlers(context: context).register(into: &table)
                 VendorHandlers(context: context).register(into: &table)
+                VendorStandingHandlers(context: context).register(into: &table)
                 HelpdeskHandlers(context: context).register(into: &table)
             },
             makeAuthenticator: { environment in
@@ -44,11 +46,10 @@ public enum IdentityService {
             })
     }
 
-    static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) throws -> IdentityContext {
+    static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date, hasher: PasswordHasher) throws -> IdentityContext {
         let key = try SigningKeys.current(environment.database, now: now)
-        let hasher = PasswordHasher.fromEnvironment()
         return IdentityContext(
-            database: environment.database, hasher: hasher,
+            database: environment.database, hasher: IdentityPasswords(hasher: hasher),
             signer: signer(for: key),
             throttle: SignInThrottle(), documents: try BlobStore(directory: environment.configuration.filesDirectory + "/documents"),
             now: now, currentTermsVersion: currentTermsVersion, dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))

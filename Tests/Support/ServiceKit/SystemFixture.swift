@@ -57,6 +57,8 @@ public final class SystemFixture: @unchecked Sendable {
     /// Officials of `polman`: verifier, PPK, PA/KPA.
     public private(set) var polman: [Role: FixtureOfficial] = [:]
     private var vendorCount = 0
+    /// How often the catalog reads identity's feed.
+    private var feedPollInterval: Duration = .milliseconds(100)
 
     private init(directory: String, clock: TestClock, identityHost: ServiceHost, identity: RPCClient) {
         self.directory = directory
@@ -65,8 +67,9 @@ public final class SystemFixture: @unchecked Sendable {
         self.identity = identity
     }
 
-    /// Starts identity and `services`, creates the tenants and signs in the officials.
-    public static func start(_ services: [FixtureService] = [.catalog]) async throws -> SystemFixture {
+    /// Starts identity and `services`, creates the tenants and signs in the officials. A long
+    /// `feedPollInterval` keeps the catalog from learning identity's news from the feed.
+    public static func start(_ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100)) async throws -> SystemFixture {
         setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
         let directory = try makeShortTemporaryDirectory(prefix: "sisys")
         try prepareDataFolder(directory)
@@ -76,6 +79,7 @@ public final class SystemFixture: @unchecked Sendable {
         let fixture = SystemFixture(
             directory: directory, clock: clock, identityHost: identityHost,
             identity: RPCClient(socketPath: identityConfiguration.socketPath, defaultTimeout: .seconds(60)))
+        fixture.feedPollInterval = feedPollInterval
         do {
             try await fixture.populate()
             for service in services {
@@ -95,7 +99,7 @@ public final class SystemFixture: @unchecked Sendable {
         let configuration = ServiceConfiguration(serviceName: "catalog", dataDirectory: directory, logLevel: .warning)
         let clock = self.clock
         catalogHost = try ServiceHost.start(
-            CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: .milliseconds(100)), configuration: configuration)
+            CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: feedPollInterval), configuration: configuration)
         catalog = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
     }
 
@@ -182,6 +186,35 @@ public final class SystemFixture: @unchecked Sendable {
         return (active, session.token)
     }
 
+    /// Signs Super Admin and every official in again and renews the services' tokens, at the
+    /// fixture's clock: after a test moved the clock past their lifetimes.
+    public func renewSessions() async throws {
+        superAdmin = try await identity.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+        func renewed(_ officials: [Role: FixtureOfficial]) async throws -> [Role: FixtureOfficial] {
+            var result: [Role: FixtureOfficial] = [:]
+            for (role, official) in officials {
+                let username = official.account.username
+                let session = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "pw-\(username)-final1"))
+                result[role] = FixtureOfficial(token: session.token, account: session.account)
+            }
+            return result
+        }
+        balangan = try await renewed(balangan)
+        pupr = try await renewed(pupr)
+        polman = try await renewed(polman)
+        let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
+        for service in ["catalog", "orders", "payments", "reporting"] {
+            let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24, now: clock.now())
+            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
+        }
+        // Identity refuses tokens while its revocation list looks stale on the moved clock.
+        let superAdmin = self.superAdmin
+        try await until("identity accepts tokens on the moved clock") {
+            _ = try await identity.call(AuthWhoAmI.self, EmptyParams(), token: superAdmin)
+            return true
+        }
+    }
+
     /// Waits until `condition` holds (the services apply each other's feeds in the background).
     public func until(_ what: String, _ condition: () async throws -> Bool) async throws {
         let met = await eventually(timeout: .seconds(60)) { (try? await condition()) ?? false }
@@ -213,8 +246,10 @@ public func prepareDataFolder(_ directory: String) throws {
 }
 
 /// Runs `body` with a fresh fixture, stopped afterwards whatever happens.
-public func withSystem(_ services: [FixtureService] = [.catalog], _ body: (SystemFixture) async throws -> Void) async throws {
-    let fixture = try await SystemFixture.start(services)
+public func withSystem(
+    _ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100), _ body: (SystemFixture) async throws -> Void
+) async throws {
+    let fixture = try await SystemFixture.start(services, feedPollInterval: feedPollInterval)
     do {
         try await body(fixture)
     } catch {

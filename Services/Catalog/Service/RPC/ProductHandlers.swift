@@ -104,6 +104,12 @@ struct ProductHandlers {
     /// unreferenced and collected later (``CatalogService``'s file sweep).
     func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
         let principal = try request.requirePrincipal()
+        // Right after an activation the feed may not have reached the catalog: a vendor unknown
+        // here, or not active here, is asked about at identity before it is refused.
+        if let vendorID = principal.vendorID, let identity = context.identity {
+            let known = try await context.database.read { db in try Self.vendor(db, of: principal) }
+            if known?.status != "active" { _ = await identity.refresh(vendorID, into: context.database, at: context.now()) }
+        }
         let (vendor, category, regions, keptProblems) = try await context.database.read { db in
             guard let vendor = try Self.vendor(db, of: principal), vendor.tenant == principal.tenant else {
                 throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")

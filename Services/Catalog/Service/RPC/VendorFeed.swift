@@ -23,6 +23,18 @@ enum VendorFeed {
             let accountID = payload["accountId"]?.stringValue, let status = payload["status"]?.stringValue,
             let version = payload["version"]?.int64Value
         else { return }
+        try store(
+            db, VendorStanding(
+                vendorID: vendorID, tenant: tenant, accountID: accountID, name: payload["name"]?.stringValue ?? "",
+                status: VendorStatus(rawValue: status) ?? .registered, npwp: payload["npwp"]?.stringValue ?? "",
+                isPKP: payload["isPKP"] == .bool(true), isUMKM: payload["isUMKM"] == .bool(true), version: version),
+            rawStatus: status, at: at)
+    }
+
+    /// Keeps `standing` unless the catalog already holds the same or a newer version: the one
+    /// write of a vendor's standing, whether it came from the feed or from `vendor.standing`.
+    /// `rawStatus` keeps a feed status this build does not know (it is never `active`).
+    static func store(_ db: Connection, _ standing: VendorStanding, rawStatus: String? = nil, at: Date) throws {
         let changed = try db.run(
             """
             INSERT INTO vendor_state (vendor_id, tenant, account_id, name, status, npwp, is_pkp, is_umkm, feed_version, updated_at)
@@ -33,9 +45,9 @@ enum VendorFeed {
             WHERE excluded.feed_version > vendor_state.feed_version
             """,
             arguments: [
-                vendorID, tenant, accountID, payload["name"]?.stringValue ?? "", status, payload["npwp"]?.stringValue ?? "",
-                payload["isPKP"] == .bool(true), payload["isUMKM"] == .bool(true), version, Timestamp.iso8601(at),
+                standing.vendorID, standing.tenant, standing.accountID, standing.name, rawStatus ?? standing.status.rawValue, standing.npwp,
+                standing.isPKP, standing.isUMKM, standing.version, Timestamp.iso8601(at),
             ])
-        if changed > 0 { try Listings.refreshVendor(db, vendorID: vendorID) }
+        if changed > 0 { try Listings.refreshVendor(db, vendorID: standing.vendorID) }
     }
 }

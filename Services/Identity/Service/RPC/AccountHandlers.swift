@@ -19,7 +19,7 @@ struct AccountHandlers {
         table.register(AccountList.self) { params, request in try await listAccounts(params, request) }
         table.register(AccountResetPassword.self) { params, request in try await resetPassword(params, request) }
         table.register(AccountDisable.self) { params, request in try await disable(params, request) }
-        table.register(AuthSignIn.self) { params, _ in try await signIn(params) }
+        table.register(AuthSignIn.self) { params, request in try await signIn(params, request) }
         table.register(AuthSignOut.self) { _, request in try await signOut(request) }
         table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
         table.register(AuthWhoAmI.self) { _, request in try await whoAmI(request) }
@@ -187,7 +187,7 @@ struct AccountHandlers {
         let hash = try await context.hasher.hash(params.temporaryPassword)
         let at = context.now()
         let unix = context.unixNow
-        return try await context.database.write { db in
+        let reset = try await context.database.write { db in
             let before = try Self.administered(db, id: params.accountID, by: principal)
             try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", hash, Timestamp.iso8601(at), params.accountID)
             try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
@@ -195,6 +195,8 @@ struct AccountHandlers {
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account", targetID: after.id, action: "password_reset", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
         }
+        context.throttle.forget(params.accountID)  // the new temporary password starts a fresh count
+        return reset
     }
 
     func disable(_ params: AccountRef, _ request: RequestContext) async throws -> AccountInfo {
@@ -215,46 +217,74 @@ struct AccountHandlers {
 
     // MARK: Sign-in and sessions
 
-    func signIn(_ params: SignInParams) async throws -> SessionInfo {
-        let source = params.source ?? "local"
+    /// The refusal of a wrong login or password, the same for known and unknown logins; when a
+    /// delay now applies it says how long.
+    static func wrongCredentials(retryAfter: Int64) -> RPCError {
+        var error = RPCError.unauthenticated("The username/email or password is wrong")
+        if retryAfter > 0 { error.data = ["kind": "unauthenticated", "retryAfterSeconds": .integer(retryAfter)] }
+        return error
+    }
+
+    /// The source to throttle by: only a gateway's (see ``SignInParams/gatewayPrincipalID``).
+    static func assertedSource(_ source: String?, by principal: Principal?) throws -> String? {
+        guard let source else { return nil }
+        guard principal?.kind == .service, principal?.id == SignInParams.gatewayPrincipalID else {
+            throw RPCError(
+                code: ApplicationErrorCode.forbidden.rawValue,
+                message: "source is set by the web gateway from the network, never by the client; leave it out",
+                data: ["kind": "forbidden", "fields": [["field": "source", "reason": .string("only \(SignInParams.gatewayPrincipalID) may assert it")]]])
+        }
+        guard (1...64).contains(source.utf8.count), source.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            throw RPCError.validationFailed(field: "source", reason: "must be 1 to 64 printable ASCII characters")
+        }
+        return source
+    }
+
+    func signIn(_ params: SignInParams, _ request: RequestContext) async throws -> SessionInfo {
+        let source = try Self.assertedSource(params.source, by: request.principal)
         let now = context.unixNow
-        if let wait = context.throttle.retryAfter(source: source, now: TimeInterval(now)) {
+        if let source, let wait = context.throttle.sourceWait(source, now: now) {
             throw RPCError.rateLimited(retryAfterSeconds: wait)
         }
         let login = params.login.lowercased()
-        let found: (id: String, hash: String, lockedUntil: Int64)? = try await context.database.read { db in
-            guard let row = try db.queryOne("SELECT id, password_hash, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1", login) else { return nil }
-            return (try row.string(0), try row.string(1), try row.int64(2))
+        let found: (id: String, hash: String, failures: Int64, notBefore: Int64)? = try await context.database.read { db in
+            guard let row = try db.queryOne("SELECT id, password_hash, failed_attempts, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1", login) else { return nil }
+            return (try row.string(0), try row.string(1), try row.int64(2), try row.int64(3))
         }
-        let refusal = RPCError.unauthenticated("The username/email or password is wrong")
-        guard let found else {
-            // Spend the same effort as a real check, so timing does not reveal which logins exist.
-            _ = try? await context.hasher.verify(params.password, against: context.dummyPasswordHash)
-            context.throttle.recordFailure(source: source, now: TimeInterval(now))
-            throw refusal
+        // Unknown logins are throttled like accounts, under their own key, and checked against a
+        // dummy hash: answers and timing are the same whether the login exists or not.
+        let key = found?.id ?? "login:" + login
+        if case .wait(let seconds) = context.throttle.begin(key, persisted: found.map { ($0.failures, $0.notBefore) }, now: now) {
+            throw RPCError.rateLimited(retryAfterSeconds: seconds)
         }
-        if found.lockedUntil > now { throw RPCError.rateLimited(retryAfterSeconds: Int(found.lockedUntil - now)) }
-        let verification = try await context.hasher.verify(params.password, against: found.hash)
-        guard case .valid(let needsRehash) = verification else {
-            context.throttle.recordFailure(source: source, now: TimeInterval(now))
-            let at = context.now()
-            try await context.database.write { db in
-                // A lock that has run out starts a fresh count: one wrong password after it does not re-lock.
-                try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND locked_until > 0 AND locked_until <= ?", found.id, now)
-                try db.run(
-                    """
-                    UPDATE account SET failed_attempts = failed_attempts + 1,
-                        locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-                    WHERE id = ?
-                    """, Int64(AccountLockout.maxConsecutiveFailures), now + AccountLockout.lockSeconds, found.id)
-                let row = try db.queryOne("SELECT tenant, failed_attempts FROM account WHERE id = ?", found.id)
-                try AuditTrail.append(db, tenant: try row?.optionalString(0), actor: nil, method: AuthSignIn.name, targetType: "account", targetID: found.id, action: "sign_in_failed", before: nil, after: ["failedAttempts": .integer(try row?.int64(1) ?? 0)], at: at)
-            }
-            throw refusal
+        let verification: PasswordVerification
+        do {
+            verification = try await context.hasher.verify(params.password, against: found?.hash ?? context.dummyPasswordHash)
+        } catch {
+            context.throttle.finish(key, .abandoned)
+            throw error
         }
-        context.throttle.recordSuccess(source: source)
+        guard let found, case .valid(let needsRehash) = verification else {
+            let state = context.throttle.finish(key, .failure(now: now))
+            if let source { context.throttle.recordSourceFailure(source, now: now) }
+            if let found { try await recordFailure(accountID: found.id, state: state, method: AuthSignIn.name, actor: nil, action: "sign_in_failed") }
+            throw Self.wrongCredentials(retryAfter: max(0, state.notBefore - now))
+        }
+        context.throttle.finish(key, .success)
         let newHash = needsRehash ? try await context.hasher.hash(params.password) : nil
         return try await startSession(accountID: found.id, newPasswordHash: newHash, method: AuthSignIn.name)
+    }
+
+    /// Stores an account's failure count and next allowed attempt, and audits the failure.
+    func recordFailure(accountID: String, state: SignInThrottle.LoginState, method: String, actor: Principal?, action: String) async throws {
+        let at = context.now()
+        try await context.database.write { db in
+            try db.run("UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?", state.failures, state.notBefore, accountID)
+            let tenant = try db.queryOne("SELECT tenant FROM account WHERE id = ?", accountID)?.optionalString(0)
+            try AuditTrail.append(
+                db, tenant: tenant, actor: actor, method: method, targetType: "account", targetID: accountID, action: action, before: nil,
+                after: ["failedAttempts": .integer(state.failures), "nextAttemptAt": .integer(state.notBefore)], at: at)
+        }
     }
 
     /// Opens a session for an account that proved its password.
@@ -267,7 +297,7 @@ struct AccountHandlers {
             let account = try Self.account(db, id: accountID)
             guard account.status == "active" else { throw RPCError.forbidden("this account is disabled") }
             if let vendorID = account.vendorID {
-                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, today: String(Timestamp.iso8601(at).prefix(10)))
+                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, at: at)
             }
             if let newPasswordHash { try db.run("UPDATE account SET password_hash = ? WHERE id = ?", newPasswordHash, accountID) }
             try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ?", accountID)
@@ -304,16 +334,33 @@ struct AccountHandlers {
             }
             return (try row.string(0), try row.string(1))
         }
-        guard case .valid = try await context.hasher.verify(params.currentPassword, against: hash) else {
+        // A wrong current password counts toward the account's delays, like a failed sign-in.
+        let now = context.unixNow
+        let persisted: (failures: Int64, notBefore: Int64)? = try await context.database.read { db in
+            try db.queryOne("SELECT failed_attempts, locked_until FROM account WHERE id = ?", principal.id).map { (try $0.int64(0), try $0.int64(1)) }
+        }
+        if case .wait(let seconds) = context.throttle.begin(principal.id, persisted: persisted, now: now) {
+            throw RPCError.rateLimited(retryAfterSeconds: seconds)
+        }
+        let verification: PasswordVerification
+        do {
+            verification = try await context.hasher.verify(params.currentPassword, against: hash)
+        } catch {
+            context.throttle.finish(principal.id, .abandoned)
+            throw error
+        }
+        guard verification.isValid else {
+            let state = context.throttle.finish(principal.id, .failure(now: now))
+            try await recordFailure(accountID: principal.id, state: state, method: AuthChangePassword.name, actor: principal, action: "password_change_failed")
             throw RPCError.validationFailed(field: "currentPassword", reason: "is wrong")
         }
+        context.throttle.finish(principal.id, .success)
         var problems: [FieldError] = []
         if let problem = AccountRules.passwordProblem(params.newPassword, username: username, field: "newPassword") { problems.append(problem) }
         if params.newPassword == params.currentPassword { problems.append(FieldError(field: "newPassword", reason: "must differ from the current password")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let newHash = try await context.hasher.hash(params.newPassword)
         let at = context.now()
-        let now = context.unixNow
         try await context.database.write { db in
             try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", newHash, Timestamp.iso8601(at), principal.id)
             try Self.revokePrincipal(db, principalID: principal.id, at: now)

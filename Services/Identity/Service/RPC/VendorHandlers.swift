@@ -152,12 +152,11 @@ struct VendorHandlers {
         stored.username = ""
         let registration = try JSONColumn.text(stored)
         let at = context.now()
-        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
             guard before.tenant == params.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "cannot change the tenant") }
             let next = try VendorAction.resubmit.apply(to: before.status).get()
-            try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: params.npwp.value, today: today)
+            try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: params.npwp.value, at: at)
             try Self.refuseDuplicate(db, params, excluding: vendorID)
             try db.run(
                 """
@@ -218,7 +217,6 @@ struct VendorHandlers {
         let principal = try request.requirePrincipal()
         let at = context.now()
         let now = context.unixNow
-        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { db in
             let before = try Self.vendor(db, id: vendorID)
             try principal.requireTenant(before.tenant)
@@ -226,7 +224,7 @@ struct VendorHandlers {
                 throw RPCError.conflict("the vendor changed since version \(version); reload it (now version \(before.version))", currentState: before.status.rawValue)
             }
             let next = try action.apply(to: before.status).get()
-            if action.refusedWhileBlacklisted { try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, today: today) }
+            if action.refusedWhileBlacklisted { try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, at: at) }
             var statusReason = reason
             if let decision { statusReason = "\(decision.reason) (keputusan Kepala UKPBJ \(decision.decisionNumber), \(decision.decisionDate))" }
             try db.run("UPDATE vendor SET status = ?, status_reason = ?, version = version + 1, updated_at = ? WHERE id = ?", next.rawValue, statusReason, Timestamp.iso8601(at), vendorID)
@@ -294,12 +292,12 @@ struct VendorHandlers {
         entry.tenant = tenant
         let at = context.now()
         let now = context.unixNow
-        let today = String(Timestamp.iso8601(at).prefix(10))
         return try await context.database.write { [entry] db in
             try db.run(
                 "INSERT INTO blacklist (id, tenant, npwp, name, source, basis, starts_on, ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [entry.id, tenant, entry.npwp.value, entry.name, entry.source.rawValue, entry.basis, entry.startsOn, entry.endsOn, principal.id, Timestamp.iso8601(at)])
             // A listed vendor in force cannot keep signing in as active.
+            let today = TenantCalendar.of(tenant: tenant).today(at: at).description
             if entry.startsOn <= today && today <= entry.endsOn {
                 for row in try db.query("SELECT account_id FROM vendor WHERE tenant = ? AND npwp = ?", tenant, entry.npwp.value) {
                     try AccountHandlers.revokePrincipal(db, principalID: try row.string(0), at: now)
@@ -326,8 +324,10 @@ struct VendorHandlers {
         }
     }
 
-    /// A blacklist entry in force for this NPWP stops verification, activation and sign-in.
-    static func refuseBlacklisted(_ db: Connection, tenant: String, npwp: String, today: String) throws {
+    /// A blacklist entry in force for this NPWP on the tenant's date at `at` (its calendar, as
+    /// the catalog counts it) stops verification, activation and sign-in.
+    static func refuseBlacklisted(_ db: Connection, tenant: String, npwp: String, at: Date) throws {
+        let today = TenantCalendar.of(tenant: tenant).today(at: at).description
         if let row = try db.queryOne(
             "SELECT basis, ends_on FROM blacklist WHERE tenant = ? AND npwp = ? AND starts_on <= ?3 AND ends_on >= ?3 LIMIT 1",
             arguments: [tenant, npwp, today])
@@ -337,14 +337,14 @@ struct VendorHandlers {
     }
 
     /// A vendor account signs in only while the vendor is not blocked, deactivated or blacklisted.
-    static func refuseInactiveVendorSignIn(_ db: Connection, vendorID: String, today: String) throws {
+    static func refuseInactiveVendorSignIn(_ db: Connection, vendorID: String, at: Date) throws {
         let vendor = try vendor(db, id: vendorID)
         switch vendor.status {
         case .blocked: throw RPCError.forbidden("this vendor is blocked: \(vendor.statusReason ?? "")")
         case .deactivated: throw RPCError.forbidden("this vendor is deactivated")
         default: break
         }
-        do { try refuseBlacklisted(db, tenant: vendor.tenant, npwp: vendor.npwp, today: today) } catch let error as RPCError {
+        do { try refuseBlacklisted(db, tenant: vendor.tenant, npwp: vendor.npwp, at: at) } catch let error as RPCError {
             throw RPCError.forbidden(error.message)
         }
     }
