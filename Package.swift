@@ -82,6 +82,11 @@ var targets: [Target] = [
     .testTarget(
         name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"],
         path: "Tests/ComposeTests"),
+    // Every method of every service fuzzed through the real processes' sockets.
+    .testTarget(
+        name: "FuzzTests",
+        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
+        path: "Tests/FuzzTests"),
 ]
 
 for service in services {

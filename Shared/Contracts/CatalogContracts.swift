@@ -181,9 +181,9 @@ public struct TKDNDeclaration: Codable, Sendable, Hashable {
 public struct RegionalPrice: Codable, Sendable, Hashable {
     /// The tenant's delivery region.
     public var regionCode: String
-    /// Delivery cost to this region, per unit.
+    /// Delivery cost to this region, per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var deliveryCost: Rupiah
-    /// The unit price stated for this region; must equal the sum of the components.
+    /// The unit price stated for this region; must equal the sum of the components. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var unitPrice: Rupiah
 
     /// Creates it.
@@ -196,11 +196,11 @@ public struct RegionalPrice: Codable, Sendable, Hashable {
 
 /// A unit price broken into the components annex I.C.1.e requires.
 public struct PriceBreakdown: Codable, Sendable, Hashable {
-    /// (1) The product's own cost.
+    /// (1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var productCost: Rupiah
-    /// (3) Applicable tax per unit.
+    /// (3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var tax: Rupiah
-    /// (4) Overhead and profit per unit.
+    /// (4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var overheadAndProfit: Rupiah
     /// Whether the unit price includes PPN (so payments does not add it again).
     public var includesPPN: Bool
@@ -219,7 +219,7 @@ public struct PriceBreakdown: Codable, Sendable, Hashable {
 
 /// The warranty offered.
 public struct Warranty: Codable, Sendable, Hashable {
-    /// Months of warranty (0 for none).
+    /// Months of warranty (0 for none). At the RPC boundary 0 to 1,200 (``InputLimits/months``).
     public var months: Int
     /// Terms in words (who services it, what is covered).
     public var terms: String?
@@ -299,17 +299,17 @@ public struct ProductOfferInput: Codable, Sendable, Hashable {
     public var unit: String
     /// The unit price and its components.
     public var price: PriceBreakdown
-    /// Units available now.
+    /// Units available now. At the RPC boundary 0 to 10,000,000 (``InputLimits/stock``).
     public var stock: Int
-    /// Days from the Surat Pesanan to delivery.
+    /// Days from the Surat Pesanan to delivery. At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var deliveryDays: Int
     /// Warranty.
     public var warranty: Warranty
     /// Bonus or discount offered, in words.
     public var bonusOrDiscount: String?
-    /// Installation cost per order, where offered.
+    /// Installation cost per order, where offered. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var installationCost: Rupiah?
-    /// Training cost per order, where offered.
+    /// Training cost per order, where offered. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var trainingCost: Rupiah?
     /// Images, 1 to 8.
     public var images: [ImageInput]
@@ -816,17 +816,17 @@ public struct CatalogSearchParams: Codable, Sendable, Hashable {
     public var categoryCode: String?
     /// Delivered to this region, priced for it.
     public var regionCode: String?
-    /// Lowest unit price.
+    /// Lowest unit price. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var minPrice: Rupiah?
-    /// Highest unit price.
+    /// Highest unit price. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var maxPrice: Rupiah?
-    /// Lowest TKDN, basis points.
+    /// Lowest TKDN, basis points. At the RPC boundary 0 to 10,000 (``InputLimits/basisPoints``).
     public var minTKDNBasisPoints: Int?
     /// Only this origin.
     public var origin: OriginKind?
-    /// At most this many delivery days.
+    /// At most this many delivery days. At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var maxDeliveryDays: Int?
-    /// At least this many warranty months.
+    /// At least this many warranty months. At the RPC boundary 0 to 1,200 (``InputLimits/months``).
     public var minWarrantyMonths: Int?
     /// Only products in stock.
     public var inStockOnly: Bool?

@@ -10,7 +10,7 @@ import SiOpenProtocol
 public struct CeilingSetting: Codable, Sendable, Hashable {
     /// The funding source it limits.
     public var fundingSource: FundingSource
-    /// The most one purchase may cost, PPN and supporting costs included.
+    /// The most one purchase may cost, PPN and supporting costs included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var amount: Rupiah
     /// The rule it rests on (`Perbup Balangan 92/2023 Pasal 2`).
     public var legalBasis: String
@@ -71,11 +71,11 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
     public var tenant: String
     /// Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).
     public var ceilings: [CeilingSetting]
-    /// Days a vendor has to answer an order before it expires (default 5).
+    /// Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var vendorResponseDays: Int
-    /// Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30).
+    /// Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var splitPurchaseWindowDays: Int
-    /// The most days of late-delivery penalty charged (default 50).
+    /// The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var maxPenaltyDays: Int
     /// The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).
     public var suratPesananNumberTemplate: String
@@ -131,7 +131,7 @@ public enum OrdersSettingsSet: RPCMethod {
 public struct OrderItemRequest: Codable, Sendable, Hashable {
     /// The listed product.
     public var productID: String
-    /// How many units.
+    /// How many units. At the RPC boundary 0 to 1,000,000 (``InputLimits/quantity``).
     public var quantity: Int
 
     /// Creates it.
@@ -516,15 +516,15 @@ public struct OrderOfferParams: Codable, Sendable, Hashable {
     public var orderID: String
     /// The version read.
     public var version: Int64
-    /// The round this offer is (the latest round + 1).
+    /// The round this offer is (the latest round + 1). At the RPC boundary 0 to 10,000 (``InputLimits/round``).
     public var round: Int
     /// Unit price and quantity per item: every item of the order.
     public var items: [OfferLine]
-    /// Delivery cost on top of the unit prices.
+    /// Delivery cost on top of the unit prices. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var deliveryCost: Rupiah
-    /// Installation cost.
+    /// Installation cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var installationCost: Rupiah
-    /// Training cost.
+    /// Training cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var trainingCost: Rupiah
     /// Delivery date offered.
     public var deliveryDate: CivilDate
@@ -563,7 +563,7 @@ public struct OrderAcceptParams: Codable, Sendable, Hashable {
     public var orderID: String
     /// The version read.
     public var version: Int64
-    /// The round accepted: must be the other side's latest.
+    /// The round accepted: must be the other side's latest. At the RPC boundary 0 to 10,000 (``InputLimits/round``).
     public var round: Int
 
     /// Creates it.
@@ -950,11 +950,11 @@ public enum ForceMajeureReason: String, Codable, Sendable, CaseIterable, JSONSch
 public struct ForceMajeureItem: Codable, Sendable, Hashable {
     /// What.
     public var description: String
-    /// How many.
+    /// How many. At the RPC boundary 0 to 1,000,000 (``InputLimits/quantity``).
     public var quantity: Int
     /// Unit.
     public var unit: String
-    /// Unit price paid, PPN included.
+    /// Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var unitPrice: Rupiah
 
     /// Creates it.

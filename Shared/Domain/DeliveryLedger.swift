@@ -41,7 +41,7 @@ public struct LedgerItem: Sendable, Hashable, Codable {
 public struct DeliveryLine: Sendable, Hashable, Codable {
     /// The order item's id.
     public var itemID: String
-    /// Units delivered.
+    /// Units delivered. From callers: ``InputLimits/quantity``.
     public var quantity: Int
 
     /// Creates a line.
@@ -75,9 +75,9 @@ public struct Delivery: Sendable, Hashable, Codable {
 public struct InspectionLine: Sendable, Hashable, Codable {
     /// The order item's id.
     public var itemID: String
-    /// Units accepted.
+    /// Units accepted. From callers: ``InputLimits/quantity``.
     public var accepted: Int
-    /// Units rejected.
+    /// Units rejected. From callers: ``InputLimits/quantity``.
     public var rejected: Int
     /// Why units were rejected; required exactly when `rejected` > 0.
     public var reason: RejectionReason?
@@ -191,14 +191,22 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
             }
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
-        for line in delivery.lines {
-            update(line.itemID) { account in
-                account.delivered += line.quantity
-                account.pendingInspection += line.quantity
-                // Delivered units first make good what was rejected: that is what the vendor owes first.
-                account.awaitingReplacement -= min(line.quantity, account.awaitingReplacement)
-            }
+        // Counted with checked arithmetic on a copy, so an account that cannot grow any further
+        // is a 422 and leaves the ledger as it was.
+        var updated = items
+        for (index, line) in delivery.lines.enumerated() {
+            guard let position = updated.firstIndex(where: { $0.itemID == line.itemID }) else { continue }
+            var account = updated[position]
+            guard let delivered = ExactArithmetic.adding(account.delivered, line.quantity),
+                let pending = ExactArithmetic.adding(account.pendingInspection, line.quantity)
+            else { throw .validationFailed(field: "lines[\(index)].quantity", reason: "makes the units delivered too many to count") }
+            account.delivered = delivered
+            account.pendingInspection = pending
+            // Delivered units first make good what was rejected: that is what the vendor owes first.
+            account.awaitingReplacement -= min(line.quantity, account.awaitingReplacement)
+            updated[position] = account
         }
+        items = updated
         var recorded = delivery
         recorded.inspected = false
         deliveries.append(recorded)
@@ -221,7 +229,8 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
         if inspection.inspectedOn < delivery.deliveredOn {
             problems.append(FieldError(field: "inspectedOn", reason: "must not be before the delivery (\(delivery.deliveredOn))"))
         }
-        let delivered = Dictionary(delivery.lines.map { ($0.itemID, $0.quantity) }, uniquingKeysWith: +)
+        // A recorded delivery lists each item once.
+        let delivered = Dictionary(delivery.lines.map { ($0.itemID, $0.quantity) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
         for (index, line) in inspection.lines.enumerated() {
             let path = "lines[\(index)]"
@@ -235,7 +244,8 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
             }
             if line.accepted < 0 { problems.append(FieldError(field: "\(path).accepted", reason: "must be zero or more")) }
             if line.rejected < 0 { problems.append(FieldError(field: "\(path).rejected", reason: "must be zero or more")) }
-            if line.accepted >= 0, line.rejected >= 0, line.accepted + line.rejected != quantity {
+            // Checked: a caller's accepted + rejected may not even fit in an Int.
+            if line.accepted >= 0, line.rejected >= 0, ExactArithmetic.adding(line.accepted, line.rejected) != quantity {
                 problems.append(FieldError(
                     field: "\(path).accepted", reason: "plus rejected must equal the \(quantity) delivered in \(delivery.deliveryID)"))
             }
@@ -254,25 +264,31 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
         guard problems.isEmpty else { throw .validationFailed(problems) }
 
         var requests: [ReplacementRequest] = []
-        for line in inspection.lines {
-            update(line.itemID) { account in
-                account.pendingInspection -= line.accepted + line.rejected
-                account.accepted += line.accepted
-                account.rejected += line.rejected
-                account.awaitingReplacement += line.rejected
-            }
+        var updated = items
+        for (index, line) in inspection.lines.enumerated() {
+            // accepted + rejected is the delivered quantity (checked above), so pending covers it.
+            guard let position = updated.firstIndex(where: { $0.itemID == line.itemID }) else { continue }
+            var account = updated[position]
+            guard let accepted = ExactArithmetic.adding(account.accepted, line.accepted),
+                let rejected = ExactArithmetic.adding(account.rejected, line.rejected),
+                let awaiting = ExactArithmetic.adding(account.awaitingReplacement, line.rejected),
+                let inspected = ExactArithmetic.adding(line.accepted, line.rejected),
+                let pending = ExactArithmetic.subtracting(account.pendingInspection, inspected)
+            else { throw .validationFailed(field: "lines[\(index)].accepted", reason: "makes the units inspected too many to count") }
+            account.pendingInspection = pending
+            account.accepted = accepted
+            account.rejected = rejected
+            account.awaitingReplacement = awaiting
+            updated[position] = account
             if line.rejected > 0, let reason = line.reason {
                 requests.append(ReplacementRequest(
                     deliveryID: delivery.deliveryID, itemID: line.itemID, quantity: line.rejected, reason: reason, note: line.note,
                     requestedOn: inspection.inspectedOn))
             }
         }
+        items = updated
         deliveries[deliveryIndex].inspected = true
         replacementRequests += requests
         return requests
-    }
-
-    private mutating func update(_ itemID: String, _ change: (inout LedgerItem) -> Void) {
-        if let index = items.firstIndex(where: { $0.itemID == itemID }) { change(&items[index]) }
     }
 }

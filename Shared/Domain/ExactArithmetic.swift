@@ -30,3 +30,17 @@ public enum ExactArithmetic {
         return Int64(result)
     }
 }
+
+extension ExactArithmetic {
+    /// `lhs + rhs`, or nil when the sum does not fit in `Int`.
+    public static func adding(_ lhs: Int, _ rhs: Int) -> Int? {
+        let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+        return overflow ? nil : sum
+    }
+
+    /// `lhs − rhs`, or nil when the difference does not fit in `Int`.
+    public static func subtracting(_ lhs: Int, _ rhs: Int) -> Int? {
+        let (difference, overflow) = lhs.subtractingReportingOverflow(rhs)
+        return overflow ? nil : difference
+    }
+}

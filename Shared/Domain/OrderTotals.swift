@@ -5,9 +5,9 @@ import SiOpenProtocol
 public struct OfferLine: Sendable, Hashable, Codable {
     /// The order item's id (one per product in the order).
     public var itemID: String
-    /// The unit price, stated on the order's ``PriceBasis``.
+    /// The unit price, stated on the order's ``PriceBasis``. From callers: ``InputLimits/amount``.
     public var unitPrice: Rupiah
-    /// How many units.
+    /// How many units. From callers: ``InputLimits/quantity``.
     public var quantity: Int
 
     /// Creates a line.

@@ -36,10 +36,11 @@ public struct RPCMethodTable: Sendable {
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
             maxRequestBytes: M.maxRequestBytes,
-            paramsSchema: { JSONSchemaInference.schema(for: M.Params.self) },
+            paramsSchema: { InputBounds.schema(for: M.Params.self) },
             resultSchema: { JSONSchemaInference.schema(for: M.Result.self) },
             invoke: { params, context in
                 let decoded = try ParamsDecoding.decode(M.Params.self, from: params)
+                try InputBounds.check(params, for: M.Params.self)
                 let result = try await handler(decoded, context)
                 return try JSONCoding.encode(result)
             })

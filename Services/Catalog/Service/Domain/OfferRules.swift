@@ -114,8 +114,11 @@ enum PriceStatisticsRule {
     /// middle ones rounded half up to a whole rupiah (computed without overflow).
     static func median(lower: Rupiah, upper: Rupiah) -> Rupiah {
         let low = lower.amount, high = upper.amount
-        // low + (high - low + 1) / 2 is (low + high) / 2 rounded half up, without low + high overflowing.
-        return (try? Rupiah(checked: low + (high - low + 1) / 2)) ?? upper
+        // low + ⌈(high − low) / 2⌉ is (low + high) / 2 rounded half up, with no sum that can overflow
+        // (high − low + 1 would, for a span of Int64.max).
+        guard low <= high else { return upper }
+        let span = high - low
+        return (try? Rupiah(checked: low + span / 2 + span % 2)) ?? upper
     }
 }
 
