@@ -66,11 +66,14 @@ public final class ServiceHost: Sendable {
     let startedAt: ContinuousClock.Instant
     /// The token verifier this host made (not one passed in); its background poll stops with the service.
     let ownedVerifier: SessionTokenVerifier?
+    /// The audit log's key and checkpoint file.
+    let auditSeal: AuditSeal
 
     private init(
         definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, ownedVerifier: SessionTokenVerifier?,
-        startedAt: ContinuousClock.Instant
+        startedAt: ContinuousClock.Instant, auditSeal: AuditSeal
     ) {
+        self.auditSeal = auditSeal
         self.definition = definition
         self.environment = environment
         self.server = server
@@ -85,13 +88,14 @@ public final class ServiceHost: Sendable {
         authenticator explicitAuthenticator: (any RequestAuthenticator)? = nil
     ) throws -> ServiceHost {
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/run", withIntermediateDirectories: true)
+        try preparePrivateDataFolder(configuration, logger: logger)
+        try SecureFiles.createPrivateDirectory(configuration.dataDirectory + "/run")
         // Claim the instance before opening the database, so a second instance (perhaps a newer
         // build) never migrates the schema under a running one.
         let instanceLock = try InstanceLock.acquire(socketPath: configuration.socketPath)
-        let database = try Database(
-            path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: definition.migrations))
+        let database = try openDatabase(configuration, migrations: definition.migrations, logger: logger)
+        let auditSeal = try AuditSeal.open(configuration: configuration, database: database)
+        Self.checkpointAudit(auditSeal, database: database, logger: logger)
         let environment = ServiceEnvironment(
             configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger))
         let startedAt = ContinuousClock.now
@@ -107,6 +111,9 @@ public final class ServiceHost: Sendable {
             throw error
         }
         EventFeed.registerFeedAndAudit(into: &table, database: database)
+        environment.background.every(auditCheckpointInterval, name: "audit checkpoint") {
+            _ = try await database.read { try auditSeal.checkpoint($0) }
+        }
         let ownedVerifier = explicitAuthenticator == nil ? authenticator as? SessionTokenVerifier : nil
         let probe = HealthProbe()
         table.register(SystemHealth.self) { _, _ in
@@ -143,16 +150,67 @@ public final class ServiceHost: Sendable {
             database.close()
             throw error
         }
+        // Under umask 077 the socket is the user's alone; its group may call the service too.
+        chmod(configuration.socketPath, 0o660)
         logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
-        return ServiceHost(definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt)
+        return ServiceHost(
+            definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt,
+            auditSeal: auditSeal)
     }
 
-    /// Stops accepting, finishes requests in flight, closes the database.
+    /// How often the head of the audit log is checkpointed (when it moved): well within the
+    /// minute the checkpoints promise.
+    public static let auditCheckpointInterval: Duration = .seconds(30)
+
+    /// Creates the data folder and its `db` and `keys` folders (0700) as needed, then refuses,
+    /// naming each path, a data folder, database or key file that group or others may access,
+    /// unless the configuration allows it, in which case it logs a warning.
+    public static func preparePrivateDataFolder(_ configuration: ServiceConfiguration, logger: Logger? = nil) throws {
+        try SecureFiles.createPrivateDirectory(configuration.dataDirectory + "/db")
+        try SecureFiles.createPrivateDirectory(configuration.keysDirectory)
+        let problems = SecureFiles.insecurePaths(of: configuration)
+        guard !problems.isEmpty else { return }
+        guard configuration.allowInsecurePermissions else { throw SecureFiles.refusal(problems, configuration: configuration) }
+        logger?.warning(
+            "group or others may access the data folder, database or key files; running anyway because insecure permissions are allowed",
+            ["paths": .array(problems.map { .string($0) })])
+    }
+
+    /// Opens the service's database as a service or one of its commands must: in a private
+    /// data folder (see ``preparePrivateDataFolder(_:logger:)``), the file created 0600, and with
+    /// private keys that older versions kept in it moved out to key files
+    /// (``SigningKeys/moveLegacyKeys(_:configuration:)``). Commands that append audit entries also
+    /// open the service's ``AuditSeal``.
+    public static func openDatabase(_ configuration: ServiceConfiguration, migrations: [Migration], logger: Logger? = nil) throws -> Database {
+        try preparePrivateDataFolder(configuration, logger: logger)
+        try SecureFiles.createPrivateFile(configuration.databasePath)
+        let databaseConfiguration = DatabaseConfiguration(migrations: migrations)
+        let database = try Database(path: configuration.databasePath, configuration: databaseConfiguration)
+        guard try SigningKeys.moveLegacyKeys(database, configuration: configuration) else { return database }
+        // Closing checkpoints the WAL into the main file and removes it: the zeroed pages replace
+        // the ones that held the keys.
+        database.close()
+        logger?.info("moved the signing key out of the database", ["keyFile": .string(SigningKeys.keyPath(configuration))])
+        return try Database(path: configuration.databasePath, configuration: databaseConfiguration)
+    }
+
+    /// Checkpoints the audit log's head now, logging (not throwing) a refusal: a log that no
+    /// longer reaches its last checkpoint stays as evidence for `audit.verify`.
+    static func checkpointAudit(_ seal: AuditSeal, database: Database, logger: Logger) {
+        do {
+            _ = try database.readSync { try seal.checkpoint($0) }
+        } catch {
+            logger.error("audit checkpoint refused", ["error": .string("\(error)")])
+        }
+    }
+
+    /// Stops accepting, finishes requests in flight, checkpoints the audit log, closes the database.
     public func stop() async {
         environment.logger.info("stopping")
         await server.shutdown()
         await environment.background.stop()
         ownedVerifier?.stop()
+        Self.checkpointAudit(auditSeal, database: environment.database, logger: environment.logger)
         environment.database.close()
         environment.logger.info("stopped")
     }
@@ -187,6 +245,8 @@ public final class ServiceHost: Sendable {
         } catch {
             exit(64)
         }
+        // Every file the service makes (database, WAL, blobs, keys) is its user's alone.
+        umask(0o077)
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
         // Watch before starting: a SIGTERM that arrives as the socket appears must stop the
         // service gracefully, not kill it by the default action.

@@ -205,10 +205,10 @@ public func prepareDataFolder(_ directory: String) throws {
     let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
     _ = try IdentityBootstrap.createSuperAdmin(
         configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
-    try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
+    try SecureFiles.createPrivateDirectory(directory + "/keys")
     for service in ["catalog", "orders", "payments", "reporting"] {
         let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24)
-        try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
+        try SecureFiles.writeSecret(Array(token.utf8), to: "\(directory)/keys/\(service).token")
     }
 }
 

@@ -50,17 +50,19 @@ struct DocumentHandlers {
         default:
             throw RPCError.validationFailed(field: "pdfBase64", reason: "give either the document (pdfBase64) or its sha256")
         }
-        let publicKey = Base64URL.encode(context.publicKey.rawRepresentation)
         return try await context.database.read { db in
+            let publicKey = Base64URL.encode(context.publicKey.rawRepresentation)
             guard let row = try db.queryOne("SELECT id, tenant, seal FROM document WHERE sha256 = ?", sha256) else {
                 return DocumentVerification(authentic: false, sha256: sha256, type: nil, number: nil, issuedOn: nil, tenant: nil, seal: nil, publicKey: publicKey)
             }
             let seal = try JSONColumn.value(DocumentSeal.self, try row.string(2))
             let info = try DocumentStore.info(db, id: try row.string(0))
-            let authentic = seal.sha256 == sha256 && seal.verify(publicKey: context.publicKey)
+            // The key named in the seal, which may be one the service used before a rotation.
+            let sealingKey = context.verificationKeys[seal.keyID]
+            let authentic = seal.sha256 == sha256 && sealingKey.map { seal.verify(publicKey: $0) } == true
             return DocumentVerification(
                 authentic: authentic, sha256: sha256, type: info.type, number: info.number, issuedOn: info.issuedOn, tenant: try row.string(1),
-                seal: info.seal, publicKey: publicKey)
+                seal: info.seal, publicKey: sealingKey.map { Base64URL.encode($0.rawRepresentation) } ?? publicKey)
         }
     }
 }
