@@ -44,6 +44,17 @@ final class Supervisor: @unchecked Sendable {
             logger.error("cannot create the data folder", ["dataDir": .string(dataDirectory), "error": .string("\(error)")])
             return 1
         }
+        // Refuse up front what every service would refuse, rather than restart them in a loop.
+        if ProcessInfo.processInfo.environment["SIOPEN_ALLOW_INSECURE_PERMISSIONS"] != "1" {
+            for service in topology.services {
+                let configuration = ServiceConfiguration(serviceName: service.name, dataDirectory: dataDirectory)
+                let problems = SecureFiles.insecurePaths(of: configuration)
+                if !problems.isEmpty {
+                    FileHandle.standardError.write(Data((SecureFiles.refusal(problems, configuration: configuration).message + "\n").utf8))
+                    return 1
+                }
+            }
+        }
         // One launcher per data folder.
         let lockPath = dataDirectory + "/run/siopen.lock"
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)

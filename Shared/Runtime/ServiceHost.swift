@@ -235,18 +235,26 @@ public final class ServiceHost: Sendable {
 
     /// The whole life of a service executable: read configuration, start, serve until SIGTERM or
     /// SIGINT (or until the launcher named by `--parent-pid` is gone), stop gracefully, exit.
+    ///
+    /// `siopen-<service> rotate-signing-key [--data-dir DIR]` instead replaces the service's
+    /// signing key (see ``rotateSigningKey(_:arguments:)``) and exits.
     public static func runMain(_ definition: ServiceDefinition, authenticator: (any RequestAuthenticator)? = nil) async -> Never {
+        // Every file the service makes (database, WAL, blobs, keys) is its user's alone.
+        umask(0o077)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "rotate-signing-key" {
+            arguments.removeFirst()
+            exit(rotateSigningKey(definition, arguments: arguments))
+        }
         let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name)
+            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name, arguments: arguments)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             exit(error.isHelp ? 0 : 64)
         } catch {
             exit(64)
         }
-        // Every file the service makes (database, WAL, blobs, keys) is its user's alone.
-        umask(0o077)
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
         // Watch before starting: a SIGTERM that arrives as the socket appears must stop the
         // service gracefully, not kill it by the default action.
@@ -261,6 +269,39 @@ public final class ServiceHost: Sendable {
         await shutdown.wait()
         await host.stop()
         exit(0)
+    }
+}
+
+extension ServiceHost {
+    /// `rotate-signing-key [--data-dir DIR]`: makes a new signing key for a service that signs
+    /// (identity, orders), keeping every earlier public key so what was signed before still
+    /// verifies; the service signs with the new key from its next start. Prints the new key id.
+    /// Returns the exit status.
+    public static func rotateSigningKey(_ definition: ServiceDefinition, arguments: [String]) -> Int32 {
+        func fail(_ message: String, code: Int32 = 1) -> Int32 {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return code
+        }
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name, arguments: arguments)
+        } catch {
+            return fail("\(error)\nusage: siopen-\(definition.name) rotate-signing-key [--data-dir DIR]", code: 64)
+        }
+        do {
+            let database = try openDatabase(configuration, migrations: definition.migrations)
+            defer { database.close() }
+            // Services that sign have the key tables in their schema (``SigningKeys/schemaSQL``).
+            let signs = try database.readSync { db in
+                try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('signing_key', 'signing_public_key')") != nil
+            }
+            guard signs else { return fail("\(definition.name) has never signed anything; it has no signing key to rotate") }
+            let keys = try SigningKeys.rotate(database, configuration: configuration)
+            FileHandle.standardOutput.write(Data("new signing key \(keys.currentKeyID) in \(SigningKeys.keyPath(configuration)); restart siopen-\(definition.name) to sign with it\n".utf8))
+            return 0
+        } catch {
+            return fail("cannot rotate the signing key: \(error)")
+        }
     }
 }
 

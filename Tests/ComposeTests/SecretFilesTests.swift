@@ -124,4 +124,43 @@ struct SecretFilesTests {
         allowed.send(SIGTERM)
         #expect(await allowed.waitForExit(timeout: .seconds(120)) == .exited(0), "\(allowed.transcript)")
     }
+
+    @Test func launcherRefusesAnOpenDataFolderUpFront() async throws {
+        let binaries = try productsDirectory()
+        let base = try makeShortTemporaryDirectory(prefix: "sisec")
+        let data = base + "/var"
+        let children = ChildList()
+        defer {
+            killLeftovers(dataDirectory: data, children: children.all)
+            try? FileManager.default.removeItem(atPath: base)
+        }
+        #expect(mkdir(data, 0o755) == 0 && chmod(data, 0o755) == 0)
+        let up = try await runToEnd(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: base + "/up")
+        #expect(up.termination == .exited(1), "\(up.child.transcript)")
+        #expect(up.child.standardError.contains("refusing to start"), "\(up.child.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: data + "/run/identity.sock"))
+        #expect(livePIDs(mentioning: data).isEmpty)
+    }
+
+    @Test func rotateSigningKeyCommandReplacesTheKey() async throws {
+        let binaries = try productsDirectory()
+        let data = try makeShortTemporaryDirectory(prefix: "sisec")
+        let children = ChildList()
+        defer { killLeftovers(dataDirectory: data, children: children.all) }
+        let keyFile = data + "/keys/orders.signing.key"
+
+        let first = try await runToEnd(binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-1")
+        #expect(first.termination == .exited(0), "\(first.child.transcript)")
+        let oldKey = try Data(contentsOf: URL(fileURLWithPath: keyFile))
+        let second = try await runToEnd(binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-2")
+        #expect(second.termination == .exited(0), "\(second.child.transcript)")
+        #expect(second.child.standardOutput.contains("new signing key"), "\(second.child.transcript)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: keyFile)) != oldKey)
+        #expect(Self.openPaths(under: data + "/keys").isEmpty && Self.openPaths(under: data + "/db").isEmpty)
+
+        // A service that never signs has nothing to rotate.
+        let catalog = try await runToEnd(binaries + "/siopen-catalog", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-catalog")
+        #expect(catalog.termination == .exited(1), "\(catalog.child.transcript)")
+        #expect(!FileManager.default.fileExists(atPath: data + "/keys/catalog.signing.key"))
+    }
 }
