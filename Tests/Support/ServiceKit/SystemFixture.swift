@@ -117,6 +117,16 @@ public final class SystemFixture: @unchecked Sendable {
         try startCatalog()
     }
 
+    /// Stops orders, runs `body` (while identity and the catalog go on), and starts orders again
+    /// on the same database and keys, as after a redeployment.
+    public func withOrdersStopped(_ body: () async throws -> Void) async throws {
+        orders.close()
+        await ordersHost?.stop()
+        ordersHost = nil
+        try await body()
+        try startOrders()
+    }
+
     private func populate() async throws {
         superAdmin = try await identity.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
         for tenant in [TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]),
