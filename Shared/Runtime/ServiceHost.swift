@@ -88,13 +88,18 @@ public final class ServiceHost: Sendable {
         authenticator explicitAuthenticator: (any RequestAuthenticator)? = nil
     ) throws -> ServiceHost {
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
-        try preparePrivateDataFolder(configuration, logger: logger)
         try SecureFiles.createPrivateDirectory(configuration.dataDirectory + "/run")
         // Claim the instance before opening the database, so a second instance (perhaps a newer
-        // build) never migrates the schema under a running one.
+        // build) never migrates the schema under a running one. Opening checks the permissions.
         let instanceLock = try InstanceLock.acquire(socketPath: configuration.socketPath)
         let database = try openDatabase(configuration, migrations: definition.migrations, logger: logger)
-        let auditSeal = try AuditSeal.open(configuration: configuration, database: database)
+        let auditSeal: AuditSeal
+        do {
+            auditSeal = try AuditSeal.open(configuration: configuration, database: database)
+        } catch {
+            database.close()
+            throw error
+        }
         Self.checkpointAudit(auditSeal, database: database, logger: logger)
         let environment = ServiceEnvironment(
             configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger))
