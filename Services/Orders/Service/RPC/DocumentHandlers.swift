@@ -50,8 +50,8 @@ struct DocumentHandlers {
         default:
             throw RPCError.validationFailed(field: "pdfBase64", reason: "give either the document (pdfBase64) or its sha256")
         }
+        let publicKey = Base64URL.encode(context.publicKey.rawRepresentation)
         return try await context.database.read { db in
-            let publicKey = Base64URL.encode(context.publicKey.rawRepresentation)
             guard let row = try db.queryOne("SELECT id, tenant, seal FROM document WHERE sha256 = ?", sha256) else {
                 return DocumentVerification(authentic: false, sha256: sha256, type: nil, number: nil, issuedOn: nil, tenant: nil, seal: nil, publicKey: publicKey)
             }
