@@ -12,6 +12,9 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 
+// Data folders, databases and tokens the benchmarks make are private, as the services require.
+umask(0o077)
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {

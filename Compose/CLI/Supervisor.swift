@@ -34,7 +34,27 @@ final class Supervisor: @unchecked Sendable {
     func run() async -> Int32 {
         // Watch from the start, so a stop requested while services start is not lost.
         let stopSignal = ShutdownWatch()
-        try? FileManager.default.createDirectory(atPath: dataDirectory + "/run", withIntermediateDirectories: true)
+        // The data folder and everything the launcher makes in it are private (0700 folders,
+        // 0600 files); the services refuse to start on one that is not.
+        do {
+            try SecureFiles.createPrivateDirectory(dataDirectory + "/run")
+            try SecureFiles.createPrivateDirectory(dataDirectory + "/db")
+            try SecureFiles.createPrivateDirectory(dataDirectory + "/keys")
+        } catch {
+            logger.error("cannot create the data folder", ["dataDir": .string(dataDirectory), "error": .string("\(error)")])
+            return 1
+        }
+        // Refuse up front what every service would refuse, rather than restart them in a loop.
+        if ProcessInfo.processInfo.environment["SIOPEN_ALLOW_INSECURE_PERMISSIONS"] != "1" {
+            for service in topology.services {
+                let configuration = ServiceConfiguration(serviceName: service.name, dataDirectory: dataDirectory)
+                let problems = SecureFiles.insecurePaths(of: configuration)
+                if !problems.isEmpty {
+                    FileHandle.standardError.write(Data((SecureFiles.refusal(problems, configuration: configuration).message + "\n").utf8))
+                    return 1
+                }
+            }
+        }
         // One launcher per data folder.
         let lockPath = dataDirectory + "/run/siopen.lock"
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -83,7 +103,7 @@ final class Supervisor: @unchecked Sendable {
     private func issueServiceTokens() {
         guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return }
         let keys = dataDirectory + "/keys"
-        try? FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? SecureFiles.createPrivateDirectory(keys)
         for service in topology.services {
             let process = Process()
             let output = Pipe()
@@ -99,11 +119,10 @@ final class Supervisor: @unchecked Sendable {
                     continue
                 }
                 let path = "\(keys)/\(service.name).token"
-                let temporary = path + ".new"
-                guard FileManager.default.createFile(atPath: temporary, contents: token, attributes: [.posixPermissions: 0o600]),
-                    rename(temporary, path) == 0
-                else {
-                    logger.error("cannot write the service token", ["service": .string(service.name), "path": .string(path)])
+                do {
+                    try SecureFiles.writeSecret([UInt8](token), to: path)
+                } catch {
+                    logger.error("cannot write the service token", ["service": .string(service.name), "path": .string(path), "error": .string("\(error)")])
                     continue
                 }
             } catch {

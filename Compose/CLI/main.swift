@@ -73,6 +73,9 @@ func printLine(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
+// Whatever the launcher creates in the data folder is its user's alone.
+umask(0o077)
+
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first else { fail(usage, code: 64) }
 

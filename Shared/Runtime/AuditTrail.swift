@@ -37,7 +37,9 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     public var at: String
     /// Hex SHA-256 of the previous entry (`""` for the first).
     public var previousHash: String
-    /// Hex SHA-256 over `previousHash + "\n" + ` the canonical JSON of the other fields.
+    /// Hex SHA-256 over `previousHash + "\n" + ` the canonical JSON of the other fields; for
+    /// entries appended under an ``AuditSeal``, the HMAC-SHA-256 of the same text under the
+    /// service's audit key, which is kept outside the database.
     public var hash: String
 
     /// Creates an entry as read from storage or from the wire; ``AuditTrail/append(_:tenant:actor:method:targetType:targetID:action:before:after:at:)`` makes new ones.
@@ -68,6 +70,11 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     /// sequence, with `nil` members left out, exactly as the entry's own JSON encoding leaves
     /// them out, so anyone holding the entries (e.g. from `audit.read`) can recompute it.
     public var computedHash: String {
+        SHA256.hexDigest(hashedText)
+    }
+
+    /// The text ``computedHash`` hashes (and a keyed chain authenticates).
+    var hashedText: [UInt8] {
         var members: [String: JSONValue] = [
             "actor": .string(actor), "actorKind": .string(actorKind), "method": .string(method),
             "targetType": .string(targetType), "targetID": .string(targetID), "action": .string(action),
@@ -76,8 +83,7 @@ public struct AuditEntry: Codable, Sendable, Hashable {
         if let tenant { members["tenant"] = .string(tenant) }
         if let before { members["before"] = before }
         if let after { members["after"] = after }
-        let text = Array(previousHash.utf8) + [0x0A] + JSONValue.object(members).serialized
-        return SHA256.hexDigest(text)
+        return Array(previousHash.utf8) + [0x0A] + JSONValue.object(members).serialized
     }
 }
 
@@ -91,13 +97,25 @@ public struct AuditVerification: Codable, Sendable, Hashable {
     public var firstBrokenSequence: Int64?
     /// Why that entry is broken, for a person; `nil` when intact.
     public var reason: String?
+    /// The checkpoint (kept outside the database) the log was compared with: the entry at its
+    /// sequence must carry its hash, and no entry up to it may be missing. `nil` when the
+    /// service has no audit seal or no checkpoint yet.
+    public var checkpoint: AuditCheckpoint?
+    /// Entries above this sequence are chained with the service's audit key (HMAC-SHA-256);
+    /// those up to it predate the key and keep plain SHA-256. `nil` without an audit seal.
+    public var keyedFromSequence: Int64?
 
     /// Creates a verification result.
-    public init(intact: Bool, checkedEntries: Int64, firstBrokenSequence: Int64? = nil, reason: String? = nil) {
+    public init(
+        intact: Bool, checkedEntries: Int64, firstBrokenSequence: Int64? = nil, reason: String? = nil,
+        checkpoint: AuditCheckpoint? = nil, keyedFromSequence: Int64? = nil
+    ) {
         self.intact = intact
         self.checkedEntries = checkedEntries
         self.firstBrokenSequence = firstBrokenSequence
         self.reason = reason
+        self.checkpoint = checkpoint
+        self.keyedFromSequence = keyedFromSequence
     }
 }
 
@@ -159,7 +177,7 @@ public enum AuditTrail {
             actorKind: actor?.kind.rawValue ?? "system", method: method, targetType: targetType, targetID: targetID,
             action: action, before: try before.map(canonical), after: try after.map(canonical),
             at: Timestamp.iso8601(at), previousHash: try last?.string("hash") ?? "", hash: "")
-        entry.hash = entry.computedHash
+        entry.hash = AuditSeal.registered(for: connection)?.expectedHash(of: entry) ?? entry.computedHash
         try connection.run(
             """
             INSERT INTO audit_log (sequence, tenant, actor, actor_kind, method, target_type, target_id, action,
@@ -191,10 +209,32 @@ public enum AuditTrail {
     /// first entry that does not match.
     ///
     /// Catches edited rows (hash mismatch), removed rows (a gap, or a link to the wrong hash)
-    /// and a removed first row. A chain rewritten from the tampered row to the end, or cut at the
-    /// tail with nothing appended since, looks intact: only a copy of a recent head hash kept
-    /// elsewhere can catch that.
+    /// and a removed first row. Without a seal, a chain rewritten from the tampered row to the
+    /// end, or cut at the tail with nothing appended since, looks intact.
+    ///
+    /// Under the service's ``AuditSeal`` (registered when the service opened its database),
+    /// keyed entries are checked with the audit key, which someone who can only write the
+    /// database does not have, and the log is compared with the latest checkpoint: an entry at
+    /// the checkpoint's sequence with another hash, or a log that ends before it (a deleted tail,
+    /// a truncated log), is not intact.
     public static func verify(_ connection: Connection) throws -> AuditVerification {
+        try verify(connection, seal: AuditSeal.registered(for: connection))
+    }
+
+    /// ``verify(_:)`` with an explicit seal (`nil`: the plain SHA-256 chain only).
+    public static func verify(_ connection: Connection, seal: AuditSeal?) throws -> AuditVerification {
+        let checkpoint: AuditCheckpoint?
+        do {
+            checkpoint = try seal?.latestCheckpoint()
+        } catch {
+            return AuditVerification(intact: false, checkedEntries: 0, reason: "\(error)", keyedFromSequence: seal?.keyedFrom)
+        }
+        if let seal, checkpoint == nil {
+            return AuditVerification(
+                intact: false, checkedEntries: 0,
+                reason: "no checkpoint in \(seal.checkpointPath): the checkpoint file was removed, so a cut log cannot be ruled out",
+                keyedFromSequence: seal.keyedFrom)
+        }
         var checked: Int64 = 0
         var expectedSequence: Int64 = 1
         var previousHash = ""
@@ -215,14 +255,43 @@ public enum AuditTrail {
                 broken = (sequence, "entry \(sequence) follows entry \(expectedSequence - 1): entries are missing")
             } else if stored.previousHash != previousHash {
                 broken = (sequence, "entry \(sequence) does not link to the hash of the entry before it")
-            } else if stored.computedHash != stored.hash {
+            } else if (seal?.expectedHash(of: stored) ?? stored.computedHash) != stored.hash {
                 broken = (sequence, "entry \(sequence) does not match its hash: its content was changed")
+            } else if let checkpoint, sequence == checkpoint.sequence, stored.hash != checkpoint.hash {
+                broken = (sequence, "entry \(sequence) differs from the checkpoint of \(checkpoint.at)")
             }
             expectedSequence = sequence + 1
             previousHash = stored.hash
         }
-        guard let broken else { return AuditVerification(intact: true, checkedEntries: checked) }
-        return AuditVerification(intact: false, checkedEntries: checked, firstBrokenSequence: broken.sequence, reason: broken.reason)
+        if broken == nil, let checkpoint, expectedSequence - 1 < checkpoint.sequence {
+            let last = expectedSequence - 1
+            broken = (
+                last + 1,
+                "the log ends at entry \(last) but the checkpoint of \(checkpoint.at) recorded entry \(checkpoint.sequence): entries \(last + 1) to \(checkpoint.sequence) were removed"
+            )
+        }
+        guard let broken else {
+            return AuditVerification(intact: true, checkedEntries: checked, checkpoint: checkpoint, keyedFromSequence: seal?.keyedFrom)
+        }
+        return AuditVerification(
+            intact: false, checkedEntries: checked, firstBrokenSequence: broken.sequence, reason: broken.reason,
+            checkpoint: checkpoint, keyedFromSequence: seal?.keyedFrom)
+    }
+
+    /// The newest entry's sequence and hash (`0` and `""` for an empty log); nil when the
+    /// database has no audit log.
+    public static func head(_ connection: Connection) throws -> (sequence: Int64, hash: String)? {
+        guard try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'") != nil else { return nil }
+        guard let row = try connection.queryOne("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1") else { return (0, "") }
+        return (try row.int64(0), try row.string(1))
+    }
+
+    /// The highest sequence the log has used (its last entry's, or higher when tail entries
+    /// were removed); 0 for an empty log or none.
+    static func highestSequence(_ connection: Connection) throws -> Int64 {
+        guard let head = try head(connection) else { return 0 }
+        let highWater = try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64(0) ?? 0
+        return max(head.sequence, highWater)
     }
 
     /// An entry from an `audit_log` row.

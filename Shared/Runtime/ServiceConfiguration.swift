@@ -9,6 +9,7 @@ import Foundation
 /// | `--socket PATH` | `SIOPEN_<SERVICE>_SOCKET` | `<data-dir>/run/<service>.sock` |
 /// | `--log-level LEVEL` | `SIOPEN_LOG_LEVEL` | `info` |
 /// | `--parent-pid PID` | `SIOPEN_PARENT_PID` | none: when set, the service exits once that process is gone |
+/// | `--allow-insecure-permissions` | `SIOPEN_ALLOW_INSECURE_PERMISSIONS=1` | off: the service refuses a data folder, database or key file that group or others may access |
 public struct ServiceConfiguration: Sendable {
     /// The service's name (`identity`, …).
     public var serviceName: String
@@ -20,6 +21,12 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: LogLevel
     /// The launcher's pid: the service stops when its launcher has died (no orphans after `kill -9`).
     public var parentPID: Int32?
+    /// Start even when the data folder, database or key files are open to group or others
+    /// (with a logged warning); off by default.
+    public var allowInsecurePermissions = false
+
+    /// The folder of private keys, service tokens and audit checkpoints: `<data-dir>/keys` (0700).
+    public var keysDirectory: String { "\(dataDirectory)/keys" }
 
     /// The database file of the service: `<data-dir>/db/<service>.sqlite`.
     public var databasePath: String { "\(dataDirectory)/db/\(serviceName).sqlite" }
@@ -58,6 +65,7 @@ public struct ServiceConfiguration: Sendable {
         var socketPath = environment["SIOPEN_\(serviceName.uppercased())_SOCKET"]
         var level = environment["SIOPEN_LOG_LEVEL"] ?? "info"
         var parent = environment["SIOPEN_PARENT_PID"]
+        var allowInsecure = environment["SIOPEN_ALLOW_INSECURE_PERMISSIONS"] == "1"
         var remaining = arguments[...]
         while let flag = remaining.popFirst() {
             func value() throws -> String {
@@ -69,9 +77,10 @@ public struct ServiceConfiguration: Sendable {
             case "--socket": socketPath = try value()
             case "--log-level": level = try value()
             case "--parent-pid": parent = try value()
+            case "--allow-insecure-permissions": allowInsecure = true
             case "--help", "-h":
                 throw ConfigurationError(
-                    "usage: siopen-\(serviceName) [--data-dir DIR] [--socket PATH] [--log-level debug|info|warning|error] [--parent-pid PID]",
+                    "usage: siopen-\(serviceName) [--data-dir DIR] [--socket PATH] [--log-level debug|info|warning|error] [--parent-pid PID] [--allow-insecure-permissions]",
                     isHelp: true)
             default: throw ConfigurationError("unknown option \(flag); try --help")
             }
@@ -84,9 +93,11 @@ public struct ServiceConfiguration: Sendable {
             guard let pid = Int32(parent), pid > 0 else { throw ConfigurationError("parent pid must be a process id, not \(parent)") }
             parentPID = pid
         }
-        return ServiceConfiguration(
+        var configuration = ServiceConfiguration(
             serviceName: serviceName, dataDirectory: dataDirectory, socketPath: socketPath, logLevel: logLevel,
             parentPID: parentPID)
+        configuration.allowInsecurePermissions = allowInsecure
+        return configuration
     }
 
     static func absolute(_ path: String) -> String {

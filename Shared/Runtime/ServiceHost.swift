@@ -66,11 +66,14 @@ public final class ServiceHost: Sendable {
     let startedAt: ContinuousClock.Instant
     /// The token verifier this host made (not one passed in); its background poll stops with the service.
     let ownedVerifier: SessionTokenVerifier?
+    /// The audit log's key and checkpoint file.
+    let auditSeal: AuditSeal
 
     private init(
         definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, ownedVerifier: SessionTokenVerifier?,
-        startedAt: ContinuousClock.Instant
+        startedAt: ContinuousClock.Instant, auditSeal: AuditSeal
     ) {
+        self.auditSeal = auditSeal
         self.definition = definition
         self.environment = environment
         self.server = server
@@ -85,13 +88,19 @@ public final class ServiceHost: Sendable {
         authenticator explicitAuthenticator: (any RequestAuthenticator)? = nil
     ) throws -> ServiceHost {
         let logger = Logger(service: definition.name, minimumLevel: configuration.logLevel)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/run", withIntermediateDirectories: true)
+        try SecureFiles.createPrivateDirectory(configuration.dataDirectory + "/run")
         // Claim the instance before opening the database, so a second instance (perhaps a newer
-        // build) never migrates the schema under a running one.
+        // build) never migrates the schema under a running one. Opening checks the permissions.
         let instanceLock = try InstanceLock.acquire(socketPath: configuration.socketPath)
-        let database = try Database(
-            path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: definition.migrations))
+        let database = try openDatabase(configuration, migrations: definition.migrations, logger: logger)
+        let auditSeal: AuditSeal
+        do {
+            auditSeal = try AuditSeal.open(configuration: configuration, database: database)
+        } catch {
+            database.close()
+            throw error
+        }
+        Self.checkpointAudit(auditSeal, database: database, logger: logger)
         let environment = ServiceEnvironment(
             configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger))
         let startedAt = ContinuousClock.now
@@ -107,6 +116,9 @@ public final class ServiceHost: Sendable {
             throw error
         }
         EventFeed.registerFeedAndAudit(into: &table, database: database)
+        environment.background.every(auditCheckpointInterval, name: "audit checkpoint") {
+            _ = try await database.read { try auditSeal.checkpoint($0) }
+        }
         let ownedVerifier = explicitAuthenticator == nil ? authenticator as? SessionTokenVerifier : nil
         let probe = HealthProbe()
         table.register(SystemHealth.self) { _, _ in
@@ -143,16 +155,67 @@ public final class ServiceHost: Sendable {
             database.close()
             throw error
         }
+        // Under umask 077 the socket is the user's alone; its group may call the service too.
+        chmod(configuration.socketPath, 0o660)
         logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
-        return ServiceHost(definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt)
+        return ServiceHost(
+            definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt,
+            auditSeal: auditSeal)
     }
 
-    /// Stops accepting, finishes requests in flight, closes the database.
+    /// How often the head of the audit log is checkpointed (when it moved): well within the
+    /// minute the checkpoints promise.
+    public static let auditCheckpointInterval: Duration = .seconds(30)
+
+    /// Creates the data folder and its `db` and `keys` folders (0700) as needed, then refuses,
+    /// naming each path, a data folder, database or key file that group or others may access,
+    /// unless the configuration allows it, in which case it logs a warning.
+    public static func preparePrivateDataFolder(_ configuration: ServiceConfiguration, logger: Logger? = nil) throws {
+        try SecureFiles.createPrivateDirectory(configuration.dataDirectory + "/db")
+        try SecureFiles.createPrivateDirectory(configuration.keysDirectory)
+        let problems = SecureFiles.insecurePaths(of: configuration)
+        guard !problems.isEmpty else { return }
+        guard configuration.allowInsecurePermissions else { throw SecureFiles.refusal(problems, configuration: configuration) }
+        logger?.warning(
+            "group or others may access the data folder, database or key files; running anyway because insecure permissions are allowed",
+            ["paths": .array(problems.map { .string($0) })])
+    }
+
+    /// Opens the service's database as a service or one of its commands must: in a private
+    /// data folder (see ``preparePrivateDataFolder(_:logger:)``), the file created 0600, and with
+    /// private keys that older versions kept in it moved out to key files
+    /// (``SigningKeys/moveLegacyKeys(_:configuration:)``). Commands that append audit entries also
+    /// open the service's ``AuditSeal``.
+    public static func openDatabase(_ configuration: ServiceConfiguration, migrations: [Migration], logger: Logger? = nil) throws -> Database {
+        try preparePrivateDataFolder(configuration, logger: logger)
+        try SecureFiles.createPrivateFile(configuration.databasePath)
+        let databaseConfiguration = DatabaseConfiguration(migrations: migrations)
+        let database = try Database(path: configuration.databasePath, configuration: databaseConfiguration)
+        guard try SigningKeys.moveLegacyKeys(database, configuration: configuration) else { return database }
+        // Closing checkpoints the WAL into the main file and removes it: the zeroed pages replace
+        // the ones that held the keys.
+        database.close()
+        logger?.info("moved the signing key out of the database", ["keyFile": .string(SigningKeys.keyPath(configuration))])
+        return try Database(path: configuration.databasePath, configuration: databaseConfiguration)
+    }
+
+    /// Checkpoints the audit log's head now, logging (not throwing) a refusal: a log that no
+    /// longer reaches its last checkpoint stays as evidence for `audit.verify`.
+    static func checkpointAudit(_ seal: AuditSeal, database: Database, logger: Logger) {
+        do {
+            _ = try database.readSync { try seal.checkpoint($0) }
+        } catch {
+            logger.error("audit checkpoint refused", ["error": .string("\(error)")])
+        }
+    }
+
+    /// Stops accepting, finishes requests in flight, checkpoints the audit log, closes the database.
     public func stop() async {
         environment.logger.info("stopping")
         await server.shutdown()
         await environment.background.stop()
         ownedVerifier?.stop()
+        Self.checkpointAudit(auditSeal, database: environment.database, logger: environment.logger)
         environment.database.close()
         environment.logger.info("stopped")
     }
@@ -177,10 +240,20 @@ public final class ServiceHost: Sendable {
 
     /// The whole life of a service executable: read configuration, start, serve until SIGTERM or
     /// SIGINT (or until the launcher named by `--parent-pid` is gone), stop gracefully, exit.
+    ///
+    /// `siopen-<service> rotate-signing-key [--data-dir DIR]` instead replaces the service's
+    /// signing key (see ``rotateSigningKey(_:arguments:)``) and exits.
     public static func runMain(_ definition: ServiceDefinition, authenticator: (any RequestAuthenticator)? = nil) async -> Never {
+        // Every file the service makes (database, WAL, blobs, keys) is its user's alone.
+        umask(0o077)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "rotate-signing-key" {
+            arguments.removeFirst()
+            exit(rotateSigningKey(definition, arguments: arguments))
+        }
         let configuration: ServiceConfiguration
         do {
-            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name)
+            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name, arguments: arguments)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             exit(error.isHelp ? 0 : 64)
@@ -201,6 +274,39 @@ public final class ServiceHost: Sendable {
         await shutdown.wait()
         await host.stop()
         exit(0)
+    }
+}
+
+extension ServiceHost {
+    /// `rotate-signing-key [--data-dir DIR]`: makes a new signing key for a service that signs
+    /// (identity, orders), keeping every earlier public key so what was signed before still
+    /// verifies; the service signs with the new key from its next start. Prints the new key id.
+    /// Returns the exit status.
+    public static func rotateSigningKey(_ definition: ServiceDefinition, arguments: [String]) -> Int32 {
+        func fail(_ message: String, code: Int32 = 1) -> Int32 {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            return code
+        }
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.fromCommandLine(serviceName: definition.name, arguments: arguments)
+        } catch {
+            return fail("\(error)\nusage: siopen-\(definition.name) rotate-signing-key [--data-dir DIR]", code: 64)
+        }
+        do {
+            let database = try openDatabase(configuration, migrations: definition.migrations)
+            defer { database.close() }
+            // Services that sign have the key tables in their schema (``SigningKeys/schemaSQL``).
+            let signs = try database.readSync { db in
+                try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('signing_key', 'signing_public_key')") != nil
+            }
+            guard signs else { return fail("\(definition.name) has never signed anything; it has no signing key to rotate") }
+            let keys = try SigningKeys.rotate(database, configuration: configuration)
+            FileHandle.standardOutput.write(Data("new signing key \(keys.currentKeyID) in \(SigningKeys.keyPath(configuration)); restart siopen-\(definition.name) to sign with it\n".utf8))
+            return 0
+        } catch {
+            return fail("cannot rotate the signing key: \(error)")
+        }
     }
 }
 

@@ -21,6 +21,8 @@ public final class Connection {
     let handle: OpaquePointer
     /// Names the connection in error messages ("writer", "reader 2").
     let label: String
+    /// The database file this connection was opened on, as given to ``Database/init(path:configuration:)``.
+    public let databasePath: String
     private let cacheCapacity: Int
     private var cache: [String: CachedStatement] = [:]
     /// Our own BEGIN/COMMIT/SAVEPOINT statements, kept apart so user SQL can never reuse one that
@@ -42,9 +44,10 @@ public final class Connection {
     /// Set by the authorizer when it refused a statement, to turn SQLITE_AUTH into a clear message.
     fileprivate var deniedTransactionControl = false
 
-    private init(handle: OpaquePointer, label: String, cacheCapacity: Int) {
+    private init(handle: OpaquePointer, label: String, cacheCapacity: Int, databasePath: String) {
         self.handle = handle
         self.label = label
+        self.databasePath = databasePath
         self.cacheCapacity = cacheCapacity
     }
 
@@ -64,7 +67,7 @@ public final class Connection {
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, configuration.busyTimeoutMilliseconds)
-        let connection = Connection(handle: db, label: label, cacheCapacity: configuration.statementCacheCapacity)
+        let connection = Connection(handle: db, label: label, cacheCapacity: configuration.statementCacheCapacity, databasePath: path)
         sqlite3_set_authorizer(
             db,
             { context, action, _, _, _, _ in

@@ -61,9 +61,9 @@ public enum IdentityBootstrap {
         do { address = try EmailAddress(email) } catch { throw RPCError.validationFailed(field: "email", reason: error.reason) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let hash = try PasswordHasher.fromEnvironment().hashSync(password)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
-        let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
+        let database = try ServiceHost.openDatabase(configuration, migrations: IdentitySchema.migrations)
         defer { database.close() }
+        try AuditSeal.open(configuration: configuration, database: database)
         let id = IdentityContext.newID()
         let stamp = Timestamp.iso8601(now)
         try database.writeSync { db in
@@ -121,12 +121,12 @@ public enum ServiceTokens {
         }
     }
 
-    /// Signs a service token with the identity key kept in `configuration`'s database.
+    /// Signs a service token with identity's signing key (`<data>/keys/identity.signing.key`).
     public static func issue(configuration: ServiceConfiguration, service: String, hours: Int, now: Date = Date()) throws -> String {
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory + "/db", withIntermediateDirectories: true)
-        let database = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: IdentitySchema.migrations))
+        let database = try ServiceHost.openDatabase(configuration, migrations: IdentitySchema.migrations)
         defer { database.close() }
-        let key = try SigningKeys.current(database, now: { now })
+        try AuditSeal.open(configuration: configuration, database: database)
+        let key = try SigningKeys.load(database, configuration: configuration, now: { now }).current
         let issuedAt = Int64(now.timeIntervalSince1970)
         let claims = SessionClaims(
             sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)", kind: .service,

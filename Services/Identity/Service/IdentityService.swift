@@ -33,9 +33,9 @@ public enum IdentityService {
             makeAuthenticator: { environment in
                 // Identity verifies its own tokens against its own tables, without a socket round trip.
                 let database = environment.database
-                let signer = try contexts.get().signer
                 let verifier = SessionTokenVerifier(
-                    keys: { [signer.keyID: signer.publicKey] },
+                    // Every key identity has signed with: tokens signed before a rotation still verify.
+                    keys: { try await database.read { try SigningKeys.publicKeys($0) } },
                     revocations: { after in
                         try await database.read { db in try AccountHandlers.revocationPage(db, after: after, limit: 1000) }
                     },
@@ -47,7 +47,7 @@ public enum IdentityService {
     }
 
     static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date, hasher: PasswordHasher) throws -> IdentityContext {
-        let key = try SigningKeys.current(environment.database, now: now)
+        let key = try SigningKeys.load(environment.database, configuration: environment.configuration, now: now).current
         return IdentityContext(
             database: environment.database, hasher: IdentityPasswords(hasher: hasher),
             signer: signer(for: key),

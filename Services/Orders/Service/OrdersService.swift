@@ -24,15 +24,16 @@ public enum OrdersService {
             summary: "Orders and negotiation: the PPK's preparation, orders, negotiation rounds, the Surat Pesanan, deliveries, inspection, replacement, the late-delivery penalty, the handover record (BAST), force-majeure orders, and verification of sealed documents.",
             migrations: OrdersSchema.migrations,
             registerMethods: { table, environment in
-                let key = try SigningKeys.current(environment.database, now: now)
+                let keys = try SigningKeys.load(environment.database, configuration: environment.configuration, now: now)
+                let key = keys.current
                 let context = OrdersContext(
                     database: environment.database,
                     identity: RPCClient(socketPath: IdentityLink.identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
                     catalog: RPCClient(
                         socketPath: environment.configuration.peerSocketPath("catalog"),
                         serviceName: "catalog", defaultTimeout: .seconds(10)),
-                    sealer: DocumentSealer(keyID: SigningKeys.keyID(of: key.publicKey), privateKey: key),
-                    publicKey: key.publicKey, now: now)
+                    sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: key),
+                    publicKey: key.publicKey, verificationKeys: keys.publicKeys, now: now)
                 SettingsHandlers(context: context).register(into: &table)
                 OrderHandlers(context: context).register(into: &table)
                 ContractHandlers(context: context).register(into: &table)
@@ -55,6 +56,8 @@ struct OrdersContext: Sendable {
     let sealer: DocumentSealer
     /// The public half, published by `document.verify`.
     let publicKey: Ed25519PublicKey
+    /// Every key the service has sealed with, by id: documents sealed before a rotation verify.
+    let verificationKeys: [String: Ed25519PublicKey]
     let now: @Sendable () -> Date
 
     /// Today in WITA: delivery dates, deadlines and penalties count whole days.

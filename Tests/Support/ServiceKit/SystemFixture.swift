@@ -121,6 +121,16 @@ public final class SystemFixture: @unchecked Sendable {
         try startCatalog()
     }
 
+    /// Stops orders, runs `body` (while identity and the catalog go on), and starts orders again
+    /// on the same database and keys, as after a redeployment.
+    public func withOrdersStopped(_ body: () async throws -> Void) async throws {
+        orders.close()
+        await ordersHost?.stop()
+        ordersHost = nil
+        try await body()
+        try startOrders()
+    }
+
     private func populate() async throws {
         superAdmin = try await identity.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
         for tenant in [TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]),
@@ -238,10 +248,10 @@ public func prepareDataFolder(_ directory: String) throws {
     let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
     _ = try IdentityBootstrap.createSuperAdmin(
         configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
-    try FileManager.default.createDirectory(atPath: directory + "/keys", withIntermediateDirectories: true)
+    try SecureFiles.createPrivateDirectory(directory + "/keys")
     for service in ["catalog", "orders", "payments", "reporting"] {
         let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24)
-        try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
+        try SecureFiles.writeSecret(Array(token.utf8), to: "\(directory)/keys/\(service).token")
     }
 }
 

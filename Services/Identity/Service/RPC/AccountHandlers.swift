@@ -24,7 +24,10 @@ struct AccountHandlers {
         table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
         table.register(AuthWhoAmI.self) { _, request in try await whoAmI(request) }
         table.register(AuthPublicKeys.self) { _, _ in
-            [PublicKeyInfo(keyID: context.signer.keyID, publicKey: Base64URL.encode(context.signer.publicKey.rawRepresentation))]
+            // The current key and every earlier one, so tokens signed before a rotation verify.
+            try await context.database.read { try SigningKeys.publicKeys($0) }.sorted { $0.key < $1.key }.map {
+                PublicKeyInfo(keyID: $0.key, publicKey: Base64URL.encode($0.value.rawRepresentation))
+            }
         }
         table.register(AuthRevocations.self) { params, _ in try await revocations(params) }
     }

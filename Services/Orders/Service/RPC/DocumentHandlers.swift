@@ -57,10 +57,12 @@ struct DocumentHandlers {
             }
             let seal = try JSONColumn.value(DocumentSeal.self, try row.string(2))
             let info = try DocumentStore.info(db, id: try row.string(0))
-            let authentic = seal.sha256 == sha256 && seal.verify(publicKey: context.publicKey)
+            // The key named in the seal, which may be one the service used before a rotation.
+            let sealingKey = context.verificationKeys[seal.keyID]
+            let authentic = seal.sha256 == sha256 && sealingKey.map { seal.verify(publicKey: $0) } == true
             return DocumentVerification(
                 authentic: authentic, sha256: sha256, type: info.type, number: info.number, issuedOn: info.issuedOn, tenant: try row.string(1),
-                seal: info.seal, publicKey: publicKey)
+                seal: info.seal, publicKey: sealingKey.map { Base64URL.encode($0.rawRepresentation) } ?? publicKey)
         }
     }
 }
