@@ -215,7 +215,7 @@ public final class SystemFixture: @unchecked Sendable {
         let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
         for service in ["catalog", "orders", "payments", "reporting"] {
             let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24, now: clock.now())
-            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
+            try SecureFiles.writeSecret(Array(token.utf8), to: "\(directory)/keys/\(service).token")
         }
         // Identity refuses tokens while its revocation list looks stale on the moved clock.
         let superAdmin = self.superAdmin
