@@ -149,7 +149,8 @@ struct AccountHandlers {
         if try db.queryOne("SELECT 1 FROM account WHERE username = ?", username) != nil {
             throw RPCError.validationFailed(field: "username", reason: "is taken")
         }
-        if try db.queryOne("SELECT 1 FROM account WHERE email = ?", email) != nil {
+        // Compared folded, so a row spelled otherwise before emails were lowercased counts too.
+        if try db.queryOne("SELECT 1 FROM account WHERE lower(email) = lower(?)", email) != nil {
             throw RPCError.validationFailed(field: "email", reason: "is already registered")
         }
     }

@@ -134,7 +134,8 @@ struct VendorHandlers {
         var problems: [FieldError] = []
         for (field, column, value) in checks {
             guard let value else { continue }
-            if try db.queryOne("SELECT 1 FROM vendor WHERE tenant = ? AND \(column) = ? AND id IS NOT ?", registration.tenant, value, vendorID) != nil {
+            let compared = column == "email" ? "lower(email) = lower(?)" : "\(column) = ?"
+            if try db.queryOne("SELECT 1 FROM vendor WHERE tenant = ? AND \(compared) AND id IS NOT ?", registration.tenant, value, vendorID) != nil {
                 problems.append(FieldError(field: field, reason: "is already registered in this tenant"))
             }
         }
