@@ -55,6 +55,7 @@ struct ProductHandlers {
     /// Submits a new product (`productID` nil) or a new revision of one.
     func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: input)
         let (vendor, category, regions) = try await context.database.read { db in
             guard let vendor = try Self.vendor(db, of: principal), vendor.tenant == principal.tenant else {
                 throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")
@@ -237,7 +238,7 @@ struct ProductHandlers {
         if params.decision == .rejected && (reasons ?? "").isEmpty {
             throw RPCError.validationFailed(field: "reasons", reason: "a rejection needs its reasons")
         }
-        if let reasons, reasons.count > 2000 { throw RPCError.validationFailed(field: "reasons", reason: "must have at most 2000 characters") }
+        try InputRules.requireFreeText(reasons, field: "reasons", max: 2000, multiline: true)
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
         return try await context.database.write { db in

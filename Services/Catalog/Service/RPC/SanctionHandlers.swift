@@ -45,11 +45,12 @@ struct SanctionHandlers {
         guard let tenant = principal.tenant, let agency = principal.agency else {
             throw RPCError.forbidden("only a PPK of an agency may propose a sanction")
         }
+        try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
-        for (field, value, max) in [("description", params.description, 5000), ("orderID", params.orderID, 100)] {
-            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        for (field, value, max, multiline) in [("description", params.description, 5000, true), ("orderID", params.orderID, 100, false)] {
+            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error as RPCError { problems += InputRules.fields(of: error) }
         }
-        if let number = params.suratPesananNumber, number.count > 200 { problems.append(FieldError(field: "suratPesananNumber", reason: "must have at most 200 characters")) }
+        if let number = params.suratPesananNumber, let reason = InputRules.documentNumberProblem(number) { problems.append(FieldError(field: "suratPesananNumber", reason: reason)) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let at = context.now()
         let today = context.today
@@ -92,7 +93,8 @@ struct SanctionHandlers {
     func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {
         let principal = try request.requirePrincipal()
         var problems: [FieldError] = []
-        do { try InputRules.requireText(params.decisionNumber, field: "decisionNumber", max: 200) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        if let problem = InputRules.documentNumberProblem(params.decisionNumber) { problems.append(FieldError(field: "decisionNumber", reason: problem)) }
+        if let reason = params.reason, let problem = InputRules.freeTextProblem(reason, max: 2000, multiline: true) { problems.append(FieldError(field: "reason", reason: problem)) }
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if !params.accept && (reason ?? "").isEmpty { problems.append(FieldError(field: "reason", reason: "a rejection needs its reasons")) }
         if let start = params.startsOn, start < params.decisionDate { problems.append(FieldError(field: "startsOn", reason: "must not be before the decision date")) }

@@ -92,7 +92,7 @@ struct OrderHandlers {
         }
         // Printed on the Surat Pesanan as codes: printable ASCII, and the region a catalogue code.
         if let reason = InputRules.documentNumberProblem(params.budgetAccountCode) { problems.append(FieldError(field: "budgetAccountCode", reason: reason)) }
-        if let reason = InputRules.codeProblem(params.regionCode, length: 1...30, extra: ["."]) { problems.append(FieldError(field: "regionCode", reason: reason)) }
+        if let reason = InputRules.codeProblem(params.regionCode, length: 1...30) { problems.append(FieldError(field: "regionCode", reason: reason)) }
         if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list at least one product")) }
         if params.items.count > 100 { problems.append(FieldError(field: "items", reason: "must list at most 100 products")) }
         var seen = Set<String>()
@@ -108,10 +108,10 @@ struct OrderHandlers {
     func prepare(_ params: OrderPreparation, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency prepares orders") }
-        try InputRules.requirePrintableStrings(in: params)
         var problems = Self.preparationProblems(params)
         if params.deliveryDate < context.today { problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        try InputRules.requirePrintableStrings(in: params)
         let (items, vendor, installation, training) = try await catalogueItems(
             params.items, regionCode: params.regionCode, token: request.token, withReferences: true)
         let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
