@@ -520,11 +520,14 @@ public struct OrderOfferParams: Codable, Sendable, Hashable {
     public var round: Int
     /// Unit price and quantity per item: every item of the order.
     public var items: [OfferLine]
-    /// Delivery cost on top of the unit prices. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    /// Delivery cost on top of the unit prices; at most the order's (the catalogue's unit prices
+    /// are delivered prices, so the order has none). At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var deliveryCost: Rupiah
-    /// Installation cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    /// Installation cost; at most the order's: what the catalogue lists, if the PPK asked for it.
+    /// At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var installationCost: Rupiah
-    /// Training cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    /// Training cost; at most the order's: what the catalogue lists, if the PPK asked for it.
+    /// At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var trainingCost: Rupiah
     /// Delivery date offered.
     public var deliveryDate: CivilDate
@@ -672,7 +675,8 @@ public struct ReceiptParams: Codable, Sendable, Hashable {
     public var orderID: String
     /// The version read.
     public var version: Int64
-    /// The BAST number, if the PPK enters one; otherwise from the tenant's template.
+    /// The BAST number, if the PPK enters one (printable ASCII, at most 100 characters, not of the
+    /// form of the tenant's automatic numbers); otherwise from the tenant's template.
     public var bastNumber: String?
     /// Inspection notes for the record.
     public var inspectionNotes: String?
@@ -982,7 +986,8 @@ public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
     public var items: [ForceMajeureItem]
     /// The day it was ordered.
     public var orderedOn: CivilDate
-    /// The Berita Acara's number.
+    /// The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the
+    /// tenant's automatic numbers).
     public var beritaAcaraNumber: String
     /// Funding source.
     public var fundingSource: FundingSource

@@ -27,11 +27,12 @@ extension Principal {
 
 /// Input checks that answer with a 422 naming the field.
 public enum InputRules {
-    /// A non-empty text of at most `max` characters.
-    public static func requireText(_ text: String, field: String, max: Int = 500) throws {
+    /// A non-empty text of at most `max` characters, free of control and invisible formatting
+    /// characters (line breaks and tabs only when `multiline`; see ``freeTextProblem(_:max:multiline:)``).
+    public static func requireText(_ text: String, field: String, max: Int = 500, multiline: Bool = false) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw RPCError.validationFailed(field: field, reason: "must not be empty") }
-        if text.count > max { throw RPCError.validationFailed(field: field, reason: "must have at most \(max) characters") }
+        try requireFreeText(text, field: field, max: max, multiline: multiline)
     }
 
     /// A real calendar date written `YYYY-MM-DD`.

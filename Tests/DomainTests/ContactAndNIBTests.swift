@@ -11,10 +11,14 @@ struct ContactAndNIBTests {
         }
     }
 
-    @Test func emailLowercasesTheDomainOnly() throws {
+    @Test func emailIsLowercasedWhole() throws {
         let email = try EmailAddress("Budi.Santoso@BalanganKab.GO.ID")
-        #expect(email.value == "Budi.Santoso@balangankab.go.id")
-        #expect(email.localPart == "Budi.Santoso")
+        #expect(email.value == "budi.santoso@balangankab.go.id")
+        #expect(email.localPart == "budi.santoso")
+        #expect(try EmailAddress("BUDI.SANTOSO@balangankab.go.id") == email)
+        // NFC: a decomposed é is the same address as a composed one.
+        #expect(try EmailAddress("re\u{0301}ne@example.com") == EmailAddress("r\u{00E9}ne@example.com"))
+        #expect(throws: IdentifierError.self) { try EmailAddress("budi\u{202E}@example.com") }
         #expect(email.domain == "balangankab.go.id")
         #expect(try EmailAddress("cv.maju+order@mail.example.co.id").domain == "mail.example.co.id")
     }

@@ -57,6 +57,7 @@ public enum IdentityBootstrap {
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(username) { problems.append(problem) }
         if let problem = AccountRules.passwordProblem(password, username: username, field: "password") { problems.append(problem) }
+        do { try InputRules.requireText(fullName, field: "name", max: 200) } catch let error as RPCError { problems += InputRules.fields(of: error) }
         let address: EmailAddress
         do { address = try EmailAddress(email) } catch { throw RPCError.validationFailed(field: "email", reason: error.reason) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }

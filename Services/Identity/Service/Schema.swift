@@ -113,6 +113,31 @@ enum IdentitySchema {
                     published_by TEXT NOT NULL,
                     created_at TEXT NOT NULL
                 );
-                """)
+                """),
+        // Emails are one spelling per mailbox (EmailAddress lowercases the whole address).
+        // Existing rows are lowercased, except rows that would then collide with another: those
+        // keep their spelling, both of them, and are listed in email_case_conflict for an
+        // administrator to resolve (which account is the mailbox's); new accounts and vendors
+        // with any spelling of such an address are refused, as the uniqueness checks compare
+        // lowercased. SQLite's lower() folds ASCII letters only: an address with other capital
+        // letters is left as written (and compared by its ASCII folding).
+        Migration(
+            version: 2, name: "email-case",
+            sql: """
+                CREATE TABLE email_case_conflict (
+                    account_id TEXT PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    noted_at TEXT NOT NULL
+                );
+                INSERT INTO email_case_conflict (account_id, email, noted_at)
+                    SELECT a.id, a.email, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM account a
+                    WHERE EXISTS (SELECT 1 FROM account b WHERE b.id != a.id AND lower(b.email) = lower(a.email));
+                UPDATE account SET email = lower(email)
+                    WHERE email != lower(email) AND id NOT IN (SELECT account_id FROM email_case_conflict);
+                UPDATE vendor SET email = lower(email)
+                    WHERE email != lower(email)
+                    AND NOT EXISTS (SELECT 1 FROM vendor v WHERE v.tenant = vendor.tenant AND v.id != vendor.id AND lower(v.email) = lower(vendor.email));
+                CREATE INDEX account_email_folded ON account(lower(email));
+                """),
     ]
 }

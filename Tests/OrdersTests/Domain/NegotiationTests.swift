@@ -172,4 +172,18 @@ struct NegotiationTests {
         let huge = offer(.vendor, round: 1, aQuantity: Int.max)
         expectValidation(refusal { _ = try negotiation.make(huge, orderState: .ordered, context: context) }, fields: ["items[0].quantity"])
     }
+
+    @Test func noOfferAsksMoreForDeliveryInstallationOrTrainingThanTheOrder() throws {
+        // The order: delivery Rp100,000, no installation, no training.
+        var negotiation = try opened()
+        var padded = offer(.vendor, round: 1, delivery: 100_001)
+        padded.installationCost = 3_000_000
+        padded.trainingCost = 1
+        expectValidation(refusal { _ = try negotiation.make(padded, orderState: .ordered, context: context) }, fields: ["deliveryCost", "installationCost", "trainingCost"])
+        #expect(negotiation.offers.count == 1)
+        let state = try negotiation.make(offer(.vendor, round: 1, delivery: 50_000), orderState: .ordered, context: context)
+        // The bound is the order's, not the latest offer's: the PPK may go back up to it.
+        _ = try negotiation.make(offer(.ppk, round: 2, delivery: 100_000), orderState: state, context: context)
+        #expect(negotiation.offers.count == 3)
+    }
 }

@@ -122,4 +122,26 @@ struct DocumentNumberTests {
         #expect(try JSONDecoder().decode(DocumentNumberTemplate.self, from: data) == template)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(DocumentNumberTemplate.self, from: Data(#""{nope}""#.utf8)) }
     }
+
+    @Test func aTemplateReservesTheShapeOfItsNumbersForEveryAgency() throws {
+        let bast = try DocumentNumberTemplate(DocumentNumberTemplate.bastDefault)
+        for number in ["1/BAST/DINKES/XII/2026", "1/bast/dinkes/xii/2026", "0042/BAST/PUPR/IV/1999", "9/BAST/RSUD-2/IX/2027", "3/BAST/DIN.KES/X/2026"] {
+            #expect(bast.reserves(number), "\(number)")
+        }
+        for number in ["BAST/1/DINKES/XII/2026", "1/BAST/DINKES/XIII/2026", "1/BAST/DINKES/XII/26", "A/BAST/DINKES/XII/2026", "1/BAST//XII/2026", "027/BA-PUPR/2026", "1/BAST/DINKES/XII/2026/x"] {
+            #expect(!bast.reserves(number), "\(number)")
+        }
+        let padded = try DocumentNumberTemplate("{tenant}-{seq:4}/{month}/{year}")
+        #expect(padded.reserves("balangan-0007/03/2026"))
+        #expect(!padded.reserves("balangan-0007/13/2026"))
+        // Many adjacent placeholders stay fast (positions, not backtracking).
+        let greedy = try DocumentNumberTemplate(String(repeating: "{agency}", count: 24) + "{seq}")
+        #expect(!greedy.reserves(String(repeating: "A", count: 99) + "/"))
+    }
+
+    @Test func templatesPrintOnlyPrintableASCII() {
+        for text in ["{seq}/SP/\u{202E}{year}", "{seq}/SP/DINK\u{0415}S", "{seq}\t/SP", "{seq}/\u{200B}SP"] {
+            expectValidation(refusal { _ = try DocumentNumberTemplate(text) }, fields: ["template"])
+        }
+    }
 }

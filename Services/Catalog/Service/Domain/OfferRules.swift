@@ -1,6 +1,7 @@
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
+import SiOpenRuntime
 
 /// What makes a product offer admissible (annex I.C.1.e–g), checked before anything is stored so
 /// a refused offer leaves nothing behind. Every problem is reported at once, by field.
@@ -16,22 +17,22 @@ enum OfferRules {
     static func problems(_ offer: ProductOfferInput, category: Category?, regions: Set<String>) -> [FieldError] {
         var problems: [FieldError] = []
         func problem(_ field: String, _ reason: String) { problems.append(FieldError(field: field, reason: reason)) }
-        func text(_ value: String, _ field: String, max: Int) {
+        func text(_ value: String, _ field: String, max: Int, multiline: Bool = false) {
             if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problem(field, "must not be empty") }
-            else if value.count > max { problem(field, "must have at most \(max) characters") }
+            else if let reason = InputRules.freeTextProblem(value, max: max, multiline: multiline) { problem(field, reason) }
         }
 
         if category == nil { problem("categoryCode", "no category \(offer.categoryCode) in this tenant") }
         text(offer.name, "name", max: 200)
-        text(offer.description, "description", max: 5000)
-        text(offer.function, "function", max: 2000)
+        text(offer.description, "description", max: 5000, multiline: true)
+        text(offer.function, "function", max: 2000, multiline: true)
         text(offer.unit, "unit", max: 30)
         if offer.specification.isEmpty { problem("specification", "must name at least one attribute") }
         if offer.specification.count > 100 { problem("specification", "must have at most 100 attributes") }
         var attributeNames = Set<String>()
         for (index, attribute) in offer.specification.enumerated() {
             text(attribute.name, "specification[\(index)].name", max: 100)
-            text(attribute.value, "specification[\(index)].value", max: 1000)
+            text(attribute.value, "specification[\(index)].value", max: 1000, multiline: true)
             if !attributeNames.insert(attribute.name.lowercased()).inserted { problem("specification[\(index)].name", "is named twice") }
         }
 
@@ -52,8 +53,8 @@ enum OfferRules {
         if !(0...10_000_000).contains(offer.stock) { problem("stock", "must be 0 to 10000000") }
         if !(1...365).contains(offer.deliveryDays) { problem("deliveryDays", "must be 1 to 365 days") }
         if !(0...120).contains(offer.warranty.months) { problem("warranty.months", "must be 0 to 120 months") }
-        if let terms = offer.warranty.terms, terms.count > 2000 { problem("warranty.terms", "must have at most 2000 characters") }
-        if let bonus = offer.bonusOrDiscount, bonus.count > 1000 { problem("bonusOrDiscount", "must have at most 1000 characters") }
+        if let terms = offer.warranty.terms, let reason = InputRules.freeTextProblem(terms, max: 2000, multiline: true) { problem("warranty.terms", reason) }
+        if let bonus = offer.bonusOrDiscount, let reason = InputRules.freeTextProblem(bonus, max: 1000, multiline: true) { problem("bonusOrDiscount", reason) }
 
         if !imageCount.contains(offer.images.count) { problem("images", "must have \(imageCount.lowerBound) to \(imageCount.upperBound) images") }
         for (index, image) in offer.images.enumerated() where (image.contentBase64 == nil) == (image.sha256 == nil) {

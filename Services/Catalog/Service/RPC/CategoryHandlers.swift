@@ -30,6 +30,7 @@ struct CategoryHandlers {
 
     func setSettings(_ params: CatalogSettings, _ request: RequestContext) async throws -> CatalogSettings {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
         var codes = Set<String>()
         for (index, region) in params.deliveryRegions.enumerated() {
@@ -37,6 +38,8 @@ struct CategoryHandlers {
             if !codes.insert(region.code).inserted { problems.append(FieldError(field: "deliveryRegions[\(index)].code", reason: "is listed twice")) }
             if region.name.trimmingCharacters(in: .whitespaces).isEmpty || region.name.count > 100 {
                 problems.append(FieldError(field: "deliveryRegions[\(index)].name", reason: "must be 1 to 100 characters"))
+            } else if let reason = InputRules.freeTextProblem(region.name, max: 100, multiline: false) {
+                problems.append(FieldError(field: "deliveryRegions[\(index)].name", reason: reason))
             }
         }
         if params.deliveryRegions.isEmpty { problems.append(FieldError(field: "deliveryRegions", reason: "must name at least one region")) }
@@ -106,10 +109,13 @@ struct CategoryHandlers {
 
     func save(_ params: Category, creating: Bool, _ request: RequestContext) async throws -> Category {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
         if !Self.isCode(params.code) { problems.append(FieldError(field: "code", reason: "must be 1 to 30 of A-Z, 0-9, - and _")) }
         if params.name.trimmingCharacters(in: .whitespaces).isEmpty || params.name.count > 200 {
             problems.append(FieldError(field: "name", reason: "must be 1 to 200 characters"))
+        } else if let reason = InputRules.freeTextProblem(params.name, max: 200, multiline: false) {
+            problems.append(FieldError(field: "name", reason: reason))
         }
         if params.parentCode == params.code { problems.append(FieldError(field: "parentCode", reason: "a category cannot be its own parent")) }
         if !creating && params.version == nil { problems.append(FieldError(field: "version", reason: "send the version read")) }

@@ -104,6 +104,7 @@ struct ProductHandlers {
     /// unreferenced and collected later (``CatalogService``'s file sweep).
     func submit(_ input: ProductOfferInput, productID existingID: String?, version: Int64?, _ request: RequestContext) async throws -> ProductRecord {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: input)
         // Right after an activation the feed may not have reached the catalog: a vendor unknown
         // here, or not active here, is asked about at identity before it is refused.
         if let vendorID = principal.vendorID, let identity = context.identity {
@@ -272,7 +273,7 @@ struct ProductHandlers {
         if params.decision == .rejected && (reasons ?? "").isEmpty {
             throw RPCError.validationFailed(field: "reasons", reason: "a rejection needs its reasons")
         }
-        if let reasons, reasons.count > 2000 { throw RPCError.validationFailed(field: "reasons", reason: "must have at most 2000 characters") }
+        try InputRules.requireFreeText(reasons, field: "reasons", max: 2000, multiline: true)
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
         return try await context.database.write { db in

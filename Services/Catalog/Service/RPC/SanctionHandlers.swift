@@ -45,8 +45,9 @@ struct SanctionHandlers {
         guard let tenant = principal.tenant, let agency = principal.agency else {
             throw RPCError.forbidden("only a PPK of an agency may propose a sanction")
         }
+        try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
-        do { try InputRules.requireText(params.description, field: "description", max: 5000) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        do { try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true) } catch let error as RPCError { problems += InputRules.fields(of: error) }
         if let orderID = params.orderID {
             do { try InputRules.requireText(orderID, field: "orderID", max: 100) } catch let error as RPCError { problems += InputRules.fields(of: error) }
         } else if params.grounds != .falseData {
@@ -54,7 +55,7 @@ struct SanctionHandlers {
         } else if params.suratPesananNumber != nil {
             problems.append(FieldError(field: "suratPesananNumber", reason: "must be omitted for a proposal that concerns no order"))
         }
-        if let number = params.suratPesananNumber, number.count > 200 { problems.append(FieldError(field: "suratPesananNumber", reason: "must have at most 200 characters")) }
+        if let number = params.suratPesananNumber, let reason = InputRules.documentNumberProblem(number) { problems.append(FieldError(field: "suratPesananNumber", reason: reason)) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         // The vendor first (no call for a vendor this tenant does not have), then the order.
         try await context.database.read { db in _ = try Self.vendor(db, params.vendorID, tenant: tenant) }
@@ -142,7 +143,8 @@ struct SanctionHandlers {
     func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {
         let principal = try request.requirePrincipal()
         var problems: [FieldError] = []
-        do { try InputRules.requireText(params.decisionNumber, field: "decisionNumber", max: 200) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        if let problem = InputRules.documentNumberProblem(params.decisionNumber) { problems.append(FieldError(field: "decisionNumber", reason: problem)) }
+        if let reason = params.reason, let problem = InputRules.freeTextProblem(reason, max: 2000, multiline: true) { problems.append(FieldError(field: "reason", reason: problem)) }
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if !params.accept && (reason ?? "").isEmpty { problems.append(FieldError(field: "reason", reason: "a rejection needs its reasons")) }
         if let start = params.startsOn, start < params.decisionDate { problems.append(FieldError(field: "startsOn", reason: "must not be before the decision date")) }

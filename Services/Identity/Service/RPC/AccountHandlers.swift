@@ -35,13 +35,16 @@ struct AccountHandlers {
     // MARK: Tenants and agencies
 
     func createTenant(_ params: TenantInfo, _ request: RequestContext) async throws -> TenantInfo {
+        try InputRules.requirePrintableStrings(in: params)
         let code = params.code
-        guard code.count >= 2, code.count <= 32, code.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
-            throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 characters of a–z, 0–9 or '-'")
-        }
+        // Printed on every document and part of their numbers: ASCII only, so no look-alike letters.
+        try InputRules.requireCode(code, field: "code", length: 2...32, lowercaseOnly: true)
         try InputRules.requireText(params.name, field: "name", max: 200)
+        for (index, region) in params.domicileRegionCodes.enumerated() {
+            try InputRules.requireCode(region, field: "domicileRegionCodes[\(index)]", length: 4...4)
+        }
         guard !params.domicileRegionCodes.isEmpty,
-            params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) })
+            params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) })
         else {
             throw RPCError.validationFailed(field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
         }
@@ -69,9 +72,9 @@ struct AccountHandlers {
 
     func createAgency(_ params: AgencyInfo, _ request: RequestContext) async throws -> AgencyInfo {
         let principal = try request.requirePrincipal()
-        guard params.code.count >= 2, params.code.count <= 32, params.code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) else {
-            throw RPCError.validationFailed(field: "code", reason: "must be 2 to 32 letters, digits, '-' or '.'")
-        }
+        try InputRules.requirePrintableStrings(in: params)
+        // Printed on every document and part of their numbers: ASCII only, so no look-alike letters.
+        try InputRules.requireCode(params.code, field: "code", length: 2...32, extra: ["."])
         try InputRules.requireText(params.name, field: "name", max: 200)
         let at = context.now()
         return try await context.database.write { db in
@@ -105,14 +108,16 @@ struct AccountHandlers {
 
     func createAccount(_ params: AccountCreateParams, _ request: RequestContext) async throws -> AccountInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(params.username) { problems.append(problem) }
         if let problem = AccountRules.passwordProblem(params.initialPassword, username: params.username, field: "initialPassword") {
             problems.append(problem)
         }
-        if params.fullName.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(FieldError(field: "fullName", reason: "must not be empty")) }
-        if params.assignment.number.isEmpty { problems.append(FieldError(field: "assignment.number", reason: "must not be empty")) }
-        if params.assignment.issuer.isEmpty { problems.append(FieldError(field: "assignment.issuer", reason: "must not be empty")) }
+        // Printed as the signatory on Surat Pesanan and BAST: one line, printable, bounded.
+        for (field, value, max) in [("fullName", params.fullName, 200), ("assignment.number", params.assignment.number, 100), ("assignment.issuer", params.assignment.issuer, 200)] {
+            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         try InputRules.requireCivilDate(params.assignment.date, field: "assignment.date")
         let roles = Set(params.roles)
@@ -152,7 +157,8 @@ struct AccountHandlers {
         if try db.queryOne("SELECT 1 FROM account WHERE username = ?", username) != nil {
             throw RPCError.validationFailed(field: "username", reason: "is taken")
         }
-        if try db.queryOne("SELECT 1 FROM account WHERE email = ?", email) != nil {
+        // Compared folded, so a row spelled otherwise before emails were lowercased counts too.
+        if try db.queryOne("SELECT 1 FROM account WHERE lower(email) = lower(?)", email) != nil {
             throw RPCError.validationFailed(field: "email", reason: "is already registered")
         }
     }

@@ -21,8 +21,9 @@ struct HelpdeskHandlers {
 
     func open(_ params: TicketOpenParams, _ request: RequestContext) async throws -> TicketInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         try InputRules.requireText(params.subject, field: "subject", max: 200)
-        try InputRules.requireText(params.body, field: "body", max: 10_000)
+        try InputRules.requireText(params.body, field: "body", max: 10_000, multiline: true)
         let id = IdentityContext.newID()
         let at = context.now()
         let comments = [TicketComment(author: principal.id, body: params.body, at: Timestamp.iso8601(at))]
@@ -62,10 +63,11 @@ struct HelpdeskHandlers {
 
     func act(_ params: TicketActionParams, _ request: RequestContext, method: String, to next: TicketStatus?) async throws -> TicketInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         if next == nil && (params.comment ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw RPCError.validationFailed(field: "comment", reason: "must not be empty")
         }
-        if let comment = params.comment { try InputRules.requireText(comment, field: "comment", max: 10_000) }
+        if let comment = params.comment { try InputRules.requireText(comment, field: "comment", max: 10_000, multiline: true) }
         let at = context.now()
         return try await context.database.write { db in
             let before = try Self.ticket(db, id: params.ticketID)
@@ -110,8 +112,9 @@ struct HelpdeskHandlers {
 
     func publish(_ params: AnnouncementInfo, _ request: RequestContext) async throws -> AnnouncementInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         try InputRules.requireText(params.title, field: "title", max: 200)
-        try InputRules.requireText(params.body, field: "body", max: 10_000)
+        try InputRules.requireText(params.body, field: "body", max: 10_000, multiline: true)
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: false)
         let lenient = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         func instant(_ text: String, _ field: String) throws -> Date {

@@ -60,6 +60,15 @@ struct VendorHandlers {
         where value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > max {
             problems.append(FieldError(field: field, reason: "must be 1 to \(max) characters"))
         }
+        // Every printed or displayed text: one line, no control or invisible characters.
+        for (field, value, max) in [
+            ("name", registration.name, Int.max), ("address", registration.address, Int.max), ("businessLicenceNumber", registration.businessLicenceNumber, Int.max),
+            ("bankAccount.bank", registration.bankAccount.bank, 100), ("bankAccount.holderName", registration.bankAccount.holderName, 200),
+            ("director.name", registration.director?.name ?? "", 200), ("deed.number", registration.deed?.number ?? "", 100),
+            ("deed.ratificationNumber", registration.deed?.ratificationNumber ?? "", 100), ("acceptedTermsVersion", registration.acceptedTermsVersion, 50),
+        ] {
+            if let reason = InputRules.freeTextProblem(value, max: max, multiline: false) { problems.append(FieldError(field: field, reason: reason)) }
+        }
         let account = registration.bankAccount
         if account.bank.isEmpty { problems.append(FieldError(field: "bankAccount.bank", reason: "must not be empty")) }
         if account.holderName.isEmpty { problems.append(FieldError(field: "bankAccount.holderName", reason: "must not be empty")) }
@@ -89,6 +98,7 @@ struct VendorHandlers {
     }
 
     func registerVendor(_ params: VendorRegistration) async throws -> VendorInfo {
+        try InputRules.requirePrintableStrings(in: params)
         let domicile = try await domicile(of: params.tenant)
         let problems = validate(params, domicile: domicile, checkCredentials: true)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
@@ -134,7 +144,8 @@ struct VendorHandlers {
         var problems: [FieldError] = []
         for (field, column, value) in checks {
             guard let value else { continue }
-            if try db.queryOne("SELECT 1 FROM vendor WHERE tenant = ? AND \(column) = ? AND id IS NOT ?", registration.tenant, value, vendorID) != nil {
+            let compared = column == "email" ? "lower(email) = lower(?)" : "\(column) = ?"
+            if try db.queryOne("SELECT 1 FROM vendor WHERE tenant = ? AND \(compared) AND id IS NOT ?", registration.tenant, value, vendorID) != nil {
                 problems.append(FieldError(field: field, reason: "is already registered in this tenant"))
             }
         }
@@ -143,6 +154,7 @@ struct VendorHandlers {
 
     func resubmit(_ params: VendorRegistration, _ request: RequestContext) async throws -> VendorInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         let vendorID = try await ownVendorID(principal)
         let domicile = try await domicile(of: params.tenant)
         let problems = validate(params, domicile: domicile, checkCredentials: false)
@@ -215,6 +227,7 @@ struct VendorHandlers {
 
     func decide(_ action: VendorAction, _ vendorID: String, _ version: Int64, _ reason: String?, _ method: String, _ request: RequestContext, decision: VendorBlockParams? = nil) async throws -> VendorInfo {
         let principal = try request.requirePrincipal()
+        try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
         let at = context.now()
         let now = context.unixNow
         return try await context.database.write { db in
@@ -239,9 +252,10 @@ struct VendorHandlers {
     }
 
     func blockDecision(_ action: VendorAction, _ params: VendorBlockParams, _ method: String, _ request: RequestContext) async throws -> VendorInfo {
-        try InputRules.requireText(params.decisionNumber, field: "decisionNumber", max: 100)
+        try InputRules.requirePrintableStrings(in: params)
+        try InputRules.requireDocumentNumber(params.decisionNumber, field: "decisionNumber")
         try InputRules.requireCivilDate(params.decisionDate, field: "decisionDate")
-        try InputRules.requireText(params.reason, field: "reason", max: 1000)
+        try InputRules.requireText(params.reason, field: "reason", max: 1000, multiline: true)
         return try await decide(action, params.vendorID, params.version, params.reason, method, request, decision: params)
     }
 
@@ -280,10 +294,11 @@ struct VendorHandlers {
 
     func addToBlacklist(_ params: BlacklistEntry, _ request: RequestContext) async throws -> BlacklistEntry {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
         try principal.requireTenant(tenant)
         try InputRules.requireText(params.name, field: "name", max: 200)
-        try InputRules.requireText(params.basis, field: "basis", max: 1000)
+        try InputRules.requireText(params.basis, field: "basis", max: 1000, multiline: true)
         try InputRules.requireCivilDate(params.startsOn, field: "startsOn")
         try InputRules.requireCivilDate(params.endsOn, field: "endsOn")
         guard params.startsOn <= params.endsOn else { throw RPCError.validationFailed(field: "endsOn", reason: "must not be before startsOn") }

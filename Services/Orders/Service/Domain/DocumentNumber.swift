@@ -57,6 +57,11 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
             segments.append(try Self.placeholder(name, refuse: refuse))
         }
         if !literal.isEmpty { segments.append(.literal(literal)) }
+        // What a template prints around its placeholders is part of every number: printable
+        // ASCII only, like a typed number (InputRules.documentNumberProblem).
+        guard template.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
+            throw refuse("must be printable ASCII: letters A–Z, digits, spaces and punctuation such as / - . _")
+        }
         let sequences = segments.filter { if case .sequence = $0 { true } else { false } }.count
         guard sequences == 1 else { throw refuse("must contain {seq} exactly once") }
         self.template = template
@@ -109,6 +114,47 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
             }
         }
         return out
+    }
+
+    /// Whether `number` has this template's shape: some sequence number, some agency or tenant
+    /// code (ASCII letters, digits, `-`, `_`, `.`), any month and year, compared without regard
+    /// to case. A number typed by hand that has the shape could be, now or later, the automatic
+    /// number of some agency's document, so it is refused: typed numbers live outside every
+    /// agency's sequence space.
+    public func reserves(_ number: String) -> Bool {
+        let text = Array(number.uppercased())
+        func isCode(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") }
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        let romans = (1...12).map { Array(RomanNumeral.of($0)) }
+        // The positions reachable after each segment, from position 0 (polynomial, so a template
+        // of many placeholders cannot make it slow).
+        var reachable: Set<Int> = [0]
+        for segment in segments {
+            var next: Set<Int> = []
+            for start in reachable {
+                switch segment {
+                case .literal(let literal):
+                    let expected = Array(literal.uppercased())
+                    if start + expected.count <= text.count, Array(text[start..<start + expected.count]) == expected { next.insert(start + expected.count) }
+                case .sequence, .agency, .tenant:
+                    let accepts: (Character) -> Bool = { if case .sequence = segment { isDigit($0) } else { isCode($0) } }
+                    var end = start
+                    while end < text.count, accepts(text[end]) {
+                        end += 1
+                        next.insert(end)
+                    }
+                case .month:
+                    if start + 2 <= text.count, let month = Int(String(text[start..<start + 2])), isDigit(text[start]), (1...12).contains(month) { next.insert(start + 2) }
+                case .romanMonth:
+                    for roman in romans where start + roman.count <= text.count && Array(text[start..<start + roman.count]) == roman { next.insert(start + roman.count) }
+                case .year:
+                    if start + 4 <= text.count, text[start..<start + 4].allSatisfy(isDigit) { next.insert(start + 4) }
+                }
+            }
+            reachable = next
+            if reachable.isEmpty { return false }
+        }
+        return reachable.contains(text.count)
     }
 
     /// Decodes and re-validates a stored template.

@@ -28,6 +28,32 @@ extension NegotiationOffer {
     }
 }
 
+/// The most an offer may ask on top of its unit prices. The catalogue's unit prices are
+/// delivered prices (delivery to the order's region is one of their components), and it lists
+/// installation and training once per product; the order (round 0) carries exactly those
+/// figures for what the PPK asked for in preparation, and nothing else. So no later offer may
+/// ask more than the order did: a vendor cannot add costs the catalogue does not list.
+public struct AdditionalCostLimits: Sendable, Hashable {
+    /// The most for delivery beyond the delivered unit prices.
+    public var deliveryCost: Rupiah
+    /// The most for installation.
+    public var installationCost: Rupiah
+    /// The most for training.
+    public var trainingCost: Rupiah
+
+    /// Creates limits.
+    public init(deliveryCost: Rupiah, installationCost: Rupiah, trainingCost: Rupiah) {
+        self.deliveryCost = deliveryCost
+        self.installationCost = installationCost
+        self.trainingCost = trainingCost
+    }
+
+    /// The limits the order (round 0, made from the catalogue) sets.
+    public init(order: NegotiationOffer) {
+        self.init(deliveryCost: order.deliveryCost, installationCost: order.installationCost, trainingCost: order.trainingCost)
+    }
+}
+
 /// What an offer is checked against besides the order's items: taxes, ceiling and today.
 public struct OfferContext: Sendable, Hashable {
     /// How PPN applies to this order.
@@ -125,7 +151,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
                 "round \(offer.round) is not the next round: the latest offer is round \(nextRound - 1), so the next is \(nextRound)",
                 currentState: orderState.rawValue)
         }
-        try Self.validate(offer, items: items, context: context)
+        try Self.validate(offer, items: items, limits: offers.first.map(AdditionalCostLimits.init(order:)), context: context)
         offers.append(offer)
         return next
     }
@@ -158,10 +184,14 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// the items must be exactly the order's items (`items`, `items[i].itemID`); quantities at
     /// least 1 (`items[i].quantity`); unit prices above zero and at most the catalogue snapshot
     /// (`items[i].unitPrice`); the delivery date not before today (`deliveryDate`); the note at
-    /// most ``maximumNoteLength`` characters (`note`). Then the total including PPN must be within
-    /// the ceiling (`total`, or `fundingSource` when there is none).
+    /// most ``maximumNoteLength`` characters (`note`); delivery, installation and training costs
+    /// at most `limits` (`deliveryCost`, `installationCost`, `trainingCost`; see
+    /// ``AdditionalCostLimits``). Then the total including PPN must be within the ceiling
+    /// (`total`, or `fundingSource` when there is none).
     @discardableResult
-    public static func validate(_ offer: NegotiationOffer, items: [CatalogueItemSnapshot], context: OfferContext) throws(RPCError) -> OrderTotals {
+    public static func validate(
+        _ offer: NegotiationOffer, items: [CatalogueItemSnapshot], limits: AdditionalCostLimits? = nil, context: OfferContext
+    ) throws(RPCError) -> OrderTotals {
         var problems: [FieldError] = []
         let catalogue = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
@@ -194,6 +224,19 @@ public struct Negotiation: Sendable, Hashable, Codable {
         }
         if offer.note.count > maximumNoteLength {
             problems.append(FieldError(field: "note", reason: "must have at most \(maximumNoteLength) characters"))
+        }
+        if let limits {
+            let why = [
+                "deliveryCost": "the catalogue's unit prices already include delivery to the order's region",
+                "installationCost": "installation is what the catalogue lists, and only when the PPK asked for it in preparation",
+                "trainingCost": "training is what the catalogue lists, and only when the PPK asked for it in preparation",
+            ]
+            for (field, asked, most) in [
+                ("deliveryCost", offer.deliveryCost, limits.deliveryCost), ("installationCost", offer.installationCost, limits.installationCost),
+                ("trainingCost", offer.trainingCost, limits.trainingCost),
+            ] where asked > most {
+                problems.append(FieldError(field: field, reason: "must be at most \(most.formatted), as in the order: \(why[field]!)"))
+            }
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
         let totals = try offer.totals(ppn: context.ppn)

@@ -57,7 +57,8 @@ struct ContractHandlers {
 
     func recordDelivery(_ params: DeliveryParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        if let note = params.note, note.count > 1000 { throw RPCError.validationFailed(field: "note", reason: "must have at most 1000 characters") }
+        try InputRules.requireFreeText(params.note, field: "note", max: 1000, multiline: true)
+        try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, action: "deliveryRecorded") { order, party, _, today in
             order.state = try OrderStateMachine.next(from: order.state, action: .recordDelivery, by: party, facts: order.facts)
             guard params.deliveredOn <= today else { throw RPCError.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))") }
@@ -70,6 +71,10 @@ struct ContractHandlers {
 
     func inspect(_ params: InspectionParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
+        for (index, line) in params.lines.enumerated() {
+            try InputRules.requireFreeText(line.note, field: "lines[\(index)].note", max: 1000, multiline: true)
+        }
+        try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, action: "inspected") { order, party, _, today in
             order.state = try OrderStateMachine.next(from: order.state, action: .inspect, by: party, facts: order.facts)
             guard params.inspectedOn <= today else { throw RPCError.validationFailed(field: "inspectedOn", reason: "must not be after today (\(today))") }
@@ -86,8 +91,9 @@ struct ContractHandlers {
 
     func confirmReceipt(_ params: ReceiptParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        if let notes = params.inspectionNotes, notes.count > 5000 { throw RPCError.validationFailed(field: "inspectionNotes", reason: "must have at most 5000 characters") }
-        if let number = params.bastNumber { try InputRules.requireText(number, field: "bastNumber", max: 200) }
+        try InputRules.requireFreeText(params.inspectionNotes, field: "inspectionNotes", max: 5000, multiline: true)
+        try InputRules.requirePrintableStrings(in: params)
+        if let number = params.bastNumber { try InputRules.requireDocumentNumber(number, field: "bastNumber") }
         let sealer = context.sealer
         let at = context.now()
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, action: "received") { order, party, db, today in
@@ -100,8 +106,14 @@ struct ContractHandlers {
             let penalty = try Penalty.assess(order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
             order.data.finalPenalty = penalty
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
-            let number = try params.bastNumber ?? DocumentStore.nextNumber(
-                db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+            let number: String
+            if let typed = params.bastNumber {
+                try DocumentStore.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsHandlers.numberTemplates(settings))
+                number = typed
+            } else {
+                number = try DocumentStore.nextNumber(
+                    db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+            }
             let document = OrderDocuments.bast(
                 number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentStore.info(db, id: spID),
                 ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes, place: settings.documentPlace)
@@ -142,7 +154,8 @@ struct ContractHandlers {
 
     func fail(_ params: FailureParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        try InputRules.requireText(params.description, field: "description", max: 5000)
+        try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true)
+        try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderFail.name, action: "failed") { order, party, db, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: .fail, by: party, facts: order.facts)
             order.data.failureGrounds = params.grounds

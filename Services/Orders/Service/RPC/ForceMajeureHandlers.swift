@@ -17,17 +17,21 @@ struct ForceMajeureHandlers {
 
     static func problems(_ params: ForceMajeureRecordParams, today: CivilDate) -> [FieldError] {
         var problems: [FieldError] = []
-        for (field, value, max) in [
-            ("description", params.description, 5000), ("vendorName", params.vendorName, 200), ("beritaAcaraNumber", params.beritaAcaraNumber, 200),
-            ("budgetAccountCode", params.budgetAccountCode, 100),
+        for (field, value, max, multiline) in [
+            ("description", params.description, 5000, true), ("vendorName", params.vendorName, 200, false),
         ] {
-            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+        }
+        for (field, value) in [("beritaAcaraNumber", params.beritaAcaraNumber), ("budgetAccountCode", params.budgetAccountCode)] {
+            if let reason = InputRules.documentNumberProblem(value) { problems.append(FieldError(field: field, reason: reason)) }
         }
         if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list what was bought")) }
         for (index, item) in params.items.enumerated() {
             if item.quantity < 1 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1")) }
             if item.unitPrice == .zero { problems.append(FieldError(field: "items[\(index)].unitPrice", reason: "must be more than zero")) }
             if item.description.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(FieldError(field: "items[\(index)].description", reason: "must not be empty")) }
+            if let reason = InputRules.freeTextProblem(item.description, max: 500, multiline: false) { problems.append(FieldError(field: "items[\(index)].description", reason: reason)) }
+            if let reason = InputRules.freeTextProblem(item.unit, max: 50, multiline: false) { problems.append(FieldError(field: "items[\(index)].unit", reason: reason)) }
         }
         if params.orderedOn > today { problems.append(FieldError(field: "orderedOn", reason: "must not be after today (\(today))")) }
         return problems
@@ -37,6 +41,7 @@ struct ForceMajeureHandlers {
         let principal = try request.requirePrincipal()
         guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency records force-majeure orders") }
         let today = context.today
+        try InputRules.requirePrintableStrings(in: params)
         let problems = Self.problems(params, today: today)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         var total = Rupiah.zero
@@ -54,6 +59,7 @@ struct ForceMajeureHandlers {
         let total_ = total
         return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let settings = try SettingsHandlers.settings(db, tenant: tenant)
+            try DocumentStore.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsHandlers.numberTemplates(settings))
             let id = OrdersContext.newID()
             let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
             var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]

@@ -84,13 +84,15 @@ struct OrderHandlers {
 
     static func preparationProblems(_ params: OrderPreparation) -> [FieldError] {
         var problems: [FieldError] = []
-        for (field, value, max) in [
-            ("packageName", params.packageName, 300), ("budgetAccountCode", params.budgetAccountCode, 100),
-            ("technicalSpecification", params.technicalSpecification, 20_000), ("justification", params.justification, 20_000),
-            ("deliveryAddress", params.deliveryAddress, 500), ("regionCode", params.regionCode, 30),
+        for (field, value, max, multiline) in [
+            ("packageName", params.packageName, 300, false), ("technicalSpecification", params.technicalSpecification, 20_000, true),
+            ("justification", params.justification, 20_000, true), ("deliveryAddress", params.deliveryAddress, 500, false),
         ] {
-            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
         }
+        // Printed on the Surat Pesanan as codes: printable ASCII, and the region a catalogue code.
+        if let reason = InputRules.documentNumberProblem(params.budgetAccountCode) { problems.append(FieldError(field: "budgetAccountCode", reason: reason)) }
+        if let reason = InputRules.codeProblem(params.regionCode, length: 1...30) { problems.append(FieldError(field: "regionCode", reason: reason)) }
         if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list at least one product")) }
         if params.items.count > 100 { problems.append(FieldError(field: "items", reason: "must list at most 100 products")) }
         var seen = Set<String>()
@@ -109,6 +111,7 @@ struct OrderHandlers {
         var problems = Self.preparationProblems(params)
         if params.deliveryDate < context.today { problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))")) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+        try InputRules.requirePrintableStrings(in: params)
         let (items, vendor, installation, training) = try await catalogueItems(
             params.items, regionCode: params.regionCode, token: request.token, withReferences: true)
         let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
@@ -232,9 +235,10 @@ struct OrderHandlers {
     /// Cancel (PPK, before the Surat Pesanan) or decline (vendor, before agreement), with reasons.
     func close(_ params: OrderAct, action: OrderAction, method: String, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
-        if reason.count > 2000 { throw RPCError.validationFailed(field: "reason", reason: "must have at most 2000 characters") }
+        try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: action, by: party, facts: order.facts)
             order.data.closingReason = reason
@@ -244,6 +248,8 @@ struct OrderHandlers {
 
     func offer(_ params: OrderOfferParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
+        try InputRules.requireFreeText(params.note, field: "note", max: Negotiation.maximumNoteLength, multiline: true)
+        try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
             guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
             let offer = NegotiationOffer(

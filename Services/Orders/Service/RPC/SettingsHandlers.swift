@@ -50,6 +50,11 @@ struct SettingsHandlers {
         return settings
     }
 
+    /// The tenant's automatic numbering templates (Surat Pesanan and BAST), whose shapes typed numbers may not take.
+    static func numberTemplates(_ settings: OrdersSettings) throws(RPCError) -> [DocumentNumberTemplate] {
+        [try DocumentNumberTemplate(settings.suratPesananNumberTemplate), try DocumentNumberTemplate(settings.bastNumberTemplate)]
+    }
+
     /// The ceilings as the domain checks them.
     static func ceilings(_ settings: OrdersSettings) throws(RPCError) -> PurchaseCeilings {
         var ceilings = PurchaseCeilings([])
@@ -66,6 +71,7 @@ struct SettingsHandlers {
         }
         for (index, ceiling) in settings.ceilings.enumerated() {
             check("ceilings[\(index)]") { _ = try PurchaseCeiling(source: ceiling.fundingSource, amount: ceiling.amount, legalBasis: ceiling.legalBasis, effectiveFrom: ceiling.effectiveFrom) }
+            check("ceilings[\(index)].legalBasis") { try InputRules.requireFreeText(ceiling.legalBasis, field: "ceilings[\(index)].legalBasis", max: 500) }
         }
         check("vendorResponseDays") { _ = try VendorResponseDeadline(days: settings.vendorResponseDays) }
         check("splitPurchaseWindowDays") { _ = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays) }
@@ -79,6 +85,7 @@ struct SettingsHandlers {
 
     func set(_ params: OrdersSettings, _ request: RequestContext) async throws -> OrdersSettings {
         let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
         let problems = Self.validate(params)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let at = context.now()
@@ -113,7 +120,7 @@ enum TermsRules {
         ]
         return clauses.compactMap { name, text in
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return FieldError(field: "\(prefix).\(name)", reason: "must not be empty: the Surat Pesanan needs this clause") }
-            if text.count > 5000 { return FieldError(field: "\(prefix).\(name)", reason: "must have at most 5000 characters") }
+            if let reason = InputRules.freeTextProblem(text, max: 5000, multiline: true) { return FieldError(field: "\(prefix).\(name)", reason: reason) }
             return nil
         }
     }

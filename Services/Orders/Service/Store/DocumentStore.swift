@@ -17,16 +17,42 @@ enum DocumentStore {
 
     /// The next number of `kind` for `tenant` (per agency when the template uses the agency),
     /// taken in the caller's transaction: it is used only if that transaction commits.
+    ///
+    /// A number already taken in the tenant (a document numbered by hand before typed numbers
+    /// were kept out of the automatic shape, or under an earlier template) is skipped inside the
+    /// same transaction, so no existing document can make every later issue fail: the register
+    /// still holds every sequence number once.
     static func nextNumber(_ db: Connection, kind: Kind, template: DocumentNumberTemplate, tenant: String, agency: String, date: CivilDate) throws -> String {
         let scope = template.usesAgency ? agency : ""
-        try db.run(
-            """
-            INSERT INTO document_sequence (tenant, type, scope, year, last) VALUES (?, ?, ?, ?, 1)
-            ON CONFLICT (tenant, type, scope, year) DO UPDATE SET last = last + 1
-            """, tenant, kind.rawValue, scope, date.year)
-        let sequence = try db.queryOne(
-            "SELECT last FROM document_sequence WHERE tenant = ? AND type = ? AND scope = ? AND year = ?", tenant, kind.rawValue, scope, date.year)!.int64(0)
-        return try template.render(sequence: Int(sequence), agency: agency, tenant: tenant, date: date)
+        // Each skipped number is an existing document, so the loop ends; the bound only keeps a
+        // corrupted register from holding the write lock.
+        for _ in 0..<10_000 {
+            try db.run(
+                """
+                INSERT INTO document_sequence (tenant, type, scope, year, last) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT (tenant, type, scope, year) DO UPDATE SET last = last + 1
+                """, tenant, kind.rawValue, scope, date.year)
+            let sequence = try db.queryOne(
+                "SELECT last FROM document_sequence WHERE tenant = ? AND type = ? AND scope = ? AND year = ?", tenant, kind.rawValue, scope, date.year)!.int64(0)
+            let number = try template.render(sequence: Int(sequence), agency: agency, tenant: tenant, date: date)
+            if try db.queryOne("SELECT 1 FROM document WHERE tenant = ? AND type = ? AND number = ?", tenant, kind.rawValue, number) == nil {
+                return number
+            }
+        }
+        throw RPCError.conflict("no free \(kind.rawValue) number in this year's sequence", currentState: "number_taken")
+    }
+
+    /// Refuses (422 naming `field`) a number typed by hand that has the shape of one of the
+    /// tenant's automatic numbers (`templates`), whatever agency, sequence or date it names: the
+    /// automatic sequences of every agency stay theirs, so a typed number can neither take an
+    /// agency's next number nor pass for one.
+    static func requireTypedNumber(_ number: String, field: String, outside templates: [DocumentNumberTemplate]) throws {
+        try InputRules.requireDocumentNumber(number, field: field)
+        if let template = templates.first(where: { $0.reserves(number) }) {
+            throw RPCError.validationFailed(
+                field: field,
+                reason: "has the form of the automatic numbers (\(template.template)), which are reserved for them; leave it out to number the document automatically, or use a number of another form")
+        }
     }
 
     /// Renders `document`, seals its PDF and stores both in the caller's transaction.
