@@ -122,6 +122,8 @@ public final class RPCServer: @unchecked Sendable {
     private let claimedLock: InstanceLock?
     private var acceptSource: (any DispatchSourceRead)?
     private var acceptPaused = false
+    /// Until when the accept loop does not look for idle connections to close (accept queue only).
+    private var noIdleUntil: UInt64 = 0
     private var sweepTimer: (any DispatchSourceTimer)?
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     private var limit: Int
@@ -234,7 +236,7 @@ public final class RPCServer: @unchecked Sendable {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                     // Out of files: make room, and wait a moment rather than spin on a listening
                     // socket that stays readable.
-                    evictIdle(count: evictionBatch)
+                    makeRoom()
                     pauseAccepting()
                     return
                 default:
@@ -243,7 +245,7 @@ public final class RPCServer: @unchecked Sendable {
             }
             _ = fcntl(client, F_SETFD, FD_CLOEXEC)
             UnixSocket.setNonBlocking(client)
-            if lock.withLock({ connections.count >= limit }) { evictIdle(count: evictionBatch) }
+            if lock.withLock({ connections.count >= limit }) { makeRoom() }
             let connection: ServerConnection? = lock.withLock {
                 guard !isDraining, connections.count < limit else { return nil }
                 let connection = ServerConnection(fd: client, server: self)
@@ -256,6 +258,15 @@ public final class RPCServer: @unchecked Sendable {
                 close(client)
             }
         }
+    }
+
+    /// Closes a batch of the longest-idle connections; after a scan that found none, the next
+    /// waits 100 ms, so a flood of connections to a server full of busy ones costs no scan each.
+    /// Runs on the accept queue.
+    private func makeRoom() {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now >= noIdleUntil else { return }
+        if evictIdle(count: evictionBatch) == 0 { noIdleUntil = now + 100_000_000 }
     }
 
     /// How many idle connections are closed at once when the limit is reached: one scan makes room for many newcomers.
@@ -460,9 +471,9 @@ final class ServerConnection: @unchecked Sendable {
             && unsentBytes <= limits.maxPendingOutputBytes
     }
 
-    /// Whether more should be read now: everything read so far has started and the limits allow more.
+    /// Whether more should be read now: the limits allow more requests than already wait.
     private var mayReadLocked: Bool {
-        !readEOF && pendingCount == 0 && canStartLocked
+        !readEOF && canStartLocked && inFlight + pendingCount < limits.maxInFlightPerConnection
     }
 
     private func readAvailable() {
