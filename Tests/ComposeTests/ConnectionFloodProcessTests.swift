@@ -76,8 +76,13 @@ struct ConnectionFloodProcessTests {
         let idleCount = min(4_100, files - 200)
         #expect(idleCount == 4_100, "the open-file limit (\(files)) allows only \(idleCount) idle connections")
 
+        let idleBefore = Self.residentBytes(orders.pid)
         let idle: [Int32] = try await Self.onThread { try (0..<idleCount).map { _ in try Self.connect(socket) } }
         defer { for fd in idle { close(fd) } }
+        try await Self.waitUntilSteady { Self.openFiles(orders.pid) }
+        let idleGrowth = Self.residentBytes(orders.pid) - idleBefore
+        // About 2 KiB each (a read buffer per connection used to make it 64 KiB each, 256 MiB in all).
+        #expect(idleGrowth < 64 << 20, "\(idleCount) idle connections grew siopen-orders by \(idleGrowth >> 20) MiB")
         let requests = Array(String(repeating: #"{"jsonrpc":"2.0","method":"rpc.discover","id":1}"# + "\n", count: 3_000).utf8)
         let pipeliners: [Int32] = try await withThrowingTaskGroup(of: Int32.self) { group in
             for _ in 0..<10 {
