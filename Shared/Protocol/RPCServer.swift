@@ -486,14 +486,16 @@ final class ServerConnection: @unchecked Sendable {
             while reads < 16, mayReadLocked {
                 reads += 1
                 var events: [LineFramer.Event] = []
-                let count = withUnsafeTemporaryAllocation(byteCount: Self.readChunk, alignment: 1) { chunk -> Int in
+                // errno is taken inside: releasing the temporary buffer may change it.
+                let (count, error) = withUnsafeTemporaryAllocation(byteCount: Self.readChunk, alignment: 1) { chunk -> (Int, Int32) in
                     let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                    let error = errno
                     if count > 0 {
                         framer.append(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), into: &events) { prefix in
                             limitForLongLine(prefix)
                         }
                     }
-                    return count
+                    return (count, error)
                 }
                 if count > 0 {
                     received(events)
@@ -505,8 +507,8 @@ final class ServerConnection: @unchecked Sendable {
                     drained = true
                     break
                 } else {
-                    if errno == EINTR { continue }
-                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                    if error == EINTR { continue }
+                    if error == EAGAIN || error == EWOULDBLOCK {
                         drained = true
                         break
                     }
