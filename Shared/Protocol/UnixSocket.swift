@@ -105,6 +105,11 @@ public enum UnixSocket {
 
 /// Splits a byte stream into lines terminated by `\n` (a preceding `\r` is dropped), refusing
 /// lines longer than a limit without buffering them.
+///
+/// A line may be held to a smaller limit (`baseLineBytes`) until its first bytes show that it may
+/// be longer: when it grows past that, the caller is asked (with its first bytes) how long this
+/// one line may be, up to `maxLineBytes`. A server thus buffers at most 1 MiB for a line that
+/// does not name an upload method, whatever the largest method allows.
 public struct LineFramer: Sendable {
     /// What the framer found.
     public enum Event: Sendable, Equatable {
@@ -116,42 +121,77 @@ public struct LineFramer: Sendable {
 
     /// The longest line accepted, in bytes.
     public let maxLineBytes: Int
+    /// The longest line accepted unless the caller allows a longer one when asked.
+    public let baseLineBytes: Int
+    /// How many first bytes of a line the caller sees when it is asked about a longer line.
+    public static let prefixBytes = 4096
     private var buffer: [UInt8] = []
     private var discarding = false
+    private var lineLimit: Int
+    private var asked = false
 
-    /// Creates a framer.
+    /// Creates a framer with one limit for every line.
     public init(maxLineBytes: Int) {
-        self.maxLineBytes = maxLineBytes
+        self.init(maxLineBytes: maxLineBytes, baseLineBytes: maxLineBytes)
+    }
+
+    /// Creates a framer that holds lines to `baseLineBytes` unless the caller allows more, up to `maxLineBytes`.
+    public init(maxLineBytes: Int, baseLineBytes: Int) {
+        self.maxLineBytes = max(maxLineBytes, baseLineBytes)
+        self.baseLineBytes = baseLineBytes
+        self.lineLimit = baseLineBytes
     }
 
     /// Bytes buffered of an incomplete line.
     public var pendingBytes: Int { buffer.count }
 
-    /// Feeds received bytes and appends the events they complete to `events`.
+    /// Whether an incomplete line has begun (buffered, or being discarded as oversize).
+    public var isInsideLine: Bool { !buffer.isEmpty || discarding }
+
+    /// The limit of the line being received: `baseLineBytes` unless the caller allowed more.
+    public var currentLineLimit: Int { lineLimit }
+
+    /// Feeds received bytes and appends the events they complete to `events`; lines are held to
+    /// `maxLineBytes`.
     public mutating func append(_ bytes: UnsafeRawBufferPointer, into events: inout [Event]) {
+        let maximum = maxLineBytes
+        append(bytes, into: &events) { _ in maximum }
+    }
+
+    /// Feeds received bytes and appends the events they complete to `events`. When a line grows
+    /// past `baseLineBytes`, `limitForLongLine` is called once with its first bytes (up to
+    /// ``prefixBytes``) and returns how long that line may be (clamped to `baseLineBytes...maxLineBytes`).
+    public mutating func append(
+        _ bytes: UnsafeRawBufferPointer, into events: inout [Event], limitForLongLine: (_ prefix: [UInt8]) -> Int
+    ) {
         var start = 0
         let count = bytes.count
         while start < count {
             let remaining = UnsafeRawBufferPointer(rebasing: bytes[start...])
             if let newline = remaining.firstIndex(of: 0x0A) {
                 let end = start + newline
+                let segment = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
                 if discarding {
                     discarding = false
-                } else if buffer.count + (end - start) > maxLineBytes {
+                } else if !allows(buffer.count + segment.count, next: segment, limitForLongLine) {
                     events.append(.oversize)
                 } else {
-                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    buffer.append(contentsOf: segment)
                     if buffer.last == 0x0D { buffer.removeLast() }
                     events.append(.line(buffer))
                 }
                 buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 16)
+                lineLimit = baseLineBytes
+                asked = false
                 start = end + 1
             } else {
                 if !discarding {
-                    if buffer.count + (count - start) > maxLineBytes {
+                    if !allows(buffer.count + remaining.count, next: remaining, limitForLongLine) {
                         events.append(.oversize)
                         discarding = true
-                        buffer.removeAll()
+                        buffer = []
+                        lineLimit = baseLineBytes
+                        asked = false
                     } else {
                         buffer.append(contentsOf: remaining)
                     }
@@ -159,6 +199,19 @@ public struct LineFramer: Sendable {
                 start = count
             }
         }
+    }
+
+    /// Whether the current line may be `total` bytes long, asking the caller once when it passes the base limit.
+    private mutating func allows(
+        _ total: Int, next: UnsafeRawBufferPointer, _ limitForLongLine: (_ prefix: [UInt8]) -> Int
+    ) -> Bool {
+        if total <= lineLimit { return true }
+        guard !asked, maxLineBytes > baseLineBytes else { return false }
+        asked = true
+        var prefix = Array(buffer.prefix(Self.prefixBytes))
+        if prefix.count < Self.prefixBytes { prefix += next.prefix(Self.prefixBytes - prefix.count) }
+        lineLimit = min(maxLineBytes, max(baseLineBytes, limitForLongLine(prefix)))
+        return total <= lineLimit
     }
 
     /// Feeds received bytes (convenience for arrays).

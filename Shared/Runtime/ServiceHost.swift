@@ -127,7 +127,7 @@ public final class ServiceHost: Sendable {
         let document = OpenRPCDocument.make(
             title: "SiOpen \(definition.name)", version: SiOpenVersion.current, description: definition.summary,
             table: table.adding(RPCDiscover.self))
-        table.register(RPCDiscover.self) { _, _ in document }
+        table.register(RPCDiscover.self, constantResult: document)
 
         let dispatcher = RPCDispatcher(table: table, authenticator: authenticator) { record in
             // Per-request lines are debug level: skip building them unless they will be written.
