@@ -1,0 +1,144 @@
+import SiOpenDomain
+import SiOpenProtocol
+
+// MARK: - Force majeure (annex I.E)
+
+/// Why an order was made outside the system.
+public enum ForceMajeureReason: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// A natural disaster (bencana alam).
+    case naturalDisaster = "natural_disaster"
+    /// A regional government activity outside the region.
+    case governmentActivityOutsideRegion = "government_activity_outside_region"
+}
+
+/// One item bought outside the system.
+public struct ForceMajeureItem: Codable, Sendable, Hashable {
+    /// What.
+    public var description: String
+    /// How many. At the RPC boundary 0 to 1,000,000 (``InputLimits/quantity``).
+    public var quantity: Int
+    /// Unit.
+    public var unit: String
+    /// Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    public var unitPrice: Rupiah
+
+    /// Creates it.
+    public init(description: String, quantity: Int, unit: String, unitPrice: Rupiah) {
+        self.description = description
+        self.quantity = quantity
+        self.unit = unit
+        self.unitPrice = unitPrice
+    }
+}
+
+/// The PPK's record of an order made outside the system, with its Berita Acara.
+public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
+    /// Reason.
+    public var reason: ForceMajeureReason
+    /// The circumstances.
+    public var description: String
+    /// The vendor's name.
+    public var vendorName: String
+    /// The vendor's NPWP, when known.
+    public var vendorNPWP: NPWP?
+    /// A SiOpen vendor, when it is one.
+    public var vendorID: String?
+    /// Items bought.
+    public var items: [ForceMajeureItem]
+    /// The day it was ordered.
+    public var orderedOn: CivilDate
+    /// The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the
+    /// tenant's automatic numbers).
+    public var beritaAcaraNumber: String
+    /// Funding source.
+    public var fundingSource: FundingSource
+    /// Budget account code.
+    public var budgetAccountCode: String
+
+    /// Creates it.
+    public init(
+        reason: ForceMajeureReason, description: String, vendorName: String, vendorNPWP: NPWP? = nil, vendorID: String? = nil, items: [ForceMajeureItem],
+        orderedOn: CivilDate, beritaAcaraNumber: String, fundingSource: FundingSource, budgetAccountCode: String
+    ) {
+        self.reason = reason
+        self.description = description
+        self.vendorName = vendorName
+        self.vendorNPWP = vendorNPWP
+        self.vendorID = vendorID
+        self.items = items
+        self.orderedOn = orderedOn
+        self.beritaAcaraNumber = beritaAcaraNumber
+        self.fundingSource = fundingSource
+        self.budgetAccountCode = budgetAccountCode
+    }
+}
+
+/// A force-majeure order.
+public struct ForceMajeureOrder: Codable, Sendable, Hashable {
+    /// Id.
+    public var id: String
+    /// Tenant.
+    public var tenant: String
+    /// Agency.
+    public var agency: String
+    /// The PPK who recorded it.
+    public var recordedBy: String
+    /// What was recorded.
+    public var record: ForceMajeureRecordParams
+    /// Total value, PPN included.
+    public var total: Rupiah
+    /// The sealed Berita Acara.
+    public var beritaAcara: DocumentInfo
+    /// Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).
+    public var acknowledged: Bool
+    /// Optimistic-concurrency version.
+    public var version: Int64
+    /// When recorded.
+    public var recordedAt: String
+
+    /// Creates it.
+    public init(id: String, tenant: String, agency: String, recordedBy: String, record: ForceMajeureRecordParams, total: Rupiah, beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String) {
+        self.id = id
+        self.tenant = tenant
+        self.agency = agency
+        self.recordedBy = recordedBy
+        self.record = record
+        self.total = total
+        self.beritaAcara = beritaAcara
+        self.acknowledged = acknowledged
+        self.version = version
+        self.recordedAt = recordedAt
+    }
+}
+
+/// `forceMajeure.record`: the PPK records an order made outside the system.
+public enum ForceMajeureRecord: RPCMethod {
+    public static let name = "forceMajeure.record"
+    public static let summary = "The PPK records an order made outside SiOpen under force majeure (natural disaster, or a government activity outside the region) with its Berita Acara; the PA/KPA acknowledges it, or it is acknowledged at once when the PA/KPA is the PPK."
+    public static let access = Access.roles(.ppk)
+    public typealias Params = ForceMajeureRecordParams
+    public typealias Result = ForceMajeureOrder
+}
+
+/// Names a force-majeure order and the version read.
+public struct ForceMajeureRef: Codable, Sendable, Hashable {
+    /// Id.
+    public var id: String
+    /// The version read.
+    public var version: Int64
+
+    /// Creates it.
+    public init(id: String, version: Int64) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// `forceMajeure.acknowledge`: the PA/KPA of the agency acknowledges the Berita Acara.
+public enum ForceMajeureAcknowledge: RPCMethod {
+    public static let name = "forceMajeure.acknowledge"
+    public static let summary = "The PA/KPA of the recording PPK's agency acknowledges (mengetahui) a force-majeure Berita Acara."
+    public static let access = Access.roles(.budgetHolder)
+    public typealias Params = ForceMajeureRef
+    public typealias Result = ForceMajeureOrder
+}
