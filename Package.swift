@@ -32,7 +32,7 @@ var targets: [Target] = [
         path: "Shared/Runtime"),
     .target(name: "SiOpenDomain", dependencies: ["SiOpenProtocol"], path: "Shared/Domain"),
     // Printable legal documents (Surat Pesanan, BAST, kuitansi, reports): PDF and HTML, terbilang, seal and verification.
-    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime"], path: "Shared/Documents"),
+    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts"], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
 
@@ -74,7 +74,7 @@ var targets: [Target] = [
         name: "OrdersTests",
         dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage"],
         path: "Tests/OrdersTests"),
-    .testTarget(name: "DocumentsTests", dependencies: ["SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity"], path: "Tests/DocumentsTests"),
+    .testTarget(name: "DocumentsTests", dependencies: ["SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity", "SiOpenStorage", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol"], path: "Tests/DocumentsTests"),
     .testTarget(name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
     .testTarget(
         name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],

@@ -1,16 +1,24 @@
 // The seal that makes a rendered document checkable by anyone: the SHA-256 of the exact PDF
 // bytes, signed by the issuing service's Ed25519 key. A reader recomputes the hash of the file
-// they hold and checks the signature with the service's published public key.
+// they hold and checks the signature with the service's published public key; or, offline,
+// checks the second signature, made over the PDF bytes themselves, with `openssl pkeyutl`.
 import Foundation
 import SiOpenRuntime
 import SiOpenSecurity
 
 /// The seal of one rendered document: which document, the SHA-256 of its PDF, and the issuing
-/// service's Ed25519 signature over both.
+/// service's Ed25519 signatures.
 ///
-/// The signature covers the ``statement``, a fixed-format text naming the key, the document
-/// type and number, the hash and the sealing time, so none of those fields can be changed
-/// without breaking it. Encodes as JSON with the six fields below.
+/// Two signatures, by the same key (RFC 8032 Ed25519, no pre-hashing):
+/// - ``signature`` covers the ``statement``, a fixed-format text naming the key, the document
+///   type and number, the hash and the sealing time, so none of those fields can be changed
+///   without breaking it;
+/// - ``pdfSignature`` covers the PDF bytes themselves, exactly as `document.get` returns them,
+///   so anyone holding the file, the signature and the public key (PEM) verifies it offline with
+///   `openssl pkeyutl -verify -pubin -inkey key.pem -rawin -in doc.pdf -sigfile doc.sig`.
+///   Seals made before it existed have none.
+///
+/// Encodes as JSON with the fields below.
 public struct DocumentSeal: Sendable, Hashable, Codable {
     /// The SHA-256 of the PDF bytes, 64 lowercase hex digits.
     public let sha256: String
@@ -24,15 +32,22 @@ public struct DocumentSeal: Sendable, Hashable, Codable {
     public let documentNumber: String
     /// When it was sealed, ISO 8601 UTC with milliseconds (`2026-11-21T02:15:00.000Z`).
     public let sealedAt: String
+    /// The Ed25519 signature over the PDF bytes, standard base64 with padding (so
+    /// `openssl base64 -d -A` decodes it); nil on seals made before documents were signed whole.
+    public let pdfSignature: String?
 
     /// A seal from stored fields; nothing is checked until ``verify(publicKey:)``.
-    public init(sha256: String, signature: String, keyID: String, documentType: String, documentNumber: String, sealedAt: String) {
+    public init(
+        sha256: String, signature: String, keyID: String, documentType: String, documentNumber: String, sealedAt: String,
+        pdfSignature: String? = nil
+    ) {
         self.sha256 = sha256
         self.signature = signature
         self.keyID = keyID
         self.documentType = documentType
         self.documentNumber = documentNumber
         self.sealedAt = sealedAt
+        self.pdfSignature = pdfSignature
     }
 
     /// The version tag that opens every statement; a new statement format gets a new tag.
@@ -52,6 +67,14 @@ public struct DocumentSeal: Sendable, Hashable, Codable {
             let signatureBytes = Base64URL.decode(signature)
         else { return false }
         return publicKey.isValidSignature(signatureBytes, for: statement)
+    }
+
+    /// Whether ``pdfSignature`` is `publicKey`'s signature over `pdf`, the check
+    /// `openssl pkeyutl -verify -rawin` makes. False when the seal has no such signature or it is
+    /// not base64.
+    public func verifyPDF(_ pdf: [UInt8], publicKey: Ed25519PublicKey) -> Bool {
+        guard let pdfSignature, let signatureBytes = Data(base64Encoded: pdfSignature) else { return false }
+        return publicKey.isValidSignature(Array(signatureBytes), for: pdf)
     }
 
     /// Whether `pdf` is the sealed file: its SHA-256 equals ``sha256``. Check
@@ -91,14 +114,16 @@ public struct DocumentSealer: Sendable {
             sha256: SHA256.hexDigest(pdf), signature: "", keyID: keyID, documentType: documentType,
             documentNumber: documentNumber, sealedAt: Timestamp.iso8601(instant))
         let signature: [UInt8]
+        let pdfSignature: [UInt8]
         do {
             signature = try privateKey.signature(for: unsigned.statement)
+            pdfSignature = try privateKey.signature(for: pdf)
         } catch {
             throw DocumentSealError(description: "signing failed: \(error)")
         }
         return DocumentSeal(
             sha256: unsigned.sha256, signature: Base64URL.encode(signature), keyID: keyID, documentType: documentType,
-            documentNumber: documentNumber, sealedAt: unsigned.sealedAt)
+            documentNumber: documentNumber, sealedAt: unsigned.sealedAt, pdfSignature: Data(pdfSignature).base64EncodedString())
     }
 
     /// Non-empty and free of control characters (line breaks included), which keeps the

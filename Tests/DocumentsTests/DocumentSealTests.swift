@@ -115,6 +115,28 @@ struct DocumentSealTests {
         #expect(late.sealedAt == "1970-01-01T00:00:01.999Z")
     }
 
+    @Test func thePDFItselfIsSignedForOfflineChecks() throws {
+        let (pdf, seal) = try sealedSample()
+        let signature = try #require(seal.pdfSignature.flatMap { Data(base64Encoded: $0) })
+        #expect(signature.count == 64, "standard base64 of a 64-byte Ed25519 signature")
+        #expect(key.publicKey.isValidSignature(Array(signature), for: pdf), "over the PDF bytes, not a hash or a statement")
+        #expect(seal.verifyPDF(pdf, publicKey: key.publicKey))
+        var altered = pdf
+        altered[pdf.count / 2] ^= 0x01
+        #expect(!seal.verifyPDF(altered, publicKey: key.publicKey))
+        #expect(!seal.verifyPDF(pdf, publicKey: Ed25519PrivateKey().publicKey))
+    }
+
+    @Test func sealsWithoutAPDFSignatureStillDecodeAndVerify() throws {
+        // A seal stored before the PDF was signed whole: six fields, no pdfSignature.
+        let (pdf, seal) = try sealedSample()
+        let legacy = modified(seal)
+        #expect(legacy.pdfSignature == nil)
+        let decoded = try JSONDecoder().decode(DocumentSeal.self, from: JSONEncoder().encode(legacy))
+        #expect(decoded.verify(publicKey: key.publicKey) && decoded.matches(pdf: pdf))
+        #expect(!decoded.verifyPDF(pdf, publicKey: key.publicKey))
+    }
+
     private func modified(
         _ seal: DocumentSeal, sha256: String? = nil, signature: String? = nil, keyID: String? = nil,
         documentType: String? = nil, documentNumber: String? = nil, sealedAt: String? = nil

@@ -33,7 +33,7 @@ public enum OrdersService {
                         socketPath: environment.configuration.peerSocketPath("catalog"),
                         serviceName: "catalog", defaultTimeout: .seconds(10)),
                     sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: key),
-                    publicKey: key.publicKey, verificationKeys: keys.publicKeys, now: now)
+                    documentVerifier: DocumentVerifier(database: environment.database, keyring: keys), now: now)
                 SettingsHandlers(context: context).register(into: &table)
                 OrderHandlers(context: context).register(into: &table)
                 ContractHandlers(context: context).register(into: &table)
@@ -54,10 +54,9 @@ struct OrdersContext: Sendable {
     let catalog: RPCClient
     /// Seals documents with the service's key.
     let sealer: DocumentSealer
-    /// The public half, published by `document.verify`.
-    let publicKey: Ed25519PublicKey
-    /// Every key the service has sealed with, by id: documents sealed before a rotation verify.
-    let verificationKeys: [String: Ed25519PublicKey]
+    /// The shared `document.verify`, with every key the service has sealed with: documents
+    /// sealed before a rotation verify.
+    let documentVerifier: DocumentVerifier
     let now: @Sendable () -> Date
 
     /// Today in WITA: delivery dates, deadlines and penalties count whole days.

@@ -1,3 +1,4 @@
+import SiOpenDocuments
 import SiOpenRuntime
 import SiOpenStorage
 
@@ -8,6 +9,7 @@ enum OrdersSchema {
         Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql),
         Migration(
             version: 2, name: "orders, documents, sequences, force majeure",
+            // The document register is the shared one (Shared/Documents/DocumentRegister.swift).
             sql: SigningKeys.schemaSQL + """
                 CREATE TABLE orders_settings (
                     tenant TEXT PRIMARY KEY,
@@ -54,34 +56,7 @@ enum OrdersSchema {
                     flag TEXT NOT NULL                   -- JSON SplitPurchaseFlag
                 ) STRICT;
 
-                -- Sealed legal documents, kept in the database so a document and the state change
-                -- that issued it commit (and survive a crash) together.
-                CREATE TABLE document (
-                    id TEXT PRIMARY KEY,
-                    tenant TEXT NOT NULL,
-                    subject_id TEXT NOT NULL,            -- the order or force-majeure record
-                    type TEXT NOT NULL,
-                    number TEXT NOT NULL,
-                    issued_on TEXT NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    seal TEXT NOT NULL,                  -- JSON DocumentSeal
-                    acknowledgements TEXT NOT NULL,      -- JSON [Acknowledgement]
-                    pdf BLOB NOT NULL,
-                    html TEXT NOT NULL,
-                    UNIQUE (tenant, type, number)
-                ) STRICT;
-                CREATE INDEX document_by_hash ON document (sha256);
-
-                -- Yearly document sequences; taken in the transaction that issues the document,
-                -- so a number is used exactly when its document exists: no gaps, no repeats.
-                CREATE TABLE document_sequence (
-                    tenant TEXT NOT NULL,
-                    type TEXT NOT NULL,
-                    scope TEXT NOT NULL,                 -- the agency when the template numbers per agency
-                    year INTEGER NOT NULL,
-                    last INTEGER NOT NULL,
-                    PRIMARY KEY (tenant, type, scope, year)
-                ) STRICT;
+                """ + DocumentRegister.schemaSQL + """
 
                 CREATE TABLE force_majeure (
                     id TEXT PRIMARY KEY,

@@ -175,13 +175,17 @@ public struct DocumentSealInfo: Codable, Sendable, Hashable {
     public var keyID: String
     /// When sealed.
     public var sealedAt: String
+    /// Standard base64 Ed25519 signature over the PDF bytes themselves, for offline checking
+    /// with `openssl pkeyutl -verify -rawin` (see the README); absent on documents sealed before.
+    public var pdfSignature: String?
 
     /// Creates it.
-    public init(sha256: String, signature: String, keyID: String, sealedAt: String) {
+    public init(sha256: String, signature: String, keyID: String, sealedAt: String, pdfSignature: String? = nil) {
         self.sha256 = sha256
         self.signature = signature
         self.keyID = keyID
         self.sealedAt = sealedAt
+        self.pdfSignature = pdfSignature
     }
 }
 

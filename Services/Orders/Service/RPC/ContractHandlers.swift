@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -16,7 +17,7 @@ struct ContractHandlers {
             let at = context.now()
             return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, action: "suratPesananAcknowledged") { order, party, db, _ in
                 order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeSuratPesanan, by: party, facts: order.facts)
-                try DocumentStore.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
+                try DocumentRegister.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
                 return nil
             }
         }
@@ -41,11 +42,11 @@ struct ContractHandlers {
             try CeilingCheck.check(
                 total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource, ceilings: try SettingsHandlers.ceilings(settings), on: today,
                 field: "total")
-            let number = try DocumentStore.nextNumber(
+            let number = try DocumentRegister.nextNumber(
                 db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
             let document = OrderDocuments.suratPesanan(
                 number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, agreed: agreed, totals: totals, place: settings.documentPlace)
-            let info = try DocumentStore.issue(
+            let info = try DocumentRegister.issue(
                 db, document, kind: .suratPesanan, tenant: order.tenant, subjectID: order.id, sealer: sealer,
                 acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))], at: at)
             order.data.suratPesananID = info.id
@@ -108,16 +109,16 @@ struct ContractHandlers {
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
             let number: String
             if let typed = params.bastNumber {
-                try DocumentStore.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsHandlers.numberTemplates(settings))
+                try DocumentRegister.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsHandlers.numberTemplates(settings))
                 number = typed
             } else {
-                number = try DocumentStore.nextNumber(
+                number = try DocumentRegister.nextNumber(
                     db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
             }
             let document = OrderDocuments.bast(
-                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentStore.info(db, id: spID),
+                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentRegister.info(db, id: spID),
                 ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes, place: settings.documentPlace)
-            order.data.bastID = try DocumentStore.issue(db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at).id
+            order.data.bastID = try DocumentRegister.issue(db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at).id
             order.state = next
             return nil
         }
@@ -129,7 +130,7 @@ struct ContractHandlers {
         let record = try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, action: "bastAcknowledged") { order, party, db, _ in
             order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeBAST, by: party, facts: order.facts)
             order.data.bastAcknowledgedBy.insert(party)
-            try DocumentStore.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
+            try DocumentRegister.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
             if order.state == .completed { try Self.announceReadyForPayment(db, order, at: at) }
             return nil
         }
@@ -144,8 +145,8 @@ struct ContractHandlers {
         let payload: JSONValue = [
             "orderId": .string(order.id), "tenant": .string(order.tenant), "agency": .string(order.agency), "vendor": try JSONCoding.value(order.data.vendor),
             "fundingSource": .string(order.data.preparation.fundingSource.rawValue), "budgetAccountCode": .string(order.data.preparation.budgetAccountCode),
-            "suratPesanan": try JSONCoding.value(try DocumentStore.info(db, id: order.data.suratPesananID!)),
-            "bast": try JSONCoding.value(try DocumentStore.info(db, id: order.data.bastID!)),
+            "suratPesanan": try JSONCoding.value(try DocumentRegister.info(db, id: order.data.suratPesananID!)),
+            "bast": try JSONCoding.value(try DocumentRegister.info(db, id: order.data.bastID!)),
             "totals": try JSONCoding.value(totals), "penalty": try JSONCoding.value(order.data.finalPenalty),
             "items": try JSONCoding.value(order.data.items),
         ]

@@ -59,12 +59,12 @@ struct ForceMajeureHandlers {
         let total_ = total
         return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
             let settings = try SettingsHandlers.settings(db, tenant: tenant)
-            try DocumentStore.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsHandlers.numberTemplates(settings))
+            try DocumentRegister.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsHandlers.numberTemplates(settings))
             let id = OrdersContext.newID()
             let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
             var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]
             if selfAcknowledged { acknowledgements.append(Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp)) }
-            let info = try DocumentStore.issue(db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer, acknowledgements: acknowledgements, at: at)
+            let info = try DocumentRegister.issue(db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer, acknowledgements: acknowledgements, at: at)
             let record = ForceMajeureOrder(
                 id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params, total: total_, beritaAcara: info,
                 acknowledged: selfAcknowledged, version: 1, recordedAt: stamp)
@@ -91,9 +91,9 @@ struct ForceMajeureHandlers {
             }
             guard record.version == params.version else { throw RPCError.conflict("the record changed since it was read", currentState: record.acknowledged ? "acknowledged" : "recorded") }
             guard !record.acknowledged else { throw RPCError.conflict("already acknowledged", currentState: "acknowledged") }
-            try DocumentStore.acknowledge(db, id: record.beritaAcara.id, Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
+            try DocumentRegister.acknowledge(db, id: record.beritaAcara.id, Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
             record.acknowledged = true
-            record.beritaAcara = try DocumentStore.info(db, id: record.beritaAcara.id)
+            record.beritaAcara = try DocumentRegister.info(db, id: record.beritaAcara.id)
             record.version += 1
             try db.run("UPDATE force_majeure SET data = ?, acknowledged = 1, version = ? WHERE id = ?", try JSONColumn.text(record), record.version, params.id)
             try AuditTrail.append(

@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -346,7 +347,7 @@ enum OrderEvents {
             // What the catalog needs to file the sanction proposal (Pasal 14) on the PPK's behalf.
             payload["grounds"] = .string(grounds.rawValue)
             payload["description"] = .string(order.data.closingReason ?? "")
-            payload["suratPesananNumber"] = try order.data.suratPesananID.map { .string(try DocumentStore.info(db, id: $0).number) } ?? .null
+            payload["suratPesananNumber"] = try order.data.suratPesananID.map { .string(try DocumentRegister.info(db, id: $0).number) } ?? .null
         }
         payload.merge(extra) { _, new in new }
         try AuditTrail.append(

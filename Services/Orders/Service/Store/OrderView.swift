@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -52,8 +53,8 @@ enum OrderView {
             offers: data.negotiation?.offers ?? [], agreedRound: data.negotiation?.acceptedRound,
             agreedTotals: try agreed.flatMap { terms in try ppn.map { try terms.totals(ppn: $0) } },
             vendorResponseDue: order.vendorResponseDue, closingReason: data.closingReason, failureGrounds: data.failureGrounds,
-            suratPesanan: try data.suratPesananID.map { try DocumentStore.info(db, id: $0) }, execution: execution,
-            bast: try data.bastID.map { try DocumentStore.info(db, id: $0) }, splitPurchase: split,
+            suratPesanan: try data.suratPesananID.map { try DocumentRegister.info(db, id: $0) }, execution: execution,
+            bast: try data.bastID.map { try DocumentRegister.info(db, id: $0) }, splitPurchase: split,
             availableActions: party.map { OrderStateMachine.availableActions(in: order.state, for: $0, facts: order.facts) } ?? [],
             version: order.version, createdAt: order.createdAt, updatedAt: order.updatedAt)
     }

@@ -1,7 +1,5 @@
 // Document numbers from a per-tenant template, e.g. `{seq}/SP/{agency}/{roman month}/{year}`:
 // there is no national format, each agency numbers its letters its own way.
-import SiOpenContracts
-import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 

@@ -1,0 +1,181 @@
+// The register of sealed documents that any service issuing documents keeps in its own
+// database: gapless yearly number sequences and the sealed PDF and HTML, written in the caller's
+// transaction so a document and the state change that issued it commit (and survive a crash)
+// together. Orders issues the Surat Pesanan, BAST and force-majeure Berita Acara through it;
+// payments (kuitansi, slips) and reporting (reports) are to do the same.
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenStorage
+
+/// A kind of sealed document as stored, sealed and numbered, e.g. `surat_pesanan`. Each service
+/// declares its own kinds (`extension DocumentKind { static let kuitansi = DocumentKind("kuitansi") }`).
+public struct DocumentKind: RawRepresentable, Sendable, Hashable {
+    /// The stored name: lowercase ASCII letters, digits and `_`.
+    public let rawValue: String
+
+    /// A kind named `rawValue`.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// A kind named `name`.
+    public init(_ name: String) { self.rawValue = name }
+}
+
+/// Numbering, issuing and reading sealed documents in a service's own database.
+///
+/// Add ``schemaSQL`` to one of the service's migrations. Numbers of one kind are unique in a
+/// tenant; automatic numbers come from one gapless sequence per tenant, kind, scope (the agency,
+/// when the template uses `{agency}`) and year.
+public enum DocumentRegister {
+    /// The register's tables: `document` (one sealed document: PDF, HTML, seal and the parties'
+    /// acknowledgements) and `document_sequence` (the last number taken per tenant, kind, scope
+    /// and year). `IF NOT EXISTS`, so a service whose earlier migration made them (orders) keeps them.
+    public static let schemaSQL = """
+        -- Sealed documents, kept in the database so a document and the state change
+        -- that issued it commit (and survive a crash) together.
+        CREATE TABLE IF NOT EXISTS document (
+            id TEXT PRIMARY KEY,
+            tenant TEXT NOT NULL,
+            subject_id TEXT NOT NULL,            -- what it documents (an order, a payment, ...)
+            type TEXT NOT NULL,                  -- DocumentKind
+            number TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            seal TEXT NOT NULL,                  -- JSON DocumentSeal
+            acknowledgements TEXT NOT NULL,      -- JSON [Acknowledgement]
+            pdf BLOB NOT NULL,
+            html TEXT NOT NULL,
+            UNIQUE (tenant, type, number)
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS document_by_hash ON document (sha256);
+
+        -- Yearly document sequences; taken in the transaction that issues the document,
+        -- so a number is used exactly when its document exists: no gaps, no repeats.
+        CREATE TABLE IF NOT EXISTS document_sequence (
+            tenant TEXT NOT NULL,
+            type TEXT NOT NULL,
+            scope TEXT NOT NULL,                 -- the agency when the template numbers per agency
+            year INTEGER NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (tenant, type, scope, year)
+        ) STRICT;
+        """
+
+    /// The next number of `kind` for `tenant` (per agency when the template uses the agency),
+    /// taken in the caller's transaction: it is used only if that transaction commits.
+    ///
+    /// A number already taken in the tenant (a document numbered by hand before typed numbers
+    /// were kept out of the automatic shape, or under an earlier template) is skipped inside the
+    /// same transaction, so no existing document can make every later issue fail: the register
+    /// still holds every sequence number once.
+    public static func nextNumber(
+        _ db: Connection, kind: DocumentKind, template: DocumentNumberTemplate, tenant: String, agency: String, date: CivilDate
+    ) throws -> String {
+        let scope = template.usesAgency ? agency : ""
+        // Each skipped number is an existing document, so the loop ends; the bound only keeps a
+        // corrupted register from holding the write lock.
+        for _ in 0..<10_000 {
+            try db.run(
+                """
+                INSERT INTO document_sequence (tenant, type, scope, year, last) VALUES (?, ?, ?, ?, 1)
+                ON CONFLICT (tenant, type, scope, year) DO UPDATE SET last = last + 1
+                """, tenant, kind.rawValue, scope, date.year)
+            guard
+                let sequence = try db.queryOne(
+                    "SELECT last FROM document_sequence WHERE tenant = ? AND type = ? AND scope = ? AND year = ?", tenant, kind.rawValue, scope,
+                    date.year)?.int64(0), sequence >= 1, sequence <= Int64(Int32.max)
+            else { throw RPCError.conflict("the \(kind.rawValue) sequence of \(date.year) is corrupted", currentState: "number_taken") }
+            let number = try template.render(sequence: Int(sequence), agency: agency, tenant: tenant, date: date)
+            if try !isTaken(db, kind: kind, tenant: tenant, number: number) { return number }
+        }
+        throw RPCError.conflict("no free \(kind.rawValue) number in this year's sequence", currentState: "number_taken")
+    }
+
+    /// Refuses (422 naming `field`) a number typed by hand that is not printable ASCII
+    /// (``InputRules/requireDocumentNumber(_:field:)``) or has the shape of one of the tenant's
+    /// automatic numbers (`templates`), whatever agency, sequence or date it names: the
+    /// automatic sequences of every agency stay theirs, so a typed number can neither take an
+    /// agency's next number nor pass for one.
+    public static func requireTypedNumber(_ number: String, field: String, outside templates: [DocumentNumberTemplate]) throws {
+        try InputRules.requireDocumentNumber(number, field: field)
+        if let template = templates.first(where: { $0.reserves(number) }) {
+            throw RPCError.validationFailed(
+                field: field,
+                reason: "has the form of the automatic numbers (\(template.template)), which are reserved for them; leave it out to number the document automatically, or use a number of another form")
+        }
+    }
+
+    /// Whether a `kind` numbered `number` exists in `tenant`.
+    public static func isTaken(_ db: Connection, kind: DocumentKind, tenant: String, number: String) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM document WHERE tenant = ? AND type = ? AND number = ?", tenant, kind.rawValue, number) != nil
+    }
+
+    /// Renders `document` (PDF and HTML), seals its PDF and stores all three in the caller's
+    /// transaction. A number already used for `kind` in `tenant` is 409 `number_taken`.
+    public static func issue(
+        _ db: Connection, _ document: LegalDocument, kind: DocumentKind, tenant: String, subjectID: String, sealer: DocumentSealer,
+        acknowledgements: [Acknowledgement] = [], at: Date
+    ) throws -> DocumentInfo {
+        if try isTaken(db, kind: kind, tenant: tenant, number: document.documentNumber) {
+            throw RPCError.conflict("a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant", currentState: "number_taken")
+        }
+        let pdf = PDFRenderer.render(document)
+        let html = HTMLRenderer.render(document)
+        let seal = try sealer.seal(pdf: pdf, documentType: kind.rawValue, documentNumber: document.documentNumber, at: at)
+        let id = UUID().uuidString.lowercased()
+        try db.run(
+            """
+            INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description, seal.sha256,
+                try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html])
+        return try info(db, id: id)
+    }
+
+    /// A document's description and published seal; 404 when there is none.
+    public static func info(_ db: Connection, id: String) throws -> DocumentInfo {
+        guard let row = try db.queryOne("SELECT type, number, issued_on, seal, acknowledgements FROM document WHERE id = ?", id) else {
+            throw RPCError.notFound("document", id: id)
+        }
+        let seal = try JSONColumn.value(DocumentSeal.self, try row.string(3))
+        return DocumentInfo(
+            id: id, type: try row.string(0), number: try row.string(1), issuedOn: try CivilDate(try row.string(2)),
+            seal: DocumentSealInfo(sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, sealedAt: seal.sealedAt, pdfSignature: seal.pdfSignature),
+            acknowledgements: try JSONColumn.value([Acknowledgement].self, try row.string(4)))
+    }
+
+    /// A stored document: who it belongs to, what it documents, and its content.
+    public struct Stored: Sendable {
+        /// Its tenant.
+        public let tenant: String
+        /// What it documents (an order, a force-majeure record, a payment, ...).
+        public let subjectID: String
+        /// Its kind.
+        public let kind: DocumentKind
+        /// The sealed PDF bytes.
+        public let pdf: [UInt8]
+        /// The same document as HTML.
+        public let html: String
+    }
+
+    /// A document's owner, subject and content; 404 when there is none.
+    public static func stored(_ db: Connection, id: String) throws -> Stored {
+        guard let row = try db.queryOne("SELECT tenant, subject_id, type, pdf, html FROM document WHERE id = ?", id) else {
+            throw RPCError.notFound("document", id: id)
+        }
+        return Stored(tenant: try row.string(0), subjectID: try row.string(1), kind: DocumentKind(try row.string(2)), pdf: try row.blob(3), html: try row.string(4))
+    }
+
+    /// Records a party's acknowledgement (once per party: a second is 409 `acknowledged`).
+    public static func acknowledge(_ db: Connection, id: String, _ acknowledgement: Acknowledgement) throws {
+        var acknowledgements = try info(db, id: id).acknowledgements
+        guard !acknowledgements.contains(where: { $0.party == acknowledgement.party }) else {
+            throw RPCError.conflict("the \(acknowledgement.party) has already acknowledged this document", currentState: "acknowledged")
+        }
+        acknowledgements.append(acknowledgement)
+        try db.run("UPDATE document SET acknowledgements = ? WHERE id = ?", try JSONColumn.text(acknowledgements), id)
+    }
+}
