@@ -138,6 +138,30 @@ struct DocumentRegisterTests {
         }
     }
 
+    @Test func documentsSealedBeforeThePDFWasSignedWholeStillVerify() async throws {
+        try await withRegister { database in
+            let info = try database.writeSync { db in
+                try DocumentRegister.issue(db, try document("KW-OLD"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer, at: instant)
+            }
+            // The seal as earlier versions stored it: the six statement fields, no pdfSignature.
+            try database.writeSync { db in
+                let seal = try JSONColumn.value(DocumentSeal.self, try db.queryOne("SELECT seal FROM document WHERE id = ?", info.id)!.string(0))
+                let legacy = DocumentSeal(
+                    sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, documentType: seal.documentType,
+                    documentNumber: seal.documentNumber, sealedAt: seal.sealedAt)
+                let text = try JSONColumn.text(legacy)
+                #expect(!text.contains("pdfSignature"))
+                _ = try db.run("UPDATE document SET seal = ? WHERE id = ?", text, info.id)
+            }
+            let verification = try await verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256))
+            #expect(verification.authentic)
+            #expect(verification.seal?.pdfSignature == nil)
+            // Applying the register's schema again (a service that made the tables earlier) changes nothing.
+            try database.writeSync { db in try db.execute(DocumentRegister.schemaSQL) }
+            #expect(try await verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256)).authentic)
+        }
+    }
+
     @Test func aKeyTheServiceDoesNotKnowIsNotAuthentic() async throws {
         try await withRegister { database in
             let stranger = DocumentSealer(keyID: "stranger", privateKey: Ed25519PrivateKey())

@@ -35,6 +35,21 @@ import Testing
             let good = try openssl.run(verify, in: folder)
             #expect(good.status == 0 && good.output.contains("Signature Verified Successfully"), "\(good.output)")
 
+            // What was published before, the statement signature, verifies none of the files a
+            // new user tries: the PDF, its raw SHA-256, its hex SHA-256.
+            var statementSignature = sp.seal.signature.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            statementSignature += String(repeating: "=", count: (4 - statementSignature.count % 4) % 4)
+            try #require(Data(base64Encoded: statementSignature)).write(to: URL(fileURLWithPath: "\(folder)/statement.sig"))
+            let hex = Array(sp.seal.sha256.utf8)
+            let rawDigest = stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(String(decoding: hex[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+            #expect(rawDigest.count == 32)
+            try Data(rawDigest).write(to: URL(fileURLWithPath: "\(folder)/surat-pesanan.sha256"))
+            try Data(sp.seal.sha256.utf8).write(to: URL(fileURLWithPath: "\(folder)/surat-pesanan.sha256.hex"))
+            for message in ["surat-pesanan.pdf", "surat-pesanan.sha256", "surat-pesanan.sha256.hex"] {
+                let tried = try openssl.run("pkeyutl -verify -pubin -inkey siopen-orders.pem -rawin -in \(message) -sigfile statement.sig", in: folder)
+                #expect(tried.status != 0 && !tried.output.contains("Signature Verified Successfully"), "\(message): \(tried.output)")
+            }
+
             // One changed byte (a digit of the total, say) and the same command fails.
             var altered = [UInt8](pdf)
             altered[altered.count / 2] ^= 0x01
