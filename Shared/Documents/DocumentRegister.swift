@@ -25,9 +25,14 @@ public struct DocumentKind: RawRepresentable, Sendable, Hashable {
 
 /// Numbering, issuing and reading sealed documents in a service's own database.
 ///
-/// Add ``schemaSQL`` to one of the service's migrations. Numbers of one kind are unique in a
-/// tenant; automatic numbers come from one gapless sequence per tenant, kind, scope (the agency,
-/// when the template uses `{agency}`) and year.
+/// A service that issues documents adds ``schemaSQL`` to one of its migrations, loads its keys
+/// (`SigningKeys.load`), seals with `DocumentSealer(keyID: keys.currentKeyID, privateKey: keys.current)`,
+/// numbers and issues with ``nextNumber(_:kind:template:tenant:agency:date:)`` and
+/// ``issue(_:_:kind:tenant:subjectID:sealer:acknowledgements:at:)`` inside the write that
+/// changes its state, and registers `DocumentVerifier(database:keyring:)` for `document.verify`.
+///
+/// Numbers of one kind are unique in a tenant; automatic numbers come from one gapless sequence
+/// per tenant, kind, scope (the agency, when the template uses `{agency}`) and year.
 public enum DocumentRegister {
     /// The register's tables: `document` (one sealed document: PDF, HTML, seal and the parties'
     /// acknowledgements) and `document_sequence` (the last number taken per tenant, kind, scope
