@@ -84,7 +84,7 @@ var targets: [Target] = [
         name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
-        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"],
+        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime", "SiOpenScenario"],
         path: "Tests/ComposeTests"),
     // Every method of every service fuzzed through the real processes' sockets.
     .testTarget(

@@ -74,7 +74,7 @@ public final class ServiceLauncher: @unchecked Sendable {
 
     private let lock = NSLock()
     private var hosts: [String: ServiceHost] = [:]
-    private var children: [String: Process] = [:]
+    private var children: [String: ChildProcess] = [:]
 
     /// A launcher over `directory` (made private if missing). The topology is
     /// `Compose/topology.json`, found as `siopen up` finds it.
@@ -163,7 +163,7 @@ public final class ServiceLauncher: @unchecked Sendable {
             for service in services { try await start(service, timeout: timeout) }
             return
         }
-        var spawned: [(String, Process)] = []
+        var spawned: [(String, ChildProcess)] = []
         for service in services {
             let process = try spawn(service, binaries: binaries, realPasswordHashing: realPasswordHashing)
             lock.withLock { children[service] = process }
@@ -186,28 +186,20 @@ public final class ServiceLauncher: @unchecked Sendable {
         }
     }
 
-    /// Starts `siopen-<service>` on the data folder, its standard error in `<service>.log`.
-    private func spawn(_ service: String, binaries: String, realPasswordHashing: Bool) throws -> Process {
+    /// Starts `siopen-<service>` on the data folder, its output in `<service>.out` and `.err`.
+    private func spawn(_ service: String, binaries: String, realPasswordHashing: Bool) throws -> ChildProcess {
         let executable = binaries + "/" + (topology.services.first { $0.name == service }?.executable ?? "siopen-\(service)")
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ScenarioFailure("\(executable) missing: build first with `swift build --build-tests` (or `swift build`) and the same scratch path")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
         var environment = Self.childEnvironment(realPasswordHashing: realPasswordHashing)
         if FileManager.default.fileExists(atPath: clockOffsetFile) { environment["SIOPEN_CLOCK_OFFSET_FILE"] = clockOffsetFile }
-        process.environment = environment
-        let log = logPath(service)
-        try SecureFiles.createPrivateFile(log)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: log)
-        try process.run()
-        return process
+        return try ChildProcess.spawn(
+            executable, ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())],
+            logPrefix: "\(directory)/\(service)", environment: environment)
     }
 
-    private func awaitHealth(_ service: String, process: Process, timeout: Duration) async throws {
+    private func awaitHealth(_ service: String, process: ChildProcess, timeout: Duration) async throws {
         let client = RPCClient(socketPath: socketPath(service), serviceName: service)
         defer { client.close() }
         let deadline = ContinuousClock.now + timeout
@@ -224,10 +216,10 @@ public final class ServiceLauncher: @unchecked Sendable {
     public func host(_ service: String) -> ServiceHost? { lock.withLock { hosts[service] } }
 
     /// The process of `service`, when it runs as one.
-    public func process(_ service: String) -> Process? { lock.withLock { children[service] } }
+    public func process(_ service: String) -> ChildProcess? { lock.withLock { children[service] } }
 
     /// Where a process's standard error goes.
-    public func logPath(_ service: String) -> String { "\(directory)/\(service).log" }
+    public func logPath(_ service: String) -> String { "\(directory)/\(service).err" }
 
     /// What `service`'s process wrote on standard error.
     public func log(_ service: String) -> String { (try? String(contentsOfFile: logPath(service), encoding: .utf8)) ?? "" }
@@ -236,8 +228,8 @@ public final class ServiceLauncher: @unchecked Sendable {
     public var ended: [String] {
         lock.withLock {
             serviceNames.compactMap { service in
-                guard let process = children[service], !process.isRunning else { return nil }
-                return "\(service) (\(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus))"
+                guard let process = children[service], let ended = process.poll() else { return nil }
+                return "\(service) (\(ended))"
             }
         }
     }
@@ -251,18 +243,7 @@ public final class ServiceLauncher: @unchecked Sendable {
             while host.server.connectionCount > 0, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
             await host.stop()
         }
-        if let process { Self.terminate([process], grace: grace) }
-    }
-
-    /// SIGTERM to every process, SIGKILL to any still running after `grace`; each reaped.
-    private static func terminate(_ processes: [Process], grace: Duration) {
-        for process in processes where process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        let deadline = ContinuousClock.now + grace
-        while processes.contains(where: \.isRunning) && ContinuousClock.now < deadline { usleep(20_000) }
-        for process in processes {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
+        if let process { process.terminate(grace: grace) }
     }
 
     /// For `defer` in synchronous code: terminates every service process at once (SIGTERM, then
@@ -273,7 +254,7 @@ public final class ServiceLauncher: @unchecked Sendable {
             children = [:]
             return all
         }
-        Self.terminate(processes, grace: grace)
+        ChildProcess.terminate(processes, grace: grace)
         try? FileManager.default.removeItem(atPath: directory)
     }
 
