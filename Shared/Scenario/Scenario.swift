@@ -222,8 +222,8 @@ public final class Scenario: @unchecked Sendable {
     }
 
     /// A whole purchase of `items` on `client` (orders by default): prepared and submitted by the
-    /// PPK; with `counterPrices`, one round of negotiation (the PPK offers them); agreed by the
-    /// vendor; the Surat Pesanan issued and acknowledged; everything delivered `today`, inspected
+    /// PPK; agreed by the vendor, or with `counterPrices` one round of negotiation (the vendor
+    /// offers them, the PPK accepts); the Surat Pesanan issued and acknowledged; everything delivered `today`, inspected
     /// and accepted; receipt confirmed and the BAST acknowledged by both. Returns every step.
     public func purchase(
         _ preparation: OrderPreparation, ppk: String, vendorToken: String, today: CivilDate, counterPrices: [Rupiah]? = nil, client: RPCClient? = nil
@@ -237,11 +237,15 @@ public final class Scenario: @unchecked Sendable {
         }
         var order = try await step(OrderPrepare.self, preparation, ppk)
         order = try await step(OrderSubmit.self, OrderAct(orderID: order.id, version: order.version), ppk)
+        // The vendor answers the order (round 0) by accepting it, or by offering other prices
+        // that the PPK then accepts.
+        var acceptor = vendorToken
         if let counterPrices {
-            order = try await step(OrderOffer.self, ScenarioData.nextOffer(after: order, prices: counterPrices), ppk)
+            order = try await step(OrderOffer.self, ScenarioData.nextOffer(after: order, prices: counterPrices), vendorToken)
+            acceptor = ppk
         }
         let round = order.offers.last?.round ?? 0
-        order = try await step(OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), vendorToken)
+        order = try await step(OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), acceptor)
         order = try await step(OrderIssueSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), ppk)
         order = try await step(OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), vendorToken)
         let lines = order.items.map { DeliveryLine(itemID: $0.itemID, quantity: $0.quantity) }
