@@ -35,6 +35,10 @@ var targets: [Target] = [
     .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts"], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
+    // The scenario kit: the standard scenario's steps over RPC clients and the one service launcher, for tests and benchmarks.
+    .target(
+        name: "SiOpenScenario", dependencies: ["SiOpenProtocol", "SiOpenContracts", "SiOpenRuntime", "SiOpenDomain", "SiOpenSecurity"],
+        path: "Shared/Scenario"),
 
     // Compose: the `siopen` command and the benchmark.
     .executableTarget(
@@ -42,7 +46,7 @@ var targets: [Target] = [
         path: "Compose/CLI"),
     .executableTarget(
         name: "siopen-bench",
-        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain", "IdentityService", "CatalogService", "OrdersService"],
+        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService"],
         path: "Compose/Bench"),
 
     // Test support: a child process that acknowledges durable writes, for the kill -9 test.
@@ -59,12 +63,12 @@ var targets: [Target] = [
     .testTarget(name: "SecurityTests", dependencies: ["SiOpenTestSupport", "SiOpenSecurity"], path: "Tests/SecurityTests"),
     .testTarget(
         name: "IdentityTests",
-        dependencies: ["SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
+        dependencies: ["SiOpenServiceTestSupport", "SiOpenScenario", "SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
         path: "Tests/IdentityTests"),
     // Real services started in-process over a shared data folder, for service and end-to-end tests.
     .target(
         name: "SiOpenServiceTestSupport",
-        dependencies: ["SiOpenTestSupport", "IdentityService", "CatalogService", "OrdersService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
+        dependencies: ["SiOpenTestSupport", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
         path: "Tests/Support/ServiceKit"),
     .testTarget(
         name: "CatalogTests",
@@ -80,7 +84,7 @@ var targets: [Target] = [
         name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
-        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"],
+        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime", "SiOpenScenario"],
         path: "Tests/ComposeTests"),
     // Every method of every service fuzzed through the real processes' sockets.
     .testTarget(

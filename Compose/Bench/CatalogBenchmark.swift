@@ -8,6 +8,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import SiOpenStorage
 
 /// Catalogue search over `products` generated products: `catalog.search` through a real
@@ -25,45 +26,24 @@ enum CatalogBenchmark {
     static let tenant = "balangan"
 
     static func run(products: Int, seconds: Int) async throws {
-        let directory = "/tmp/siopen-bench-cat-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         // Password hashing is not what is measured here: the services hash with the fast test
-        // setting. Identity and the catalog must find each other in this data folder only.
-        var environment = ProcessInfo.processInfo.environment
-        environment["SIOPEN_INSECURE_FAST_PASSWORD_HASHING"] = "1"
-        environment.removeValue(forKey: "SIOPEN_SERVICE_TOKEN")
-        environment.removeValue(forKey: "SIOPEN_IDENTITY_SOCKET")
-
+        // setting. Identity and the catalog find each other in this data folder only.
         say("catalog: catalog.search (siopen-catalog process) vs the same FTS5 SQL run directly on its database file, \(seconds) s per run, closed loop")
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; services run with SIOPEN_INSECURE_FAST_PASSWORD_HASHING=1 (password hashing is not measured here)")
         say("only identity and the catalog run: the catalog's orders-feed job cannot reach orders, logs one warning and backs off to a retry a minute")
 
         let superAdminPassword = "bench-root-password-1"
-        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
-        // The catalog's own token for identity's event feed, where `siopen up` would put it.
-        let token = try ServiceTokens.issue(
-            configuration: ServiceConfiguration(serviceName: "identity", dataDirectory: directory), service: "catalog", hours: ServiceTokens.maxLifetimeHours)
-        try FileManager.default.createDirectory(atPath: "\(directory)/keys", withIntermediateDirectories: true)
-        try token.write(toFile: "\(directory)/keys/catalog.token", atomically: true, encoding: .utf8)
+        let launcher = try await ServiceProcesses.launch(
+            "cat", services: ["identity", "catalog"], superAdminPassword: superAdminPassword, realPasswordHashing: false)
+        defer { launcher.terminateAndRemove() }
+        let directory = launcher.directory
+        let catalogSocket = launcher.socketPath("catalog")
+        let scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion, superAdminPassword: superAdminPassword)
+        defer { scenario.close() }
+        let people = try await People.enrol(scenario)
+        try await CatalogTree.create(scenario)
 
-        let identityProcess = try ServiceProcesses.start("identity", directory: directory, environment: environment)
-        defer { ServiceProcesses.stop(identityProcess) }
-        let identitySocket = ServiceConfiguration.socketPath(of: "identity", dataDirectory: directory)
-        try await ServiceProcesses.waitUntilHealthy(socketPath: identitySocket, service: "identity")
-        let catalogProcess = try ServiceProcesses.start("catalog", directory: directory, environment: environment)
-        defer { ServiceProcesses.stop(catalogProcess) }
-        let catalogSocket = ServiceConfiguration.socketPath(of: "catalog", dataDirectory: directory)
-        try await ServiceProcesses.waitUntilHealthy(socketPath: catalogSocket, service: "catalog")
-
-        let identity = RPCClient(socketPath: identitySocket, serviceName: "identity", defaultTimeout: .seconds(60))
-        defer { identity.close() }
-        let catalog = RPCClient(socketPath: catalogSocket, serviceName: "catalog", defaultTimeout: .seconds(60))
-        defer { catalog.close() }
-        let people = try await People.enrol(identity: identity, superAdminPassword: superAdminPassword)
-        try await CatalogTree.create(in: catalog, token: people.superAdmin)
-
-        try await seed(products: products, socketPath: catalogSocket, people: people)
+        try await seed(products: products, socketPath: catalogSocket, people: people, scenario: scenario)
 
         // The same file the service reads, with the service's own configuration (its migrations
         // are all applied already; four reader connections, like the service's).
@@ -103,7 +83,7 @@ enum CatalogBenchmark {
     /// `seedingConcurrency` at a time, and reports the rate. The first offer of each vendor is
     /// retried until the catalog has learned the vendor from identity's feed (until then a
     /// submission is refused); the rate is that of the others.
-    static func seed(products: Int, socketPath: String, people: People) async throws {
+    static func seed(products: Int, socketPath: String, people: People, scenario: Scenario) async throws {
         let firstRound = min(products, vendorCount)
         let feedStart = DispatchTime.now()
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -111,17 +91,8 @@ enum CatalogBenchmark {
                 group.addTask {
                     let client = RPCClient(socketPath: socketPath, serviceName: "catalog", defaultTimeout: .seconds(60))
                     defer { client.close() }
-                    let deadline = ContinuousClock.now + .seconds(60)
-                    var submitted: ProductRecord?
-                    while submitted == nil {
-                        do {
-                            submitted = try await client.call(ProductSubmit.self, ProductGenerator.offer(index), token: people.vendors[index % vendorCount])
-                        } catch let error as RPCError where (error.code == 403 || error.code == 409) && ContinuousClock.now < deadline {
-                            // 403: not known to the catalog yet; 409: known, but its activation not yet applied.
-                            try await Task.sleep(for: .milliseconds(100))
-                        }
-                    }
-                    try await accept(submitted!, client: client, verifier: people.verifier)
+                    let submitted = try await scenario.submitWhenKnown(ProductGenerator.offer(index), vendorToken: people.vendors[index % vendorCount], client: client)
+                    try await scenario.accept(submitted, verifier: people.verifier, client: client)
                 }
             }
             try await group.waitForAll()
@@ -146,7 +117,7 @@ enum CatalogBenchmark {
                     defer { client.close() }
                     for index in stride(from: firstRound + worker, to: products, by: seedingConcurrency) {
                         let submitted = try await client.call(ProductSubmit.self, ProductGenerator.offer(index), token: people.vendors[index % vendorCount])
-                        try await accept(submitted, client: client, verifier: people.verifier)
+                        try await scenario.accept(submitted, verifier: people.verifier, client: client)
                         listed.add()
                     }
                 }
@@ -157,14 +128,6 @@ enum CatalogBenchmark {
         let seeded = products - firstRound
         say(String(format: "seeding: %d products in %.1f s = %.0f products/s, each a durable product.submit then a durable product.verify (%.0f durable writes/s), %d in flight",
             seeded, seconds, Double(seeded) / seconds, 2 * Double(seeded) / seconds, seedingConcurrency))
-    }
-
-    /// The verifier accepts a submitted product, which lists it.
-    static func accept(_ submitted: ProductRecord, client: RPCClient, verifier: String) async throws {
-        _ = try await client.call(
-            ProductVerify.self,
-            ProductVerification(productID: submitted.id, revision: submitted.latestRevision, version: submitted.version, decision: .accepted),
-            token: verifier)
     }
 
     /// The database files' sizes, and which tables and indexes take the room.
@@ -365,61 +328,23 @@ struct People: Sendable {
 
     /// Creates the tenant and an agency, the verifier and the PPK (each changing the first
     /// password, as they must), and `CatalogBenchmark.vendorCount` vendors that register and are
-    /// verified and activated; all signed in.
-    static func enrol(identity: RPCClient, superAdminPassword: String) async throws -> People {
+    /// verified and activated; all signed in. The scenario kit's steps.
+    static func enrol(_ scenario: Scenario) async throws -> People {
         let tenant = CatalogBenchmark.tenant
-        let superAdmin = try await identity.call(AuthSignIn.self, SignInParams(login: "root", password: superAdminPassword)).token
-        _ = try await identity.call(TenantCreate.self, TenantInfo(code: tenant, name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]), token: superAdmin)
-        _ = try await identity.call(AgencyCreate.self, AgencyInfo(tenant: tenant, code: "DINKES", name: "Dinas Kesehatan"), token: superAdmin)
-
-        func official(_ username: String, _ role: Role, agency: String?) async throws -> String {
-            let params = AccountCreateParams(
-                username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "Pejabat \(username)", roles: [role],
-                tenant: tenant, agency: agency, assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"),
-                initialPassword: "initial-pass-1")
-            _ = try await identity.call(AccountCreate.self, params, token: superAdmin)
-            let first = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
-            return try await identity.call(
-                AuthChangePassword.self, PasswordChangeParams(currentPassword: "initial-pass-1", newPassword: "pw-\(username)-final1"), token: first.token
-            ).token
-        }
-        let verifier = try await official("verifikator", .verifier, agency: nil)
-        let ppk = try await official("ppk-dinkes", .ppk, agency: "DINKES")
+        let superAdmin = try await scenario.signInSuperAdmin().token
+        try await scenario.createTenants([ScenarioData.balangan], agencies: [AgencyInfo(tenant: tenant, code: "DINKES", name: "Dinas Kesehatan")])
+        let verifier = try await scenario.official("verifikator", roles: [.verifier], tenant: tenant, agency: nil).token
+        let ppk = try await scenario.official("ppk-dinkes", roles: [.ppk], tenant: tenant, agency: "DINKES").token
 
         var vendors: [String] = []
         for number in 1...CatalogBenchmark.vendorCount {
             let scale: BusinessScale = [.micro, .small, .small, .medium, .large][number % 5]
-            let nik = try NIK("6311" + "01" + "010190" + String(format: "%04d", number))
-            let npwpPrefix = String(format: "%08d", 31_000_000 + number)
-            let name = VendorNames.name(number)
-            let registration = VendorRegistration(
-                tenant: tenant, kind: .entity, name: name, nik: nik, npwp: try NPWP(npwpPrefix + String(luhnCheckDigit(npwpPrefix)) + "000000"),
-                nib: try NIB(String(format: "91200%08d", number)), email: try EmailAddress("penyedia\(number)@usaha.co.id"),
-                phone: try PhoneNumber("0812-5100-\(String(format: "%04d", number))"), address: "Jl. A. Yani No. \(number), Paringin",
-                deed: DeedOfEstablishment(number: "\(number)", date: "2019-03-04", ratificationNumber: "AHU-00\(number).AH.01.01"),
-                director: DirectorIdentity(name: "Direktur \(number)", nik: nik), businessLicenceNumber: "SIUP-\(number)",
-                bankAccount: BankAccount(bank: "Bank Kalsel", number: "00120\(number)77", holderName: name), isPKP: scale == .medium || scale == .large,
-                businessScale: scale, acceptedTermsVersion: IdentityService.currentTermsVersion, username: "penyedia\(number)", password: "vendor-pass-\(number)")
-            let registered = try await identity.call(VendorRegister.self, registration)
-            let verified = try await identity.call(VendorVerify.self, VendorDecision(vendorID: registered.id, version: registered.version), token: verifier)
-            _ = try await identity.call(VendorActivate.self, VendorDecision(vendorID: registered.id, version: verified.version), token: verifier)
-            vendors.append(try await identity.call(AuthSignIn.self, SignInParams(login: registration.username, password: registration.password)).token)
+            let registration = try ScenarioData.vendorRegistration(
+                number, tenant: tenant, name: VendorNames.name(number), npwpBase: 31_000_000, scale: scale, isPKP: scale == .medium || scale == .large,
+                username: "penyedia\(number)", termsVersion: scenario.termsVersion)
+            vendors.append(try await scenario.activeVendor(tenant: tenant, verifier: verifier, registration: registration).token)
         }
         return People(superAdmin: superAdmin, verifier: verifier, ppk: ppk, vendors: vendors)
-    }
-
-    /// The Luhn check digit of `digits`, the ninth digit of a legacy NPWP.
-    static func luhnCheckDigit(_ digits: String) -> Int {
-        var sum = 0
-        for (position, character) in digits.reversed().enumerated() {
-            var value = Int(String(character))!
-            if position % 2 == 0 {
-                value *= 2
-                if value > 9 { value -= 9 }
-            }
-            sum += value
-        }
-        return (10 - sum % 10) % 10
     }
 }
 
@@ -449,9 +374,9 @@ enum CatalogTree {
         Category(tenant: CatalogBenchmark.tenant, code: "JASA-CETAK", name: "Jasa Percetakan", kind: .services),
     ]
 
-    static func create(in catalog: RPCClient, token: String) async throws {
-        _ = try await catalog.call(CatalogSettingsSet.self, CatalogSettings(tenant: CatalogBenchmark.tenant, deliveryRegions: regions), token: token)
-        for category in categories { _ = try await catalog.call(CategoryCreate.self, category, token: token) }
+    /// Creates them as Super Admin.
+    static func create(_ scenario: Scenario) async throws {
+        try await scenario.setUpCatalog(tenant: CatalogBenchmark.tenant, regions: regions, categories: categories)
     }
 
     /// `code` and the codes below it (the tree is two levels deep).

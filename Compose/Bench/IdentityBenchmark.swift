@@ -11,19 +11,11 @@ import SiOpenRuntime
 /// sign-ins per second at 1 and 4 concurrent clients.
 enum IdentityBenchmark {
     static func run(seconds: Int) async throws {
-        let directory = "/tmp/siopen-bench-id-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let socketPath = "\(directory)/run/identity.sock"
         // Real password hashing: the fast test setting must not leak in.
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "SIOPEN_INSECURE_FAST_PASSWORD_HASHING")
-
         let password = "bench-password-1"
-        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: password, environment: environment)
-        let service = try ServiceProcesses.start("identity", directory: directory, environment: environment)
-        defer { ServiceProcesses.stop(service) }
-        try await ServiceProcesses.waitUntilHealthy(socketPath: socketPath, service: "identity")
+        let launcher = try await ServiceProcesses.launch("id", services: ["identity"], superAdminPassword: password, realPasswordHashing: true)
+        defer { launcher.terminateAndRemove() }
+        let socketPath = launcher.socketPath("identity")
         let client = RPCClient(socketPath: socketPath, serviceName: "identity", defaultTimeout: .seconds(60))
         let session = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: password))
         client.close()

@@ -7,6 +7,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 
 /// Whole purchases through real identity, catalog and orders processes: complete order
 /// lifecycles per second (prepare → order → accept → Surat Pesanan → delivery → inspection →
@@ -18,51 +19,29 @@ enum OrdersBenchmark {
     static let placements = 1_000
 
     static func run(seconds: Int) async throws {
-        let directory = "/tmp/siopen-bench-ord-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["SIOPEN_INSECURE_FAST_PASSWORD_HASHING"] = "1"
-        for name in ["SIOPEN_SERVICE_TOKEN", "SIOPEN_IDENTITY_SOCKET", "SIOPEN_CATALOG_SOCKET", "SIOPEN_ORDERS_SOCKET", "SIOPEN_CLOCK_OFFSET_FILE"] {
-            environment.removeValue(forKey: name)
-        }
         say("orders: complete purchases through siopen-identity, siopen-catalog and siopen-orders processes, \(seconds) s per run, closed loop")
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; services run with SIOPEN_INSECURE_FAST_PASSWORD_HASHING=1 (password hashing is not measured here)")
 
         let superAdminPassword = "bench-root-password-1"
-        try ServiceProcesses.bootstrapSuperAdmin(directory: directory, password: superAdminPassword, environment: environment)
-        try FileManager.default.createDirectory(atPath: "\(directory)/keys", withIntermediateDirectories: true)
-        for service in ["catalog", "orders"] {
-            let token = try ServiceTokens.issue(
-                configuration: ServiceConfiguration(serviceName: "identity", dataDirectory: directory), service: service, hours: ServiceTokens.maxLifetimeHours)
-            try token.write(toFile: "\(directory)/keys/\(service).token", atomically: true, encoding: .utf8)
-        }
-        var processes: [Process] = []
-        defer { for process in processes.reversed() { ServiceProcesses.stop(process) } }
-        for service in ["identity", "catalog", "orders"] {
-            processes.append(try ServiceProcesses.start(service, directory: directory, environment: environment))
-            try await ServiceProcesses.waitUntilHealthy(socketPath: ServiceConfiguration.socketPath(of: service, dataDirectory: directory), service: service)
-        }
-        let identity = RPCClient(socketPath: ServiceConfiguration.socketPath(of: "identity", dataDirectory: directory), serviceName: "identity", defaultTimeout: .seconds(60))
-        let catalog = RPCClient(socketPath: ServiceConfiguration.socketPath(of: "catalog", dataDirectory: directory), serviceName: "catalog", defaultTimeout: .seconds(60))
-        let ordersSocket = ServiceConfiguration.socketPath(of: "orders", dataDirectory: directory)
-        defer {
-            identity.close()
-            catalog.close()
-        }
-        let people = try await People.enrol(identity: identity, superAdminPassword: superAdminPassword)
-        try await CatalogTree.create(in: catalog, token: people.superAdmin)
+        let launcher = try await ServiceProcesses.launch(
+            "ord", services: ["identity", "catalog", "orders"], superAdminPassword: superAdminPassword, realPasswordHashing: false)
+        defer { launcher.terminateAndRemove() }
+        let ordersSocket = launcher.socketPath("orders")
+        let scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion, superAdminPassword: superAdminPassword)
+        defer { scenario.close() }
+        let people = try await People.enrol(scenario)
+        try await CatalogTree.create(scenario)
         // One cheap product per vendor, so purchases spread over vendors and stay far below the ceiling.
         var market: [(product: String, vendor: String)] = []
         for (index, vendor) in people.vendors.enumerated() {
-            let submitted = try await submitWhenKnown(cheapOffer(index), vendor: vendor, catalog: catalog)
-            try await CatalogBenchmark.accept(submitted, client: catalog, verifier: people.verifier)
+            let submitted = try await scenario.submitWhenKnown(cheapOffer(index), vendorToken: vendor)
+            try await scenario.accept(submitted, verifier: people.verifier)
             market.append((submitted.id, vendor))
         }
 
         say(pad("run", 42) + pad("workers", 9) + pad("purchases/s", 13) + pad("calls/s", 9) + pad("p50 ms", 9) + pad("p99 ms", 9))
         for workers in workerCounts {
-            let result = try await lifecycles(workers: workers, seconds: seconds, socketPath: ordersSocket, ppk: people.ppk, market: market)
+            let result = try await lifecycles(workers: workers, seconds: seconds, socketPath: ordersSocket, scenario: scenario, ppk: people.ppk, market: market)
             say(pad("order → BAST (10 calls, 2 sealed PDFs)", 42) + pad(String(workers), 9) + pad(String(format: "%.1f", result.rate), 13)
                 + pad(String(format: "%.0f", result.rate * 10), 9) + pad(String(format: "%.1f", result.percentile(50) / 1000), 9)
                 + pad(String(format: "%.1f", result.percentile(99) / 1000), 9))
@@ -85,45 +64,10 @@ enum OrdersBenchmark {
             stock: 1_000_000, deliveryDays: 2, warranty: Warranty(months: 0), images: [ImageInput(contentBase64: Data(png).base64EncodedString())])
     }
 
-    /// Submits until the catalog has learned the vendor from identity's feed.
-    static func submitWhenKnown(_ offer: ProductOfferInput, vendor: String, catalog: RPCClient) async throws -> ProductRecord {
-        for _ in 0..<300 {
-            do {
-                return try await catalog.call(ProductSubmit.self, offer, token: vendor)
-            } catch let error as RPCError where error.code == 403 {
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-        throw BenchmarkFailure("the catalog never learned a vendor from identity's feed")
-    }
-
-    /// One purchase from preparation to the acknowledged BAST.
-    static func purchase(_ orders: RPCClient, ppk: String, product: String, vendor: String) async throws {
-        let today = CivilDate(Date())
-        let preparation = OrderPreparation(
-            packageName: "Pengadaan ATK", fundingSource: .apbd, budgetAccountCode: "5.1.02.01.01.0024", technicalSpecification: "Pulpen gel hitam 0,5 mm",
-            justification: "Kebutuhan administrasi", items: [OrderItemRequest(productID: product, quantity: 10)], regionCode: "PARINGIN",
-            deliveryAddress: "Dinas Kesehatan, Paringin", deliveryDate: today.adding(days: 7))
-        var order = try await orders.call(OrderPrepare.self, preparation, token: ppk)
-        order = try await orders.call(OrderSubmit.self, OrderAct(orderID: order.id, version: order.version), token: ppk)
-        order = try await orders.call(OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: 0), token: vendor)
-        order = try await orders.call(OrderIssueSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), token: ppk)
-        order = try await orders.call(OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), token: vendor)
-        order = try await orders.call(
-            OrderRecordDelivery.self, DeliveryParams(orderID: order.id, version: order.version, deliveredOn: today, lines: [DeliveryLine(itemID: "item-1", quantity: 10)]),
-            token: vendor)
-        order = try await orders.call(
-            OrderInspect.self,
-            InspectionParams(orderID: order.id, version: order.version, deliveryID: "delivery-1", inspectedOn: today, lines: [InspectionLine(itemID: "item-1", accepted: 10)]),
-            token: ppk)
-        order = try await orders.call(OrderConfirmReceipt.self, ReceiptParams(orderID: order.id, version: order.version), token: ppk)
-        order = try await orders.call(OrderAcknowledgeBAST.self, OrderAct(orderID: order.id, version: order.version), token: vendor)
-        order = try await orders.call(OrderAcknowledgeBAST.self, OrderAct(orderID: order.id, version: order.version), token: ppk)
-        guard order.state == .completed else { throw BenchmarkFailure("a purchase ended \(order.state.rawValue), not completed") }
-    }
-
     /// Purchases by `workers` concurrent clients for `seconds`; latency is per whole purchase.
-    static func lifecycles(workers: Int, seconds: Int, socketPath: String, ppk: String, market: [(product: String, vendor: String)]) async throws -> LoadResult {
+    static func lifecycles(
+        workers: Int, seconds: Int, socketPath: String, scenario: Scenario, ppk: String, market: [(product: String, vendor: String)]
+    ) async throws -> LoadResult {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000
         return try await timedLanes(workers, socketPath: socketPath) { worker, client in
             var mine: [Double] = []
@@ -132,7 +76,10 @@ enum OrdersBenchmark {
                 let (product, vendor) = market[next % market.count]
                 next += workers
                 let began = DispatchTime.now().uptimeNanoseconds
-                try await purchase(client, ppk: ppk, product: product, vendor: vendor)
+                let today = CivilDate(Date())
+                let preparation = ScenarioData.preparation(
+                    [OrderItemRequest(productID: product, quantity: 10)], today: today, deliveryInDays: 7, packageName: "Pengadaan ATK")
+                _ = try await scenario.purchase(preparation, ppk: ppk, vendorToken: vendor, today: today, client: client)
                 mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
             }
             return mine
@@ -167,10 +114,9 @@ enum OrdersBenchmark {
         let today = CivilDate(Date())
         var drafts: [OrderRecord] = []
         for index in 0..<placements {
-            let preparation = OrderPreparation(
-                packageName: "Pengadaan ATK \(index)", fundingSource: .apbd, budgetAccountCode: "5.1.02.01.01.0024", technicalSpecification: "Pulpen gel hitam",
-                justification: "Kebutuhan administrasi", items: [OrderItemRequest(productID: market[index % market.count].product, quantity: 2)],
-                regionCode: "PARINGIN", deliveryAddress: "Dinas Kesehatan, Paringin", deliveryDate: today.adding(days: 7))
+            let preparation = ScenarioData.preparation(
+                [OrderItemRequest(productID: market[index % market.count].product, quantity: 2)], today: today, deliveryInDays: 7,
+                packageName: "Pengadaan ATK \(index)")
             drafts.append(try await client.call(OrderPrepare.self, preparation, token: ppk))
         }
         let concurrency = 16

@@ -4,22 +4,19 @@ import Glibc
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 
 /// `system.health` round trips against a real service process (siopen-reporting), and the same
 /// request bytes against a bare echo process, at 1, 16 and 64 connections.
 enum RPCBenchmark {
     static func run(seconds: Int) async throws {
-        let directory = "/tmp/siopen-bench-\(getpid())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let binaries = Topology.executableDirectory
-        let servicePath = "\(directory)/run/reporting.sock"
-        let echoPath = "\(directory)/echo.sock"
-
-        let service = Process()
-        service.executableURL = URL(fileURLWithPath: "\(binaries)/siopen-reporting")
-        service.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
-        try service.run()
+        // The service through the scenario kit's launcher; the echo is no service, so it is started here.
+        let launcher = try ServiceLauncher(
+            directory: "/tmp/siopen-bench-\(getpid())", mode: .processes(binaries: binaries, realPasswordHashing: false))
+        defer { launcher.terminateAndRemove() }
+        let servicePath = launcher.socketPath("reporting")
+        let echoPath = "\(launcher.directory)/echo.sock"
         let echo = Process()
         echo.executableURL = URL(fileURLWithPath: "\(binaries)/siopen-bench")
         echo.arguments = ["echo-server", echoPath]
@@ -27,20 +24,11 @@ enum RPCBenchmark {
         try echo.run()
         defer {
             // The echo has no signal handling of its own (and may inherit an ignored SIGTERM): kill it.
-            kill(service.processIdentifier, SIGTERM)
             kill(echo.processIdentifier, SIGKILL)
-            service.waitUntilExit()
             echo.waitUntilExit()
         }
-        let client = RPCClient(socketPath: servicePath, serviceName: "reporting")
-        var ready = false
-        for _ in 0..<300 where !ready {
-            ready = (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(1))) != nil
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        client.close()
+        try await launcher.start(["reporting"])
         while !FileManager.default.fileExists(atPath: echoPath) { try await Task.sleep(for: .milliseconds(20)) }
-        guard ready else { throw ConfigurationError("siopen-reporting did not start") }
 
         let request = Array(#"{"jsonrpc":"2.0","id":1,"method":"system.health"}"#.utf8) + [0x0A]
         say("RPC: system.health round trips, \(seconds) s per run, closed loop (one request in flight per connection)")

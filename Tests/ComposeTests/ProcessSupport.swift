@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import Testing
 import SiOpenTestSupport
 
@@ -21,124 +22,12 @@ func productsDirectory() throws -> String {
 }
 
 
-/// How a child process ended.
-enum Termination: Equatable, CustomStringConvertible {
-    case exited(Int32)
-    case signaled(Int32)
-
-    var description: String {
-        switch self {
-        case .exited(let code): "exit status \(code)"
-        case .signaled(let signal): "signal \(signal)"
-        }
-    }
-}
+/// How a child process ended (the scenario kit's).
+typealias Termination = SiOpenScenario.Termination
 
 /// A child process of the test, spawned with a clean signal state (as a shell would) and its
-/// standard output and error in files.
-final class Child: @unchecked Sendable {
-    let pid: pid_t
-    let stdoutPath: String
-    let stderrPath: String
-    let commandLine: String
-    private let lock = NSLock()
-    private var ended: Termination?
-
-    private init(pid: pid_t, stdoutPath: String, stderrPath: String, commandLine: String) {
-        self.pid = pid
-        self.stdoutPath = stdoutPath
-        self.stderrPath = stderrPath
-        self.commandLine = commandLine
-    }
-
-    /// Spawns `executable` with `arguments`; output goes to `<logPrefix>.out` and `<logPrefix>.err`.
-    static func spawn(_ executable: String, _ arguments: [String], logPrefix: String) throws -> Child {
-        let stdoutPath = logPrefix + ".out"
-        let stderrPath = logPrefix + ".err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Test threads block signals; a child must start as it would from a shell.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        // The environment, without any SIOPEN_* setting that would change what the test means.
-        let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
-            .map { "\($0.key)=\($0.value)" }
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            throw TestFailure("cannot start \(executable): \(String(cString: strerror(result)))")
-        }
-        return Child(
-            pid: pid, stdoutPath: stdoutPath, stderrPath: stderrPath,
-            commandLine: ([executable] + arguments).joined(separator: " "))
-    }
-
-    /// The exit, if the process has ended (reaps it).
-    func poll() -> Termination? {
-        lock.withLock {
-            if let ended { return ended }
-            var status: Int32 = 0
-            let result = waitpid(pid, &status, WNOHANG)
-            guard result == pid else { return nil }
-            let low = status & 0x7f
-            ended = low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low)
-            return ended
-        }
-    }
-
-    /// Waits up to `timeout` for the process to end.
-    func waitForExit(timeout: Duration) async -> Termination? {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            if let ended = poll() { return ended }
-            if ContinuousClock.now >= deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-    }
-
-    /// Sends `signal` unless the process was already reaped.
-    func send(_ signal: Int32) {
-        lock.withLock {
-            if ended == nil { _ = kill(pid, signal) }
-        }
-    }
-
-    /// SIGKILL and reap, for cleanup; harmless when it has already ended.
-    func killAndReap() {
-        guard poll() == nil else { return }
-        send(SIGKILL)
-        while poll() == nil { usleep(10_000) }
-    }
-
-    var standardOutput: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
-    var standardError: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
-
-    /// Both outputs, for failure messages.
-    var transcript: String {
-        "$ \(commandLine)\n--- stdout ---\n\(standardOutput)\n--- stderr ---\n\(standardError)"
-    }
-}
+/// standard output and error in files: the scenario kit's one way to start a program.
+typealias Child = ChildProcess
 
 /// Runs a short command to its end (generous timeout) and returns it.
 func runToEnd(_ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120)) async throws

@@ -10,42 +10,41 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
 
 /// Every service, in start order.
 let fuzzedServices = ["identity", "catalog", "orders", "payments", "reporting"]
 
-/// The five service processes, their sockets and the people signed in to them.
+/// The five service processes (the scenario kit's launcher), their sockets and the people signed in to them.
 final class LiveSystem: @unchecked Sendable {
-    let directory: String
-    private var children: [String: Process] = [:]
+    let launcher: ServiceLauncher
+    let scenario: Scenario
     private var clients: [String: RPCClient] = [:]
+    var directory: String { launcher.directory }
     /// Super Admin's token.
-    private(set) var superAdmin = ""
+    var superAdmin: String { scenario.superAdmin }
 
-    private init(directory: String) {
-        self.directory = directory
+    private init(launcher: ServiceLauncher) {
+        self.launcher = launcher
+        scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
         for service in fuzzedServices {
-            clients[service] = RPCClient(socketPath: socket(service), serviceName: service, defaultTimeout: .seconds(60))
+            clients[service] = RPCClient(socketPath: launcher.socketPath(service), serviceName: service, defaultTimeout: .seconds(60))
         }
     }
 
-    func socket(_ service: String) -> String { "\(directory)/run/\(service).sock" }
+    func socket(_ service: String) -> String { launcher.socketPath(service) }
 
     /// The typed client of `service`.
     func client(_ service: String) -> RPCClient { clients[service]! }
 
-    /// Bootstraps Super Admin and the service tokens, then starts every service in turn.
+    /// Bootstraps Super Admin and the service tokens, then starts every service.
     static func start() async throws -> LiveSystem {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let products = try productsDirectory(containing: fuzzedServices.map { "siopen-\($0)" })
-        let system = LiveSystem(directory: try makeShortTemporaryDirectory(prefix: "sifz"))
+        let system = LiveSystem(launcher: try ServiceLauncher.processes(prefix: "sifz"))
         do {
-            try prepareDataFolder(system.directory)
-            for service in fuzzedServices { try system.launch(service, from: products) }
-            for service in fuzzedServices { try await system.awaitHealth(service) }
-            system.superAdmin = try await system.client("identity").call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+            try await system.launcher.start(fuzzedServices)
+            try await system.scenario.signInSuperAdmin()
         } catch {
             system.stop()
             throw error
@@ -53,34 +52,8 @@ final class LiveSystem: @unchecked Sendable {
         return system
     }
 
-    private func launch(_ service: String, from products: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(products)/siopen-\(service)")
-        process.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
-        environment["SIOPEN_INSECURE_FAST_PASSWORD_HASHING"] = "1"
-        process.environment = environment
-        let log = "\(directory)/\(service).log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: log)
-        try process.run()
-        children[service] = process
-    }
-
-    private func awaitHealth(_ service: String) async throws {
-        let process = children[service]!
-        var answered = false
-        _ = await eventually(timeout: .seconds(120)) {
-            answered = (try? await client(service).call(SystemHealth.self, EmptyParams(), timeout: .seconds(5))) != nil
-            return answered || !process.isRunning
-        }
-        if !answered { throw TestFailure("siopen-\(service) did not answer system.health (running: \(process.isRunning))\n\(log(service).suffix(4000))") }
-    }
-
     /// What `service` wrote on standard error.
-    func log(_ service: String) -> String { (try? String(contentsOfFile: "\(directory)/\(service).log", encoding: .utf8)) ?? "" }
+    func log(_ service: String) -> String { launcher.log(service) }
 
     /// Each service's pid as `system.health` reports it (nil for a service that does not answer).
     func healthPIDs() async -> [String: Int32?] {
@@ -94,30 +67,16 @@ final class LiveSystem: @unchecked Sendable {
     }
 
     /// The services whose process has ended, with how.
-    var ended: [String] {
-        fuzzedServices.compactMap { service in
-            guard let process = children[service], !process.isRunning else { return nil }
-            return "\(service) (\(process.terminationReason == .uncaughtSignal ? "signal" : "exit") \(process.terminationStatus))"
-        }
-    }
+    var ended: [String] { launcher.ended }
 
     /// A service's own token, as written under `keys/`.
-    func serviceToken(_ service: String) throws -> String {
-        try String(contentsOfFile: "\(directory)/keys/\(service).token", encoding: .utf8)
-    }
+    func serviceToken(_ service: String) throws -> String { try launcher.serviceToken(service) }
 
     /// SIGTERM to every child, SIGKILL to any still running after 10 s; then the folder goes.
     func stop() {
+        scenario.close()
         for client in clients.values { client.close() }
-        for child in children.values where child.isRunning { kill(child.processIdentifier, SIGTERM) }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while children.values.contains(where: \.isRunning) && ContinuousClock.now < deadline { usleep(20_000) }
-        for child in children.values where child.isRunning {
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-        }
-        children = [:]
-        try? FileManager.default.removeItem(atPath: directory)
+        launcher.terminateAndRemove()
     }
 }
 
@@ -140,91 +99,30 @@ struct FuzzWorld {
 }
 
 extension LiveSystem {
-    /// Tenant `balangan` with agency DINKES, an official of every role, an active vendor with an
-    /// accepted product, and an order agreed, contracted and with one delivery of 2 units.
+    /// The kit's standard world (tenant `balangan` with agency DINKES, an official of every
+    /// role, an active vendor with an accepted product), and an order agreed, contracted and
+    /// with one delivery of 2 units.
     func populate() async throws -> FuzzWorld {
-        let identity = client("identity")
-        let catalog = client("catalog")
-        let orders = client("orders")
-        _ = try await identity.call(TenantCreate.self, TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]), token: superAdmin)
-        _ = try await identity.call(AgencyCreate.self, AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"), token: superAdmin)
-        var tokens: [Role: String] = [.superAdmin: superAdmin]
-        let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
-        for role in [Role.ppk, .verifier, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead, .monitor] {
-            tokens[role] = try await official("f-\(role.rawValue)", role, tenant: role == .monitor ? nil : "balangan", agency: agencyRoles.contains(role) ? "DINKES" : nil)
-        }
-        let disposable = try await official("f-disposable", .ppk, tenant: "balangan", agency: "DINKES")
-
-        // The vendor, active, with one accepted product once the catalog knows it is active.
-        let nik = try NIK("6311010101900001")
-        let registration = VendorRegistration(
-            tenant: "balangan", kind: .entity, name: "CV Sumber Rejeki", nik: nik, npwp: try NPWP(nik.value),
-            nib: try NIB("9120000000001"), email: try EmailAddress("vendor1@usaha.co.id"), phone: try PhoneNumber("0812-3456-0001"),
-            address: "Jl. A. Yani No. 1, Paringin",
-            deed: DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01"),
-            director: DirectorIdentity(name: "Budi", nik: nik), businessLicenceNumber: "SIUP-1",
-            bankAccount: BankAccount(bank: "Bank Kalsel", number: "00123451", holderName: "CV Sumber Rejeki"), isPKP: false,
-            businessScale: .small, acceptedTermsVersion: IdentityService.currentTermsVersion, username: "vendor1", password: "vendor-pass-1")
-        let registered = try await identity.call(VendorRegister.self, registration)
-        let verifier = tokens[.verifier]!
-        let verified = try await identity.call(VendorVerify.self, VendorDecision(vendorID: registered.id, version: registered.version), token: verifier)
-        let active = try await identity.call(VendorActivate.self, VendorDecision(vendorID: registered.id, version: verified.version), token: verifier)
-        let vendor = try await identity.call(AuthSignIn.self, SignInParams(login: registration.username, password: registration.password)).token
-        tokens[.vendor] = vendor
-
-        let regions = [DeliveryRegion(code: "PARINGIN", name: "Paringin"), DeliveryRegion(code: "AWAYAN", name: "Awayan")]
-        _ = try await catalog.call(CatalogSettingsSet.self, CatalogSettings(tenant: "balangan", deliveryRegions: regions), token: superAdmin)
-        for category in [
-            Category(tenant: "balangan", code: "ATK", name: "Alat Tulis Kantor", kind: .goods),
-            Category(tenant: "balangan", code: "ATK-KERTAS", name: "Kertas", parentCode: "ATK", kind: .goods),
-        ] {
-            _ = try await catalog.call(CategoryCreate.self, category, token: superAdmin)
-        }
-        var submitted: ProductRecord?
-        _ = await eventually(timeout: .seconds(60)) {
-            submitted = try? await catalog.call(ProductSubmit.self, offer(name: "Kertas HVS A4", price: 50_000), token: vendor)
-            return submitted != nil
-        }
-        guard let submitted else { throw TestFailure("the catalog never took the vendor's offer") }
-        let product = try await catalog.call(
-            ProductVerify.self,
-            ProductVerification(productID: submitted.id, revision: submitted.latestRevision, version: submitted.version, decision: .accepted),
-            token: verifier)
+        let world = try await scenario.standardWorld(
+            roles: [.ppk, .verifier, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead, .monitor], usernamePrefix: "f-")
+        let disposable = try await scenario.official("f-disposable", roles: [.ppk], tenant: "balangan", agency: "DINKES").token
+        var tokens = world.officials.mapValues(\.token)
+        tokens[.superAdmin] = superAdmin
+        tokens[.vendor] = world.vendor.token
 
         // The order, at catalogue prices, to its first delivery.
-        let ppk = tokens[.ppk]!
+        let ppk = try world.token(.ppk)
         let today = CivilDate(Date())
-        let preparation = OrderPreparation(
-            packageName: "Pengadaan ATK", fundingSource: .apbd, budgetAccountCode: "5.1.02.01.01.0024",
-            technicalSpecification: "Kertas HVS A4 80 gsm.", justification: "Kebutuhan administrasi.",
-            items: [OrderItemRequest(productID: product.id, quantity: 10)], regionCode: "PARINGIN",
-            deliveryAddress: "Dinas Kesehatan, Paringin", deliveryDate: today.adding(days: 10))
-        let prepared = try await orders.call(OrderPrepare.self, preparation, token: ppk)
-        let placed = try await orders.call(OrderSubmit.self, OrderAct(orderID: prepared.id, version: prepared.version), token: ppk)
-        let agreed = try await orders.call(OrderAccept.self, OrderAcceptParams(orderID: placed.id, version: placed.version, round: 0), token: vendor)
-        let issued = try await orders.call(OrderIssueSuratPesanan.self, OrderAct(orderID: agreed.id, version: agreed.version), token: ppk)
-        let started = try await orders.call(OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: issued.id, version: issued.version), token: vendor)
-        let delivered = try await orders.call(
+        let placed = try await scenario.placedOrder(
+            ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today), ppk: ppk)
+        let started = try await scenario.contract(placed, ppk: ppk, vendorToken: world.vendor.token)
+        let delivered = try await client("orders").call(
             OrderRecordDelivery.self,
             DeliveryParams(orderID: started.id, version: started.version, deliveredOn: today, lines: [DeliveryLine(itemID: "item-1", quantity: 2)]),
-            token: vendor)
+            token: world.vendor.token)
         return FuzzWorld(
-            tokens: tokens, disposable: disposable, service: try serviceToken("payments"), vendorID: active.id, productID: product.id,
-            orderID: delivered.id)
-    }
-
-    /// Creates an official, signs in and changes the first password; returns the session token.
-    private func official(_ username: String, _ role: Role, tenant: String?, agency: String?) async throws -> String {
-        let identity = client("identity")
-        let params = AccountCreateParams(
-            username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "Pejabat \(username)", roles: [role],
-            tenant: tenant, agency: agency,
-            assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"), initialPassword: "initial-pass-1")
-        _ = try await identity.call(AccountCreate.self, params, token: superAdmin)
-        let first = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
-        return try await identity.call(
-            AuthChangePassword.self, PasswordChangeParams(currentPassword: "initial-pass-1", newPassword: "pw-\(username)-final1"), token: first.token
-        ).token
+            tokens: tokens, disposable: disposable, service: try serviceToken("payments"), vendorID: world.vendor.info.id,
+            productID: world.product.id, orderID: delivered.id)
     }
 }
 

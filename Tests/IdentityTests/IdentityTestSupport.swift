@@ -7,7 +7,9 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import SiOpenSecurity
+import SiOpenServiceTestSupport
 import Testing
 import SiOpenTestSupport
 
@@ -17,31 +19,18 @@ import SiOpenTestSupport
 // MARK: - Identifiers
 
 /// A legacy 15-digit NPWP built from 8 digits: their Luhn check digit, then `000` + a 3-digit branch.
-func npwpText(_ first8: String, branch: String = "000") -> String {
-    first8 + String(luhnCheckDigit(first8)) + "000" + branch
-}
+func npwpText(_ first8: String, branch: String = "000") -> String { ScenarioData.npwpText(first8, branch: branch) }
 
 /// A NIK of the region `region` (4 digits), born 01-01-90, with a serial.
-func nikText(_ region: String = "6311", serial: Int) -> String {
-    region + "01" + "010190" + String(format: "%04d", serial)
-}
+func nikText(_ region: String = "6311", serial: Int) -> String { ScenarioData.nikText(region, serial: serial) }
 
-/// Builds a distinct, valid registration for number `n`.
+/// Builds a distinct, valid registration for number `n` (the kit's, named "CV Maju n").
 func registration(
     _ n: Int, tenant: String = "balangan", kind: VendorKind = .entity, region: String = "6311", username: String? = nil
 ) throws -> VendorRegistration {
-    let nik = try NIK(nikText(region, serial: n))
-    return VendorRegistration(
-        tenant: tenant, kind: kind, name: "CV Maju \(n)", nik: nik,
-        npwp: try NPWP(npwpText(String(format: "%08d", 10_000_000 + n))),
-        nib: kind == .entity ? try NIB(String(format: "91200%08d", n)) : nil,
-        email: try EmailAddress("vendor\(n)@example.co.id"), phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n % 10000))"),
-        address: "Jl. A. Yani No. \(n), Paringin",
-        deed: kind == .entity ? DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01") : nil,
-        director: kind == .entity ? DirectorIdentity(name: "Budi \(n)", nik: nik) : nil,
-        businessLicenceNumber: "SIUP-\(n)", bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: "CV Maju \(n)"),
-        isPKP: false, acceptedTermsVersion: IdentityService.currentTermsVersion,
-        username: username ?? "vendor\(n)", password: "vendor-pass-\(n)")
+    try ScenarioData.vendorRegistration(
+        n, tenant: tenant, kind: kind, region: region, name: "CV Maju \(n)", npwpBase: 10_000_000, username: username,
+        emailDomain: "example.co.id", termsVersion: IdentityService.currentTermsVersion)
 }
 
 /// A JSON object with one member replaced (or removed when `value` is nil).
@@ -58,12 +47,15 @@ func passwordOfRole(_ role: Role) -> String { "pw-\(role.rawValue)-final1" }
 
 /// A running identity service with two tenants, agencies, an account of every role in
 /// `balangan`, a verifier and an agency administrator in `polman`, and one registered vendor.
+/// Launched and populated through the scenario kit.
 final class IdentityFixture: @unchecked Sendable {
-    let directory: String
-    let host: ServiceHost
-    let client: RPCClient
+    let launcher: ServiceLauncher
+    let scenario: Scenario
     let clock: TestClock
-    let socketPath: String
+    var directory: String { launcher.directory }
+    var host: ServiceHost { launcher.host("identity")! }
+    var client: RPCClient { scenario.identity }
+    var socketPath: String { launcher.socketPath("identity") }
     /// Tokens by role in `balangan` (super admin and monitor have no tenant).
     var tokens: [Role: String] = [:]
     var accounts: [Role: AccountInfo] = [:]
@@ -75,26 +67,18 @@ final class IdentityFixture: @unchecked Sendable {
 
     var superAdmin: String { tokens[.superAdmin]! }
 
-    private init(directory: String, host: ServiceHost, client: RPCClient, clock: TestClock) {
-        self.directory = directory
-        self.host = host
-        self.client = client
+    private init(launcher: ServiceLauncher, clock: TestClock) {
+        self.launcher = launcher
         self.clock = clock
-        self.socketPath = host.environment.configuration.socketPath
+        self.scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
     }
 
     /// Starts identity; `passwordHasher` replaces the one from the environment (to hold its slots).
     static func start(passwordHasher: PasswordHasher? = nil) async throws -> IdentityFixture {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let directory = try makeShortTemporaryDirectory(prefix: "sidt")
-        let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
-        _ = try IdentityBootstrap.createSuperAdmin(
-            configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
         let clock = TestClock()
-        let host = try ServiceHost.start(IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher), configuration: configuration)
-        let client = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
-        let fixture = IdentityFixture(directory: directory, host: host, client: client, clock: clock)
+        let fixture = IdentityFixture(launcher: try ServiceLauncher.inProcess(prefix: "sidt", clock: clock, passwordHasher: passwordHasher), clock: clock)
         do {
+            try await fixture.launcher.start("identity")
             try await fixture.populate()
         } catch {
             await fixture.stop()
@@ -104,78 +88,57 @@ final class IdentityFixture: @unchecked Sendable {
     }
 
     private func populate() async throws {
-        let root = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1"))
+        let root = try await scenario.signInSuperAdmin()
         tokens[.superAdmin] = root.token
         accounts[.superAdmin] = root.account
         usernames[.superAdmin] = "root"
-        for tenant in [TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]),
-                       TenantInfo(code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"])] {
-            _ = try await client.call(TenantCreate.self, tenant, token: root.token)
-        }
-        for agency in [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
+        try await scenario.createTenants(
+            [ScenarioData.balangan, ScenarioData.polman],
+            agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
                        AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas PUPR"),
-                       AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polman")] {
-            _ = try await client.call(AgencyCreate.self, agency, token: root.token)
-        }
+                       AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polman")])
         let officials: [Role] = [.agencyAdmin, .verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .developer, .monitor]
         for role in officials {
             let username = "b-\(role.rawValue.replacingOccurrences(of: "_", with: "-"))"
             let (token, account) = try await createOfficial(
                 username: username, role: role, tenant: role == .monitor ? nil : "balangan",
-                agency: AccountRulesMirror.agencyRoles.contains(role) ? "DINKES" : nil, by: root.token)
+                agency: AccountRulesMirror.agencyRoles.contains(role) ? "DINKES" : nil)
             tokens[role] = token
             accounts[role] = account
             usernames[role] = username
         }
-        polmanVerifier = try await createOfficial(username: "p-verifier", role: .verifier, tenant: "polman", agency: nil, by: root.token).token
-        polmanAgencyAdmin = try await createOfficial(username: "p-agency-admin", role: .agencyAdmin, tenant: "polman", agency: "DINKES", by: root.token).token
-        let registered = try await client.call(VendorRegister.self, try registration(1, username: "b-vendor"))
-        let session = try await client.call(AuthSignIn.self, SignInParams(login: "b-vendor", password: "vendor-pass-1"))
-        tokens[.vendor] = session.token
-        accounts[.vendor] = session.account
+        polmanVerifier = try await createOfficial(username: "p-verifier", role: .verifier, tenant: "polman", agency: nil).token
+        polmanAgencyAdmin = try await createOfficial(username: "p-agency-admin", role: .agencyAdmin, tenant: "polman", agency: "DINKES").token
+        let registered = try await scenario.registerVendor(try registration(1, username: "b-vendor"))
+        tokens[.vendor] = registered.token
+        accounts[.vendor] = registered.account
         usernames[.vendor] = "b-vendor"
-        vendor = registered
+        vendor = registered.info
     }
 
     /// Creates an official with an initial password, signs in, changes the password; returns the fresh token.
-    func createOfficial(username: String, role: Role, tenant: String?, agency: String?, by token: String) async throws -> (token: String, account: AccountInfo) {
-        let params = AccountCreateParams(
-            username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "Pejabat \(username)", roles: [role],
-            tenant: tenant, agency: agency, assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"),
-            initialPassword: "initial-pass-1")
-        _ = try await client.call(AccountCreate.self, params, token: token)
-        let first = try await client.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
-        guard first.mustChangePassword else { throw TestFailure("a new account must change its password") }
-        let changed = try await client.call(
-            AuthChangePassword.self, PasswordChangeParams(currentPassword: "initial-pass-1", newPassword: passwordOfRole(role)), token: first.token)
-        return (changed.token, changed.account)
+    func createOfficial(username: String, role: Role, tenant: String?, agency: String?) async throws -> (token: String, account: AccountInfo) {
+        let session = try await scenario.official(username, roles: [role], tenant: tenant, agency: agency, password: passwordOfRole(role))
+        return (session.token, session.account)
     }
 
     /// A fresh session of a fixture role.
     func freshToken(_ role: Role) async throws -> String {
-        let password = role == .superAdmin ? "root-password-1" : role == .vendor ? "vendor-pass-1" : passwordOfRole(role)
-        return try await client.call(AuthSignIn.self, SignInParams(login: usernames[role]!, password: password)).token
+        let password = role == .superAdmin ? ScenarioData.superAdminPassword : role == .vendor ? "vendor-pass-1" : passwordOfRole(role)
+        return try await scenario.signIn(usernames[role]!, password: password).token
     }
 
     /// Registers vendor number `n` and returns it with a signed-in token.
     func registerVendor(_ n: Int, kind: VendorKind = .entity, tenant: String = "balangan", region: String = "6311") async throws -> (VendorInfo, String) {
-        let params = try registration(n, tenant: tenant, kind: kind, region: region)
-        let vendor = try await client.call(VendorRegister.self, params)
-        let session = try await client.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password))
-        return (vendor, session.token)
+        let registered = try await scenario.registerVendor(try registration(n, tenant: tenant, kind: kind, region: region))
+        return (registered.info, registered.token)
     }
 
     func stop() async {
-        client.close()
-        let deadline = ContinuousClock.now + .seconds(30)
-        while host.server.connectionCount > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        await host.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        scenario.close()
+        await launcher.stopAndRemove(draining: .seconds(30))
     }
 }
-
 /// Runs `body` with a fresh fixture, stopped afterwards.
 func withFixture(passwordHasher: PasswordHasher? = nil, _ body: (IdentityFixture) async throws -> Void) async throws {
     let fixture = try await IdentityFixture.start(passwordHasher: passwordHasher)

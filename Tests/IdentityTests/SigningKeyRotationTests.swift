@@ -3,6 +3,7 @@ import IdentityService
 import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenServiceTestSupport
 import SiOpenTestSupport
 import Testing
 
@@ -11,34 +12,30 @@ import Testing
 @Suite("Identity: signing key rotation", .serialized)
 struct SigningKeyRotationTests {
     @Test func sessionsSignedBeforeARotationStillVerify() async throws {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let directory = try makeShortTemporaryDirectory(prefix: "sirot")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
-        _ = try IdentityBootstrap.createSuperAdmin(
-            configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
+        let launcher = try ServiceLauncher.inProcess(prefix: "sirot", clock: TestClock())
+        try await launcher.whileRunning {
+            let configuration = launcher.configuration("identity")
+            try await launcher.start("identity")
+            let client = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
+            let before = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+            let keysBefore = try await client.call(AuthPublicKeys.self, EmptyParams())
+            client.close()
+            await launcher.stop("identity")
+            #expect(keysBefore.count == 1)
 
-        let first = try ServiceHost.start(IdentityService.makeDefinition(), configuration: configuration)
-        let client = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
-        let before = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
-        let keysBefore = try await client.call(AuthPublicKeys.self, EmptyParams())
-        client.close()
-        await first.stop()
-        #expect(keysBefore.count == 1)
+            let database = try ServiceHost.openDatabase(configuration, migrations: IdentityService.definition.migrations)
+            let rotated = try SigningKeys.rotate(database, configuration: configuration)
+            database.close()
+            #expect(rotated.currentKeyID != keysBefore.first?.keyID)
 
-        let database = try ServiceHost.openDatabase(configuration, migrations: IdentityService.definition.migrations)
-        let rotated = try SigningKeys.rotate(database, configuration: configuration)
-        database.close()
-        #expect(rotated.currentKeyID != keysBefore.first?.keyID)
-
-        let second = try ServiceHost.start(IdentityService.makeDefinition(), configuration: configuration)
-        let again = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
-        let keysAfter = try await again.call(AuthPublicKeys.self, EmptyParams())
-        #expect(Set(keysAfter.map(\.keyID)) == Set(keysBefore.map(\.keyID) + [rotated.currentKeyID]))
-        #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: before).username == "root", "a session from before the rotation")
-        let after = try await again.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
-        #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: after).username == "root")
-        again.close()
-        await second.stop()
+            try await launcher.start("identity")
+            let again = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
+            let keysAfter = try await again.call(AuthPublicKeys.self, EmptyParams())
+            #expect(Set(keysAfter.map(\.keyID)) == Set(keysBefore.map(\.keyID) + [rotated.currentKeyID]))
+            #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: before).username == "root", "a session from before the rotation")
+            let after = try await again.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+            #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: after).username == "root")
+            again.close()
+        }
     }
 }

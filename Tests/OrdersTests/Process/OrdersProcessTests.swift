@@ -11,6 +11,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import SiOpenSecurity
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
@@ -207,113 +208,36 @@ struct OrdersProcessTests {
 
 // MARK: - The services as processes
 
-/// Identity, catalog and orders running as child processes over one temporary data folder.
+/// Identity, catalog and orders running as child processes over one temporary data folder
+/// (the scenario kit's launcher), and the kit's steps over their sockets.
 private final class ServiceProcesses: @unchecked Sendable {
-    let directory: String
-    let identity: RPCClient
-    let catalog: RPCClient
-    let orders: RPCClient
-    /// Super Admin's token.
-    private(set) var superAdmin = ""
-    private var children: [(name: String, process: Process)] = []
-    private var vendorCount = 0
+    let launcher: ServiceLauncher
+    let scenario: Scenario
+    var identity: RPCClient { scenario.identity }
+    var catalog: RPCClient { scenario.catalog }
+    var orders: RPCClient { scenario.orders }
 
-    private var clockOffsetFile: String { directory + "/clock-offset" }
-
-    private init(directory: String) {
-        self.directory = directory
-        func client(_ service: String) -> RPCClient {
-            RPCClient(socketPath: "\(directory)/run/\(service).sock", serviceName: service, defaultTimeout: .seconds(60))
-        }
-        identity = client("identity")
-        catalog = client("catalog")
-        orders = client("orders")
+    init(launcher: ServiceLauncher) {
+        self.launcher = launcher
+        scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
     }
 
-    /// Bootstraps Super Admin and the service tokens, starts identity, then the catalog and orders.
-    static func start() async throws -> ServiceProcesses {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
-        let products = try productsDirectory(containing: ["siopen-identity", "siopen-catalog", "siopen-orders"])
-        let services = ServiceProcesses(directory: try makeShortTemporaryDirectory(prefix: "sieo"))
-        do {
-            try services.prepareDataFolder()
-            try await services.launch("identity", from: products)
-            try await services.launch("catalog", from: products)
-            try await services.launch("orders", from: products)
-            services.superAdmin = try await services.identity.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
-        } catch {
-            services.stop()
-            throw error
-        }
-        return services
-    }
-
-    /// Super Admin in identity's database, each service's token under `keys/`, the clock at offset 0.
-    private func prepareDataFolder() throws {
-        try SiOpenServiceTestSupport.prepareDataFolder(directory)
-        try "0".write(toFile: clockOffsetFile, atomically: true, encoding: .utf8)
-    }
-
-    /// Starts `siopen-<service>` and waits until it answers `system.health`.
-    private func launch(_ service: String, from products: String) async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "\(products)/siopen-\(service)")
-        process.arguments = ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
-        environment["SIOPEN_CLOCK_OFFSET_FILE"] = clockOffsetFile
-        environment["SIOPEN_INSECURE_FAST_PASSWORD_HASHING"] = "1"
-        process.environment = environment
-        let log = "\(directory)/\(service).log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: log)
-        try process.run()
-        children.append((service, process))
-
-        let client = [identity, catalog, orders].first { $0.serviceName == service }!
-        var answered = false
-        _ = await eventually(timeout: .seconds(120)) {
-            answered = (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(5))) != nil
-            return answered || !process.isRunning
-        }
-        if !answered {
-            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            throw TestFailure("siopen-\(service) did not answer system.health (running: \(process.isRunning))\n\(output.suffix(4000))")
-        }
-    }
-
-    /// Moves every service's clock to `days` days after the real time; they re-read it within 100 ms.
-    func moveClock(days: Int) async throws {
-        try String(days * 86_400).write(toFile: clockOffsetFile, atomically: true, encoding: .utf8)
-        try await Task.sleep(for: .milliseconds(300))
-    }
+    /// Moves every service's clock to `days` days after the real time.
+    func moveClock(days: Int) async throws { try await launcher.moveClock(seconds: days * 86_400) }
 
     /// A service's own token, as written under `keys/`.
-    func serviceToken(_ service: String) throws -> String {
-        try String(contentsOfFile: "\(directory)/keys/\(service).token", encoding: .utf8)
-    }
-
-    /// SIGTERM to every child, SIGKILL to any still running after 10 s; then the folder goes.
-    func stop() {
-        for client in [identity, catalog, orders] { client.close() }
-        for child in children where child.process.isRunning { kill(child.process.processIdentifier, SIGTERM) }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while children.contains(where: { $0.process.isRunning }) && ContinuousClock.now < deadline { usleep(20_000) }
-        for child in children where child.process.isRunning {
-            kill(child.process.processIdentifier, SIGKILL)
-            child.process.waitUntilExit()
-        }
-        children = []
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    func serviceToken(_ service: String) throws -> String { try launcher.serviceToken(service) }
 }
 
 /// Runs `body` with the three services started, stopped and cleaned up afterwards whatever happens.
 private func withRunningServices(_ body: (ServiceProcesses) async throws -> Void) async throws {
-    let services = try await ServiceProcesses.start()
-    defer { services.stop() }
-    try await body(services)
+    let services = ServiceProcesses(launcher: try ServiceLauncher.processes(prefix: "sieo"))
+    defer { services.scenario.close() }
+    try await services.launcher.whileRunning {
+        try await services.launcher.start(["identity", "catalog", "orders"])
+        try await services.scenario.signInSuperAdmin()
+        try await body(services)
+    }
 }
 
 // MARK: - People and products
@@ -327,17 +251,13 @@ private struct BalanganOfficials {
     let auditor: String
 }
 
-/// A vendor signed in after activation.
-private struct SignedInVendor {
-    let info: VendorInfo
-    let token: String
-}
-
 extension ServiceProcesses {
     /// Tenant `balangan` with agency DINKES and its verifier, PPK, PA/KPA and auditor.
     func balanganOfficials() async throws -> BalanganOfficials {
-        _ = try await identity.call(TenantCreate.self, TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"]), token: superAdmin)
-        _ = try await identity.call(AgencyCreate.self, AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"), token: superAdmin)
+        try await scenario.createTenants([ScenarioData.balangan], agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan")])
+        func official(_ username: String, _ role: Role, agency: String?) async throws -> SessionInfo {
+            try await scenario.official(username, roles: [role], tenant: "balangan", agency: agency, emailDomain: "balangankab.go.id")
+        }
         let ppk = try await official("b-ppk", .ppk, agency: "DINKES")
         return BalanganOfficials(
             verifier: try await official("b-verifier", .verifier, agency: nil).token, ppk: ppk.token, ppkAccountID: ppk.account.id,
@@ -345,64 +265,16 @@ extension ServiceProcesses {
             auditor: try await official("b-auditor", .auditor, agency: nil).token)
     }
 
-    /// Creates an official of `balangan`, who signs in and changes the initial password.
-    private func official(_ username: String, _ role: Role, agency: String?) async throws -> SessionInfo {
-        let params = AccountCreateParams(
-            username: username, email: try EmailAddress("\(username)@balangankab.go.id"), fullName: "Pejabat \(username)", roles: [role],
-            tenant: "balangan", agency: agency,
-            assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"), initialPassword: "initial-pass-1")
-        _ = try await identity.call(AccountCreate.self, params, token: superAdmin)
-        let first = try await identity.call(AuthSignIn.self, SignInParams(login: username, password: "initial-pass-1"))
-        return try await identity.call(
-            AuthChangePassword.self, PasswordChangeParams(currentPassword: "initial-pass-1", newPassword: "pw-\(username)-final1"), token: first.token)
-    }
-
     /// A vendor registers in `balangan`; the verifier verifies and activates it; it signs in.
-    func activeVendor(verifier: String) async throws -> SignedInVendor {
-        vendorCount += 1
-        let n = vendorCount
-        let nik = try NIK("631101010190" + String(format: "%04d", n))
-        let registration = VendorRegistration(
-            tenant: "balangan", kind: .entity, name: "CV Sumber Rejeki \(n)", nik: nik, npwp: try NPWP(nik.value),
-            nib: try NIB(String(format: "91200%08d", n)), email: try EmailAddress("vendor\(n)@usaha.co.id"),
-            phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n))"), address: "Jl. A. Yani No. \(n), Paringin",
-            deed: DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01"),
-            director: DirectorIdentity(name: "Budi \(n)", nik: nik), businessLicenceNumber: "SIUP-\(n)",
-            bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: "CV Sumber Rejeki \(n)"), isPKP: false,
-            businessScale: .small, acceptedTermsVersion: IdentityService.currentTermsVersion, username: "vendor\(n)", password: "vendor-pass-\(n)")
-        let registered = try await identity.call(VendorRegister.self, registration)
-        let verified = try await identity.call(VendorVerify.self, VendorDecision(vendorID: registered.id, version: registered.version), token: verifier)
-        let active = try await identity.call(VendorActivate.self, VendorDecision(vendorID: registered.id, version: verified.version), token: verifier)
-        let session = try await identity.call(AuthSignIn.self, SignInParams(login: registration.username, password: registration.password))
-        return SignedInVendor(info: active, token: session.token)
-    }
+    func activeVendor(verifier: String) async throws -> ScenarioVendor { try await scenario.activeVendor(verifier: verifier) }
 
-    /// Delivery regions PARINGIN and AWAYAN and the categories ATK > ATK-KERTAS in `balangan`.
-    func setUpCatalog() async throws {
-        let regions = [DeliveryRegion(code: "PARINGIN", name: "Paringin"), DeliveryRegion(code: "AWAYAN", name: "Awayan")]
-        _ = try await catalog.call(CatalogSettingsSet.self, CatalogSettings(tenant: "balangan", deliveryRegions: regions), token: superAdmin)
-        for category in [
-            Category(tenant: "balangan", code: "ATK", name: "Alat Tulis Kantor", kind: .goods),
-            Category(tenant: "balangan", code: "ATK-KERTAS", name: "Kertas", parentCode: "ATK", kind: .goods),
-        ] {
-            _ = try await catalog.call(CategoryCreate.self, category, token: superAdmin)
-        }
-    }
+    /// The standard delivery regions and categories in `balangan`.
+    func setUpCatalog() async throws { try await scenario.setUpCatalog() }
 
     /// The vendor submits `offer` (once the catalog has learned from identity's feed that it is
     /// active) and the verifier accepts it.
-    func acceptedProduct(_ offer: ProductOfferInput, vendor: SignedInVendor, verifier: String) async throws -> ProductRecord {
-        let submitted = try await until("the catalog takes the vendor's offer") { () -> ProductRecord? in
-            do {
-                return try await catalog.call(ProductSubmit.self, offer, token: vendor.token)
-            } catch let error as RPCError where error.code == 403 || (error.code == 409 && error.message.contains("active")) {
-                return nil
-            }
-        }
-        return try await catalog.call(
-            ProductVerify.self,
-            ProductVerification(productID: submitted.id, revision: submitted.latestRevision, version: submitted.version, decision: .accepted),
-            token: verifier)
+    func acceptedProduct(_ offer: ProductOfferInput, vendor: ScenarioVendor, verifier: String) async throws -> ProductRecord {
+        try await scenario.listedProduct(offer, vendorToken: vendor.token, verifier: verifier)
     }
 }
 
@@ -410,39 +282,19 @@ extension ServiceProcesses {
 
 /// A preparation for DINKES, delivered to PARINGIN in ten days.
 private func preparation(_ items: [OrderItemRequest], installation: Bool = false) -> OrderPreparation {
-    OrderPreparation(
-        packageName: "Pengadaan ATK Triwulan IV", fundingSource: .apbd, budgetAccountCode: "5.1.02.01.01.0024",
-        technicalSpecification: "Kertas HVS A4 80 gsm dan printer laser monokrom untuk administrasi.",
-        justification: "Kebutuhan administrasi pelayanan kesehatan triwulan IV.", items: items, regionCode: "PARINGIN",
-        deliveryAddress: "Dinas Kesehatan, Jl. Jend. A. Yani, Paringin", deliveryDate: CivilDate(Date()).adding(days: 10), withInstallation: installation)
+    ScenarioData.preparation(items, today: CivilDate(Date()), installation: installation)
 }
 
 /// The next negotiation round: the latest offer's terms with other unit prices.
 private func nextOffer(after order: OrderRecord, prices: [Rupiah], note: String? = nil) -> OrderOfferParams {
-    let latest = order.offers.last!
-    let lines = zip(latest.items, prices).map { OfferLine(itemID: $0.itemID, unitPrice: $1, quantity: $0.quantity) }
-    return OrderOfferParams(
-        orderID: order.id, version: order.version, round: latest.round + 1, items: lines, deliveryCost: latest.deliveryCost,
-        installationCost: latest.installationCost, trainingCost: latest.trainingCost, deliveryDate: latest.deliveryDate, note: note)
+    ScenarioData.nextOffer(after: order, prices: prices, note: note)
 }
 
 // MARK: - Waiting
 
-/// Retries `attempt` until it returns a value; errors count as "not yet". Throws, naming `what`
-/// and the last error, after `timeout`. For what crosses a feed between services.
+/// Retries `attempt` until it returns a value; errors count as "not yet" (the kit's wait).
 private func until<T>(_ what: String, timeout: Duration = .seconds(60), _ attempt: () async throws -> T?) async throws -> T {
-    var value: T?
-    var lastError: (any Error)?
-    _ = await eventually(timeout: timeout) {
-        do {
-            value = try await attempt()
-        } catch {
-            lastError = error
-        }
-        return value != nil
-    }
-    guard let value else { throw TestFailure("timed out waiting until \(what); last error: \(lastError.map { "\($0)" } ?? "none")") }
-    return value
+    try await Scenario.until(what, timeout: timeout, attempt)
 }
 
 /// Retries `call` for a few seconds after the clock moved: services may refuse a call briefly

@@ -75,17 +75,3 @@ public func eventually(timeout: Duration = .seconds(60), _ condition: () async -
         try? await Task.sleep(for: .milliseconds(200))
     }
 }
-
-/// The Luhn check digit of a string of digits (legacy NPWPs end their first nine digits with one).
-public func luhnCheckDigit(_ digits: String) -> Int {
-    var sum = 0
-    for (index, character) in digits.reversed().enumerated() {
-        var value = Int(String(character))!
-        if index % 2 == 0 {
-            value *= 2
-            if value > 9 { value -= 9 }
-        }
-        sum += value
-    }
-    return (10 - sum % 10) % 10
-}
