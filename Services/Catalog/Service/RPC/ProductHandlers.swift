@@ -35,11 +35,6 @@ struct ProductHandlers {
         }
     }
 
-    /// The SHA-256 of every file a product revision refers to: what the file sweep keeps.
-    static func referencedFiles(_ db: Connection) throws -> Set<String> {
-        Set(try db.query("SELECT DISTINCT sha256 FROM product_file").map { try $0.string(0).lowercased() })
-    }
-
     /// A new image or document, decoded and type-checked but not yet stored.
     struct PendingFile {
         let field: String
@@ -117,8 +112,8 @@ struct ProductHandlers {
             }
             // Ownership and version before the offer's fields: another vendor learns nothing of the product.
             let keptProblems = try Self.checkRevision(db, input, productID: existingID, version: version, vendorID: vendor.id).problems
-            return (vendor, try CategoryHandlers.category(db, tenant: vendor.tenant, code: input.categoryCode),
-                    Set(try CategoryHandlers.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)), keptProblems)
+            return (vendor, try CategoryStore.category(db, tenant: vendor.tenant, code: input.categoryCode),
+                    Set(try CategoryStore.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)), keptProblems)
         }
         guard vendor.status == "active" else {
             throw RPCError.conflict("only an active vendor may offer products; this vendor is \(vendor.status)", currentState: vendor.status)

@@ -30,7 +30,7 @@ struct SearchHandlers {
         return try await context.database.read { db in
             var codes: [String] = []
             if let code = params.categoryCode {
-                codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
+                codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
                 if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
             }
             let statement = try SearchStatement(params, tenant: tenant, today: today, categoryCodes: codes, after: cursor.map { ($0.key, $0.docid) })
@@ -87,7 +87,7 @@ struct SearchHandlers {
                 throw RPCError.notFound("listed product", id: params.productID)
             }
             let offer = try Products.offer(db, productID: params.productID, revision: listing.revision)
-            guard let category = try CategoryHandlers.category(db, tenant: tenant, code: offer.categoryCode) else {
+            guard let category = try CategoryStore.category(db, tenant: tenant, code: offer.categoryCode) else {
                 throw RPCError.notFound("category", id: offer.categoryCode)
             }
             let acceptedAt = try db.queryOne(
@@ -129,7 +129,7 @@ struct SearchHandlers {
                 offer = listed
             }
             let code = categoryCode!
-            let codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
+            let codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
             if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
             var query = NumberedParameters()
             _ = query.bind(.text(tenant))
@@ -158,20 +158,6 @@ struct SearchHandlers {
                 product: productStatistics, category: categoryStatistics, categoryCode: code,
                 installationCost: offer?.installationCost, trainingCost: offer?.trainingCost, computedAt: computedAt)
         }
-    }
-}
-
-/// Turns what a person types into an FTS5 query that cannot be a syntax error.
-enum SearchText {
-    /// Each word (letters and digits) as a quoted prefix term, all required; nil when `text` is blank.
-    static func matchExpression(_ text: String) throws -> String? {
-        if text.count > 200 { throw RPCError.validationFailed(field: "query", reason: "must have at most 200 characters") }
-        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).prefix(16)
-        if words.isEmpty {
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-            throw RPCError.validationFailed(field: "query", reason: "must contain letters or digits")
-        }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 }
 

@@ -5,6 +5,11 @@ import SiOpenStorage
 
 /// Reading products and their revisions.
 enum Products {
+    /// The SHA-256 of every file a product revision refers to: what the file sweep keeps.
+    static func referencedFiles(_ db: Connection) throws -> Set<String> {
+        Set(try db.query("SELECT DISTINCT sha256 FROM product_file").map { try $0.string(0).lowercased() })
+    }
+
     /// One revision's offer.
     static func offer(_ db: Connection, productID: String, revision: Int64) throws -> ProductOffer {
         guard let row = try db.queryOne("SELECT offer FROM product_revision WHERE product_id = ? AND revision = ?", productID, revision) else {
