@@ -213,7 +213,7 @@ public final class SystemFixture: @unchecked Sendable {
         pupr = try await renewed(pupr)
         polman = try await renewed(polman)
         let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: directory, logLevel: .warning)
-        for service in ["catalog", "orders", "payments", "reporting"] {
+        for service in try Topology.current().services.map(\.name) where service != "identity" {
             let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24, now: clock.now())
             try SecureFiles.writeSecret(Array(token.utf8), to: "\(directory)/keys/\(service).token")
         }
@@ -249,7 +249,7 @@ public func prepareDataFolder(_ directory: String) throws {
     _ = try IdentityBootstrap.createSuperAdmin(
         configuration: configuration, username: "root", email: "root@siopen.test", fullName: "Root Admin", password: "root-password-1")
     try SecureFiles.createPrivateDirectory(directory + "/keys")
-    for service in ["catalog", "orders", "payments", "reporting"] {
+    for service in try Topology.current().services.map(\.name) where service != "identity" {
         let token = try ServiceTokens.issue(configuration: configuration, service: service, hours: 24)
         try SecureFiles.writeSecret(Array(token.utf8), to: "\(directory)/keys/\(service).token")
     }
