@@ -45,7 +45,7 @@ enum SanctionStore {
     /// Files a proposal, or returns the one already filed for the same order and grounds, so a
     /// retried call or a replayed order event never files it twice. A proposal on the vendor's
     /// registration (no order) returns the agency's one against the vendor still pending or in force, if any.
-    /// The caller has grounded it: ``SanctionHandlers/propose(_:_:)`` with orders, the orders feed by the
+    /// The caller has grounded it: `sanction.propose` with orders, the orders feed by the
     /// `order.failed` event itself.
     static func fileProposal(
         _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date, today: CivilDate
