@@ -49,6 +49,16 @@ public struct Topology: Codable, Sendable {
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 
+    /// The topology this process would use: ``locate(explicit:binariesDirectory:)`` from the
+    /// folder of its own executable, loaded. Tests and tools read the services from here rather
+    /// than list them, so a new service is added in `Package.swift` and `topology.json` only.
+    public static func current() throws -> Topology {
+        guard let path = locate(explicit: nil, binariesDirectory: executableDirectory) else {
+            throw ConfigurationError("no topology file found (Compose/topology.json, or set SIOPEN_TOPOLOGY)")
+        }
+        return try load(from: path)
+    }
+
     /// The folder holding the running executable (and so its sibling service executables).
     public static var executableDirectory: String {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

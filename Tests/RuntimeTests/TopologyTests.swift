@@ -6,9 +6,12 @@ import Testing
 struct TopologyTests {
     let topologyPath = repositoryRoot + "/Compose/topology.json"
 
-    @Test func loadsTheFiveServices() throws {
+    @Test func loadsTheServices() throws {
         let topology = try Topology.load(from: topologyPath)
-        #expect(topology.services.map(\.name) == ["identity", "catalog", "orders", "payments", "reporting"])
+        // Identity first: every other service verifies sessions with its keys.
+        #expect(topology.services.first?.name == "identity")
+        #expect(topology.services.count >= 5)
+        #expect(Set(topology.services.map(\.name)).count == topology.services.count)
         for service in topology.services {
             #expect(service.executable == "siopen-\(service.name)")
             #expect(service.socket == "run/\(service.name).sock")
@@ -34,5 +37,45 @@ struct TopologyTests {
         // From a build products folder (`<repo>/.build/<triple>/debug`) the source tree's file is found.
         let found = Topology.locate(explicit: nil, binariesDirectory: repositoryRoot + "/.build/x86_64-unknown-linux-gnu/debug")
         #expect(found.map { ($0 as NSString).standardizingPath } == (topologyPath as NSString).standardizingPath)
+    }
+
+    /// A new service is a folder plus one line in `Package.swift` and one in the topology: the
+    /// package builds `Services/<Folder>/Service` and `siopen-<name>` for exactly the topology's services.
+    @Test func packageBuildsExactlyTheTopologysServices() throws {
+        let topology = try Topology.load(from: topologyPath)
+        let manifest = try String(contentsOfFile: repositoryRoot + "/Package.swift", encoding: .utf8)
+        let entries = try Regex(#"\(\s*"([A-Za-z]+)"\s*,\s*"([A-Za-z]+)"\s*\)"#)
+        let declared = manifest.matches(of: entries).map { String($0.output[1].substring ?? "").lowercased() }
+        #expect(declared == topology.services.map(\.name))
+        for service in topology.services {
+            let folder = service.name.prefix(1).uppercased() + service.name.dropFirst()
+            for part in ["Service", "Main"] {
+                var isFolder: ObjCBool = false
+                let path = "\(repositoryRoot)/Services/\(folder)/\(part)"
+                #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue, "\(path)")
+            }
+        }
+    }
+
+    /// Tests and tools read the services from the topology: no source file lists them. An array
+    /// literal naming all of the topology's services, or all but one, is such a list (a
+    /// scenario naming the two or three services it needs is not).
+    @Test func noSourceHardCodesTheListOfServices() throws {
+        let names = try Topology.load(from: topologyPath).services.map(\.name)
+        let arrayLiteral = try Regex(#"\[[^\[\]]*\]"#)
+        var offenders: [String] = []
+        for folder in ["Tests", "Compose", "Shared", "Services"] {
+            let root = repositoryRoot + "/" + folder
+            guard let files = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let file as String in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+                for match in text.matches(of: arrayLiteral) {
+                    let literal = text[match.range]
+                    let named = names.filter { literal.contains("\"\($0)\"") }
+                    if named.count >= names.count - 1 { offenders.append("\(folder)/\(file): \(literal.prefix(80))") }
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "read the services from Compose/topology.json (Topology.current()) instead: \(offenders)")
     }
 }

@@ -44,11 +44,11 @@ public enum CatalogService {
                     try await ordersFeed.drain { event, db in try OrdersFeed.apply(event, db, at: now()) }
                 }
                 environment.background.every(feedPollInterval, name: "sanction calendar") {
-                    try await SanctionHandlers.announceByCalendar(environment.database, now: now)
+                    try await SanctionStore.announceByCalendar(environment.database, now: now)
                 }
                 // Uploads of refused or lost-race calls, and temporaries of a crash (file times are real time).
                 environment.background.every(fileSweepInterval, name: "unreferenced files") {
-                    let referenced = try await environment.database.read { try ProductHandlers.referencedFiles($0) }
+                    let referenced = try await environment.database.read { try Products.referencedFiles($0) }
                     let collected = try context.files.collectUnreferenced(keeping: referenced, olderThan: unreferencedFileGrace)
                     if collected.files > 0 || collected.temporaries > 0 {
                         environment.logger.info("removed unreferenced files", [

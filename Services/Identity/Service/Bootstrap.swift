@@ -68,16 +68,11 @@ public enum IdentityBootstrap {
         let id = IdentityContext.newID()
         let stamp = Timestamp.iso8601(now)
         try database.writeSync { db in
-            if try db.queryOne("SELECT 1 FROM account WHERE roles LIKE '%\"super_admin\"%'") != nil {
+            if try AccountStore.superAdminExists(db) {
                 throw RPCError.conflict("a Super Admin exists already; further accounts are created with account.create")
             }
-            try AccountHandlers.refuseTaken(db, username: username, email: address.value)
-            try db.run(
-                """
-                INSERT INTO account (id, username, email, full_name, roles, password_hash, must_change_password, status, created_at, updated_at)
-                VALUES (?, ?, ?, ?, '["super_admin"]', ?, 0, 'active', ?, ?)
-                """,
-                arguments: [id, username, address.value, fullName, hash, stamp, stamp])
+            try AccountStore.refuseTaken(db, username: username, email: address.value)
+            try AccountStore.insertSuperAdmin(db, id: id, username: username, email: address.value, fullName: fullName, passwordHash: hash, at: stamp)
             try AuditTrail.append(db, tenant: nil, actor: nil, method: "create-super-admin", targetType: "account", targetID: id, action: "created", before: nil, after: ["username": .string(username), "roles": ["super_admin"]], at: now)
         }
         return id

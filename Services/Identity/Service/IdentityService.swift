@@ -37,7 +37,7 @@ public enum IdentityService {
                     // Every key identity has signed with: tokens signed before a rotation still verify.
                     keys: { try await database.read { try SigningKeys.publicKeys($0) } },
                     revocations: { after in
-                        try await database.read { db in try AccountHandlers.revocationPage(db, after: after, limit: 1000) }
+                        try await database.read { db in try SessionStore.revocationPage(db, after: after, limit: 1000) }
                     },
                     refreshInterval: .seconds(2),
                     clock: { Int64(now().timeIntervalSince1970) })

@@ -1,4 +1,4 @@
 import PaymentsService
 import SiOpenRuntime
 
-await ServiceHost.runMain(PaymentsService.definition)
+await ServiceHost.runMain(PaymentsService.makeDefinition(now: ServiceClock.fromEnvironment()))

@@ -1,4 +1,4 @@
 import ReportingService
 import SiOpenRuntime
 
-await ServiceHost.runMain(ReportingService.definition)
+await ServiceHost.runMain(ReportingService.makeDefinition(now: ServiceClock.fromEnvironment()))

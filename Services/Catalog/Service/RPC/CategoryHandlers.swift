@@ -11,21 +11,14 @@ struct CategoryHandlers {
         table.register(CatalogSettingsSet.self) { params, request in try await setSettings(params, request) }
         table.register(CatalogSettingsGet.self) { params, request in
             let tenant = try CatalogContext.tenant(params.tenant, of: try request.requirePrincipal(), reading: true)
-            return try await context.database.read { db in try Self.settings(db, tenant: tenant) }
+            return try await context.database.read { db in try CategoryStore.settings(db, tenant: tenant) }
         }
         table.register(CategoryCreate.self) { params, request in try await save(params, creating: true, request) }
         table.register(CategoryUpdate.self) { params, request in try await save(params, creating: false, request) }
         table.register(CategoryList.self) { params, request in
             let tenant = try CatalogContext.tenant(params.tenant, of: try request.requirePrincipal(), reading: true)
-            return try await context.database.read { db in try Self.tree(db, tenant: tenant) }
+            return try await context.database.read { db in try CategoryStore.tree(db, tenant: tenant) }
         }
-    }
-
-    static func settings(_ db: Connection, tenant: String) throws -> CatalogSettings {
-        guard let row = try db.queryOne("SELECT delivery_regions FROM catalog_settings WHERE tenant = ?", tenant) else {
-            return CatalogSettings(tenant: tenant, deliveryRegions: [])
-        }
-        return CatalogSettings(tenant: tenant, deliveryRegions: try JSONColumn.value([DeliveryRegion].self, try row.string(0)))
     }
 
     func setSettings(_ params: CatalogSettings, _ request: RequestContext) async throws -> CatalogSettings {
@@ -47,17 +40,15 @@ struct CategoryHandlers {
         let at = context.now()
         let kept = codes
         return try await context.database.write { db in
-            let before = try Self.settings(db, tenant: params.tenant)
+            let before = try CategoryStore.settings(db, tenant: params.tenant)
             // A region priced by a listed product stays: removing it would silently unprice offers.
             let removed = Set(before.deliveryRegions.map(\.code)).subtracting(kept)
             for code in removed.sorted() {
-                if try db.queryOne("SELECT 1 FROM listing_price p JOIN listing l ON l.docid = p.docid WHERE l.tenant = ? AND p.region_code = ? LIMIT 1", params.tenant, code) != nil {
+                if try CategoryStore.isRegionPriced(db, tenant: params.tenant, code: code) {
                     throw RPCError.conflict("region \(code) is priced by listed products and cannot be removed", currentState: "in_use")
                 }
             }
-            try db.run(
-                "INSERT INTO catalog_settings (tenant, delivery_regions, updated_at) VALUES (?, ?, ?) ON CONFLICT (tenant) DO UPDATE SET delivery_regions = excluded.delivery_regions, updated_at = excluded.updated_at",
-                params.tenant, try JSONColumn.text(params.deliveryRegions), Timestamp.iso8601(at))
+            try CategoryStore.saveSettings(db, params, at: at)
             try AuditTrail.append(
                 db, tenant: params.tenant, actor: principal, method: CatalogSettingsSet.name, targetType: "catalog_settings", targetID: params.tenant,
                 action: "settings_set", before: try JSONCoding.value(before), after: try JSONCoding.value(params), at: at)
@@ -68,43 +59,6 @@ struct CategoryHandlers {
     /// Codes are short, upper-case and URL-safe so they read well in document numbers and logs.
     static func isCode(_ code: String) -> Bool {
         (1...30).contains(code.count) && code.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
-    }
-
-    static func category(_ db: Connection, tenant: String, code: String) throws -> Category? {
-        try db.queryOne(
-            "SELECT name, parent_code, kind, requires_partnership, version FROM category WHERE tenant = ? AND code = ?", tenant, code
-        ).map { row in
-            Category(
-                tenant: tenant, code: code, name: try row.string(0), parentCode: try row.optionalString(1),
-                kind: ProductKind(rawValue: try row.string(2)) ?? .goods, requiresPartnershipDocument: try row.bool(3), version: try row.int64(4))
-        }
-    }
-
-    /// The tenant's categories, parents before children.
-    static func tree(_ db: Connection, tenant: String) throws -> [Category] {
-        let all = try db.query("SELECT code FROM category WHERE tenant = ? ORDER BY code", tenant).map { try $0.string(0) }
-        let categories = try all.compactMap { try category(db, tenant: tenant, code: $0) }
-        var ordered: [Category] = []
-        func visit(_ parent: String?) {
-            for category in categories where category.parentCode == parent {
-                ordered.append(category)
-                visit(category.code)
-            }
-        }
-        visit(nil)
-        return ordered
-    }
-
-    /// `code` and every category below it.
-    static func subtree(_ db: Connection, tenant: String, code: String) throws -> [String] {
-        try db.query(
-            """
-            WITH RECURSIVE below(code) AS (
-                SELECT code FROM category WHERE tenant = ?1 AND code = ?2
-                UNION SELECT c.code FROM category c JOIN below b ON c.parent_code = b.code WHERE c.tenant = ?1)
-            SELECT code FROM below
-            """, tenant, code
-        ).map { try $0.string(0) }
     }
 
     func save(_ params: Category, creating: Bool, _ request: RequestContext) async throws -> Category {
@@ -123,28 +77,24 @@ struct CategoryHandlers {
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
         return try await context.database.write { db in
-            if let parent = params.parentCode, try Self.category(db, tenant: params.tenant, code: parent) == nil {
+            if let parent = params.parentCode, try CategoryStore.category(db, tenant: params.tenant, code: parent) == nil {
                 throw RPCError.validationFailed(field: "parentCode", reason: "no category \(parent) in this tenant")
             }
-            let before = try Self.category(db, tenant: params.tenant, code: params.code)
+            let before = try CategoryStore.category(db, tenant: params.tenant, code: params.code)
             if creating {
                 if before != nil { throw RPCError.conflict("category \(params.code) already exists", currentState: "exists") }
-                try db.run(
-                    "INSERT INTO category (tenant, code, name, parent_code, kind, requires_partnership, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                    params.tenant, params.code, params.name, params.parentCode, params.kind.rawValue, params.requiresPartnershipDocument, stamp, stamp)
+                try CategoryStore.insert(db, params, at: stamp)
             } else {
                 guard let before else { throw RPCError.notFound("category", id: params.code) }
                 guard before.version == params.version else {
                     throw RPCError.conflict("category \(params.code) changed since it was read (version \(before.version ?? 0))", currentState: "version \(before.version ?? 0)")
                 }
-                if let parent = params.parentCode, try Self.subtree(db, tenant: params.tenant, code: params.code).contains(parent) {
+                if let parent = params.parentCode, try CategoryStore.subtree(db, tenant: params.tenant, code: params.code).contains(parent) {
                     throw RPCError.validationFailed(field: "parentCode", reason: "\(parent) is below \(params.code); a category cannot become its own ancestor")
                 }
-                try db.run(
-                    "UPDATE category SET name = ?, parent_code = ?, kind = ?, requires_partnership = ?, version = version + 1, updated_at = ? WHERE tenant = ? AND code = ?",
-                    params.name, params.parentCode, params.kind.rawValue, params.requiresPartnershipDocument, stamp, params.tenant, params.code)
+                try CategoryStore.update(db, params, at: stamp)
             }
-            let after = try Self.category(db, tenant: params.tenant, code: params.code)!
+            let after = try CategoryStore.category(db, tenant: params.tenant, code: params.code)!
             try AuditTrail.append(
                 db, tenant: params.tenant, actor: principal, method: creating ? CategoryCreate.name : CategoryUpdate.name, targetType: "category",
                 targetID: params.code, action: creating ? "created" : "updated", before: try before.map { try JSONCoding.value($0) },

@@ -27,6 +27,6 @@ enum OrdersFeed {
         // The event itself grounds the proposal: orders published it for an order its PPK failed.
         // A refusal (a vendor the catalog never learned of, a conflicting proposal) is permanent:
         // FeedConsumer records the event as a dead letter and the feed goes on.
-        _ = try SanctionHandlers.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
+        _ = try SanctionStore.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
     }
 }

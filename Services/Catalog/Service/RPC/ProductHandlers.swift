@@ -22,24 +22,6 @@ struct ProductHandlers {
     // MARK: The vendor's side
 
     /// The vendor a caller's session names, as learned from identity's feed.
-    struct VendorStanding {
-        let id: String
-        let tenant: String
-        let status: String
-    }
-
-    static func vendor(_ db: Connection, of principal: Principal) throws -> VendorStanding? {
-        guard let vendorID = principal.vendorID else { return nil }
-        return try db.queryOne("SELECT vendor_id, tenant, status FROM vendor_state WHERE vendor_id = ?", vendorID).map {
-            VendorStanding(id: try $0.string(0), tenant: try $0.string(1), status: try $0.string(2))
-        }
-    }
-
-    /// The SHA-256 of every file a product revision refers to: what the file sweep keeps.
-    static func referencedFiles(_ db: Connection) throws -> Set<String> {
-        Set(try db.query("SELECT DISTINCT sha256 FROM product_file").map { try $0.string(0).lowercased() })
-    }
-
     /// A new image or document, decoded and type-checked but not yet stored.
     struct PendingFile {
         let field: String
@@ -78,11 +60,10 @@ struct ProductHandlers {
         var problems: [FieldError] = []
         var kept: [String: StoredFile] = [:]
         func keep(_ sha256: String, field: String, image: Bool) throws {
-            guard let productID, let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", productID, sha256) else {
+            guard let productID, let file = try Products.file(db, productID: productID, sha256: sha256) else {
                 problems.append(FieldError(field: field, reason: "is not a file of this product; upload it with contentBase64"))
                 return
             }
-            let file = StoredFile(sha256: sha256, contentType: try row.string(0), byteCount: try row.int64(1))
             if image && file.contentType == BlobKind.pdf.mediaType {
                 problems.append(FieldError(field: field, reason: "is a document, not an image"))
                 return
@@ -108,17 +89,17 @@ struct ProductHandlers {
         // Right after an activation the feed may not have reached the catalog: a vendor unknown
         // here, or not active here, is asked about at identity before it is refused.
         if let vendorID = principal.vendorID, let identity = context.identity {
-            let known = try await context.database.read { db in try Self.vendor(db, of: principal) }
+            let known = try await context.database.read { db in try Products.vendor(db, of: principal) }
             if known?.status != "active" { _ = await identity.refresh(vendorID, into: context.database, at: context.now()) }
         }
         let (vendor, category, regions, keptProblems) = try await context.database.read { db in
-            guard let vendor = try Self.vendor(db, of: principal), vendor.tenant == principal.tenant else {
+            guard let vendor = try Products.vendor(db, of: principal), vendor.tenant == principal.tenant else {
                 throw RPCError.forbidden("this account is not a vendor known to the catalog yet; try again in a moment")
             }
             // Ownership and version before the offer's fields: another vendor learns nothing of the product.
             let keptProblems = try Self.checkRevision(db, input, productID: existingID, version: version, vendorID: vendor.id).problems
-            return (vendor, try CategoryHandlers.category(db, tenant: vendor.tenant, code: input.categoryCode),
-                    Set(try CategoryHandlers.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)), keptProblems)
+            return (vendor, try CategoryStore.category(db, tenant: vendor.tenant, code: input.categoryCode),
+                    Set(try CategoryStore.settings(db, tenant: vendor.tenant).deliveryRegions.map(\.code)), keptProblems)
         }
         guard vendor.status == "active" else {
             throw RPCError.conflict("only an active vendor may offer products; this vendor is \(vendor.status)", currentState: vendor.status)
@@ -165,23 +146,7 @@ struct ProductHandlers {
                 installationCost: input.installationCost, trainingCost: input.trainingCost, images: images, partnershipDocument: partnership)
 
             let revision = (before?.latestRevision ?? 0) + 1
-            if before == nil {
-                try db.run(
-                    "INSERT INTO product (id, tenant, vendor_id, listed_revision, latest_revision, withdrawn, version, created_at, updated_at) VALUES (?, ?, ?, NULL, 1, 0, 1, ?, ?)",
-                    productID, vendor.tenant, vendor.id, stamp, stamp)
-            } else {
-                // An undecided earlier edit is replaced by this one; the listed revision stays listed.
-                try db.run("UPDATE product_revision SET status = 'superseded' WHERE product_id = ? AND status = 'pending'", productID)
-                try db.run("UPDATE product SET latest_revision = ?, version = version + 1, updated_at = ? WHERE id = ?", revision, stamp, productID)
-            }
-            try db.run(
-                "INSERT INTO product_revision (product_id, revision, offer, status, submitted_at) VALUES (?, ?, ?, 'pending', ?)",
-                productID, revision, try JSONColumn.text(offer), stamp)
-            for file in images + (partnership.map { [$0.file] } ?? []) {
-                try db.run(
-                    "INSERT INTO product_file (product_id, sha256, content_type, byte_count) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    productID, file.sha256, file.contentType, file.byteCount)
-            }
+            try Products.storeRevision(db, productID: productID, revision, offer, vendor: (id: vendor.id, tenant: vendor.tenant), isNew: before == nil, files: images + (partnership.map { [$0.file] } ?? []), at: stamp)
             let after = try Products.record(db, id: productID)
             try AuditTrail.append(
                 db, tenant: vendor.tenant, actor: principal, method: before == nil ? ProductSubmit.name : ProductEditMethod.name, targetType: "product",
@@ -199,14 +164,14 @@ struct ProductHandlers {
         let at = context.now()
         return try await context.database.write { db in
             let before = try Products.record(db, id: params.productID)
-            guard let vendor = try Self.vendor(db, of: principal), vendor.id == before.vendorID else {
+            guard let vendor = try Products.vendor(db, of: principal), vendor.id == before.vendorID else {
                 throw RPCError.forbidden("this product belongs to another vendor")
             }
             guard before.version == params.version else {
                 throw RPCError.conflict("the product changed since it was read (version \(before.version))", currentState: "version \(before.version)")
             }
             guard !before.withdrawn else { return before }
-            try db.run("UPDATE product SET withdrawn = 1, version = version + 1, updated_at = ? WHERE id = ?", Timestamp.iso8601(at), params.productID)
+            try Products.withdraw(db, productID: params.productID, at: at)
             try Listings.refresh(db, productID: params.productID)
             let after = try Products.record(db, id: params.productID)
             try AuditTrail.append(
@@ -246,7 +211,7 @@ struct ProductHandlers {
             var conditions = ["p.id > ?"]
             var arguments: [any SQLBindable] = [params.after ?? ""]
             if principal.has(.vendor) && !principal.roles.contains(where: { $0 != .vendor }) {
-                guard let vendor = try Self.vendor(db, of: principal) else { return ProductRecordPage(products: [], nextCursor: nil) }
+                guard let vendor = try Products.vendor(db, of: principal) else { return ProductRecordPage(products: [], nextCursor: nil) }
                 conditions.append("p.vendor_id = ?")
                 arguments.append(vendor.id)
             } else {
@@ -257,9 +222,7 @@ struct ProductHandlers {
                 conditions.append("(SELECT status FROM product_revision r WHERE r.product_id = p.id AND r.revision = p.latest_revision) = ?")
                 arguments.append(status.rawValue)
             }
-            let ids = try db.query(
-                "SELECT p.id FROM product p WHERE \(conditions.joined(separator: " AND ")) ORDER BY p.id LIMIT ?", arguments: arguments + [limit + 1]
-            ).map { try $0.string(0) }
+            let ids = try Products.ids(db, where: conditions, arguments, limit: limit + 1)
             let page = try ids.prefix(limit).map { try Products.record(db, id: $0) }
             return ProductRecordPage(products: page, nextCursor: ids.count > limit ? page.last?.id : nil)
         }
@@ -286,13 +249,7 @@ struct ProductHandlers {
                 let state = before.revisions.first(where: { $0.revision == params.revision })?.status.rawValue ?? "unknown"
                 throw RPCError.conflict("only the newest revision, while pending, can be decided; revision \(params.revision) is \(state)", currentState: state)
             }
-            try db.run(
-                "UPDATE product_revision SET status = ?, reasons = ?, decided_at = ?, decided_by = ? WHERE product_id = ? AND revision = ?",
-                params.decision.rawValue, reasons, stamp, principal.id, params.productID, params.revision)
-            if params.decision == .accepted {
-                try db.run("UPDATE product SET listed_revision = ?, withdrawn = 0 WHERE id = ?", params.revision, params.productID)
-            }
-            try db.run("UPDATE product SET version = version + 1, updated_at = ? WHERE id = ?", stamp, params.productID)
+            try Products.recordDecision(db, productID: params.productID, revision: params.revision, params.decision, reasons: reasons, by: principal.id, at: stamp)
             try Listings.refresh(db, productID: params.productID)
             let after = try Products.record(db, id: params.productID)
             try AuditTrail.append(
@@ -315,10 +272,9 @@ struct ProductHandlers {
         let principal = try request.requirePrincipal()
         let file = try await context.database.read { db -> StoredFile in
             let product = try Products.record(db, id: params.productID)
-            guard let row = try db.queryOne("SELECT content_type, byte_count FROM product_file WHERE product_id = ? AND sha256 = ?", params.productID, params.sha256) else {
+            guard let file = try Products.file(db, productID: params.productID, sha256: params.sha256) else {
                 throw RPCError.notFound("file", id: params.sha256)
             }
-            let file = StoredFile(sha256: params.sha256, contentType: try row.string(0), byteCount: try row.int64(1))
             // Images of the listed revision are public to the tenant's users; everything else is the vendor's and the officials'.
             let listedImages = try product.listedRevision.map { try Products.offer(db, productID: product.id, revision: $0).images } ?? []
             if listedImages.contains(file) && !product.withdrawn {

@@ -16,30 +16,6 @@ struct SanctionHandlers {
         table.register(SanctionList.self) { params, request in try await list(params, request) }
     }
 
-    static let columns = """
-        id, tenant, agency, vendor_name, proposal, proposed_by, proposed_at, decision, decision_number, decision_date,
-        decided_by, decision_reason, starts_on, ends_on, version
-        """
-
-    static func sanction(_ row: Row, today: CivilDate) throws -> Sanction {
-        let decision = try row.string(7)
-        let startsOn = try row.optionalString(12).map { try CivilDate($0) }
-        let endsOn = try row.optionalString(13).map { try CivilDate($0) }
-        return Sanction(
-            id: try row.string(0), tenant: try row.string(1), agency: try row.string(2),
-            proposal: try JSONColumn.value(SanctionProposal.self, try row.string(4)), vendorName: try row.string(3),
-            proposedBy: try row.string(5), proposedAt: try row.string(6),
-            status: SanctionRules.status(decision: decision, startsOn: startsOn, endsOn: endsOn, today: today),
-            decisionNumber: try row.optionalString(8), decisionDate: try row.optionalString(9).map { try CivilDate($0) },
-            decidedBy: try row.optionalString(10), decisionReason: try row.optionalString(11), startsOn: startsOn, endsOn: endsOn,
-            version: try row.int64(14))
-    }
-
-    static func sanction(_ db: Connection, id: String, today: CivilDate) throws -> Sanction {
-        guard let row = try db.queryOne("SELECT \(columns) FROM sanction WHERE id = ?", id) else { throw RPCError.notFound("sanction", id: id) }
-        return try sanction(row, today: today)
-    }
-
     func propose(_ params: SanctionProposal, _ request: RequestContext) async throws -> Sanction {
         let principal = try request.requirePrincipal()
         guard let tenant = principal.tenant, let agency = principal.agency else {
@@ -58,7 +34,7 @@ struct SanctionHandlers {
         if let number = params.suratPesananNumber, let reason = InputRules.documentNumberProblem(number) { problems.append(FieldError(field: "suratPesananNumber", reason: reason)) }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         // The vendor first (no call for a vendor this tenant does not have), then the order.
-        try await context.database.read { db in _ = try Self.vendor(db, params.vendorID, tenant: tenant) }
+        try await context.database.read { db in _ = try SanctionStore.vendor(db, params.vendorID, tenant: tenant) }
         var proposal = params
         if let orderID = params.orderID {
             let order = try await confirmedOrder(orderID, request: request)
@@ -69,7 +45,7 @@ struct SanctionHandlers {
         let today = context.today
         let grounded = proposal
         return try await context.database.write { db in
-            try Self.fileProposal(db, grounded, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
+            try SanctionStore.fileProposal(db, grounded, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
         }
     }
 
@@ -88,58 +64,6 @@ struct SanctionHandlers {
         }
     }
 
-    /// The vendor's tenant and name, or a 422 on `vendorID` when `tenant` has no such vendor.
-    static func vendor(_ db: Connection, _ vendorID: String, tenant: String) throws -> (tenant: String, name: String) {
-        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", vendorID), try vendor.string(0) == tenant else {
-            throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(vendorID) in this tenant")
-        }
-        return (try vendor.string(0), try vendor.string(1))
-    }
-
-    /// Files a proposal, or returns the one already filed for the same order and grounds, so a
-    /// retried call or a replayed order event never files it twice. A proposal on the vendor's
-    /// registration (no order) returns the agency's one against the vendor still pending or in force, if any.
-    /// The caller has grounded it: ``propose(_:_:)`` with orders, the orders feed by the
-    /// `order.failed` event itself.
-    static func fileProposal(
-        _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date, today: CivilDate
-    ) throws -> Sanction {
-        let vendor = try vendor(db, params.vendorID, tenant: tenant)
-        let id = CatalogContext.newID()
-        let orderKey: String
-        if let orderID = params.orderID {
-            orderKey = orderID
-            if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, orderID, params.grounds.rawValue) {
-                let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
-                guard sanction.proposal.vendorID == params.vendorID else {
-                    throw RPCError.conflict("order \(orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
-                }
-                return sanction
-            }
-        } else {
-            let open = try db.query(
-                "SELECT id FROM sanction WHERE tenant = ? AND agency = ? AND vendor_id = ? AND grounds = ? AND order_id LIKE 'registration:%' ORDER BY proposed_at, id",
-                tenant, agency, params.vendorID, params.grounds.rawValue
-            ).map { try Self.sanction(db, id: try $0.string(0), today: today) }
-            if let pending = open.first(where: { [.proposed, .scheduled, .inForce].contains($0.status) }) { return pending }
-            // Unique per proposal: a vendor may be proposed again once an earlier one was rejected or ended.
-            orderKey = "registration:\(params.vendorID):\(id)"
-        }
-        try db.run(
-            """
-            INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
-            """,
-            arguments: [id, tenant, agency, params.vendorID, vendor.name, try JSONColumn.text(params), orderKey, params.grounds.rawValue,
-                proposer.id, Timestamp.iso8601(at)])
-        let sanction = try Self.sanction(db, id: id, today: today)
-        try AuditTrail.append(
-            db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
-            before: nil, after: try JSONCoding.value(sanction), at: at)
-        try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
-        return sanction
-    }
-
     func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {
         let principal = try request.requirePrincipal()
         var problems: [FieldError] = []
@@ -152,7 +76,7 @@ struct SanctionHandlers {
         let at = context.now()
         let today = context.today
         return try await context.database.write { db in
-            let before = try Self.sanction(db, id: params.sanctionID, today: today)
+            let before = try SanctionStore.sanction(db, id: params.sanctionID, today: today)
             try principal.requireTenant(before.tenant)
             // Pasal 14(3): the PA/KPA decides on the proposal of its own PPK.
             guard principal.agency == before.agency else {
@@ -166,50 +90,13 @@ struct SanctionHandlers {
             }
             let startsOn = params.accept ? (params.startsOn ?? params.decisionDate) : nil
             let endsOn = startsOn.map { SanctionRules.endsOn(startsOn: $0, grounds: before.proposal.grounds) }
-            try db.run(
-                """
-                UPDATE sanction SET decision = ?, decision_number = ?, decision_date = ?, decided_by = ?, decision_reason = ?,
-                    starts_on = ?, ends_on = ?, version = version + 1
-                WHERE id = ?
-                """,
-                arguments: [params.accept ? "accepted" : "rejected", params.decisionNumber, params.decisionDate.description, principal.id, reason,
-                    startsOn?.description, endsOn?.description, params.sanctionID])
-            let after = try Self.sanction(db, id: params.sanctionID, today: today)
+            try SanctionStore.recordDecision(db, params, by: principal, reason: reason, startsOn: startsOn, endsOn: endsOn)
+            let after = try SanctionStore.sanction(db, id: params.sanctionID, today: today)
             try AuditTrail.append(
                 db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction", targetID: params.sanctionID,
                 action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             try EventFeed.publish(db, type: "sanction.decided", tenant: before.tenant, subjectID: params.sanctionID, payload: try JSONCoding.value(after), at: at)
             return after
-        }
-    }
-
-    /// Announces on the feed the sanctions whose delisting started or ended by today, once each,
-    /// so other services and reports learn of it the day it happens (the catalog itself needs no
-    /// announcement: it decides visibility by the dates).
-    static func announceByCalendar(_ database: Database, now: @escaping @Sendable () -> Date) async throws {
-        let at = now()
-        let today = CivilDate(at)
-        try await database.write { db in
-            let due = try db.query(
-                """
-                SELECT id, announced, starts_on <= ?1, ends_on <= ?1 FROM sanction
-                WHERE decision = 'accepted' AND ((announced = 'none' AND starts_on <= ?1) OR (announced != 'ended' AND ends_on <= ?1))
-                """, today.description)
-            for row in due {
-                let id = try row.string(0)
-                var announced = try row.string(1)
-                let sanction = try Self.sanction(db, id: id, today: today)
-                let started = try row.bool(2)
-                if announced == "none" && started {
-                    try EventFeed.publish(db, type: "sanction.started", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
-                    announced = "started"
-                }
-                if try row.bool(3) {
-                    try EventFeed.publish(db, type: "sanction.ended", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
-                    announced = "ended"
-                }
-                try db.run("UPDATE sanction SET announced = ? WHERE id = ?", announced, id)
-            }
         }
     }
 
@@ -222,17 +109,7 @@ struct SanctionHandlers {
         let agency = supervising ? nil : principal.agency
         if !supervising && agency == nil { throw RPCError.forbidden("only officials of an agency see its sanctions") }
         return try await context.database.read { db in
-            var sql = "SELECT \(Self.columns) FROM sanction WHERE tenant = ?"
-            var arguments: [any SQLBindable] = [tenant]
-            if let agency {
-                sql += " AND agency = ?"
-                arguments.append(agency)
-            }
-            if let vendor = params.vendorID {
-                sql += " AND vendor_id = ?"
-                arguments.append(vendor)
-            }
-            let all = try db.query(sql + " ORDER BY proposed_at DESC, id", arguments: arguments).map { try Self.sanction($0, today: today) }
+            let all = try SanctionStore.list(db, tenant: tenant, agency: agency, vendorID: params.vendorID, today: today)
             return params.status.map { status in all.filter { $0.status == status } } ?? all
         }
     }

@@ -30,7 +30,7 @@ struct SearchHandlers {
         return try await context.database.read { db in
             var codes: [String] = []
             if let code = params.categoryCode {
-                codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
+                codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
                 if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
             }
             let statement = try SearchStatement(params, tenant: tenant, today: today, categoryCodes: codes, after: cursor.map { ($0.key, $0.docid) })
@@ -68,30 +68,22 @@ struct SearchHandlers {
 
     // MARK: Detail
 
-    /// The listing row of `productID` if it is visible today in `tenant`.
-    static func visibleListing(_ db: Connection, tenant: String, productID: String, today: String) throws -> (docid: Int64, revision: Int64, vendorID: String)? {
-        try db.queryOne(
-            "SELECT l.docid, l.revision, l.vendor_id FROM listing l WHERE \(Listings.visibleToday) AND l.product_id = ?3", tenant, today, productID
-        ).map { (try $0.int64(0), try $0.int64(1), try $0.string(2)) }
-    }
-
     func detail(_ params: ProductRef, _ request: RequestContext) async throws -> ProductDetail {
         let principal = try request.requirePrincipal()
         let today = context.today.description
         return try await context.database.read { db in
-            guard let tenant = try db.queryOne("SELECT tenant FROM product WHERE id = ?", params.productID)?.string(0) else {
+            guard let tenant = try Products.tenant(db, productID: params.productID) else {
                 throw RPCError.notFound("product", id: params.productID)
             }
             try principal.requireTenant(tenant, reading: true)
-            guard let listing = try Self.visibleListing(db, tenant: tenant, productID: params.productID, today: today) else {
+            guard let listing = try Listings.visible(db, tenant: tenant, productID: params.productID, today: today) else {
                 throw RPCError.notFound("listed product", id: params.productID)
             }
             let offer = try Products.offer(db, productID: params.productID, revision: listing.revision)
-            guard let category = try CategoryHandlers.category(db, tenant: tenant, code: offer.categoryCode) else {
+            guard let category = try CategoryStore.category(db, tenant: tenant, code: offer.categoryCode) else {
                 throw RPCError.notFound("category", id: offer.categoryCode)
             }
-            let acceptedAt = try db.queryOne(
-                "SELECT decided_at FROM product_revision WHERE product_id = ? AND revision = ?", params.productID, listing.revision)?.optionalString(0) ?? ""
+            let acceptedAt = try Products.decidedAt(db, productID: params.productID, revision: listing.revision) ?? ""
             return ProductDetail(
                 productID: params.productID, tenant: tenant, revision: listing.revision,
                 vendor: try Products.listedVendor(db, vendorID: listing.vendorID), category: category, offer: offer, acceptedAt: acceptedAt)
@@ -113,7 +105,7 @@ struct SearchHandlers {
             var categoryCode = params.categoryCode
             var offer: ProductOffer?
             if let productID = params.productID {
-                guard let listing = try Self.visibleListing(db, tenant: tenant, productID: productID, today: today) else {
+                guard let listing = try Listings.visible(db, tenant: tenant, productID: productID, today: today) else {
                     throw RPCError.notFound("listed product", id: productID)
                 }
                 let listed = try Products.offer(db, productID: productID, revision: listing.revision)
@@ -129,49 +121,13 @@ struct SearchHandlers {
                 offer = listed
             }
             let code = categoryCode!
-            let codes = try CategoryHandlers.subtree(db, tenant: tenant, code: code)
+            let codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
             if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
-            var query = NumberedParameters()
-            _ = query.bind(.text(tenant))
-            _ = query.bind(.text(today))
-            var from = "listing l"
-            var price = "l.unit_price"
-            if let region = params.regionCode {
-                from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(query.bind(.text(region)))"
-                price = "rp.unit_price"
-            }
-            let prices = "SELECT \(price) AS price FROM \(from) WHERE \(Listings.visibleToday) AND l.category_code IN (\(codes.map { query.bind(.text($0)) }.joined(separator: ", ")))"
-            let summary = try db.queryOne("SELECT count(*), min(price), max(price) FROM (\(prices))", arguments: query.values)!
-            let count = try summary.int64(0)
-            var categoryStatistics: PriceStatistics?
-            if count > 0 {
-                // The middle one (odd count) or two (even count), in price order.
-                let middle = try db.query(
-                    "SELECT price FROM (\(prices)) ORDER BY price LIMIT \(count % 2 == 1 ? 1 : 2) OFFSET \((count - 1) / 2)", arguments: query.values
-                ).map { try Rupiah(checked: try $0.int64(0)) }
-                categoryStatistics = PriceStatistics(
-                    count: Int(count), lowest: try Rupiah(checked: try summary.int64(1)),
-                    median: middle.count == 1 ? middle[0] : PriceStatisticsRule.median(lower: middle[0], upper: middle[1]),
-                    highest: try Rupiah(checked: try summary.int64(2)))
-            }
+            let categoryStatistics = try Listings.priceStatistics(db, tenant: tenant, today: today, categoryCodes: codes, regionCode: params.regionCode)
             return PriceReference(
                 product: productStatistics, category: categoryStatistics, categoryCode: code,
                 installationCost: offer?.installationCost, trainingCost: offer?.trainingCost, computedAt: computedAt)
         }
-    }
-}
-
-/// Turns what a person types into an FTS5 query that cannot be a syntax error.
-enum SearchText {
-    /// Each word (letters and digits) as a quoted prefix term, all required; nil when `text` is blank.
-    static func matchExpression(_ text: String) throws -> String? {
-        if text.count > 200 { throw RPCError.validationFailed(field: "query", reason: "must have at most 200 characters") }
-        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).prefix(16)
-        if words.isEmpty {
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-            throw RPCError.validationFailed(field: "query", reason: "must contain letters or digits")
-        }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
     }
 }
 

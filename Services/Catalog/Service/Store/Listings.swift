@@ -89,4 +89,37 @@ enum Listings {
         try db.run("DELETE FROM listing_price WHERE docid = ?", docid)
         try db.run("DELETE FROM listing WHERE docid = ?", docid)
     }
+
+    /// The listing row of `productID` if it is visible today in `tenant`.
+    static func visible(_ db: Connection, tenant: String, productID: String, today: String) throws -> (docid: Int64, revision: Int64, vendorID: String)? {
+        try db.queryOne(
+            "SELECT l.docid, l.revision, l.vendor_id FROM listing l WHERE \(Listings.visibleToday) AND l.product_id = ?3", tenant, today, productID
+        ).map { (try $0.int64(0), try $0.int64(1), try $0.string(2)) }
+    }
+
+    /// The lowest, median and highest unit price (for `regionCode`, or each listing's own) of the
+    /// listings visible today in `categoryCodes`; nil when there are none.
+    static func priceStatistics(_ db: Connection, tenant: String, today: String, categoryCodes: [String], regionCode: String?) throws -> PriceStatistics? {
+        var query = NumberedParameters()
+        _ = query.bind(.text(tenant))
+        _ = query.bind(.text(today))
+        var from = "listing l"
+        var price = "l.unit_price"
+        if let region = regionCode {
+            from += " JOIN listing_price rp ON rp.docid = l.docid AND rp.region_code = \(query.bind(.text(region)))"
+            price = "rp.unit_price"
+        }
+        let prices = "SELECT \(price) AS price FROM \(from) WHERE \(Listings.visibleToday) AND l.category_code IN (\(categoryCodes.map { query.bind(.text($0)) }.joined(separator: ", ")))"
+        let summary = try db.queryOne("SELECT count(*), min(price), max(price) FROM (\(prices))", arguments: query.values)!
+        let count = try summary.int64(0)
+        guard count > 0 else { return nil }
+        // The middle one (odd count) or two (even count), in price order.
+        let middle = try db.query(
+            "SELECT price FROM (\(prices)) ORDER BY price LIMIT \(count % 2 == 1 ? 1 : 2) OFFSET \((count - 1) / 2)", arguments: query.values
+        ).map { try Rupiah(checked: try $0.int64(0)) }
+        return PriceStatistics(
+            count: Int(count), lowest: try Rupiah(checked: try summary.int64(1)),
+            median: middle.count == 1 ? middle[0] : PriceStatisticsRule.median(lower: middle[0], upper: middle[1]),
+            highest: try Rupiah(checked: try summary.int64(2)))
+    }
 }

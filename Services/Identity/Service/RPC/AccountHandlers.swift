@@ -52,10 +52,10 @@ struct AccountHandlers {
         let regions = try JSONColumn.text(params.domicileRegionCodes)
         let at = context.now()
         return try await context.database.write { db in
-            if try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", code) != nil {
+            if try TenantStore.exists(db, code: code) {
                 throw RPCError.conflict("tenant \(code) exists already")
             }
-            try db.run("INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", code, params.name, regions, Timestamp.iso8601(at))
+            try TenantStore.insert(db, params, regions: regions, at: at)
             try AuditTrail.append(db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code, action: "created", before: nil, after: try JSONCoding.value(params), at: at)
             try EventFeed.publish(db, type: "tenant.created", tenant: code, subjectID: code, payload: try JSONCoding.value(params), at: at)
             return params
@@ -63,11 +63,7 @@ struct AccountHandlers {
     }
 
     func listTenants() async throws -> [TenantInfo] {
-        try await context.database.read { db in
-            try db.query("SELECT code, name, domicile_region_codes FROM tenant ORDER BY code").map { row in
-                TenantInfo(code: try row.string(0), name: try row.string(1), domicileRegionCodes: try JSONColumn.value([String].self, try row.string(2)))
-            }
-        }
+        try await context.database.read { db in try TenantStore.list(db) }
     }
 
     func createAgency(_ params: AgencyInfo, _ request: RequestContext) async throws -> AgencyInfo {
@@ -78,13 +74,13 @@ struct AccountHandlers {
         try InputRules.requireText(params.name, field: "name", max: 200)
         let at = context.now()
         return try await context.database.write { db in
-            guard try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", params.tenant) != nil else {
+            guard try TenantStore.exists(db, code: params.tenant) else {
                 throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(params.tenant)")
             }
-            if try db.queryOne("SELECT 1 FROM agency WHERE tenant = ? AND code = ?", params.tenant, params.code) != nil {
+            if try TenantStore.agencyExists(db, tenant: params.tenant, code: params.code) {
                 throw RPCError.conflict("agency \(params.code) exists already in \(params.tenant)")
             }
-            try db.run("INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code, params.name, Timestamp.iso8601(at))
+            try TenantStore.insertAgency(db, params, at: at)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency", targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil, after: try JSONCoding.value(params), at: at)
             try EventFeed.publish(db, type: "agency.created", tenant: params.tenant, subjectID: params.code, payload: try JSONCoding.value(params), at: at)
             return params
@@ -97,11 +93,7 @@ struct AccountHandlers {
             throw RPCError.validationFailed(field: "tenant", reason: "is required for callers without a tenant")
         }
         try principal.requireTenant(tenant, reading: true)
-        return try await context.database.read { db in
-            try db.query("SELECT tenant, code, name FROM agency WHERE tenant = ? ORDER BY code", tenant).map { row in
-                AgencyInfo(tenant: try row.string(0), code: try row.string(1), name: try row.string(2))
-            }
-        }
+        return try await context.database.read { db in try TenantStore.agencies(db, tenant: tenant) }
     }
 
     // MARK: Accounts
@@ -130,36 +122,19 @@ struct AccountHandlers {
         let sortedRoles = roles.map(\.rawValue).sorted()
         return try await context.database.write { db in
             if let tenant = params.tenant {
-                guard try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", tenant) != nil else {
+                guard try TenantStore.exists(db, code: tenant) else {
                     throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(tenant)")
                 }
-                if let agency = params.agency, try db.queryOne("SELECT 1 FROM agency WHERE tenant = ? AND code = ?", tenant, agency) == nil {
+                if let agency = params.agency, try !TenantStore.agencyExists(db, tenant: tenant, code: agency) {
                     throw RPCError.validationFailed(field: "agency", reason: "no agency \(agency) in \(tenant)")
                 }
             }
-            try Self.refuseTaken(db, username: params.username, email: params.email.value)
-            try db.run(
-                """
-                INSERT INTO account (id, tenant, agency, username, email, full_name, roles, password_hash, must_change_password,
-                    status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
-                """,
-                arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try JSONColumn.text(sortedRoles), hash,
-                    params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at), Timestamp.iso8601(at)])
-            let account = try Self.account(db, id: id)
+            try AccountStore.refuseTaken(db, username: params.username, email: params.email.value)
+            try AccountStore.insert(db, id: id, params, roles: sortedRoles, passwordHash: hash, at: at)
+            let account = try AccountStore.account(db, id: id)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
             try EventFeed.publish(db, type: "account.created", tenant: params.tenant, subjectID: id, payload: try JSONCoding.value(account), at: at)
             return account
-        }
-    }
-
-    static func refuseTaken(_ db: Connection, username: String, email: String) throws {
-        if try db.queryOne("SELECT 1 FROM account WHERE username = ?", username) != nil {
-            throw RPCError.validationFailed(field: "username", reason: "is taken")
-        }
-        // Compared folded, so a row spelled otherwise before emails were lowercased counts too.
-        if try db.queryOne("SELECT 1 FROM account WHERE lower(email) = lower(?)", email) != nil {
-            throw RPCError.validationFailed(field: "email", reason: "is already registered")
         }
     }
 
@@ -169,27 +144,12 @@ struct AccountHandlers {
         if let tenant { try principal.requireTenant(tenant, reading: true) }
         let agencyOnly = principal.has(.superAdmin) ? nil : principal.agency
         if !principal.has(.superAdmin) && agencyOnly == nil { throw RPCError.forbidden("an agency administrator needs an agency") }
-        return try await context.database.read { db in
-            try db.query(
-                "SELECT id FROM account WHERE (?1 IS NULL OR tenant = ?1) AND (?2 IS NULL OR agency = ?2) ORDER BY username",
-                arguments: [tenant, agencyOnly]
-            ).map { try Self.account(db, id: try $0.string(0)) }
-        }
-    }
-
-    /// Loads an account the caller administers: Super Admin any, an agency administrator their agency's.
-    static func administered(_ db: Connection, id: String, by principal: Principal) throws -> AccountInfo {
-        let account = try account(db, id: id)
-        if principal.has(.superAdmin) { return account }
-        guard account.tenant == principal.tenant, account.agency == principal.agency,
-            Set(account.roles).isSubset(of: AccountRules.agencyGrantable)
-        else { throw RPCError.forbidden("this account is not administered by the caller") }
-        return account
+        return try await context.database.read { db in try AccountStore.list(db, tenant: tenant, agency: agencyOnly) }
     }
 
     func resetPassword(_ params: PasswordResetParams, _ request: RequestContext) async throws -> AccountInfo {
         let principal = try request.requirePrincipal()
-        let current = try await context.database.read { db in try Self.administered(db, id: params.accountID, by: principal) }
+        let current = try await context.database.read { db in try AccountStore.administered(db, id: params.accountID, by: principal) }
         if let problem = AccountRules.passwordProblem(params.temporaryPassword, username: current.username, field: "temporaryPassword") {
             throw RPCError.validationFailed([problem])
         }
@@ -197,10 +157,10 @@ struct AccountHandlers {
         let at = context.now()
         let unix = context.unixNow
         let reset = try await context.database.write { db in
-            let before = try Self.administered(db, id: params.accountID, by: principal)
-            try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", hash, Timestamp.iso8601(at), params.accountID)
-            try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
-            let after = try Self.account(db, id: params.accountID)
+            let before = try AccountStore.administered(db, id: params.accountID, by: principal)
+            try AccountStore.setTemporaryPassword(db, id: params.accountID, passwordHash: hash, at: at)
+            try SessionStore.revokePrincipal(db, principalID: params.accountID, at: unix)
+            let after = try AccountStore.account(db, id: params.accountID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account", targetID: after.id, action: "password_reset", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
         }
@@ -214,10 +174,10 @@ struct AccountHandlers {
         let at = context.now()
         let unix = context.unixNow
         return try await context.database.write { db in
-            let before = try Self.administered(db, id: params.accountID, by: principal)
-            try db.run("UPDATE account SET status = 'disabled', updated_at = ? WHERE id = ?", Timestamp.iso8601(at), params.accountID)
-            try Self.revokePrincipal(db, principalID: params.accountID, at: unix)
-            let after = try Self.account(db, id: params.accountID)
+            let before = try AccountStore.administered(db, id: params.accountID, by: principal)
+            try AccountStore.disable(db, id: params.accountID, at: at)
+            try SessionStore.revokePrincipal(db, principalID: params.accountID, at: unix)
+            let after = try AccountStore.account(db, id: params.accountID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account", targetID: after.id, action: "disabled", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             try EventFeed.publish(db, type: "account.disabled", tenant: after.tenant, subjectID: after.id, payload: try JSONCoding.value(after), at: at)
             return after
@@ -256,10 +216,7 @@ struct AccountHandlers {
             throw RPCError.rateLimited(retryAfterSeconds: wait)
         }
         let login = params.login.lowercased()
-        let found: (id: String, hash: String, failures: Int64, notBefore: Int64)? = try await context.database.read { db in
-            guard let row = try db.queryOne("SELECT id, password_hash, failed_attempts, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1", login) else { return nil }
-            return (try row.string(0), try row.string(1), try row.int64(2), try row.int64(3))
-        }
+        let found = try await context.database.read { db in try AccountStore.credentials(db, login: login) }
         // Unknown logins are throttled like accounts, under their own key, and checked against a
         // dummy hash: answers and timing are the same whether the login exists or not.
         let key = found?.id ?? "login:" + login
@@ -288,8 +245,8 @@ struct AccountHandlers {
     func recordFailure(accountID: String, state: SignInThrottle.LoginState, method: String, actor: Principal?, action: String) async throws {
         let at = context.now()
         try await context.database.write { db in
-            try db.run("UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?", state.failures, state.notBefore, accountID)
-            let tenant = try db.queryOne("SELECT tenant FROM account WHERE id = ?", accountID)?.optionalString(0)
+            try AccountStore.setFailures(db, id: accountID, failures: state.failures, notBefore: state.notBefore)
+            let tenant = try AccountStore.tenant(db, id: accountID)
             try AuditTrail.append(
                 db, tenant: tenant, actor: actor, method: method, targetType: "account", targetID: accountID, action: action, before: nil,
                 after: ["failedAttempts": .integer(state.failures), "nextAttemptAt": .integer(state.notBefore)], at: at)
@@ -303,14 +260,14 @@ struct AccountHandlers {
         let sessionID = IdentityContext.newID()
         let lifetime = context.sessionLifetime
         let (account, claims): (AccountInfo, SessionClaims) = try await context.database.write { db in
-            let account = try Self.account(db, id: accountID)
+            let account = try AccountStore.account(db, id: accountID)
             guard account.status == "active" else { throw RPCError.forbidden("this account is disabled") }
             if let vendorID = account.vendorID {
-                try VendorHandlers.refuseInactiveVendorSignIn(db, vendorID: vendorID, at: at)
+                try VendorStore.refuseInactiveVendorSignIn(db, vendorID: vendorID, at: at)
             }
-            if let newPasswordHash { try db.run("UPDATE account SET password_hash = ? WHERE id = ?", newPasswordHash, accountID) }
-            try db.run("UPDATE account SET failed_attempts = 0, locked_until = 0 WHERE id = ?", accountID)
-            try db.run("INSERT INTO session (id, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)", sessionID, accountID, now, now + lifetime)
+            if let newPasswordHash { try AccountStore.setPasswordHash(db, id: accountID, passwordHash: newPasswordHash) }
+            try AccountStore.setFailures(db, id: accountID, failures: 0, notBefore: 0)
+            try SessionStore.open(db, id: sessionID, accountID: accountID, issuedAt: now, expiresAt: now + lifetime)
             try AuditTrail.append(db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method, targetType: "session", targetID: sessionID, action: "signed_in", before: nil, after: ["accountId": .string(accountID)], at: at)
             let claims = SessionClaims(
                 sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant, agency: account.agency,
@@ -327,9 +284,7 @@ struct AccountHandlers {
         let at = context.now()
         let now = context.unixNow
         try await context.database.write { db in
-            let changed = try db.run("UPDATE session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, sessionID)
-            guard changed > 0 else { return }
-            try db.run("INSERT INTO revocation (session_id, revoked_at) VALUES (?, ?)", sessionID, now)
+            guard try SessionStore.end(db, id: sessionID, at: now) else { return }
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthSignOut.name, targetType: "session", targetID: sessionID, action: "signed_out", before: nil, after: nil, at: at)
         }
         return EmptyParams()
@@ -337,17 +292,10 @@ struct AccountHandlers {
 
     func changePassword(_ params: PasswordChangeParams, _ request: RequestContext) async throws -> SessionInfo {
         let principal = try request.requirePrincipal()
-        let (username, hash): (String, String) = try await context.database.read { db in
-            guard let row = try db.queryOne("SELECT username, password_hash FROM account WHERE id = ?", principal.id) else {
-                throw RPCError.notFound("account", id: principal.id)
-            }
-            return (try row.string(0), try row.string(1))
-        }
+        let (username, hash) = try await context.database.read { db in try AccountStore.usernameAndPasswordHash(db, id: principal.id) }
         // A wrong current password counts toward the account's delays, like a failed sign-in.
         let now = context.unixNow
-        let persisted: (failures: Int64, notBefore: Int64)? = try await context.database.read { db in
-            try db.queryOne("SELECT failed_attempts, locked_until FROM account WHERE id = ?", principal.id).map { (try $0.int64(0), try $0.int64(1)) }
-        }
+        let persisted = try await context.database.read { db in try AccountStore.failures(db, id: principal.id) }
         if case .wait(let seconds) = context.throttle.begin(principal.id, persisted: persisted, now: now) {
             throw RPCError.rateLimited(retryAfterSeconds: seconds)
         }
@@ -371,8 +319,8 @@ struct AccountHandlers {
         let newHash = try await context.hasher.hash(params.newPassword)
         let at = context.now()
         try await context.database.write { db in
-            try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", newHash, Timestamp.iso8601(at), principal.id)
-            try Self.revokePrincipal(db, principalID: principal.id, at: now)
+            try AccountStore.setChangedPassword(db, id: principal.id, passwordHash: newHash, at: at)
+            try SessionStore.revokePrincipal(db, principalID: principal.id, at: now)
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthChangePassword.name, targetType: "account", targetID: principal.id, action: "password_changed", before: nil, after: nil, at: at)
         }
         return try await startSession(accountID: principal.id, newPasswordHash: nil, method: AuthChangePassword.name)
@@ -380,51 +328,11 @@ struct AccountHandlers {
 
     func whoAmI(_ request: RequestContext) async throws -> AccountInfo {
         let principal = try request.requirePrincipal()
-        return try await context.database.read { db in try Self.account(db, id: principal.id) }
+        return try await context.database.read { db in try AccountStore.account(db, id: principal.id) }
     }
 
     func revocations(_ params: CursorParams) async throws -> RevocationPage {
         let limit = try params.pageLimit(default: 1000, maximum: 1000)
-        return try await context.database.read { db in try Self.revocationPage(db, after: params.after, limit: limit) }
-    }
-
-    /// Revocation entries after `after`, oldest first: what `auth.revocations` serves and what
-    /// identity's own verifier reads directly.
-    static func revocationPage(_ db: Connection, after: Int64, limit: Int) throws -> RevocationPage {
-        let entries = try db.query(
-            "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT ?",
-            after, limit
-        ).map { row in
-            RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
-        }
-        return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? after)
-    }
-
-    /// Ends every open session of an account (password change, reset, block, disable), each by
-    /// its id: a session opened right afterwards, even within the same second, stays valid.
-    static func revokePrincipal(_ db: Connection, principalID: String, at: Int64) throws {
-        for row in try db.query("SELECT id FROM session WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?", principalID, at) {
-            try db.run("INSERT INTO revocation (session_id, revoked_at) VALUES (?, ?)", try row.string(0), at)
-        }
-        try db.run("UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL", at, principalID)
-    }
-
-    /// Reads one account.
-    static func account(_ db: Connection, id: String) throws -> AccountInfo {
-        guard let row = try db.queryOne(
-            """
-            SELECT id, username, email, full_name, roles, tenant, agency, status, must_change_password,
-                assignment_number, assignment_date, assignment_issuer, vendor_id
-            FROM account WHERE id = ?
-            """, id)
-        else { throw RPCError.notFound("account", id: id) }
-        var assignment: AssignmentLetter?
-        if let number = try row.optionalString(9) {
-            assignment = AssignmentLetter(number: number, date: try row.optionalString(10) ?? "", issuer: try row.optionalString(11) ?? "")
-        }
-        return AccountInfo(
-            id: try row.string(0), username: try row.string(1), email: try row.string(2), fullName: try row.string(3),
-            roles: try JSONColumn.value([Role].self, try row.string(4)), tenant: try row.optionalString(5), agency: try row.optionalString(6),
-            status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment, vendorID: try row.optionalString(12))
+        return try await context.database.read { db in try SessionStore.revocationPage(db, after: params.after, limit: limit) }
     }
 }

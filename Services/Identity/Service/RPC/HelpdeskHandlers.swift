@@ -28,10 +28,8 @@ struct HelpdeskHandlers {
         let at = context.now()
         let comments = [TicketComment(author: principal.id, body: params.body, at: Timestamp.iso8601(at))]
         return try await context.database.write { db in
-            try db.run(
-                "INSERT INTO ticket (id, tenant, agency, opened_by, subject, status, comments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-                arguments: [id, principal.tenant, principal.agency, principal.id, params.subject, try JSONColumn.text(comments), Timestamp.iso8601(at), Timestamp.iso8601(at)])
-            let ticket = try Self.ticket(db, id: id)
+            try HelpdeskStore.insertTicket(db, id: id, by: principal, subject: params.subject, comments: comments, at: at)
+            let ticket = try HelpdeskStore.ticket(db, id: id)
             try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: HelpdeskOpen.name, targetType: "ticket", targetID: id, action: "opened", before: nil, after: try JSONCoding.value(ticket), at: at)
             return ticket
         }
@@ -70,15 +68,15 @@ struct HelpdeskHandlers {
         if let comment = params.comment { try InputRules.requireText(comment, field: "comment", max: 10_000, multiline: true) }
         let at = context.now()
         return try await context.database.write { db in
-            let before = try Self.ticket(db, id: params.ticketID)
+            let before = try HelpdeskStore.ticket(db, id: params.ticketID)
             if !principal.has(.superAdmin) && before.tenant != principal.tenant { throw RPCError.notFound("ticket", id: params.ticketID) }
             if let refusal = Self.allowed(before, agency: principal.agency, to: next, by: principal) { throw refusal }
             var comments = before.comments
             if let comment = params.comment, !comment.isEmpty {
                 comments.append(TicketComment(author: principal.id, body: comment, at: Timestamp.iso8601(at)))
             }
-            try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", (next ?? before.status).rawValue, try JSONColumn.text(comments), Timestamp.iso8601(at), params.ticketID)
-            let after = try Self.ticket(db, id: params.ticketID)
+            try HelpdeskStore.updateTicket(db, id: params.ticketID, status: next ?? before.status, comments: comments, at: at)
+            let after = try HelpdeskStore.ticket(db, id: params.ticketID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: method, targetType: "ticket", targetID: after.id, action: next?.rawValue ?? "commented", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
         }
@@ -87,25 +85,8 @@ struct HelpdeskHandlers {
     func list(_ request: RequestContext) async throws -> [TicketInfo] {
         let principal = try request.requirePrincipal()
         return try await context.database.read { db in
-            let rows: [Row]
-            if principal.has(.superAdmin) {
-                rows = try db.query("SELECT id FROM ticket WHERE status = 'forwarded' OR opened_by = ? ORDER BY created_at", principal.id)
-            } else if principal.has(.agencyAdmin) {
-                rows = try db.query("SELECT id FROM ticket WHERE tenant = ? ORDER BY created_at", principal.tenant)
-            } else {
-                rows = try db.query("SELECT id FROM ticket WHERE opened_by = ? ORDER BY created_at", principal.id)
-            }
-            return try rows.map { try Self.ticket(db, id: try $0.string(0)) }
+            try HelpdeskStore.tickets(db, visibleTo: principal)
         }
-    }
-
-    static func ticket(_ db: Connection, id: String) throws -> TicketInfo {
-        guard let row = try db.queryOne("SELECT id, tenant, opened_by, subject, status, comments FROM ticket WHERE id = ?", id) else {
-            throw RPCError.notFound("ticket", id: id)
-        }
-        return TicketInfo(
-            id: try row.string(0), tenant: try row.optionalString(1), openedBy: try row.string(2), subject: try row.string(3),
-            status: TicketStatus(rawValue: try row.string(4)) ?? .open, comments: try JSONColumn.value([TicketComment].self, try row.string(5)))
     }
 
     // MARK: Announcements
@@ -131,13 +112,10 @@ struct HelpdeskHandlers {
         announcement.endsAt = Timestamp.iso8601(ends)
         let at = context.now()
         return try await context.database.write { [announcement] db in
-            for tenant in announcement.tenants where try db.queryOne("SELECT 1 FROM tenant WHERE code = ?", tenant) == nil {
+            for tenant in announcement.tenants where try !TenantStore.exists(db, code: tenant) {
                 throw RPCError.validationFailed(field: "tenants", reason: "no tenant \(tenant)")
             }
-            try db.run(
-                "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [announcement.id, announcement.kind.rawValue, announcement.title, announcement.body, try JSONColumn.text(announcement.tenants),
-                    announcement.startsAt, announcement.endsAt, principal.id, Timestamp.iso8601(at)])
+            try HelpdeskStore.insertAnnouncement(db, announcement, by: principal.id, at: at)
             try AuditTrail.append(db, tenant: nil, actor: principal, method: AnnouncementPublish.name, targetType: "announcement", targetID: announcement.id!, action: "published", before: nil, after: try JSONCoding.value(announcement), at: at)
             return announcement
         }
@@ -147,12 +125,8 @@ struct HelpdeskHandlers {
         let principal = try request.requirePrincipal()
         let now = Timestamp.iso8601(context.now())
         return try await context.database.read { db in
-            try db.query("SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at", now).compactMap { row -> AnnouncementInfo? in
-                let tenants = try JSONColumn.value([String].self, try row.string(4))
-                guard tenants.isEmpty || principal.has(.superAdmin) || principal.has(.monitor) || tenants.contains(principal.tenant ?? "") else { return nil }
-                return AnnouncementInfo(
-                    id: try row.string(0), kind: AnnouncementKind(rawValue: try row.string(1)) ?? .notice, title: try row.string(2),
-                    body: try row.string(3), tenants: tenants, startsAt: try row.string(5), endsAt: try row.string(6))
+            try HelpdeskStore.announcements(db, endingAfter: now).filter { announcement in
+                announcement.tenants.isEmpty || principal.has(.superAdmin) || principal.has(.monitor) || announcement.tenants.contains(principal.tenant ?? "")
             }
         }
     }

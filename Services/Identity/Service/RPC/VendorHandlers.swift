@@ -33,74 +33,14 @@ struct VendorHandlers {
 
     // MARK: Registration
 
-    /// Checks a registration against the tenant and the qualification rules (annex I.C.1).
-    func validate(_ registration: VendorRegistration, domicile: [String], checkCredentials: Bool) -> [FieldError] {
-        var problems: [FieldError] = []
-        if !registration.nik.hasDomicile(in: domicile) {
-            problems.append(FieldError(field: "nik", reason: "the KTP must show domicile in the tenant's region (\(domicile.joined(separator: ", ")))"))
-        }
-        if registration.kind == .entity {
-            if registration.nib == nil { problems.append(FieldError(field: "nib", reason: "is required for a business entity")) }
-            if registration.deed == nil { problems.append(FieldError(field: "deed", reason: "the deed of establishment is required for a business entity")) }
-            if registration.director == nil { problems.append(FieldError(field: "director", reason: "the director's identity is required for a business entity")) }
-        }
-        if let deed = registration.deed {
-            if deed.number.isEmpty { problems.append(FieldError(field: "deed.number", reason: "must not be empty")) }
-            if deed.ratificationNumber.isEmpty {
-                problems.append(FieldError(field: "deed.ratificationNumber", reason: "the ratification by the Ministry of Law and Human Rights is required"))
-            }
-            do { try InputRules.requireCivilDate(deed.date, field: "deed.date") } catch let error as RPCError {
-                problems.append(contentsOf: InputRules.fields(of: error))
-            } catch {}
-        }
-        if let director = registration.director, director.name.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append(FieldError(field: "director.name", reason: "must not be empty"))
-        }
-        for (field, value, max) in [("name", registration.name, 200), ("address", registration.address, 500), ("businessLicenceNumber", registration.businessLicenceNumber, 100)]
-        where value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > max {
-            problems.append(FieldError(field: field, reason: "must be 1 to \(max) characters"))
-        }
-        // Every printed or displayed text: one line, no control or invisible characters.
-        for (field, value, max) in [
-            ("name", registration.name, Int.max), ("address", registration.address, Int.max), ("businessLicenceNumber", registration.businessLicenceNumber, Int.max),
-            ("bankAccount.bank", registration.bankAccount.bank, 100), ("bankAccount.holderName", registration.bankAccount.holderName, 200),
-            ("director.name", registration.director?.name ?? "", 200), ("deed.number", registration.deed?.number ?? "", 100),
-            ("deed.ratificationNumber", registration.deed?.ratificationNumber ?? "", 100), ("acceptedTermsVersion", registration.acceptedTermsVersion, 50),
-        ] {
-            if let reason = InputRules.freeTextProblem(value, max: max, multiline: false) { problems.append(FieldError(field: field, reason: reason)) }
-        }
-        let account = registration.bankAccount
-        if account.bank.isEmpty { problems.append(FieldError(field: "bankAccount.bank", reason: "must not be empty")) }
-        if account.holderName.isEmpty { problems.append(FieldError(field: "bankAccount.holderName", reason: "must not be empty")) }
-        if !(5...30).contains(account.number.count) || !account.number.allSatisfy(\.isNumber) {
-            problems.append(FieldError(field: "bankAccount.number", reason: "must be 5 to 30 digits"))
-        }
-        if registration.acceptedTermsVersion != context.currentTermsVersion {
-            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(context.currentTermsVersion)"))
-        }
-        if checkCredentials {
-            if let problem = AccountRules.usernameProblem(registration.username) { problems.append(problem) }
-            if let problem = AccountRules.passwordProblem(registration.password, username: registration.username, field: "password") {
-                problems.append(problem)
-            }
-        }
-        return problems
-    }
-
-
     func domicile(of tenant: String) async throws -> [String] {
-        try await context.database.read { db in
-            guard let row = try db.queryOne("SELECT domicile_region_codes FROM tenant WHERE code = ?", tenant) else {
-                throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(tenant)")
-            }
-            return try JSONColumn.value([String].self, try row.string(0))
-        }
+        try await context.database.read { db in try TenantStore.domicile(db, of: tenant) }
     }
 
     func registerVendor(_ params: VendorRegistration) async throws -> VendorInfo {
         try InputRules.requirePrintableStrings(in: params)
         let domicile = try await domicile(of: params.tenant)
-        let problems = validate(params, domicile: domicile, checkCredentials: true)
+        let problems = RegistrationRules.problems(params, domicile: domicile, checkCredentials: true, currentTermsVersion: context.currentTermsVersion)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let hash = try await context.hasher.hash(params.password)
         let vendorID = IdentityContext.newID()
@@ -111,23 +51,10 @@ struct VendorHandlers {
         stored.password = ""
         let registration = try JSONColumn.text(stored)
         return try await context.database.write { db in
-            try AccountHandlers.refuseTaken(db, username: params.username, email: params.email.value)
-            try Self.refuseDuplicate(db, params, excluding: nil)
-            try db.run(
-                """
-                INSERT INTO account (id, tenant, username, email, full_name, roles, password_hash, status, vendor_id, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, '["vendor"]', ?, 'active', ?, ?, ?)
-                """,
-                arguments: [accountID, params.tenant, params.username, params.email.value, params.name, hash, vendorID, stamp, stamp])
-            try db.run(
-                """
-                INSERT INTO vendor (id, tenant, status, nik, npwp, nib, email, registration, accepted_terms_version, accepted_terms_at,
-                    account_id, created_at, updated_at)
-                VALUES (?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [vendorID, params.tenant, params.nik.value, params.npwp.value, params.nib?.value, params.email.value, registration,
-                    params.acceptedTermsVersion, stamp, accountID, stamp, stamp])
-            let vendor = try Self.vendor(db, id: vendorID)
+            try AccountStore.refuseTaken(db, username: params.username, email: params.email.value)
+            try VendorStore.refuseDuplicate(db, params, excluding: nil)
+            try VendorStore.insertRegistration(db, vendorID: vendorID, accountID: accountID, params, registration: registration, passwordHash: hash, at: stamp)
+            let vendor = try VendorStore.vendor(db, id: vendorID)
             let actor = Principal(kind: .user, id: accountID, tenant: params.tenant, roles: [.vendor])
             try AuditTrail.append(db, tenant: params.tenant, actor: actor, method: VendorRegister.name, targetType: "vendor", targetID: vendorID, action: "registered", before: nil, after: try JSONCoding.value(vendor), at: at)
             try EventFeed.publish(db, type: "vendor.registered", tenant: params.tenant, subjectID: vendorID, payload: try Self.feedPayload(vendor), at: at)
@@ -135,29 +62,12 @@ struct VendorHandlers {
         }
     }
 
-    /// Identifiers already registered in the tenant are refused (annex I.C).
-    static func refuseDuplicate(_ db: Connection, _ registration: VendorRegistration, excluding vendorID: String?) throws {
-        let checks: [(String, String, String?)] = [
-            ("nik", "nik", registration.nik.value), ("npwp", "npwp", registration.npwp.value), ("nib", "nib", registration.nib?.value),
-            ("email", "email", registration.email.value),
-        ]
-        var problems: [FieldError] = []
-        for (field, column, value) in checks {
-            guard let value else { continue }
-            let compared = column == "email" ? "lower(email) = lower(?)" : "\(column) = ?"
-            if try db.queryOne("SELECT 1 FROM vendor WHERE tenant = ? AND \(compared) AND id IS NOT ?", registration.tenant, value, vendorID) != nil {
-                problems.append(FieldError(field: field, reason: "is already registered in this tenant"))
-            }
-        }
-        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
-    }
-
     func resubmit(_ params: VendorRegistration, _ request: RequestContext) async throws -> VendorInfo {
         let principal = try request.requirePrincipal()
         try InputRules.requirePrintableStrings(in: params)
         let vendorID = try await ownVendorID(principal)
         let domicile = try await domicile(of: params.tenant)
-        let problems = validate(params, domicile: domicile, checkCredentials: false)
+        let problems = RegistrationRules.problems(params, domicile: domicile, checkCredentials: false, currentTermsVersion: context.currentTermsVersion)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         var stored = params
         stored.password = ""
@@ -165,19 +75,13 @@ struct VendorHandlers {
         let registration = try JSONColumn.text(stored)
         let at = context.now()
         return try await context.database.write { db in
-            let before = try Self.vendor(db, id: vendorID)
+            let before = try VendorStore.vendor(db, id: vendorID)
             guard before.tenant == params.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "cannot change the tenant") }
             let next = try VendorAction.resubmit.apply(to: before.status).get()
-            try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: params.npwp.value, at: at)
-            try Self.refuseDuplicate(db, params, excluding: vendorID)
-            try db.run(
-                """
-                UPDATE vendor SET status = ?, status_reason = NULL, nik = ?, npwp = ?, nib = ?, email = ?, registration = ?,
-                    accepted_terms_version = ?, accepted_terms_at = ?, version = version + 1, updated_at = ? WHERE id = ?
-                """,
-                arguments: [next.rawValue, params.nik.value, params.npwp.value, params.nib?.value, params.email.value, registration,
-                    params.acceptedTermsVersion, Timestamp.iso8601(at), Timestamp.iso8601(at), vendorID])
-            let after = try Self.vendor(db, id: vendorID)
+            try BlacklistStore.refuseBlacklisted(db, tenant: before.tenant, npwp: params.npwp.value, at: at)
+            try VendorStore.refuseDuplicate(db, params, excluding: vendorID)
+            try VendorStore.storeResubmission(db, vendorID: vendorID, status: next, params, registration: registration, at: at)
+            let after = try VendorStore.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorResubmit.name, targetType: "vendor", targetID: vendorID, action: "resubmitted", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             try EventFeed.publish(db, type: "vendor.resubmitted", tenant: after.tenant, subjectID: vendorID, payload: try Self.feedPayload(after), at: at)
             return after
@@ -185,19 +89,14 @@ struct VendorHandlers {
     }
 
     func ownVendorID(_ principal: Principal) async throws -> String {
-        try await context.database.read { db in
-            guard let row = try db.queryOne("SELECT vendor_id FROM account WHERE id = ?", principal.id), let id = try row.optionalString(0) else {
-                throw RPCError.forbidden("this account is not a vendor's")
-            }
-            return id
-        }
+        try await context.database.read { db in try VendorStore.vendorID(db, ofAccount: principal.id) }
     }
 
     // MARK: Reading
 
     /// A vendor the caller may see: verifiers and officials of its tenant, or the vendor itself.
     func visibleVendor(_ db: Connection, id: String, principal: Principal) throws -> VendorInfo {
-        let vendor = try Self.vendor(db, id: id)
+        let vendor = try VendorStore.vendor(db, id: id)
         if principal.has(.vendor) {
             // A vendor sees only itself, whatever else it might hold.
             guard vendor.accountID == principal.id else { throw RPCError.notFound("vendor", id: id) }
@@ -218,8 +117,7 @@ struct VendorHandlers {
         let tenant = principal.tenant
         if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("listing vendors needs a tenant") }
         return try await context.database.read { db in
-            try db.query("SELECT id FROM vendor WHERE (?1 IS NULL OR tenant = ?1) AND (?2 IS NULL OR status = ?2) ORDER BY created_at", arguments: [tenant, params.status?.rawValue])
-                .map { try Self.vendor(db, id: try $0.string(0)) }
+            try VendorStore.list(db, tenant: tenant, status: params.status)
         }
     }
 
@@ -231,20 +129,20 @@ struct VendorHandlers {
         let at = context.now()
         let now = context.unixNow
         return try await context.database.write { db in
-            let before = try Self.vendor(db, id: vendorID)
+            let before = try VendorStore.vendor(db, id: vendorID)
             try principal.requireTenant(before.tenant)
             guard before.version == version else {
                 throw RPCError.conflict("the vendor changed since version \(version); reload it (now version \(before.version))", currentState: before.status.rawValue)
             }
             let next = try action.apply(to: before.status).get()
-            if action.refusedWhileBlacklisted { try Self.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, at: at) }
+            if action.refusedWhileBlacklisted { try BlacklistStore.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, at: at) }
             var statusReason = reason
             if let decision { statusReason = "\(decision.reason) (keputusan Kepala UKPBJ \(decision.decisionNumber), \(decision.decisionDate))" }
-            try db.run("UPDATE vendor SET status = ?, status_reason = ?, version = version + 1, updated_at = ? WHERE id = ?", next.rawValue, statusReason, Timestamp.iso8601(at), vendorID)
+            try VendorStore.setStatus(db, vendorID: vendorID, next, reason: statusReason, at: at)
             if next == .blocked || next == .deactivated {
-                try AccountHandlers.revokePrincipal(db, principalID: before.accountID, at: now)
+                try SessionStore.revokePrincipal(db, principalID: before.accountID, at: now)
             }
-            let after = try Self.vendor(db, id: vendorID)
+            let after = try VendorStore.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: method, targetType: "vendor", targetID: vendorID, action: action.pastTense, before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             try EventFeed.publish(db, type: "vendor.\(action.pastTense)", tenant: after.tenant, subjectID: vendorID, payload: try Self.feedPayload(after), at: at)
             return after
@@ -269,12 +167,12 @@ struct VendorHandlers {
         let at = context.now()
         let document = VendorDocument(type: params.type, sha256: stored.sha256, contentType: stored.kind.rawValue, byteCount: stored.byteCount, uploadedAt: Timestamp.iso8601(at))
         return try await context.database.write { db in
-            let before = try Self.vendor(db, id: vendorID)
+            let before = try VendorStore.vendor(db, id: vendorID)
             guard before.status != .deactivated else { throw RPCError.conflict("a deactivated vendor cannot upload", currentState: before.status.rawValue) }
             var documents = before.documents.filter { !($0.type == document.type && $0.sha256 == document.sha256) }
             documents.append(document)
-            try db.run("UPDATE vendor SET documents = ?, version = version + 1, updated_at = ? WHERE id = ?", try JSONColumn.text(documents), Timestamp.iso8601(at), vendorID)
-            let after = try Self.vendor(db, id: vendorID)
+            try VendorStore.setDocuments(db, vendorID: vendorID, documents, at: at)
+            let after = try VendorStore.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorUploadDocument.name, targetType: "vendor", targetID: vendorID, action: "document_uploaded", before: nil, after: try JSONCoding.value(document), at: at)
             return after
         }
@@ -308,14 +206,12 @@ struct VendorHandlers {
         let at = context.now()
         let now = context.unixNow
         return try await context.database.write { [entry] db in
-            try db.run(
-                "INSERT INTO blacklist (id, tenant, npwp, name, source, basis, starts_on, ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [entry.id, tenant, entry.npwp.value, entry.name, entry.source.rawValue, entry.basis, entry.startsOn, entry.endsOn, principal.id, Timestamp.iso8601(at)])
+            try BlacklistStore.insert(db, entry, tenant: tenant, by: principal.id, at: at)
             // A listed vendor in force cannot keep signing in as active.
             let today = TenantCalendar.of(tenant: tenant).today(at: at).description
             if entry.startsOn <= today && today <= entry.endsOn {
-                for row in try db.query("SELECT account_id FROM vendor WHERE tenant = ? AND npwp = ?", tenant, entry.npwp.value) {
-                    try AccountHandlers.revokePrincipal(db, principalID: try row.string(0), at: now)
+                for accountID in try VendorStore.accountIDs(db, tenant: tenant, npwp: entry.npwp.value) {
+                    try SessionStore.revokePrincipal(db, principalID: accountID, at: now)
                 }
             }
             try AuditTrail.append(db, tenant: tenant, actor: principal, method: BlacklistAdd.name, targetType: "blacklist", targetID: entry.id!, action: "added", before: nil, after: try JSONCoding.value(entry), at: at)
@@ -329,60 +225,7 @@ struct VendorHandlers {
         // Super Admin (no tenant) sees every tenant's entries.
         let tenant = principal.tenant
         if tenant == nil && !principal.has(.superAdmin) { throw RPCError.forbidden("the blacklist is per tenant") }
-        return try await context.database.read { db in
-            try db.query("SELECT id, tenant, npwp, name, source, basis, starts_on, ends_on FROM blacklist WHERE (?1 IS NULL OR tenant = ?1) ORDER BY starts_on", arguments: [tenant]).map { row in
-                BlacklistEntry(
-                    id: try row.string(0), tenant: try row.string(1), npwp: try NPWP(try row.string(2)), name: try row.string(3),
-                    source: BlacklistSource(rawValue: try row.string(4)) ?? .nationalList, basis: try row.string(5),
-                    startsOn: try row.string(6), endsOn: try row.string(7))
-            }
-        }
-    }
-
-    /// A blacklist entry in force for this NPWP on the tenant's date at `at` (its calendar, as
-    /// the catalog counts it) stops verification, activation and sign-in.
-    static func refuseBlacklisted(_ db: Connection, tenant: String, npwp: String, at: Date) throws {
-        let today = TenantCalendar.of(tenant: tenant).today(at: at).description
-        if let row = try db.queryOne(
-            "SELECT basis, ends_on FROM blacklist WHERE tenant = ? AND npwp = ? AND starts_on <= ?3 AND ends_on >= ?3 LIMIT 1",
-            arguments: [tenant, npwp, today])
-        {
-            throw RPCError.conflict("the vendor is on the blacklist until \(try row.string(1)) (\(try row.string(0)))", currentState: "blacklisted")
-        }
-    }
-
-    /// A vendor account signs in only while the vendor is not blocked, deactivated or blacklisted.
-    static func refuseInactiveVendorSignIn(_ db: Connection, vendorID: String, at: Date) throws {
-        let vendor = try vendor(db, id: vendorID)
-        switch vendor.status {
-        case .blocked: throw RPCError.forbidden("this vendor is blocked: \(vendor.statusReason ?? "")")
-        case .deactivated: throw RPCError.forbidden("this vendor is deactivated")
-        default: break
-        }
-        do { try refuseBlacklisted(db, tenant: vendor.tenant, npwp: vendor.npwp, at: at) } catch let error as RPCError {
-            throw RPCError.forbidden(error.message)
-        }
-    }
-
-    // MARK: Rows
-
-    static func vendor(_ db: Connection, id: String) throws -> VendorInfo {
-        guard let row = try db.queryOne(
-            """
-            SELECT id, tenant, status, status_reason, registration, accepted_terms_at, account_id, documents, version, npwp
-            FROM vendor WHERE id = ?
-            """, id)
-        else { throw RPCError.notFound("vendor", id: id) }
-        let registration = try JSONColumn.value(VendorRegistration.self, try row.string(4))
-        return VendorInfo(
-            id: try row.string(0), tenant: try row.string(1), kind: registration.kind, name: registration.name,
-            status: VendorStatus(rawValue: try row.string(2)) ?? .registered, statusReason: try row.optionalString(3),
-            nik: registration.nik.value, npwp: try row.string(9), nib: registration.nib?.value, email: registration.email.value,
-            phone: registration.phone.value, address: registration.address, deed: registration.deed, director: registration.director,
-            businessLicenceNumber: registration.businessLicenceNumber, bankAccount: registration.bankAccount, isPKP: registration.isPKP,
-            businessScale: registration.businessScale,
-            acceptedTermsVersion: registration.acceptedTermsVersion, acceptedTermsAt: try row.string(5), accountID: try row.string(6),
-            documents: try JSONColumn.value([VendorDocument].self, try row.string(7)), version: try row.int64(8))
+        return try await context.database.read { db in try BlacklistStore.list(db, tenant: tenant) }
     }
 
     /// What other services learn about a vendor from the feed: identity and standing, no bank or personal details.

@@ -15,7 +15,7 @@ struct VendorStandingHandlers {
     func standing(_ params: VendorRef, _ request: RequestContext) async throws -> VendorStanding {
         // The access rule admits service tokens only; say so again where the data is read.
         guard try request.requirePrincipal().kind == .service else { throw RPCError.forbidden("vendor.standing is for services") }
-        let vendor = try await context.database.read { db in try VendorHandlers.vendor(db, id: params.vendorID) }
+        let vendor = try await context.database.read { db in try VendorStore.vendor(db, id: params.vendorID) }
         return Self.standing(of: vendor)
     }
 

@@ -35,12 +35,12 @@ struct ContractHandlers {
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, action: "suratPesananIssued") { order, party, db, today in
             let next = try OrderStateMachine.next(from: order.state, action: .issueSuratPesanan, by: party, facts: order.facts)
             guard let agreed = order.data.negotiation?.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
-            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
             try CeilingCheck.check(
-                total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource, ceilings: try SettingsHandlers.ceilings(settings), on: today,
+                total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource, ceilings: try SettingsRules.ceilings(settings), on: today,
                 field: "total")
             let number = try DocumentRegister.nextNumber(
                 db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
@@ -102,14 +102,14 @@ struct ContractHandlers {
             guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms, let spID = order.data.suratPesananID else {
                 throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue)
             }
-            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            let settings = try SettingsStore.settings(db, tenant: order.tenant)
             order.data.receivedOn = today
             let penalty = try Penalty.assess(order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
             order.data.finalPenalty = penalty
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
             let number: String
             if let typed = params.bastNumber {
-                try DocumentRegister.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsHandlers.numberTemplates(settings))
+                try DocumentRegister.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsRules.numberTemplates(settings))
                 number = typed
             } else {
                 number = try DocumentRegister.nextNumber(

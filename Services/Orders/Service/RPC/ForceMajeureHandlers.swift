@@ -58,8 +58,8 @@ struct ForceMajeureHandlers {
         let stamp = Timestamp.iso8601(at)
         let total_ = total
         return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
-            let settings = try SettingsHandlers.settings(db, tenant: tenant)
-            try DocumentRegister.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsHandlers.numberTemplates(settings))
+            let settings = try SettingsStore.settings(db, tenant: tenant)
+            try DocumentRegister.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsRules.numberTemplates(settings))
             let id = OrdersContext.newID()
             let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
             var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]

@@ -119,7 +119,7 @@ struct OrderHandlers {
         let at = context.now()
         let today = context.today
         return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
-            let settings = try SettingsHandlers.settings(db, tenant: tenant)
+            let settings = try SettingsStore.settings(db, tenant: tenant)
             var estimate = Rupiah.zero
             do {
                 for item in items { estimate = try estimate + item.catalogueUnitPrice * item.quantity }
@@ -132,7 +132,7 @@ struct OrderHandlers {
                 preparation: params, terms: params.terms ?? settings.terms, items: items,
                 vendor: OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM), ppkName: ppkName, priceEstimate: estimate)
             // The ceiling is known now: warn early rather than at submission.
-            try CeilingCheck.check(total: estimate, source: params.fundingSource, ceilings: try SettingsHandlers.ceilings(settings), on: today, field: "items")
+            try CeilingCheck.check(total: estimate, source: params.fundingSource, ceilings: try SettingsRules.ceilings(settings), on: today, field: "items")
             let id = OrdersContext.newID()
             let stamp = Timestamp.iso8601(at)
             try db.run(
@@ -164,7 +164,7 @@ struct OrderHandlers {
                 throw RPCError.conflict("the order changed since it was read (version \(order.version))", currentState: order.state.rawValue)
             }
             let next = try OrderStateMachine.next(from: order.state, action: .submit, by: .ppk, facts: order.facts)
-            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // The preparation's price references stay; everything else is as listed now.
             let items = zip(fetched, order.data.items).map { item, prepared in
                 var item = item
@@ -197,14 +197,14 @@ struct OrderHandlers {
     func offerContext(_ data: OrderData, settings: OrdersSettings, today: CivilDate) throws -> OfferContext {
         OfferContext(
             ppn: try OrderStore.ppnTerms(data, today: today), fundingSource: data.preparation.fundingSource,
-            ceilings: try SettingsHandlers.ceilings(settings), today: today)
+            ceilings: try SettingsRules.ceilings(settings), today: today)
     }
 
     /// Records the order's product lines and flags a possible split purchase (pemecahan paket):
     /// the same agency, vendor and product within the window, adding up above the ceiling.
     func flagSplitPurchase(_ db: Connection, _ order: StoredOrder, opening: NegotiationOffer, settings: OrdersSettings, today: CivilDate, at: Date) throws {
         let detector = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays)
-        guard let ceiling = try SettingsHandlers.ceilings(settings).inForce(for: order.data.preparation.fundingSource, on: today) else { return }
+        guard let ceiling = try SettingsRules.ceilings(settings).inForce(for: order.data.preparation.fundingSource, on: today) else { return }
         var finding: (SplitPurchaseFinding, String)?
         for (item, line) in zip(order.data.items, opening.items) {
             let amount = try line.unitPrice * line.quantity
@@ -256,7 +256,7 @@ struct OrderHandlers {
             let offer = NegotiationOffer(
                 by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
                 trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
-            let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+            let settings = try SettingsStore.settings(db, tenant: order.tenant)
             order.state = try negotiation.make(offer, orderState: order.state, context: try offerContext(order.data, settings: settings, today: today))
             order.data.negotiation = negotiation
             // The vendor's answer is due again after a PPK offer; nothing is due on the PPK's turn.

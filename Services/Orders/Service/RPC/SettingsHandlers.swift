@@ -15,114 +15,28 @@ struct SettingsHandlers {
             let principal = try request.requirePrincipal()
             guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
             try principal.requireTenant(tenant, reading: true)
-            return try await context.database.read { db in try Self.settings(db, tenant: tenant) }
+            return try await context.database.read { db in try SettingsStore.settings(db, tenant: tenant) }
         }
         table.register(OrdersSettingsSet.self) { params, request in try await set(params, request) }
-    }
-
-    /// The settings a tenant starts with: the regulation's defaults.
-    static func defaults(tenant: String) -> OrdersSettings {
-        OrdersSettings(
-            tenant: tenant,
-            ceilings: PurchaseCeilings.balanganDefaults.entries.map {
-                CeilingSetting(fundingSource: $0.source, amount: $0.amount, legalBasis: $0.legalBasis, effectiveFrom: $0.effectiveFrom)
-            },
-            vendorResponseDays: VendorResponseDeadline.standard.days, splitPurchaseWindowDays: SplitPurchaseDetector.standard.windowDays,
-            maxPenaltyDays: LatePenalty.defaultMaxDays, suratPesananNumberTemplate: DocumentNumberTemplate.suratPesananDefault,
-            bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms, documentPlace: "Paringin", version: nil)
-    }
-
-    /// The clauses of annex I.D.1.c in their usual Indonesian wording.
-    static let defaultTerms = SuratPesananTerms(
-        rightsAndObligations: "PPK berhak menerima barang/jasa sesuai Surat Pesanan dan berkewajiban membayar harga yang disepakati. Penyedia berhak menerima pembayaran dan berkewajiban menyerahkan barang/jasa sesuai spesifikasi, jumlah dan waktu dalam Surat Pesanan.",
-        workExecution: "Penyedia melaksanakan pengiriman/pekerjaan sesuai spesifikasi teknis ke alamat pengiriman paling lambat pada tanggal pengiriman yang disepakati. PPK memeriksa barang/jasa yang diterima; barang yang rusak, cacat, malfungsi atau tidak sesuai spesifikasi wajib diganti oleh Penyedia atas biaya Penyedia.",
-        price: "Harga sudah termasuk biaya pengiriman, pajak, serta keuntungan dan overhead sebagaimana tercantum dalam Surat Pesanan.",
-        payment: "Pembayaran dilakukan secara nontunai (transfer) oleh Bendahara Pengeluaran setelah berita acara serah terima ditandatangani, dengan pemotongan/pemungutan pajak sesuai ketentuan.",
-        sanctions: "Penyedia yang mengundurkan diri tanpa alasan yang dapat diterima, tidak melaksanakan atau tidak menyelesaikan pekerjaan, atau tidak bersedia mengganti barang yang rusak/cacat/malfungsi dikenakan sanksi turun tayang selama 1 (satu) tahun; penyampaian data palsu dikenakan sanksi turun tayang selama 2 (dua) tahun (Perbup Balangan 92/2023 Pasal 14).",
-        latePenalty: "Keterlambatan penyerahan dikenakan denda 1‰ (satu permil) per hari dari nilai bagian yang terlambat sebelum PPN (Perpres 16/2018 Pasal 79).",
-        forceMajeure: "Keadaan kahar meliputi bencana alam dan keadaan lain di luar kemampuan para pihak; pihak yang mengalami wajib memberitahukan secara tertulis paling lambat 14 (empat belas) hari kalender sejak terjadinya keadaan kahar.",
-        disputeSettlement: "Perselisihan diselesaikan secara musyawarah untuk mufakat; apabila tidak tercapai, melalui pengadilan negeri di wilayah PPK.",
-        antiGratification: "Para pihak dilarang memberi atau menerima komisi, hadiah atau gratifikasi dalam bentuk apa pun terkait Surat Pesanan ini (Perbup Balangan 92/2023 Pasal 16).")
-
-    static func settings(_ db: Connection, tenant: String) throws -> OrdersSettings {
-        guard let row = try db.queryOne("SELECT settings, version FROM orders_settings WHERE tenant = ?", tenant) else { return defaults(tenant: tenant) }
-        var settings = try JSONColumn.value(OrdersSettings.self, try row.string(0))
-        settings.version = try row.int64(1)
-        return settings
-    }
-
-    /// The tenant's automatic numbering templates (Surat Pesanan and BAST), whose shapes typed numbers may not take.
-    static func numberTemplates(_ settings: OrdersSettings) throws(RPCError) -> [DocumentNumberTemplate] {
-        [try DocumentNumberTemplate(settings.suratPesananNumberTemplate), try DocumentNumberTemplate(settings.bastNumberTemplate)]
-    }
-
-    /// The ceilings as the domain checks them.
-    static func ceilings(_ settings: OrdersSettings) throws(RPCError) -> PurchaseCeilings {
-        var ceilings = PurchaseCeilings([])
-        for setting in settings.ceilings {
-            ceilings = ceilings.setting(try PurchaseCeiling(source: setting.fundingSource, amount: setting.amount, legalBasis: setting.legalBasis, effectiveFrom: setting.effectiveFrom))
-        }
-        return ceilings
-    }
-
-    static func validate(_ settings: OrdersSettings) -> [FieldError] {
-        var problems: [FieldError] = []
-        func check(_ field: String, _ body: () throws -> Void) {
-            do { try body() } catch let error as RPCError { problems += InputRules.fields(of: error).map { FieldError(field: $0.field == "template" ? field : $0.field, reason: $0.reason) } } catch {}
-        }
-        for (index, ceiling) in settings.ceilings.enumerated() {
-            check("ceilings[\(index)]") { _ = try PurchaseCeiling(source: ceiling.fundingSource, amount: ceiling.amount, legalBasis: ceiling.legalBasis, effectiveFrom: ceiling.effectiveFrom) }
-            check("ceilings[\(index)].legalBasis") { try InputRules.requireFreeText(ceiling.legalBasis, field: "ceilings[\(index)].legalBasis", max: 500) }
-        }
-        check("vendorResponseDays") { _ = try VendorResponseDeadline(days: settings.vendorResponseDays) }
-        check("splitPurchaseWindowDays") { _ = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays) }
-        if !(0...365).contains(settings.maxPenaltyDays) { problems.append(FieldError(field: "maxPenaltyDays", reason: "must be 0 to 365 days")) }
-        check("suratPesananNumberTemplate") { _ = try DocumentNumberTemplate(settings.suratPesananNumberTemplate) }
-        check("bastNumberTemplate") { _ = try DocumentNumberTemplate(settings.bastNumberTemplate) }
-        check("documentPlace") { try InputRules.requireText(settings.documentPlace, field: "documentPlace", max: 100) }
-        problems += TermsRules.problems(settings.terms, prefix: "terms")
-        return problems
     }
 
     func set(_ params: OrdersSettings, _ request: RequestContext) async throws -> OrdersSettings {
         let principal = try request.requirePrincipal()
         try InputRules.requirePrintableStrings(in: params)
-        let problems = Self.validate(params)
+        let problems = SettingsRules.validate(params)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let at = context.now()
         return try await context.database.write { db in
-            let before = try Self.settings(db, tenant: params.tenant)
+            let before = try SettingsStore.settings(db, tenant: params.tenant)
             guard before.version == params.version else {
                 throw RPCError.conflict("the settings changed since they were read (version \(before.version ?? 0))", currentState: "version \(before.version ?? 0)")
             }
-            var stored = params
-            stored.version = nil
-            try db.run(
-                """
-                INSERT INTO orders_settings (tenant, settings, version, updated_at) VALUES (?, ?, 1, ?)
-                ON CONFLICT (tenant) DO UPDATE SET settings = excluded.settings, version = orders_settings.version + 1, updated_at = excluded.updated_at
-                """, params.tenant, try JSONColumn.text(stored), Timestamp.iso8601(at))
-            let after = try Self.settings(db, tenant: params.tenant)
+            try SettingsStore.save(db, params, at: at)
+            let after = try SettingsStore.settings(db, tenant: params.tenant)
             try AuditTrail.append(
                 db, tenant: params.tenant, actor: principal, method: OrdersSettingsSet.name, targetType: "orders_settings", targetID: params.tenant,
                 action: "settings_set", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
             return after
-        }
-    }
-}
-
-/// The Surat Pesanan clauses must all be there (annex I.D.1.c).
-enum TermsRules {
-    static func problems(_ terms: SuratPesananTerms, prefix: String) -> [FieldError] {
-        let clauses: [(String, String)] = [
-            ("rightsAndObligations", terms.rightsAndObligations), ("workExecution", terms.workExecution), ("price", terms.price),
-            ("payment", terms.payment), ("sanctions", terms.sanctions), ("latePenalty", terms.latePenalty), ("forceMajeure", terms.forceMajeure),
-            ("disputeSettlement", terms.disputeSettlement), ("antiGratification", terms.antiGratification),
-        ]
-        return clauses.compactMap { name, text in
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return FieldError(field: "\(prefix).\(name)", reason: "must not be empty: the Surat Pesanan needs this clause") }
-            if let reason = InputRules.freeTextProblem(text, max: 5000, multiline: true) { return FieldError(field: "\(prefix).\(name)", reason: reason) }
-            return nil
         }
     }
 }

@@ -37,7 +37,7 @@ enum OrderAccess {
 enum OrderView {
     static func record(_ db: Connection, _ order: StoredOrder, viewer: Principal?, today: CivilDate) throws -> OrderRecord {
         let data = order.data
-        let settings = try SettingsHandlers.settings(db, tenant: order.tenant)
+        let settings = try SettingsStore.settings(db, tenant: order.tenant)
         let ppn = try? OrderStore.ppnTerms(data, today: today)
         let agreed = data.negotiation?.agreedTerms
         var execution: OrderExecution?
