@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
