@@ -181,4 +181,15 @@ struct DomainRefusalMappingTests {
         #expect(DomainRefusal.notFound("delivery", id: "d-9").rpcError == RPCError.notFound("delivery", id: "d-9"))
         #expect(DomainRefusal.validationFailed(fields).message == RPCError.validationFailed(fields).message)
     }
+
+    /// A feed consumer whose rule refuses an event records it as a dead letter and goes on,
+    /// exactly as for the wire error it maps to (a refusal is never worth retrying).
+    @Test func aRefusedEventIsAPermanentFeedFailure() {
+        for refusal in [
+            DomainRefusal.forbidden("no"), .conflict("late", currentState: "failed"), .validationFailed(field: "grounds", reason: "x"),
+            .notFound("order", id: "o-1"),
+        ] {
+            #expect(FeedDeadLetters.classify(refusal) == .permanent, "\(refusal)")
+        }
+    }
 }
