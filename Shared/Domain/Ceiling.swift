@@ -27,7 +27,7 @@ public struct PurchaseCeiling: Sendable, Hashable, Codable {
     public let effectiveFrom: CivilDate
 
     /// A ceiling; a zero amount (422 `amount`) or an empty legal basis (422 `legalBasis`) is refused.
-    public init(source: FundingSource, amount: Rupiah, legalBasis: String, effectiveFrom: CivilDate) throws(RPCError) {
+    public init(source: FundingSource, amount: Rupiah, legalBasis: String, effectiveFrom: CivilDate) throws(DomainRefusal) {
         guard amount > .zero else { throw .validationFailed(field: "amount", reason: "must be more than zero") }
         guard !legalBasis.allSatisfy(\.isWhitespace) else {
             throw .validationFailed(field: "legalBasis", reason: "must name the rule that sets the ceiling")
@@ -68,31 +68,5 @@ public struct PurchaseCeilings: Sendable, Hashable, Codable {
     /// These ceilings with `ceiling` added, replacing an entry of the same source and start day.
     public func setting(_ ceiling: PurchaseCeiling) -> PurchaseCeilings {
         PurchaseCeilings(entries.filter { !($0.source == ceiling.source && $0.effectiveFrom == ceiling.effectiveFrom) } + [ceiling])
-    }
-}
-
-/// Whether a purchase stays within its ceiling.
-///
-/// What counts is the order's total including PPN, delivery, installation and training
-/// (``OrderTotals/totalIncludingPPN``): Pasal 2 limits the value of a purchase, and the budget
-/// pays all of it. The ceiling itself is allowed (Rp10,000,000 passes, Rp10,000,001 does not).
-public enum CeilingCheck {
-    /// Returns the ceiling applied; throws 422 naming `fundingSource` when the tenant has not set
-    /// one for `source` on `date`, and 422 naming `field` when `total` is above it.
-    @discardableResult
-    public static func check(total: Rupiah, source: FundingSource, ceilings: PurchaseCeilings, on date: CivilDate, field: String)
-        throws(RPCError) -> PurchaseCeiling
-    {
-        guard let ceiling = ceilings.inForce(for: source, on: date) else {
-            throw .validationFailed(
-                field: "fundingSource",
-                reason: "has no purchase ceiling for \(source.rawValue) on \(date); the tenant administrator must set one first")
-        }
-        guard total <= ceiling.amount else {
-            throw .validationFailed(
-                field: field,
-                reason: "must be at most \(ceiling.amount.formatted) for \(source.rawValue) purchases (\(ceiling.legalBasis)); it is \(total.formatted)")
-        }
-        return ceiling
     }
 }

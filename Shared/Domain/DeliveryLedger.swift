@@ -138,7 +138,7 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
 
     /// A ledger for `ordered` quantities, e.g. the agreed offer's lines. Items must be distinct
     /// with quantities of at least 1 (422 naming `items` or `items[i].quantity`).
-    public init(ordered: [OfferLine]) throws(RPCError) {
+    public init(ordered: [OfferLine]) throws(DomainRefusal) {
         guard !ordered.isEmpty else { throw .validationFailed(field: "items", reason: "must list at least one item") }
         guard Set(ordered.map(\.itemID)).count == ordered.count else {
             throw .validationFailed(field: "items", reason: "must not list the same item twice")
@@ -166,7 +166,7 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
     /// Records a delivery. 409 when its id is already recorded; 422 naming `deliveryID` when it
     /// is empty, `lines` when there are none, and `lines[i].itemID` / `lines[i].quantity` for an
     /// unknown or repeated item, a quantity below 1, or more than is still outstanding.
-    public mutating func record(_ delivery: Delivery) throws(RPCError) {
+    public mutating func record(_ delivery: Delivery) throws(DomainRefusal) {
         guard !delivery.deliveryID.isEmpty else { throw .validationFailed(field: "deliveryID", reason: "must not be empty") }
         guard !deliveries.contains(where: { $0.deliveryID == delivery.deliveryID }) else {
             throw .conflict("delivery \(delivery.deliveryID) is already recorded")
@@ -219,7 +219,7 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
     /// delivery, none negative), `lines[i].rejected` and `lines[i].reason` (required exactly
     /// when units are rejected).
     @discardableResult
-    public mutating func record(_ inspection: Inspection) throws(RPCError) -> [ReplacementRequest] {
+    public mutating func record(_ inspection: Inspection) throws(DomainRefusal) -> [ReplacementRequest] {
         guard let deliveryIndex = deliveries.firstIndex(where: { $0.deliveryID == inspection.deliveryID }) else {
             throw .notFound("delivery", id: inspection.deliveryID)
         }

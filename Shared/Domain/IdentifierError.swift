@@ -20,7 +20,7 @@ public struct IdentifierError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// The 422 `validation_failed` error that names `field` with this reason, for code paths that
     /// validate outside params decoding (decoding failures become -32602 on their own).
-    public func validationFailed(field: String) -> RPCError {
+    public func validationFailed(field: String) -> DomainRefusal {
         .validationFailed(field: field, reason: reason)
     }
 }

@@ -59,7 +59,7 @@ public struct OrderTotals: Sendable, Hashable, Codable {
     /// Computes the totals. A product or sum too large for an amount is 422 naming
     /// `items[i].quantity` or `items`/`total`; a negative quantity is 422 naming `items[i].quantity`.
     public init(lines: [OfferLine], deliveryCost: Rupiah, installationCost: Rupiah, trainingCost: Rupiah, ppn terms: PPNTerms)
-        throws(RPCError)
+        throws(DomainRefusal)
     {
         var computed: [LineTotal] = []
         var subtotal = Rupiah.zero
@@ -111,7 +111,7 @@ public struct OrderTotals: Sendable, Hashable, Codable {
         self.ppnTerms = terms
     }
 
-    private static func amount(_ value: Int64) throws(RPCError) -> Rupiah {
+    private static func amount(_ value: Int64) throws(DomainRefusal) -> Rupiah {
         do { return try Rupiah(checked: value) } catch { throw error.validationFailed(field: "total") }
     }
 }

@@ -24,7 +24,7 @@ public enum PriceBasis: String, Codable, Sendable, CaseIterable, JSONSchemaDescr
 
     /// The one basis shared by all `bases` (an order's products). Mixed bases are 422 naming
     /// `items`: one order shows one PPN computation, so its products must agree; none is 422 too.
-    public static func common(_ bases: [PriceBasis]) throws(RPCError) -> PriceBasis {
+    public static func common(_ bases: [PriceBasis]) throws(DomainRefusal) -> PriceBasis {
         guard let first = bases.first else { throw .validationFailed(field: "items", reason: "must list at least one item") }
         guard bases.allSatisfy({ $0 == first }) else {
             throw .validationFailed(field: "items", reason: "must all state their prices the same way (all including PPN or all excluding it)")
@@ -51,7 +51,7 @@ public struct PPNRate: Sendable, Hashable, Codable {
 
     /// A rate of `numerator / denominator`, from 0 up to but not including 100%; anything else
     /// is 422 naming `numerator` or `denominator`.
-    public init(numerator: Int64, denominator: Int64, effectiveFrom: CivilDate, rounding: RupiahRounding, legalBasis: String) throws(RPCError) {
+    public init(numerator: Int64, denominator: Int64, effectiveFrom: CivilDate, rounding: RupiahRounding, legalBasis: String) throws(DomainRefusal) {
         guard denominator > 0 else { throw .validationFailed(field: "denominator", reason: "must be more than zero") }
         guard numerator >= 0, numerator < denominator else {
             throw .validationFailed(field: "numerator", reason: "must be zero or more and less than the denominator")

@@ -180,8 +180,8 @@ public final class RPCDispatcher: Sendable {
             principal: principal, requestID: requestID, method: methodName, idempotencyKey: idempotencyKey, token: token)
         do {
             return finish(.success(try await entry.invoke(params, context)))
-        } catch let error as RPCError {
-            return finish(.failure(error))
+        } catch let error as any RPCErrorConvertible {
+            return finish(.failure(error.rpcError))
         } catch let error as DecodingError {
             return finish(.failure(ParamsDecoding.invalidParams(error)))
         } catch {

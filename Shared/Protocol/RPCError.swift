@@ -127,6 +127,18 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     public var applicationCode: ApplicationErrorCode? { ApplicationErrorCode(rawValue: code) }
 }
 
+/// An error that has a JSON-RPC form: the dispatcher answers with ``rpcError`` whatever a
+/// handler throws that conforms (a rule's refusal, see `DomainRefusal`).
+public protocol RPCErrorConvertible: Error {
+    /// The error object sent to the caller.
+    var rpcError: RPCError { get }
+}
+
+extension RPCError: RPCErrorConvertible {
+    /// Itself.
+    public var rpcError: RPCError { self }
+}
+
 /// A field that failed validation and why.
 public struct FieldError: Sendable, Hashable, Codable {
     /// The field's path in the params, e.g. `items[2].quantity`.

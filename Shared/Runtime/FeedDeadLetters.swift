@@ -137,7 +137,8 @@ public enum FeedDeadLetters {
         switch error {
         case is PermanentFeedFailure, is DecodingError, is JSONParseError:
             return .permanent
-        case let error as RPCError:
+        case let error as any RPCErrorConvertible:
+            let error = error.rpcError
             if error.code == ApplicationErrorCode.unauthenticated.rawValue || error.code == ApplicationErrorCode.rateLimited.rawValue {
                 return .transient
             }
@@ -157,7 +158,8 @@ public enum FeedDeadLetters {
         let code: Int?
         let message: String
         switch error {
-        case let error as RPCError:
+        case let error as any RPCErrorConvertible:
+            let error = error.rpcError
             code = error.code
             message = error.message
         case let error as StorageError:

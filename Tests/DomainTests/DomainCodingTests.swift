@@ -120,7 +120,7 @@ struct DomainCodingTests {
 
     @Test func identifierErrorBecomesA422() {
         let error = IdentifierError(reason: "must be a NIK of 16 digits").validationFailed(field: "director.nik")
-        #expect(error.code == 422)
-        #expect(error.data?["fields"]?.arrayValue?.first?["field"] == "director.nik")
+        #expect(error.kind == .validation)
+        #expect(error.fields == [FieldError(field: "director.nik", reason: "must be a NIK of 16 digits")])
     }
 }

@@ -108,7 +108,8 @@ public enum OrderAction: String, Codable, Sendable, CaseIterable, JSONSchemaDesc
     case recordDelivery = "record_delivery"
     /// PPK records the inspection of a delivery.
     case inspect
-    /// PPK asks the vendor to replace rejected goods.
+    /// PPK asks the vendor to replace rejected goods. Never offered in `availableActions`: units
+    /// rejected in `order.inspect` are the replacement request, and no method takes this step.
     case requestReplacement = "request_replacement"
     /// PPK confirms receipt once everything ordered is accepted; the BAST is generated.
     case confirmReceipt = "confirm_receipt"

@@ -3,16 +3,17 @@ import SiOpenContracts
 import OrdersService
 import SiOpenDomain
 import SiOpenProtocol
+import SiOpenRuntime
 import SiOpenTestSupport
 import Testing
 
-/// The RPCError `body` throws, or nil when it succeeds.
+/// The wire error of what `body` throws (a ``DomainRefusal`` as the RPC layer sends it), or nil when it succeeds.
 func refusal(_ body: () throws -> Void) -> RPCError? {
     do {
         try body()
         return nil
-    } catch let error as RPCError {
-        return error
+    } catch let error as any RPCErrorConvertible {
+        return error.rpcError
     } catch {
         return RPCError(code: -1, message: "non-RPC error: \(error)")
     }

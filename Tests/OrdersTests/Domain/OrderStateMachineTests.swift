@@ -32,9 +32,8 @@ private let specification: [OrderTransition] = {
         t(.negotiating, .expire, .system, .vendorsTurn, .expired),
         t(.agreed, .issueSuratPesanan, .ppk, .contracted),
         t(.contracted, .acknowledgeSuratPesanan, .vendor, .inDelivery),
-        t(.inDelivery, .recordDelivery, .vendor, .inDelivery),
-        t(.inDelivery, .inspect, .ppk, .inDelivery),
-        t(.inDelivery, .requestReplacement, .ppk, .inDelivery),
+        t(.inDelivery, .recordDelivery, .vendor, .unitsOutstanding, .inDelivery),
+        t(.inDelivery, .inspect, .ppk, .deliveryAwaitsInspection, .inDelivery),
         t(.inDelivery, .confirmReceipt, .ppk, .everythingAccepted, .received),
         t(.received, .acknowledgeBAST, .ppk, .firstBASTAcknowledgement, .received),
         t(.received, .acknowledgeBAST, .vendor, .firstBASTAcknowledgement, .received),
@@ -52,6 +51,8 @@ private func facts(satisfying condition: OrderTransitionCondition, by party: Ord
     case .partysTurn, .counterpartysOfferOpen: OrderFacts(latestOfferBy: party == .ppk ? .vendor : .ppk)
     case .vendorsTurn: OrderFacts(latestOfferBy: .ppk)
     case .everythingAccepted: OrderFacts(everythingAccepted: true)
+    case .unitsOutstanding: OrderFacts(unitsOutstanding: true)
+    case .deliveryAwaitsInspection: OrderFacts(deliveryAwaitsInspection: true)
     case .firstBASTAcknowledgement: OrderFacts()
     case .secondBASTAcknowledgement: OrderFacts(bastAcknowledgedBy: [party == .ppk ? .vendor : .ppk])
     }
@@ -64,6 +65,8 @@ private func facts(breaking condition: OrderTransitionCondition, by party: Order
     case .partysTurn, .counterpartysOfferOpen: OrderFacts(latestOfferBy: party)
     case .vendorsTurn: OrderFacts(latestOfferBy: .vendor)
     case .everythingAccepted: OrderFacts(everythingAccepted: false)
+    case .unitsOutstanding: OrderFacts(unitsOutstanding: false)
+    case .deliveryAwaitsInspection: OrderFacts(deliveryAwaitsInspection: false)
     case .firstBASTAcknowledgement, .secondBASTAcknowledgement: OrderFacts(bastAcknowledgedBy: [party])
     }
 }
@@ -94,8 +97,8 @@ struct OrderStateMachineTests {
                         #expect(error?.code == 403, "\(state) \(action) \(party): \(String(describing: error))")
                     }
                     // No facts whatsoever make a refused combination allowed.
-                    for extra in [OrderFacts(latestOfferBy: .ppk, everythingAccepted: true), OrderFacts(latestOfferBy: .vendor, bastAcknowledgedBy: [.ppk, .vendor])] {
-                        #expect(throws: RPCError.self) { try OrderStateMachine.next(from: state, action: action, by: party, facts: extra) }
+                    for extra in [OrderFacts(latestOfferBy: .ppk, everythingAccepted: true, deliveryAwaitsInspection: true), OrderFacts(latestOfferBy: .vendor, bastAcknowledgedBy: [.ppk, .vendor])] {
+                        #expect(throws: DomainRefusal.self) { try OrderStateMachine.next(from: state, action: action, by: party, facts: extra) }
                     }
                     continue
                 }
@@ -167,7 +170,10 @@ struct OrderStateMachineTests {
         #expect(OrderStateMachine.availableActions(in: .ordered, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [.cancel])
         #expect(OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .vendor)) == [.cancel, .offer, .acceptOffer])
         #expect(OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [.cancel])
-        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .ppk) == [.inspect, .requestReplacement, .fail])
+        // No step is ever offered for request_replacement: rejecting units on inspection is the request.
+        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .ppk) == [.fail])
+        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .ppk, facts: OrderFacts(deliveryAwaitsInspection: true)) == [.inspect, .fail])
+        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .vendor, facts: OrderFacts(unitsOutstanding: false)).isEmpty)
         #expect(OrderStateMachine.availableActions(in: .completed, for: .ppk).isEmpty)
     }
 

@@ -82,6 +82,9 @@ import Testing
                                  lines: [InspectionLine(itemID: "item-1", accepted: 4, rejected: 1, reason: .defect, note: "sobek")]),
                 token: ppk)
             #expect(inspected.execution?.ledger.replacementRequests.count == 1)
+            // Nothing waits for inspection and not everything is accepted: neither inspect nor a
+            // replacement step (which has no method) is offered.
+            #expect(inspected.availableActions == [.fail])
             #expect(await rpcError { _ = try await system.orders.call(OrderConfirmReceipt.self, ReceiptParams(orderID: inspected.id, version: inspected.version), token: ppk) }?.code == 409)
 
             // The rest arrives three days late: penalty 1‰ per day of the late part's value.
@@ -92,6 +95,16 @@ import Testing
                 DeliveryParams(orderID: inspected.id, version: inspected.version, deliveredOn: lateDay,
                                lines: [DeliveryLine(itemID: "item-1", quantity: 6), DeliveryLine(itemID: "item-2", quantity: 1)]),
                 token: vendor)
+            // Every unit is delivered (or awaiting inspection): no further delivery is offered, and one is refused.
+            #expect(late.availableActions.isEmpty)
+            let overDelivery = await rpcError {
+                _ = try await system.orders.call(
+                    OrderRecordDelivery.self,
+                    DeliveryParams(orderID: late.id, version: late.version, deliveredOn: lateDay, lines: [DeliveryLine(itemID: "item-1", quantity: 1)]),
+                    token: vendor)
+            }
+            #expect(overDelivery?.code == 409)
+            #expect(overDelivery?.data?["currentState"]?.stringValue == "in_delivery")
             let accepted = try await system.orders.call(
                 OrderInspect.self,
                 InspectionParams(orderID: late.id, version: late.version, deliveryID: "delivery-2", inspectedOn: lateDay,
@@ -100,6 +113,7 @@ import Testing
             #expect(accepted.execution?.ledger.isFullyAccepted == true)
             // 6 × 52,000 × 3‰ = 936 and 2,400,000 × 3‰ = 7,200.
             #expect(accepted.execution?.penalty.total == 8_136)
+            #expect(accepted.availableActions == [.confirmReceipt, .fail])
 
             let received = try await system.orders.call(
                 OrderConfirmReceipt.self, ReceiptParams(orderID: accepted.id, version: accepted.version, inspectionNotes: "Diterima lengkap setelah penggantian."), token: ppk)

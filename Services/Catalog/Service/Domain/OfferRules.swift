@@ -148,23 +148,23 @@ enum SanctionRules {
     /// order the PPK failed on those same grounds. A Surat Pesanan number given must be the order's.
     static func requireGrounded(_ proposal: SanctionProposal, order: OrderRecord, tenant: String, agency: String) throws {
         guard order.tenant == tenant, order.agency == agency else {
-            throw RPCError.validationFailed(field: "orderID", reason: "is not an order of your agency")
+            throw DomainRefusal.validationFailed(field: "orderID", reason: "is not an order of your agency")
         }
         guard order.vendor.id == proposal.vendorID else {
-            throw RPCError.validationFailed(field: "vendorID", reason: "is not the vendor of order \(order.id)")
+            throw DomainRefusal.validationFailed(field: "vendorID", reason: "is not the vendor of order \(order.id)")
         }
         if let number = proposal.suratPesananNumber, number != order.suratPesanan?.number {
-            throw RPCError.validationFailed(field: "suratPesananNumber", reason: "is not the Surat Pesanan number of order \(order.id)")
+            throw DomainRefusal.validationFailed(field: "suratPesananNumber", reason: "is not the Surat Pesanan number of order \(order.id)")
         }
         guard proposal.grounds != .falseData else { return }
         guard order.state == .failed else {
-            throw RPCError.conflict(
+            throw DomainRefusal.conflict(
                 "order \(order.id) is \(order.state.rawValue): a \(proposal.grounds.rawValue) proposal needs the order failed on those grounds (order.fail)",
                 currentState: order.state.rawValue)
         }
         guard order.failureGrounds == proposal.grounds else {
             let failedOn = order.failureGrounds?.rawValue ?? "unknown grounds"
-            throw RPCError.conflict(
+            throw DomainRefusal.conflict(
                 "order \(order.id) failed on \(failedOn), not \(proposal.grounds.rawValue)", currentState: order.state.rawValue)
         }
     }

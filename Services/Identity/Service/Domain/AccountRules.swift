@@ -1,3 +1,4 @@
+import SiOpenDomain
 import SiOpenProtocol
 
 /// Who may grant which roles, and what makes a password acceptable (Balangan annex I.A–B,
@@ -9,7 +10,7 @@ enum AccountRules {
     static let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
 
     /// Why `creator` may not create an account with `roles` in `tenant`/`agency`, or nil if allowed.
-    static func refusal(creator: Principal, roles: Set<Role>, tenant: String?, agency: String?) -> RPCError? {
+    static func refusal(creator: Principal, roles: Set<Role>, tenant: String?, agency: String?) -> DomainRefusal? {
         if roles.isEmpty { return .validationFailed(field: "roles", reason: "at least one role is required") }
         if roles.contains(.vendor) {
             return .validationFailed(field: "roles", reason: "vendors register themselves with vendor.register")

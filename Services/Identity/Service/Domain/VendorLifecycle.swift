@@ -1,4 +1,5 @@
 import SiOpenContracts
+import SiOpenDomain
 import SiOpenProtocol
 
 /// The vendor's states and the actions that move between them (annex I.C; Polewali Mandar
@@ -35,7 +36,7 @@ enum VendorAction: String, Sendable, CaseIterable {
     var refusedWhileBlacklisted: Bool { self == .verify || self == .activate || self == .unblock || self == .resubmit }
 
     /// The state after applying this action to `status`, or the conflict explaining why not.
-    func apply(to status: VendorStatus) -> Result<VendorStatus, RPCError> {
+    func apply(to status: VendorStatus) -> Result<VendorStatus, DomainRefusal> {
         guard from.contains(status) else {
             return .failure(.conflict("a vendor in status \(status.rawValue) cannot be \(pastTense)", currentState: status.rawValue))
         }

@@ -23,7 +23,7 @@ public struct CatalogueItemSnapshot: Sendable, Hashable, Codable {
 
 extension NegotiationOffer {
     /// The offer's totals under `ppn`.
-    public func totals(ppn: PPNTerms) throws(RPCError) -> OrderTotals {
+    public func totals(ppn: PPNTerms) throws(DomainRefusal) -> OrderTotals {
         try OrderTotals(lines: items, deliveryCost: deliveryCost, installationCost: installationCost, trainingCost: trainingCost, ppn: ppn)
     }
 }
@@ -108,7 +108,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// Starts a negotiation from the order the PPK submits: `order` must be the PPK's round 0
     /// (422 naming `by` or `round` otherwise) and satisfy every content rule. Items must be
     /// non-empty with distinct ids (422 naming `items`).
-    public static func open(items: [CatalogueItemSnapshot], order: NegotiationOffer, context: OfferContext) throws(RPCError) -> Negotiation {
+    public static func open(items: [CatalogueItemSnapshot], order: NegotiationOffer, context: OfferContext) throws(DomainRefusal) -> Negotiation {
         guard !items.isEmpty else { throw .validationFailed(field: "items", reason: "must list at least one item") }
         guard Set(items.map(\.itemID)).count == items.count else {
             throw .validationFailed(field: "items", reason: "must not list the same item twice")
@@ -143,7 +143,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// Throws what ``OrderStateMachine/next(from:action:by:facts:)`` throws (403 wrong party,
     /// 409 wrong state or not this party's turn); 409 when `offer.round` is not ``nextRound``;
     /// 422 naming each field that breaks a content rule.
-    public mutating func make(_ offer: NegotiationOffer, orderState: OrderState, context: OfferContext) throws(RPCError) -> OrderState {
+    public mutating func make(_ offer: NegotiationOffer, orderState: OrderState, context: OfferContext) throws(DomainRefusal) -> OrderState {
         let next = try OrderStateMachine.next(from: orderState, action: .offer, by: offer.by, facts: facts)
         try refuseIfConcluded(orderState)
         guard offer.round == nextRound else {
@@ -161,7 +161,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// it is (round 0, ``OrderAction/vendorAccept``); otherwise ``OrderAction/acceptOffer``.
     ///
     /// Throws what the state machine throws (403, 409), and 409 when `round` is not the latest.
-    public mutating func accept(round: Int, by party: OrderParty, orderState: OrderState) throws(RPCError) -> OrderState {
+    public mutating func accept(round: Int, by party: OrderParty, orderState: OrderState) throws(DomainRefusal) -> OrderState {
         let action: OrderAction = orderState == .ordered ? .vendorAccept : .acceptOffer
         let next = try OrderStateMachine.next(from: orderState, action: action, by: party, facts: facts)
         try refuseIfConcluded(orderState)
@@ -174,7 +174,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
         return next
     }
 
-    private func refuseIfConcluded(_ orderState: OrderState) throws(RPCError) {
+    private func refuseIfConcluded(_ orderState: OrderState) throws(DomainRefusal) {
         if let acceptedRound {
             throw .conflict("the negotiation is concluded: round \(acceptedRound) was accepted", currentState: orderState.rawValue)
         }
@@ -191,7 +191,7 @@ public struct Negotiation: Sendable, Hashable, Codable {
     @discardableResult
     public static func validate(
         _ offer: NegotiationOffer, items: [CatalogueItemSnapshot], limits: AdditionalCostLimits? = nil, context: OfferContext
-    ) throws(RPCError) -> OrderTotals {
+    ) throws(DomainRefusal) -> OrderTotals {
         var problems: [FieldError] = []
         let catalogue = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []

@@ -1,6 +1,7 @@
 // The one place that decides which action moves an order from which state to which, by whom,
 // and on what condition. Everything else (negotiation, deliveries, the RPC layer) asks here.
 import SiOpenContracts
+import SiOpenDomain
 import SiOpenProtocol
 
 /// A condition a transition needs beyond its state, action and party, read from ``OrderFacts``.
@@ -15,6 +16,10 @@ public enum OrderTransitionCondition: String, Codable, Sendable, CaseIterable, J
     case vendorsTurn = "vendors_turn"
     /// Every ordered unit has been delivered and accepted on inspection.
     case everythingAccepted = "everything_accepted"
+    /// Some ordered units are neither accepted nor awaiting inspection, so the vendor may deliver.
+    case unitsOutstanding = "units_outstanding"
+    /// A recorded delivery waits for its inspection.
+    case deliveryAwaitsInspection = "delivery_awaits_inspection"
     /// Neither side has acknowledged the BAST yet.
     case firstBASTAcknowledgement = "first_bast_acknowledgement"
     /// The counterparty has acknowledged the BAST and this party has not.
@@ -30,12 +35,22 @@ public struct OrderFacts: Sendable, Hashable, Codable {
     public var everythingAccepted: Bool
     /// Who has acknowledged the BAST so far.
     public var bastAcknowledgedBy: Set<OrderParty>
+    /// Whether some ordered units are neither accepted nor awaiting inspection (``LedgerItem/outstanding``).
+    public var unitsOutstanding: Bool
+    /// Whether a recorded delivery waits for its inspection (``DeliveryLedger/hasPendingInspection``).
+    public var deliveryAwaitsInspection: Bool
 
-    /// Creates the facts; the defaults describe an order with no offers, deliveries or BAST.
-    public init(latestOfferBy: OrderParty? = nil, everythingAccepted: Bool = false, bastAcknowledgedBy: Set<OrderParty> = []) {
+    /// Creates the facts; the defaults describe an order with no offers or BAST whose units are
+    /// all still to be delivered.
+    public init(
+        latestOfferBy: OrderParty? = nil, everythingAccepted: Bool = false, bastAcknowledgedBy: Set<OrderParty> = [],
+        unitsOutstanding: Bool = true, deliveryAwaitsInspection: Bool = false
+    ) {
         self.latestOfferBy = latestOfferBy
         self.everythingAccepted = everythingAccepted
         self.bastAcknowledgedBy = bastAcknowledgedBy
+        self.unitsOutstanding = unitsOutstanding
+        self.deliveryAwaitsInspection = deliveryAwaitsInspection
     }
 
     /// Why `condition` does not hold for `party`, or nil when it holds.
@@ -52,6 +67,10 @@ public struct OrderFacts: Sendable, Hashable, Codable {
             return latestOfferBy == .ppk ? nil : "it is not the vendor's turn, so no vendor answer is overdue"
         case .everythingAccepted:
             return everythingAccepted ? nil : "not everything ordered has been delivered and accepted"
+        case .unitsOutstanding:
+            return unitsOutstanding ? nil : "nothing is left to deliver: every ordered unit is accepted or awaiting inspection"
+        case .deliveryAwaitsInspection:
+            return deliveryAwaitsInspection ? nil : "no delivery awaits inspection"
         case .firstBASTAcknowledgement, .secondBASTAcknowledgement:
             if bastAcknowledgedBy.contains(party) { return "\(party.words) has already acknowledged the BAST" }
             let otherHas = other.map { bastAcknowledgedBy.contains($0) } ?? false
@@ -99,6 +118,8 @@ public struct OrderTransition: Sendable, Hashable, Codable {
 /// - The PPK may cancel until the Surat Pesanan (prepared, ordered, negotiating, agreed); after
 ///   it only `fail` ends an unfinished order, with a sanction ground (Pasal 14).
 /// - A wrong party gets 403 when that party may never do the action; otherwise a refusal is 409.
+/// - ``Order`` enforces this table in its intents, and its ``Order/availableActions(for:)`` are
+///   read from it, so what an order offers is exactly what it accepts.
 public enum OrderStateMachine {
     /// Every allowed transition. Anything not listed is refused.
     public static let allowed: [OrderTransition] = [
@@ -125,9 +146,10 @@ public enum OrderStateMachine {
         OrderTransition(from: .contracted, action: .acknowledgeSuratPesanan, by: .vendor, to: .inDelivery),
         OrderTransition(from: .contracted, action: .fail, by: .ppk, to: .failed),
 
-        OrderTransition(from: .inDelivery, action: .recordDelivery, by: .vendor, to: .inDelivery),
-        OrderTransition(from: .inDelivery, action: .inspect, by: .ppk, to: .inDelivery),
-        OrderTransition(from: .inDelivery, action: .requestReplacement, by: .ppk, to: .inDelivery),
+        OrderTransition(from: .inDelivery, action: .recordDelivery, by: .vendor, condition: .unitsOutstanding, to: .inDelivery),
+        // Rejecting units on inspection is the replacement request (I.D.3.h–i): there is no
+        // separate `request_replacement` step, so no row offers one.
+        OrderTransition(from: .inDelivery, action: .inspect, by: .ppk, condition: .deliveryAwaitsInspection, to: .inDelivery),
         OrderTransition(from: .inDelivery, action: .confirmReceipt, by: .ppk, condition: .everythingAccepted, to: .received),
         OrderTransition(from: .inDelivery, action: .fail, by: .ppk, to: .failed),
 
@@ -142,7 +164,7 @@ public enum OrderStateMachine {
     /// Throws 403 `forbidden` when `party` may never do `action`, and 409 `conflict` (with the
     /// current state) when the state does not allow it or a condition in `facts` does not hold.
     public static func next(from state: OrderState, action: OrderAction, by party: OrderParty, facts: OrderFacts = OrderFacts())
-        throws(RPCError) -> OrderState
+        throws(DomainRefusal) -> OrderState
     {
         guard allowed.contains(where: { $0.action == action && $0.by == party }) else {
             throw .forbidden("\(party.words) may not \(action.verbPhrase) an order")
@@ -159,7 +181,7 @@ public enum OrderStateMachine {
         throw .conflict("\(refusedHere): \(reason)", currentState: state.rawValue)
     }
 
-    /// The actions `party` could take now, for showing buttons; each would pass ``next(from:action:by:facts:)``.
+    /// The actions `party` could take now, for showing buttons: exactly those ``next(from:action:by:facts:)`` accepts.
     public static func availableActions(in state: OrderState, for party: OrderParty, facts: OrderFacts = OrderFacts()) -> [OrderAction] {
         OrderAction.allCases.filter { action in
             allowed.contains { $0.from == state && $0.action == action && $0.by == party && facts.refusal(of: $0.condition, by: party) == nil }

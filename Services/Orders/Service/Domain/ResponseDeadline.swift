@@ -18,7 +18,7 @@ public struct VendorResponseDeadline: Sendable, Hashable, Codable {
     public static let standard = VendorResponseDeadline(unchecked: 5)
 
     /// A deadline of `days`, 1 to 90; anything else is 422 naming `days`.
-    public init(days: Int) throws(RPCError) {
+    public init(days: Int) throws(DomainRefusal) {
         guard (1...90).contains(days) else {
             throw .validationFailed(field: "days", reason: "must be from 1 to 90 days")
         }

@@ -38,7 +38,7 @@ enum SettingsRules {
     }
 
     /// The ceilings as the domain checks them.
-    static func ceilings(_ settings: OrdersSettings) throws(RPCError) -> PurchaseCeilings {
+    static func ceilings(_ settings: OrdersSettings) throws(DomainRefusal) -> PurchaseCeilings {
         var ceilings = PurchaseCeilings([])
         for setting in settings.ceilings {
             ceilings = ceilings.setting(try PurchaseCeiling(source: setting.fundingSource, amount: setting.amount, legalBasis: setting.legalBasis, effectiveFrom: setting.effectiveFrom))
@@ -49,7 +49,7 @@ enum SettingsRules {
     static func validate(_ settings: OrdersSettings) -> [FieldError] {
         var problems: [FieldError] = []
         func check(_ field: String, _ body: () throws -> Void) {
-            do { try body() } catch let error as RPCError { problems += InputRules.fields(of: error).map { FieldError(field: $0.field == "template" ? field : $0.field, reason: $0.reason) } } catch {}
+            do { try body() } catch let error as any RPCErrorConvertible { problems += InputRules.fields(of: error.rpcError).map { FieldError(field: $0.field == "template" ? field : $0.field, reason: $0.reason) } } catch {}
         }
         for (index, ceiling) in settings.ceilings.enumerated() {
             check("ceilings[\(index)]") { _ = try PurchaseCeiling(source: ceiling.fundingSource, amount: ceiling.amount, legalBasis: ceiling.legalBasis, effectiveFrom: ceiling.effectiveFrom) }

@@ -61,7 +61,7 @@ public struct SplitPurchaseDetector: Sendable, Hashable, Codable {
     public static let standard = SplitPurchaseDetector(unchecked: 30)
 
     /// A detector with a window of `windowDays`, 0 to 366 (422 naming `windowDays` otherwise).
-    public init(windowDays: Int) throws(RPCError) {
+    public init(windowDays: Int) throws(DomainRefusal) {
         guard (0...366).contains(windowDays) else {
             throw .validationFailed(field: "windowDays", reason: "must be from 0 to 366 days")
         }

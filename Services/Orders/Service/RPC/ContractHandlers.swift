@@ -16,7 +16,7 @@ struct ContractHandlers {
             let principal = try request.requirePrincipal()
             let at = context.now()
             return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, action: "suratPesananAcknowledged") { order, party, db, _ in
-                order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeSuratPesanan, by: party, facts: order.facts)
+                order.adopt(try order.aggregate.acknowledgeSuratPesanan(by: party).order)
                 try DocumentRegister.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
                 return nil
             }
@@ -33,8 +33,8 @@ struct ContractHandlers {
         let sealer = context.sealer
         let at = context.now()
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, action: "suratPesananIssued") { order, party, db, today in
-            let next = try OrderStateMachine.next(from: order.state, action: .issueSuratPesanan, by: party, facts: order.facts)
-            guard let agreed = order.data.negotiation?.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
+            let issued = try order.aggregate.issueSuratPesanan(by: party)
+            guard let agreed = issued.order.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
@@ -50,8 +50,7 @@ struct ContractHandlers {
                 db, document, kind: .suratPesanan, tenant: order.tenant, subjectID: order.id, sealer: sealer,
                 acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))], at: at)
             order.data.suratPesananID = info.id
-            order.data.ledger = try DeliveryLedger(ordered: agreed.items)
-            order.state = next
+            order.adopt(issued.order)
             return nil
         }
     }
@@ -61,11 +60,7 @@ struct ContractHandlers {
         try InputRules.requireFreeText(params.note, field: "note", max: 1000, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, action: "deliveryRecorded") { order, party, _, today in
-            order.state = try OrderStateMachine.next(from: order.state, action: .recordDelivery, by: party, facts: order.facts)
-            guard params.deliveredOn <= today else { throw RPCError.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))") }
-            guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
-            try ledger.record(Delivery(deliveryID: "delivery-\(ledger.deliveries.count + 1)", deliveredOn: params.deliveredOn, lines: params.lines))
-            order.data.ledger = ledger
+            order.adopt(try order.aggregate.recordDelivery(deliveredOn: params.deliveredOn, lines: params.lines, by: party, today: today).order)
             return nil
         }
     }
@@ -77,15 +72,9 @@ struct ContractHandlers {
         }
         try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, action: "inspected") { order, party, _, today in
-            order.state = try OrderStateMachine.next(from: order.state, action: .inspect, by: party, facts: order.facts)
-            guard params.inspectedOn <= today else { throw RPCError.validationFailed(field: "inspectedOn", reason: "must not be after today (\(today))") }
-            guard var ledger = order.data.ledger else { throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue) }
-            let replacements = try ledger.record(Inspection(deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines))
-            if !replacements.isEmpty {
-                // Rejected units are a replacement request the vendor must fulfil (I.D.3.h–i).
-                order.state = try OrderStateMachine.next(from: order.state, action: .requestReplacement, by: party, facts: order.facts)
-            }
-            order.data.ledger = ledger
+            // Rejected units are a replacement request the vendor must fulfil (I.D.3.h–i), kept in the ledger.
+            let inspection = Inspection(deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines)
+            order.adopt(try order.aggregate.inspect(inspection, by: party, today: today).order)
             return nil
         }
     }
@@ -98,7 +87,7 @@ struct ContractHandlers {
         let sealer = context.sealer
         let at = context.now()
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, action: "received") { order, party, db, today in
-            let next = try OrderStateMachine.next(from: order.state, action: .confirmReceipt, by: party, facts: order.facts)
+            let received = try order.aggregate.confirmReceipt(by: party)
             guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms, let spID = order.data.suratPesananID else {
                 throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue)
             }
@@ -119,7 +108,7 @@ struct ContractHandlers {
                 number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentRegister.info(db, id: spID),
                 ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes, place: settings.documentPlace)
             order.data.bastID = try DocumentRegister.issue(db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at).id
-            order.state = next
+            order.adopt(received.order)
             return nil
         }
     }
@@ -128,8 +117,7 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         let at = context.now()
         let record = try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, action: "bastAcknowledged") { order, party, db, _ in
-            order.state = try OrderStateMachine.next(from: order.state, action: .acknowledgeBAST, by: party, facts: order.facts)
-            order.data.bastAcknowledgedBy.insert(party)
+            order.adopt(try order.aggregate.acknowledgeBAST(by: party).order)
             try DocumentRegister.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
             if order.state == .completed { try Self.announceReadyForPayment(db, order, at: at) }
             return nil
@@ -158,9 +146,7 @@ struct ContractHandlers {
         try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderFail.name, action: "failed") { order, party, db, _ in
-            order.state = try OrderStateMachine.next(from: order.state, action: .fail, by: party, facts: order.facts)
-            order.data.failureGrounds = params.grounds
-            order.data.closingReason = params.description
+            order.adopt(try order.aggregate.fail(by: party, grounds: params.grounds, description: params.description).order)
             return nil
         }
     }

@@ -23,11 +23,10 @@ struct ExpirySweeper: Sendable {
                 var order = try OrderStore.load(db, id: id)
                 // Re-checked in the transaction: the vendor may have answered in the meantime.
                 guard let dueOn = order.vendorResponseDue, dueOn < today,
-                      let next = try? OrderStateMachine.next(from: order.state, action: .expire, by: .system, facts: order.facts)
+                      let expiry = try? order.aggregate.expire(reason: "the vendor did not answer by \(dueOn)")
                 else { return 0 }
                 let version = order.version
-                order.state = next
-                order.data.closingReason = "the vendor did not answer by \(dueOn)"
+                order.adopt(expiry.order)
                 try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", id)
                 try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: nil, at: at)
                 try OrderEvents.record(db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", action: "expired", at: at)

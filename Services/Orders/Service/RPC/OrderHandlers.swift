@@ -163,7 +163,8 @@ struct OrderHandlers {
             guard order.version == params.version else {
                 throw RPCError.conflict("the order changed since it was read (version \(order.version))", currentState: order.state.rawValue)
             }
-            let next = try OrderStateMachine.next(from: order.state, action: .submit, by: .ppk, facts: order.facts)
+            let party = try OrderAccess.actingParty(principal, order)
+            try order.aggregate.check(.submit, by: party)
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // The preparation's price references stay; everything else is as listed now.
             let items = zip(fetched, order.data.items).map { item, prepared in
@@ -180,11 +181,11 @@ struct OrderHandlers {
                 installationCost: preparation.withInstallation ? installation : .zero, trainingCost: preparation.withTraining ? training : .zero,
                 deliveryDate: preparation.deliveryDate)
             let offerContext = try offerContext(order.data, settings: settings, today: today)
-            order.data.negotiation = try Negotiation.open(
-                items: items.map { CatalogueItemSnapshot(itemID: $0.itemID, productID: $0.productID, catalogueUnitPrice: $0.catalogueUnitPrice) },
-                order: opening, context: offerContext)
+            let placed = try order.aggregate.submit(
+                by: party, items: items.map { CatalogueItemSnapshot(itemID: $0.itemID, productID: $0.productID, catalogueUnitPrice: $0.catalogueUnitPrice) },
+                opening: opening, context: offerContext)
+            order.adopt(placed.order)
             order.data.vendorClockStartedOn = today
-            order.state = next
             let deadline = try VendorResponseDeadline(days: settings.vendorResponseDays)
             try OrderStore.save(db, order, expectedVersion: params.version, vendorResponseDue: deadline.lastDay(sentOn: today), at: at)
             try flagSplitPurchase(db, order, opening: opening, settings: settings, today: today, at: at)
@@ -241,8 +242,8 @@ struct OrderHandlers {
         if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
         try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
-            order.state = try OrderStateMachine.next(from: order.state, action: action, by: party, facts: order.facts)
-            order.data.closingReason = reason
+            let aggregate = order.aggregate
+            order.adopt(try (action == .cancel ? aggregate.cancel(by: party, reason: reason) : aggregate.decline(by: party, reason: reason)).order)
             return nil
         }
     }
@@ -252,13 +253,11 @@ struct OrderHandlers {
         try InputRules.requireFreeText(params.note, field: "note", max: Negotiation.maximumNoteLength, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
-            guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
             let offer = NegotiationOffer(
                 by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
                 trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
-            order.state = try negotiation.make(offer, orderState: order.state, context: try offerContext(order.data, settings: settings, today: today))
-            order.data.negotiation = negotiation
+            order.adopt(try order.aggregate.offer(offer, context: try offerContext(order.data, settings: settings, today: today)).order)
             // The vendor's answer is due again after a PPK offer; nothing is due on the PPK's turn.
             guard party == .ppk else { return nil }
             order.data.vendorClockStartedOn = today
@@ -269,12 +268,7 @@ struct OrderHandlers {
     func accept(_ params: OrderAcceptParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, action: "agreed") { order, party, _, _ in
-            guard var negotiation = order.data.negotiation else { throw RPCError.conflict("the order has not been placed", currentState: order.state.rawValue) }
-            guard negotiation.latestOffer?.by != party else {
-                throw RPCError.conflict("an offer is accepted by the other side; \(party.words) made round \(negotiation.latestOffer?.round ?? 0)", currentState: order.state.rawValue)
-            }
-            order.state = try negotiation.accept(round: params.round, by: party, orderState: order.state)
-            order.data.negotiation = negotiation
+            order.adopt(try order.aggregate.accept(round: params.round, by: party).order)
             return nil
         }
     }

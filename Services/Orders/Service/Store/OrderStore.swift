@@ -6,6 +6,8 @@ import SiOpenRuntime
 import SiOpenStorage
 
 /// An order as stored: everything but the columns queries filter on, as one JSON document.
+/// `negotiation`, `ledger`, `bastAcknowledgedBy`, `closingReason` and `failureGrounds` are the
+/// ``Order`` aggregate's; only ``StoredOrder/adopt(_:)`` writes them.
 struct OrderData: Codable, Sendable {
     var preparation: OrderPreparation
     var terms: SuratPesananTerms
@@ -38,7 +40,8 @@ struct StoredOrder: Sendable {
     let agency: String
     let ppkAccountID: String
     let vendorID: String
-    var state: OrderState
+    /// The aggregate's state; changed only by ``adopt(_:)``.
+    private(set) var state: OrderState
     var data: OrderData
     /// The last day the vendor may answer, while it owes an answer.
     let vendorResponseDue: CivilDate?
@@ -48,11 +51,21 @@ struct StoredOrder: Sendable {
     let createdAt: String
     let updatedAt: String
 
-    /// What the state machine needs to know beyond the state.
-    var facts: OrderFacts {
-        OrderFacts(
-            latestOfferBy: data.negotiation?.latestOffer?.by, everythingAccepted: data.ledger?.isFullyAccepted ?? false,
-            bastAcknowledgedBy: data.bastAcknowledgedBy)
+    /// The order as its rules see it, for calling an intent.
+    var aggregate: Order {
+        Order(
+            restoring: state, negotiation: data.negotiation, ledger: data.ledger, bastAcknowledgedBy: data.bastAcknowledgedBy,
+            closingReason: data.closingReason, failureGrounds: data.failureGrounds)
+    }
+
+    /// Takes over what an intent changed.
+    mutating func adopt(_ order: Order) {
+        state = order.state
+        data.negotiation = order.negotiation
+        data.ledger = order.ledger
+        data.bastAcknowledgedBy = order.bastAcknowledgedBy
+        data.closingReason = order.closingReason
+        data.failureGrounds = order.failureGrounds
     }
 }
 
@@ -86,10 +99,10 @@ enum OrderStore {
 
     /// The PPN terms of an order: the vendor's PKP status, the items' price basis, and the rate
     /// in force on the day it was placed (today, before it is placed).
-    static func ppnTerms(_ data: OrderData, today: CivilDate) throws(RPCError) -> PPNTerms {
+    static func ppnTerms(_ data: OrderData, today: CivilDate) throws(DomainRefusal) -> PPNTerms {
         let date = data.orderedOn ?? today
         guard let rate = PPNRate.inForce(on: date) else {
-            throw RPCError.validationFailed(field: "deliveryDate", reason: "no PPN rate is known for \(date)")
+            throw DomainRefusal.validationFailed(field: "deliveryDate", reason: "no PPN rate is known for \(date)")
         }
         let basis = try PriceBasis.common(data.items.map { PriceBasis(includesPPN: $0.includesPPN) })
         return PPNTerms(vendorStatus: VendorTaxStatus(isPKP: data.vendor.isPKP), priceBasis: basis, rate: rate)

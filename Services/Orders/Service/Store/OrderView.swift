@@ -55,7 +55,7 @@ enum OrderView {
             vendorResponseDue: order.vendorResponseDue, closingReason: data.closingReason, failureGrounds: data.failureGrounds,
             suratPesanan: try data.suratPesananID.map { try DocumentRegister.info(db, id: $0) }, execution: execution,
             bast: try data.bastID.map { try DocumentRegister.info(db, id: $0) }, splitPurchase: split,
-            availableActions: party.map { OrderStateMachine.availableActions(in: order.state, for: $0, facts: order.facts) } ?? [],
+            availableActions: party.map { order.aggregate.availableActions(for: $0) } ?? [],
             version: order.version, createdAt: order.createdAt, updatedAt: order.updatedAt)
     }
 }
