@@ -41,7 +41,8 @@ public enum OrdersService {
                 ForceMajeureHandlers(context: context).register(into: &table)
                 let sweeper = ExpirySweeper(context: context)
                 environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
-            })
+            },
+            events: OrdersEvents.all)
     }
 }
 

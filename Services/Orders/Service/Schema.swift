@@ -95,5 +95,6 @@ enum OrdersSchema {
                 CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
                 """),
         Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
+        Migration(version: 4, name: "event versions", sql: EventFeed.versionSQL),
     ]
 }

@@ -10,5 +10,8 @@ public enum PaymentsService {
     public static let definition = ServiceDefinition(
         name: "payments",
         summary: "Payments and tax: payment of vendors by transfer on a Surat Pesanan with its receipt or BAST, tax withholding and withholding slips, and receipts (kuitansi).",
-        migrations: [Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql)])
+        migrations: [
+            Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql),
+            Migration(version: 2, name: "event versions", sql: EventFeed.versionSQL),
+        ])
 }

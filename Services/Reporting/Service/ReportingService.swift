@@ -10,5 +10,8 @@ public enum ReportingService {
     public static let definition = ServiceDefinition(
         name: "reporting",
         summary: "Reporting: transaction reports for the procurement unit, APIP and the Bupati, and open contracting data.",
-        migrations: [Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql)])
+        migrations: [
+            Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql),
+            Migration(version: 2, name: "event versions", sql: EventFeed.versionSQL),
+        ])
 }

@@ -136,7 +136,7 @@ struct SanctionHandlers {
         try AuditTrail.append(
             db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
             before: nil, after: try JSONCoding.value(sanction), at: at)
-        try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+        try EventFeed.publish(SanctionProposed.self, sanction, db: db, tenant: tenant, subjectID: id, at: at)
         return sanction
     }
 
@@ -178,7 +178,7 @@ struct SanctionHandlers {
             try AuditTrail.append(
                 db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction", targetID: params.sanctionID,
                 action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: "sanction.decided", tenant: before.tenant, subjectID: params.sanctionID, payload: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(SanctionDecided.self, after, db: db, tenant: before.tenant, subjectID: params.sanctionID, at: at)
             return after
         }
     }
@@ -201,11 +201,11 @@ struct SanctionHandlers {
                 let sanction = try Self.sanction(db, id: id, today: today)
                 let started = try row.bool(2)
                 if announced == "none" && started {
-                    try EventFeed.publish(db, type: "sanction.started", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    try EventFeed.publish(SanctionStarted.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "started"
                 }
                 if try row.bool(3) {
-                    try EventFeed.publish(db, type: "sanction.ended", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    try EventFeed.publish(SanctionEnded.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "ended"
                 }
                 try db.run("UPDATE sanction SET announced = ? WHERE id = ?", announced, id)
