@@ -27,16 +27,20 @@ public struct VendorStandingChange: Codable, Sendable, Hashable {
     public var kind: VendorKind
     /// The vendor record's version; a higher version is newer.
     public var version: Int64
+    /// Where the vendor is paid, for payments and orders' payment facts; absent from events
+    /// published before it was added (the version did not change: it is an optional addition).
+    public var bankAccount: BankAccount?
 
     private enum CodingKeys: String, CodingKey {
-        case vendorID = "vendorId", tenant, accountID = "accountId", name, status, npwp, isPKP, isUMKM, kind, version
+        case vendorID = "vendorId", tenant, accountID = "accountId", name, status, npwp, isPKP, isUMKM, kind, version, bankAccount
     }
 
     /// Creates it.
     public init(
         vendorID: String, tenant: String, accountID: String, name: String, status: String, npwp: String, isPKP: Bool, isUMKM: Bool,
-        kind: VendorKind, version: Int64
+        kind: VendorKind, version: Int64, bankAccount: BankAccount? = nil
     ) {
+        self.bankAccount = bankAccount
         self.vendorID = vendorID
         self.tenant = tenant
         self.accountID = accountID

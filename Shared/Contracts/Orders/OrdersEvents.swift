@@ -116,11 +116,10 @@ public struct PaymentVendor: Codable, Sendable, Hashable {
     public var isPKP: Bool
     /// Whether it is UMKM (final PPh 0.5% under PP 55/2022 when it holds the certificate).
     public var isUMKM: Bool
-    /// Its NPWP; `nil` when orders has not learned it (orders keeps the catalog's listing of the
-    /// vendor, which carries no NPWP): payments reads it from identity's `vendor.*` events.
+    /// Its NPWP, from identity's `vendor.*` events; `nil` only when orders had not yet read the
+    /// vendor's events from identity's feed when the order completed.
     public var npwp: String?
-    /// Where it is paid; `nil` when orders has not learned it (identity holds the bank account
-    /// and does not publish it): payments reads it from identity.
+    /// Where it is paid, from identity's `vendor.*` events; `nil` as for `npwp`.
     public var bankAccount: BankAccount?
 
     /// Creates it.

@@ -130,6 +130,8 @@ import Testing
             #expect(facts.packageName == "Pengadaan ATK Triwulan IV" && facts.fundingSource == .apbd && facts.budgetAccountCode == "5.1.02.01.01.0024")
             #expect(facts.buyer.ppkAccountID == system.balangan[.ppk]!.account.id && !facts.buyer.ppkName.isEmpty)
             #expect(facts.vendor.id == market.vendor.id && facts.vendor.name == market.vendor.name)
+            // The vendor's tax identity and bank account, learned from identity's feed.
+            #expect(facts.vendor.npwp == market.vendor.npwp && facts.vendor.bankAccount == market.vendor.bankAccount)
             #expect(facts.vendor.isPKP == market.vendor.isPKP && facts.vendor.isUMKM == (market.vendor.businessScale?.isUMKM ?? false))
             #expect(facts.items.map(\.kind) == facts.items.map { _ in ProductKind.goods })
             #expect(facts.items.map(\.itemID) == ["item-1", "item-2"])

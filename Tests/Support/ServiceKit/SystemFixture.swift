@@ -107,7 +107,7 @@ public final class SystemFixture: @unchecked Sendable {
         let configuration = ServiceConfiguration(serviceName: "orders", dataDirectory: directory, logLevel: .warning)
         let clock = self.clock
         ordersHost = try ServiceHost.start(
-            OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100)), configuration: configuration)
+            OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100), feedPollInterval: feedPollInterval), configuration: configuration)
         orders = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
     }
 

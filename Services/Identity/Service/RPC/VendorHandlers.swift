@@ -389,6 +389,7 @@ struct VendorHandlers {
     static func feedPayload(_ vendor: VendorInfo) -> VendorStandingChange {
         VendorStandingChange(
             vendorID: vendor.id, tenant: vendor.tenant, accountID: vendor.accountID, name: vendor.name, status: vendor.status.rawValue,
-            npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false, kind: vendor.kind, version: vendor.version)
+            npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false, kind: vendor.kind, version: vendor.version,
+            bankAccount: vendor.bankAccount)
     }
 }

@@ -155,11 +155,13 @@ struct ContractHandlers {
         }
         let preparation = order.data.preparation
         let vendor = order.data.vendor
+        let payee = try VendorPayees.payee(db, vendorID: vendor.id)
         let facts = OrderPaymentFacts(
             orderID: order.id, tenant: order.tenant, agency: order.agency, packageName: preparation.packageName,
             fundingSource: preparation.fundingSource, budgetAccountCode: preparation.budgetAccountCode,
             buyer: PaymentBuyer(tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID, ppkName: order.data.ppkName),
-            vendor: PaymentVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM),
+            vendor: PaymentVendor(
+                id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM, npwp: payee?.npwp, bankAccount: payee?.bankAccount),
             items: items, totals: totals, penalty: order.data.finalPenalty,
             suratPesanan: try DocumentStore.info(db, id: suratPesananID), bast: try DocumentStore.info(db, id: bastID))
         try EventFeed.publish(OrderReadyForPayment.self, facts, db: db, tenant: order.tenant, subjectID: order.id, at: at)
