@@ -3,8 +3,9 @@ public enum OpenRPCDocument {
     /// The OpenRPC version written.
     public static let specVersion = "1.3.2"
 
-    /// The document for a service serving `table`.
-    public static func make(title: String, version: String, description: String, table: RPCMethodTable) -> JSONValue {
+    /// The document for a service serving `table` and publishing `events` (listed in the
+    /// `x-events` extension member, with their payload schemas).
+    public static func make(title: String, version: String, description: String, table: RPCMethodTable, events: [EventDescriptor] = []) -> JSONValue {
         var errors: [String: JSONValue] = [:]
         for code in ApplicationErrorCode.allCases {
             errors[code.name] = ["code": .integer(Int64(code.rawValue)), "message": .string(code.meaning)]
@@ -63,6 +64,7 @@ public enum OpenRPCDocument {
             ],
             "methods": .array(methods),
             "components": ["errors": .object(errors)],
+            "x-events": .array(events.sorted { $0.type < $1.type }.map(\.openRPCEntry)),
         ]
     }
 }

@@ -6,8 +6,11 @@ import SiOpenStorage
 public struct FeedEvent: Codable, Sendable, Hashable {
     /// Position in the publishing service's feed; strictly increasing, never reused.
     public var sequence: Int64
-    /// What happened, `<entity>.<past tense>`, e.g. `"vendor.verified"`.
+    /// What happened, `<aggregate>.<event>` in the past tense, e.g. `"vendor.verified"`: the
+    /// name of an ``EventContract`` declared in `Shared/Contracts`.
     public var type: String
+    /// The payload's version under that declaration (1 for events stored before versions were kept).
+    public var version: Int
     /// The tenant it concerns; `nil` for system-wide facts.
     public var tenant: String?
     /// The id of the record it is about.
@@ -17,14 +20,57 @@ public struct FeedEvent: Codable, Sendable, Hashable {
     /// When it was published, ISO 8601 UTC with milliseconds.
     public var at: String
 
-    /// Creates an event as read from storage or from the wire; ``EventFeed/publish(_:type:tenant:subjectID:payload:at:)`` makes new ones.
-    public init(sequence: Int64, type: String, tenant: String?, subjectID: String, payload: JSONValue, at: String) {
+    /// Creates an event as read from storage or from the wire; ``EventFeed/publish(_:_:db:tenant:subjectID:at:)`` makes new ones.
+    public init(sequence: Int64, type: String, version: Int = 1, tenant: String?, subjectID: String, payload: JSONValue, at: String) {
         self.sequence = sequence
         self.type = type
+        self.version = version
         self.tenant = tenant
         self.subjectID = subjectID
         self.payload = payload
         self.at = at
+    }
+
+    private enum CodingKeys: String, CodingKey { case sequence, type, version, tenant, subjectID, payload, at }
+
+    /// Decodes an event; one without a `version` (from a build before versions) is version 1.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(Int64.self, forKey: .sequence)
+        type = try container.decode(String.self, forKey: .type)
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        tenant = try container.decodeIfPresent(String.self, forKey: .tenant)
+        subjectID = try container.decode(String.self, forKey: .subjectID)
+        payload = try container.decode(JSONValue.self, forKey: .payload)
+        at = try container.decode(String.self, forKey: .at)
+    }
+
+    /// Whether this event was published under `event`'s declaration (its name or a former one).
+    public func `is`<E: EventContract>(_ event: E.Type) -> Bool {
+        E.matches(type: type)
+    }
+
+    /// The payload as `event` declares it: the only way a consumer reads an event.
+    ///
+    /// An event of another type, of a newer version than this build knows, or whose payload does
+    /// not decode, is a ``PermanentFeedFailure`` (or a `DecodingError`): ``FeedConsumer`` keeps
+    /// it as a dead letter and the feed goes on.
+    public func decode<E: EventContract>(_ event: E.Type) throws -> E.Payload {
+        guard E.matches(type: type) else {
+            throw PermanentFeedFailure("event \(sequence) is \(type), not \(E.type)")
+        }
+        guard (1...E.version).contains(version) else {
+            throw PermanentFeedFailure("event \(sequence) is \(type) version \(version); this build reads up to version \(E.version)")
+        }
+        return try JSONCoding.decode(E.Payload.self, from: payload)
+    }
+
+    /// The payload under whichever of `declarations` this event was published as, or `nil`
+    /// when none declares it; for consumers and tests that hold a service's list of declarations.
+    public func decode(among declarations: [any EventContract.Type]) throws -> (any Sendable)? {
+        guard let declaration = declarations.first(where: { $0.matches(type: type) }) else { return nil }
+        func open<E: EventContract>(_ event: E.Type) throws -> any Sendable { try decode(event) }
+        return try open(declaration)
     }
 }
 
@@ -58,19 +104,24 @@ public enum EventFeed {
 
         """
 
+    /// SQL adding the payload version (``EventContract/version``) to `event_feed`; services that
+    /// created the feed with ``schemaSQL`` put it in a later migration. Events stored before it are version 1.
+    public static let versionSQL = "ALTER TABLE event_feed ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+
     /// The page size of `events.read` when the caller names none.
     public static let defaultLimit = 100
     /// The largest page `events.read` and `audit.read` return.
     public static let maxLimit = 1000
 
-    /// Publishes one event inside the caller's write transaction; returns its sequence.
+    /// Publishes one event of the declared kind `event`, inside the caller's write transaction,
+    /// under the declaration's name and version; returns its sequence. The only way a service publishes.
     @discardableResult
-    public static func publish(
-        _ connection: Connection, type: String, tenant: String?, subjectID: String, payload: JSONValue, at: Date
+    public static func publish<E: EventContract>(
+        _ event: E.Type, _ payload: E.Payload, db connection: Connection, tenant: String?, subjectID: String, at: Date
     ) throws -> Int64 {
         try connection.run(
-            "INSERT INTO event_feed (type, tenant, subject_id, payload, at) VALUES (?, ?, ?, ?, ?)",
-            type, tenant, subjectID, payload.serializedString, Timestamp.iso8601(at))
+            "INSERT INTO event_feed (type, version, tenant, subject_id, payload, at) VALUES (?, ?, ?, ?, ?, ?)",
+            E.type, E.version, tenant, subjectID, try JSONCoding.value(payload).serializedString, Timestamp.iso8601(at))
         return connection.lastInsertRowID
     }
 
@@ -80,11 +131,12 @@ public enum EventFeed {
         // SQLite reads a negative LIMIT as "no limit"; a caller asking for none gets none.
         guard limit > 0 else { return [] }
         return try connection.query(
-            "SELECT sequence, type, tenant, subject_id, payload, at FROM event_feed WHERE sequence > ? ORDER BY sequence LIMIT ?",
+            "SELECT sequence, type, version, tenant, subject_id, payload, at FROM event_feed WHERE sequence > ? ORDER BY sequence LIMIT ?",
             cursor, limit
         ).map { row in
             FeedEvent(
-                sequence: try row.int64("sequence"), type: try row.string("type"), tenant: try row.optionalString("tenant"),
+                sequence: try row.int64("sequence"), type: try row.string("type"), version: Int(try row.int64("version")),
+                tenant: try row.optionalString("tenant"),
                 subjectID: try row.string("subject_id"), payload: try JSONValue(parsing: try row.string("payload")),
                 at: try row.string("at"))
         }

@@ -28,13 +28,18 @@ public struct ServiceDefinition: Sendable {
     /// How the service authenticates tokens. By default: locally, with identity's keys and
     /// revocation list (see ``IdentityLink``); identity itself supplies its own.
     public var makeAuthenticator: @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator
+    /// The events the service publishes on its feed (its `Shared/Contracts/<Service>/<Service>Events.swift`),
+    /// listed in `rpc.discover`'s `x-events`.
+    public var events: [EventDescriptor]
 
     /// Creates a definition.
     public init(
         name: String, summary: String, migrations: [Migration] = [],
         registerMethods: @escaping @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void = { _, _ in },
-        makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = { IdentityLink.authenticator(for: $0) }
+        makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = { IdentityLink.authenticator(for: $0) },
+        events: [EventDescriptor] = []
     ) {
+        self.events = events
         self.makeAuthenticator = makeAuthenticator
         self.name = name
         self.summary = summary
@@ -126,7 +131,7 @@ public final class ServiceHost: Sendable {
         }
         let document = OpenRPCDocument.make(
             title: "SiOpen \(definition.name)", version: SiOpenVersion.current, description: definition.summary,
-            table: table.adding(RPCDiscover.self))
+            table: table.adding(RPCDiscover.self), events: definition.events)
         table.register(RPCDiscover.self, constantResult: document)
 
         let dispatcher = RPCDispatcher(table: table, authenticator: authenticator) { record in

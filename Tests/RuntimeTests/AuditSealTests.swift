@@ -17,7 +17,7 @@ import Testing
 struct AuditSealTests {
     static let definition = ServiceDefinition(
         name: "rtaudit", summary: "A service with an audit trail, for the audit seal tests.",
-        migrations: [Migration(version: 1, name: "audit and feed", sql: SharedSchema.sql)])
+        migrations: [Migration(version: 1, name: "audit and feed", sql: SharedSchema.sql + EventFeed.versionSQL)])
 
     /// Starts the host on `directory` with the feed-and-audit test tokens.
     static func start(_ directory: String) throws -> ServiceHost {

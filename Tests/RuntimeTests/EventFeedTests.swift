@@ -35,7 +35,7 @@ func withFeedAuditDatabase<R>(extraSQL: String = "", _ body: (Database) async th
     let database = try Database(
         path: directory + "/service.sqlite",
         configuration: DatabaseConfiguration(migrations: [
-            Migration(version: 1, name: "audit and feed", sql: AuditTrail.schemaSQL + EventFeed.schemaSQL + extraSQL)
+            Migration(version: 1, name: "audit and feed", sql: AuditTrail.schemaSQL + EventFeed.schemaSQL + EventFeed.versionSQL + extraSQL)
         ]))
     defer { database.close() }
     return try await body(database)
@@ -95,6 +95,31 @@ func feedAuditFirstField(_ error: RPCError?) -> String? {
     error?.data?["fields"]?.arrayValue?.first?["field"]?.stringValue
 }
 
+/// The test feed's declared events.
+struct TestVendorScore: Codable, Sendable, Hashable {
+    var vendor: String
+    var score: Int64
+    var note: String
+}
+
+enum TestVendorVerified: EventContract {
+    static let type = "vendor.verified"
+    static let version = 1
+    static let summary = "A test vendor was scored."
+    typealias Payload = TestVendorScore
+}
+
+struct TestNested: Codable, Sendable, Hashable {
+    var nested: JSONValue
+}
+
+enum TestSystemStarted: EventContract {
+    static let type = "system.started"
+    static let version = 1
+    static let summary = "A test system started."
+    typealias Payload = TestNested
+}
+
 // MARK: - Tests
 
 @Suite("EventFeed and FeedConsumer")
@@ -106,9 +131,8 @@ struct EventFeedTests {
         try await database.write { connection in
             for number in first..<(first + count) {
                 try EventFeed.publish(
-                    connection, type: "vendor.verified", tenant: number % 2 == 0 ? "t2" : "t1", subjectID: "v\(number)",
-                    payload: ["vendor": .string("v\(number)"), "score": .integer(Int64(number)), "note": "ok"],
-                    at: at)
+                    TestVendorVerified.self, TestVendorScore(vendor: "v\(number)", score: Int64(number), note: "ok"), db: connection,
+                    tenant: number % 2 == 0 ? "t2" : "t1", subjectID: "v\(number)", at: at)
             }
         }
     }
@@ -118,8 +142,7 @@ struct EventFeedTests {
         try await withFeedAuditDatabase { database in
             let first = try await database.write { connection in
                 try EventFeed.publish(
-                    connection, type: "system.started", tenant: nil, subjectID: "s", payload: ["nested": [1, "two", nil]],
-                    at: Self.at)
+                    TestSystemStarted.self, TestNested(nested: [1, "two", nil]), db: connection, tenant: nil, subjectID: "s", at: Self.at)
             }
             #expect(first == 1)
             try await Self.publish(24, into: database, startingAt: 2)
@@ -148,6 +171,35 @@ struct EventFeedTests {
                 at: "2026-11-21T10:00:00.000Z")])
             #expect(try await database.read { try EventFeed.read($0, after: 25, limit: 10) }.isEmpty)
             #expect(try await database.read { try EventFeed.read($0, after: 0, limit: 0) }.isEmpty)
+        }
+    }
+
+    @Test("events are published under their declaration's name and version, and read back only through it")
+    func typedPublishAndDecode() async throws {
+        try await withFeedAuditDatabase { database in
+            try await Self.publish(1, into: database)
+            let event = try #require(try await database.read { try EventFeed.read($0, after: 0, limit: 1) }.first)
+            #expect(event.type == TestVendorVerified.type && event.version == TestVendorVerified.version)
+            #expect(try event.decode(TestVendorVerified.self) == TestVendorScore(vendor: "v1", score: 1, note: "ok"))
+            #expect(try event.decode(among: [TestSystemStarted.self]) == nil)
+
+            // Another type, a version newer than the declaration, a payload that does not fit:
+            // each can never apply, so the consumer keeps it as a dead letter and goes on.
+            var failures: [any Error] = []
+            do { _ = try event.decode(TestSystemStarted.self) } catch { failures.append(error) }
+            var newer = event
+            newer.version = TestVendorVerified.version + 1
+            do { _ = try newer.decode(TestVendorVerified.self) } catch { failures.append(error) }
+            var unfit = event
+            unfit.payload = ["vendor": 7]
+            do { _ = try unfit.decode(TestVendorVerified.self) } catch { failures.append(error) }
+            #expect(failures.count == 3)
+            #expect(failures.allSatisfy { FeedDeadLetters.classify($0) == .permanent })
+
+            // An event from a build before versions (no `version` member) is version 1.
+            let old = try JSONCoding.decode(
+                FeedEvent.self, from: Array(#"{"sequence":1,"type":"vendor.verified","subjectID":"v1","payload":{},"at":"x"}"#.utf8))
+            #expect(old.version == 1)
         }
     }
 

@@ -34,7 +34,7 @@ enum NoteAdd: RPCMethod {
 let testServiceDefinition = ServiceDefinition(
     name: "rtsvc",
     summary: "A service used by the runtime tests.",
-    migrations: [Migration(version: 1, name: "notes", sql: SharedSchema.sql + "\nCREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")],
+    migrations: [Migration(version: 1, name: "notes", sql: SharedSchema.sql + EventFeed.versionSQL + "\nCREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")],
     registerMethods: { table, environment in
         table.register(NoteAdd.self) { params, _ in
             let id = try await environment.database.write { connection in

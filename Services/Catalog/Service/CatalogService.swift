@@ -56,7 +56,8 @@ public enum CatalogService {
                         ])
                     }
                 }
-            })
+            },
+            events: CatalogEvents.all)
     }
 }
 

@@ -160,5 +160,6 @@ enum CatalogSchema {
         Migration(version: 4, name: "sanction announcements", sql: "ALTER TABLE sanction ADD COLUMN announced TEXT NOT NULL DEFAULT 'none';"),
         // Feed events the catalog could never apply (identity's and orders' feeds).
         Migration(version: 5, name: "feed dead letters", sql: FeedDeadLetters.schemaSQL),
+        Migration(version: 6, name: "event versions", sql: EventFeed.versionSQL),
     ]
 }

@@ -43,7 +43,8 @@ public enum IdentityService {
                     clock: { Int64(now().timeIntervalSince1970) })
                 verifier.startPeriodicRefresh()
                 return verifier
-            })
+            },
+            events: IdentityEvents.all)
     }
 
     static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date, hasher: PasswordHasher) throws -> IdentityContext {

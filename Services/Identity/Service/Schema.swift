@@ -139,5 +139,6 @@ enum IdentitySchema {
                     AND NOT EXISTS (SELECT 1 FROM vendor v WHERE v.tenant = vendor.tenant AND v.id != vendor.id AND lower(v.email) = lower(vendor.email));
                 CREATE INDEX account_email_folded ON account(lower(email));
                 """),
+        Migration(version: 3, name: "event versions", sql: EventFeed.versionSQL),
     ]
 }

@@ -17,7 +17,7 @@ public enum OrdersService {
     /// Its definition. Tests pass a clock they control (vendor response deadlines, delivery
     /// dates and penalties run on it) and a short interval for the expiry sweep.
     public static func makeDefinition(
-        now: @escaping @Sendable () -> Date = { Date() }, expirySweepInterval: Duration = .seconds(60)
+        now: @escaping @Sendable () -> Date = { Date() }, expirySweepInterval: Duration = .seconds(60), feedPollInterval: Duration = .seconds(1)
     ) -> ServiceDefinition {
         ServiceDefinition(
             name: "orders",
@@ -41,7 +41,17 @@ public enum OrdersService {
                 ForceMajeureHandlers(context: context).register(into: &table)
                 let sweeper = ExpirySweeper(context: context)
                 environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
-            })
+                // Vendors' NPWP and bank account from identity's feed, for order.readyForPayment.
+                let configuration = environment.configuration
+                let identityFeed = FeedConsumer(
+                    source: "identity",
+                    client: RPCClient(socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
+                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now, logger: environment.logger)
+                environment.background.every(feedPollInterval, name: "identity feed") {
+                    try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
+                }
+            },
+            events: OrdersEvents.all)
     }
 }
 

@@ -70,5 +70,17 @@ enum OrdersSchema {
                 CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
                 """),
         Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
+        Migration(version: 4, name: "event versions", sql: EventFeed.versionSQL),
+        // Vendors' tax identity and bank account from identity's feed, for order.readyForPayment.
+        Migration(
+            version: 5, name: "vendor payees and feed dead letters",
+            sql: FeedDeadLetters.schemaSQL + """
+                CREATE TABLE vendor_payee (
+                    vendor_id TEXT PRIMARY KEY,
+                    npwp TEXT NOT NULL,
+                    bank_account TEXT,
+                    feed_version INTEGER NOT NULL
+                ) STRICT;
+                """),
     ]
 }

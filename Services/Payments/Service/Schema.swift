@@ -5,5 +5,8 @@ import SiOpenStorage
 /// has: the audit trail and the event feed.
 enum PaymentsSchema {
     /// Every migration, oldest first; a new table is a new version at the end, never an edit.
-    static let migrations = [Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql)]
+    static let migrations = [
+        Migration(version: 1, name: "audit trail and event feed", sql: SharedSchema.sql),
+        Migration(version: 2, name: "event versions", sql: EventFeed.versionSQL),
+    ]
 }

@@ -59,7 +59,7 @@ extension ServiceLauncher {
                 switch service {
                 case "identity": IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher)
                 case "catalog": CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
-                case "orders": OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100))
+                case "orders": OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100), feedPollInterval: catalogFeedPollInterval)
                 default: nil
                 }
             })

@@ -99,7 +99,11 @@ struct CategoryHandlers {
                 db, tenant: params.tenant, actor: principal, method: creating ? CategoryCreate.name : CategoryUpdate.name, targetType: "category",
                 targetID: params.code, action: creating ? "created" : "updated", before: try before.map { try JSONCoding.value($0) },
                 after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: creating ? "category.created" : "category.updated", tenant: params.tenant, subjectID: params.code, payload: try JSONCoding.value(after), at: at)
+            if creating {
+                try EventFeed.publish(CategoryCreated.self, after, db: db, tenant: params.tenant, subjectID: params.code, at: at)
+            } else {
+                try EventFeed.publish(CategoryUpdated.self, after, db: db, tenant: params.tenant, subjectID: params.code, at: at)
+            }
             return after
         }
     }

@@ -11,19 +11,16 @@ import SiOpenStorage
 enum OrdersFeed {
     /// Files the proposal a failed order calls for; other order events are skipped.
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
-        guard event.type == "order.failed" else { return }
-        guard let payload = event.payload.objectValue,
-            let tenant = payload["tenant"]?.stringValue, let agency = payload["agency"]?.stringValue,
-            let vendorID = payload["vendorId"]?.stringValue, let ppk = payload["ppkAccountId"]?.stringValue,
-            let grounds = payload["grounds"]?.stringValue.flatMap(SanctionGrounds.init(rawValue:))
-        else {
-            // A failed order whose proposal cannot be read is kept as a dead letter, not dropped unseen.
-            throw PermanentFeedFailure("order.failed \(event.subjectID) lacks tenant, agency, vendorId, ppkAccountId or known grounds")
-        }
+        guard event.is(OrderFailed.self) else { return }
+        // Decoded through the declaration (`Shared/Contracts/Orders/OrdersEvents.swift`): a failed
+        // order whose proposal cannot be read is kept as a dead letter, not dropped unseen.
+        let failure = try event.decode(OrderFailed.self)
+        let tenant = failure.tenant
+        let agency = failure.agency
         let proposal = SanctionProposal(
-            vendorID: vendorID, grounds: grounds, description: payload["description"]?.stringValue ?? "", orderID: event.subjectID,
-            suratPesananNumber: payload["suratPesananNumber"]?.stringValue)
-        let proposer = Principal(kind: .user, id: ppk, tenant: tenant, agency: agency, roles: [.ppk])
+            vendorID: failure.vendorID, grounds: failure.grounds, description: failure.description, orderID: event.subjectID,
+            suratPesananNumber: failure.suratPesananNumber)
+        let proposer = Principal(kind: .user, id: failure.ppkAccountID, tenant: tenant, agency: agency, roles: [.ppk])
         // The event itself grounds the proposal: orders published it for an order its PPK failed.
         // A refusal (a vendor the catalog never learned of, a conflicting proposal) is permanent:
         // FeedConsumer records the event as a dead letter and the feed goes on.

@@ -153,8 +153,8 @@ struct ProductHandlers {
                 targetID: productID, action: before == nil ? "submitted" : "revised", before: nil,
                 after: ["revision": .integer(revision), "offer": try JSONCoding.value(offer)], at: at)
             try EventFeed.publish(
-                db, type: "product.submitted", tenant: vendor.tenant, subjectID: productID,
-                payload: ["productId": .string(productID), "vendorId": .string(vendor.id), "revision": .integer(revision)], at: at)
+                ProductSubmitted.self, ProductSubmission(productID: productID, vendorID: vendor.id, revision: revision), db: db,
+                tenant: vendor.tenant, subjectID: productID, at: at)
             return after
         } }
     }
@@ -177,7 +177,7 @@ struct ProductHandlers {
             try AuditTrail.append(
                 db, tenant: before.tenant, actor: principal, method: ProductWithdraw.name, targetType: "product", targetID: params.productID,
                 action: "withdrawn", before: ["withdrawn": false], after: ["withdrawn": true], at: at)
-            try EventFeed.publish(db, type: "product.withdrawn", tenant: before.tenant, subjectID: params.productID, payload: ["productId": .string(params.productID)], at: at)
+            try EventFeed.publish(ProductWithdrawn.self, ProductWithdrawal(productID: params.productID), db: db, tenant: before.tenant, subjectID: params.productID, at: at)
             return after
         }
     }
@@ -260,8 +260,8 @@ struct ProductHandlers {
                         "listedRevision": after.listedRevision.map { .integer($0) } ?? .null],
                 at: at)
             try EventFeed.publish(
-                db, type: "product.verified", tenant: before.tenant, subjectID: params.productID,
-                payload: ["productId": .string(params.productID), "revision": .integer(params.revision), "decision": .string(params.decision.rawValue)], at: at)
+                ProductVerified.self, ProductVerdict(productID: params.productID, revision: params.revision, decision: params.decision), db: db,
+                tenant: before.tenant, subjectID: params.productID, at: at)
             return after
         }
     }

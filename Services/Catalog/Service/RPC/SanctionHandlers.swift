@@ -95,7 +95,7 @@ struct SanctionHandlers {
             try AuditTrail.append(
                 db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction", targetID: params.sanctionID,
                 action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: "sanction.decided", tenant: before.tenant, subjectID: params.sanctionID, payload: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(SanctionDecided.self, after, db: db, tenant: before.tenant, subjectID: params.sanctionID, at: at)
             return after
         }
     }

@@ -9,26 +9,29 @@ import SiOpenStorage
 /// (``FeedConsumer``), and applying one twice changes nothing, so a crash or retry never
 /// doubles or skips a fact.
 enum VendorFeed {
-    /// Applies one event; events the catalog does not need are skipped.
+    /// Applies one event, decoded only through identity's declarations
+    /// (`Shared/Contracts/Identity/IdentityEvents.swift`); events the catalog does not need are
+    /// skipped. A declared event whose payload does not decode is a dead letter.
     static func apply(_ event: FeedEvent, _ db: Connection, at: Date) throws {
-        if event.type == "vendor.blacklisted" {
-            let entry = try JSONCoding.decode(BlacklistEntry.self, from: JSONCoding.encode(event.payload))
+        if event.is(VendorBlacklisted.self) {
+            let entry = try event.decode(VendorBlacklisted.self)
             _ = try db.run(
                 "INSERT INTO blacklist (id, tenant, npwp, starts_on, ends_on, basis) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 entry.id ?? "event-\(event.sequence)", entry.tenant, entry.npwp.value, entry.startsOn, entry.endsOn, entry.basis)
             return
         }
-        guard event.type.hasPrefix("vendor."), let payload = event.payload.objectValue,
-            let vendorID = payload["vendorId"]?.stringValue, let tenant = payload["tenant"]?.stringValue,
-            let accountID = payload["accountId"]?.stringValue, let status = payload["status"]?.stringValue,
-            let version = payload["version"]?.int64Value
-        else { return }
+        guard let declaration = IdentityEvents.vendorStanding.first(where: { $0.matches(type: event.type) }) else { return }
+        let change = try decodeStanding(event, declaration)
         try store(
             db, VendorStanding(
-                vendorID: vendorID, tenant: tenant, accountID: accountID, name: payload["name"]?.stringValue ?? "",
-                status: VendorStatus(rawValue: status) ?? .registered, npwp: payload["npwp"]?.stringValue ?? "",
-                isPKP: payload["isPKP"] == .bool(true), isUMKM: payload["isUMKM"] == .bool(true), version: version),
-            rawStatus: status, at: at)
+                vendorID: change.vendorID, tenant: change.tenant, accountID: change.accountID, name: change.name,
+                status: VendorStatus(rawValue: change.status) ?? .registered, npwp: change.npwp,
+                isPKP: change.isPKP, isUMKM: change.isUMKM, version: change.version),
+            rawStatus: change.status, at: at)
+    }
+
+    private static func decodeStanding<E: VendorStandingEvent>(_ event: FeedEvent, _ declaration: E.Type) throws -> VendorStandingChange {
+        try event.decode(declaration)
     }
 
     /// Keeps `standing` unless the catalog already holds the same or a newer version: the one

@@ -82,7 +82,7 @@ enum SanctionStore {
         try AuditTrail.append(
             db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
             before: nil, after: try JSONCoding.value(sanction), at: at)
-        try EventFeed.publish(db, type: "sanction.proposed", tenant: tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+        try EventFeed.publish(SanctionProposed.self, sanction, db: db, tenant: tenant, subjectID: id, at: at)
         return sanction
     }
 
@@ -131,11 +131,11 @@ enum SanctionStore {
                 let sanction = try Self.sanction(db, id: id, today: today)
                 let started = try row.bool(2)
                 if announced == "none" && started {
-                    try EventFeed.publish(db, type: "sanction.started", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    try EventFeed.publish(SanctionStarted.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "started"
                 }
                 if try row.bool(3) {
-                    try EventFeed.publish(db, type: "sanction.ended", tenant: sanction.tenant, subjectID: id, payload: try JSONCoding.value(sanction), at: at)
+                    try EventFeed.publish(SanctionEnded.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "ended"
                 }
                 try db.run("UPDATE sanction SET announced = ? WHERE id = ?", announced, id)

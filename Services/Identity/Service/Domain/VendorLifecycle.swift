@@ -32,6 +32,19 @@ enum VendorAction: String, Sendable, CaseIterable {
         }
     }
 
+    /// The event identity publishes when the action is taken.
+    var event: any VendorStandingEvent.Type {
+        switch self {
+        case .verify: VendorVerified.self
+        case .reject: VendorRejected.self
+        case .resubmit: VendorResubmitted.self
+        case .activate: VendorActivated.self
+        case .block: VendorBlocked.self
+        case .unblock: VendorUnblocked.self
+        case .deactivate: VendorDeactivated.self
+        }
+    }
+
     /// Whether a blacklist entry in force stops this action.
     var refusedWhileBlacklisted: Bool { self == .verify || self == .activate || self == .unblock || self == .resubmit }
 

@@ -57,7 +57,7 @@ struct AccountHandlers {
             }
             try TenantStore.insert(db, params, regions: regions, at: at)
             try AuditTrail.append(db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code, action: "created", before: nil, after: try JSONCoding.value(params), at: at)
-            try EventFeed.publish(db, type: "tenant.created", tenant: code, subjectID: code, payload: try JSONCoding.value(params), at: at)
+            try EventFeed.publish(TenantCreated.self, params, db: db, tenant: code, subjectID: code, at: at)
             return params
         }
     }
@@ -82,7 +82,7 @@ struct AccountHandlers {
             }
             try TenantStore.insertAgency(db, params, at: at)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency", targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil, after: try JSONCoding.value(params), at: at)
-            try EventFeed.publish(db, type: "agency.created", tenant: params.tenant, subjectID: params.code, payload: try JSONCoding.value(params), at: at)
+            try EventFeed.publish(AgencyCreated.self, params, db: db, tenant: params.tenant, subjectID: params.code, at: at)
             return params
         }
     }
@@ -133,7 +133,7 @@ struct AccountHandlers {
             try AccountStore.insert(db, id: id, params, roles: sortedRoles, passwordHash: hash, at: at)
             let account = try AccountStore.account(db, id: id)
             try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
-            try EventFeed.publish(db, type: "account.created", tenant: params.tenant, subjectID: id, payload: try JSONCoding.value(account), at: at)
+            try EventFeed.publish(AccountCreated.self, account, db: db, tenant: params.tenant, subjectID: id, at: at)
             return account
         }
     }
@@ -179,7 +179,7 @@ struct AccountHandlers {
             try SessionStore.revokePrincipal(db, principalID: params.accountID, at: unix)
             let after = try AccountStore.account(db, id: params.accountID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account", targetID: after.id, action: "disabled", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: "account.disabled", tenant: after.tenant, subjectID: after.id, payload: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(AccountDisabled.self, after, db: db, tenant: after.tenant, subjectID: after.id, at: at)
             return after
         }
     }

@@ -57,7 +57,7 @@ struct VendorHandlers {
             let vendor = try VendorStore.vendor(db, id: vendorID)
             let actor = Principal(kind: .user, id: accountID, tenant: params.tenant, roles: [.vendor])
             try AuditTrail.append(db, tenant: params.tenant, actor: actor, method: VendorRegister.name, targetType: "vendor", targetID: vendorID, action: "registered", before: nil, after: try JSONCoding.value(vendor), at: at)
-            try EventFeed.publish(db, type: "vendor.registered", tenant: params.tenant, subjectID: vendorID, payload: try Self.feedPayload(vendor), at: at)
+            try EventFeed.publish(VendorRegistered.self, Self.feedPayload(vendor), db: db, tenant: params.tenant, subjectID: vendorID, at: at)
             return vendor
         }
     }
@@ -83,7 +83,7 @@ struct VendorHandlers {
             try VendorStore.storeResubmission(db, vendorID: vendorID, status: next, params, registration: registration, at: at)
             let after = try VendorStore.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: VendorResubmit.name, targetType: "vendor", targetID: vendorID, action: "resubmitted", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: "vendor.resubmitted", tenant: after.tenant, subjectID: vendorID, payload: try Self.feedPayload(after), at: at)
+            try EventFeed.publish(VendorResubmitted.self, Self.feedPayload(after), db: db, tenant: after.tenant, subjectID: vendorID, at: at)
             return after
         }
     }
@@ -144,7 +144,7 @@ struct VendorHandlers {
             }
             let after = try VendorStore.vendor(db, id: vendorID)
             try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: method, targetType: "vendor", targetID: vendorID, action: action.pastTense, before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(db, type: "vendor.\(action.pastTense)", tenant: after.tenant, subjectID: vendorID, payload: try Self.feedPayload(after), at: at)
+            try EventFeed.publish(action.event, Self.feedPayload(after), db: db, tenant: after.tenant, subjectID: vendorID, at: at)
             return after
         }
     }
@@ -215,7 +215,7 @@ struct VendorHandlers {
                 }
             }
             try AuditTrail.append(db, tenant: tenant, actor: principal, method: BlacklistAdd.name, targetType: "blacklist", targetID: entry.id!, action: "added", before: nil, after: try JSONCoding.value(entry), at: at)
-            try EventFeed.publish(db, type: "vendor.blacklisted", tenant: tenant, subjectID: entry.npwp.value, payload: try JSONCoding.value(entry), at: at)
+            try EventFeed.publish(VendorBlacklisted.self, entry, db: db, tenant: tenant, subjectID: entry.npwp.value, at: at)
             return entry
         }
     }
@@ -229,12 +229,10 @@ struct VendorHandlers {
     }
 
     /// What other services learn about a vendor from the feed: identity and standing, no bank or personal details.
-    static func feedPayload(_ vendor: VendorInfo) throws -> JSONValue {
-        [
-            "vendorId": .string(vendor.id), "tenant": .string(vendor.tenant), "name": .string(vendor.name),
-            "status": .string(vendor.status.rawValue), "npwp": .string(vendor.npwp), "isPKP": .bool(vendor.isPKP),
-            "kind": .string(vendor.kind.rawValue), "version": .integer(vendor.version),
-            "accountId": .string(vendor.accountID), "isUMKM": .bool(vendor.businessScale?.isUMKM ?? false),
-        ]
+    static func feedPayload(_ vendor: VendorInfo) -> VendorStandingChange {
+        VendorStandingChange(
+            vendorID: vendor.id, tenant: vendor.tenant, accountID: vendor.accountID, name: vendor.name, status: vendor.status.rawValue,
+            npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false, kind: vendor.kind, version: vendor.version,
+            bankAccount: vendor.bankAccount)
     }
 }

@@ -29,7 +29,7 @@ struct ExpirySweeper: Sendable {
                 order.adopt(expiry.order)
                 try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", id)
                 try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: nil, at: at)
-                try OrderEvents.record(db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", action: "expired", at: at)
+                try OrderEvents.record(db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", event: OrderExpired.self, at: at)
                 return 1
             }
         }

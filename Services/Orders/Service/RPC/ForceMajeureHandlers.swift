@@ -74,7 +74,7 @@ struct ForceMajeureHandlers {
             try AuditTrail.append(
                 db, tenant: tenant, actor: principal, method: ForceMajeureRecord.name, targetType: "force_majeure", targetID: id, action: "recorded",
                 before: nil, after: try JSONCoding.value(record), at: at)
-            try EventFeed.publish(db, type: "forceMajeure.recorded", tenant: tenant, subjectID: id, payload: try JSONCoding.value(record), at: at)
+            try EventFeed.publish(ForceMajeureRecorded.self, record, db: db, tenant: tenant, subjectID: id, at: at)
             return record
         } }
     }
@@ -99,7 +99,7 @@ struct ForceMajeureHandlers {
             try AuditTrail.append(
                 db, tenant: record.tenant, actor: principal, method: ForceMajeureAcknowledge.name, targetType: "force_majeure", targetID: params.id,
                 action: "acknowledged", before: ["acknowledged": false], after: ["acknowledged": true], at: at)
-            try EventFeed.publish(db, type: "forceMajeure.acknowledged", tenant: record.tenant, subjectID: params.id, payload: try JSONCoding.value(record), at: at)
+            try EventFeed.publish(ForceMajeureAcknowledged.self, record, db: db, tenant: record.tenant, subjectID: params.id, at: at)
             return record
         }
     }

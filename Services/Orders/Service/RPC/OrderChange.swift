@@ -8,11 +8,11 @@ import SiOpenStorage
 extension OrdersContext {
     /// Loads an order for a change by one of its parties, applies `body` (which returns the
     /// vendor's new answer deadline, if any), saves it under the version read, and records the
-    /// change in the audit trail and the feed, all in one transaction.
-    func changeOrder(
-        _ orderID: String, version: Int64, principal: Principal, method: String, action: String,
+    /// change in the audit trail and the feed (as the declared `event`), all in one transaction.
+    func changeOrder<E: EventContract>(
+        _ orderID: String, version: Int64, principal: Principal, method: String, event: E.Type,
         _ body: @escaping @Sendable (inout StoredOrder, OrderParty, Connection, CivilDate) throws -> CivilDate?
-    ) async throws -> OrderRecord {
+    ) async throws -> OrderRecord where E.Payload: OrderEventPayload {
         let at = now()
         let today = self.today
         return try await database.write { db in
@@ -27,7 +27,7 @@ extension OrdersContext {
             }
             try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: due, at: at)
             let saved = try OrderStore.load(db, id: orderID)
-            try OrderEvents.record(db, saved, actor: principal, method: method, action: action, at: at)
+            try OrderEvents.record(db, saved, actor: principal, method: method, event: E.self, at: at)
             return try OrderView.record(db, saved, viewer: principal, today: today)
         }
     }

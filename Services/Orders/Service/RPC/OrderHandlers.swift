@@ -14,10 +14,10 @@ struct OrderHandlers {
         table.register(OrderPrepare.self) { params, request in try await prepare(params, request) }
         table.register(OrderSubmit.self) { params, request in try await submit(params, request) }
         table.register(OrderCancel.self) { params, request in
-            try await close(params, action: .cancel, method: OrderCancel.name, request)
+            try await close(params, action: .cancel, event: OrderCancelled.self, method: OrderCancel.name, request)
         }
         table.register(OrderDecline.self) { params, request in
-            try await close(params, action: .vendorDecline, method: OrderDecline.name, request)
+            try await close(params, action: .vendorDecline, event: OrderDeclinedByVendor.self, method: OrderDecline.name, request)
         }
         table.register(OrderOffer.self) { params, request in try await offer(params, request) }
         table.register(OrderAccept.self) { params, request in try await accept(params, request) }
@@ -141,7 +141,7 @@ struct OrderHandlers {
                 VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
                 """, arguments: [id, tenant, agency, principal.id, vendor.id, try JSONColumn.text(data), stamp, stamp])
             let order = try OrderStore.load(db, id: id)
-            try OrderEvents.record(db, order, actor: principal, method: OrderPrepare.name, action: "prepared", at: at)
+            try OrderEvents.record(db, order, actor: principal, method: OrderPrepare.name, event: OrderPrepared.self, at: at)
             return try OrderView.record(db, order, viewer: principal, today: today)
         } }
     }
@@ -190,7 +190,7 @@ struct OrderHandlers {
             try OrderStore.save(db, order, expectedVersion: params.version, vendorResponseDue: deadline.lastDay(sentOn: today), at: at)
             try flagSplitPurchase(db, order, opening: opening, settings: settings, today: today, at: at)
             let saved = try OrderStore.load(db, id: order.id)
-            try OrderEvents.record(db, saved, actor: principal, method: OrderSubmit.name, action: "submitted", at: at)
+            try OrderEvents.record(db, saved, actor: principal, method: OrderSubmit.name, event: OrderSubmitted.self, at: at)
             return try OrderView.record(db, saved, viewer: principal, today: today)
         }
     }
@@ -231,17 +231,17 @@ struct OrderHandlers {
         try AuditTrail.append(
             db, tenant: order.tenant, actor: nil, method: OrderSubmit.name, targetType: "order", targetID: order.id, action: "split_purchase_flagged",
             before: nil, after: try JSONCoding.value(flag), at: at)
-        try EventFeed.publish(db, type: "order.splitPurchaseFlagged", tenant: order.tenant, subjectID: order.id, payload: try JSONCoding.value(flag), at: at)
+        try EventFeed.publish(OrderSplitPurchaseFlagged.self, flag, db: db, tenant: order.tenant, subjectID: order.id, at: at)
     }
 
     /// Cancel (PPK, before the Surat Pesanan) or decline (vendor, before agreement), with reasons.
-    func close(_ params: OrderAct, action: OrderAction, method: String, _ request: RequestContext) async throws -> OrderRecord {
+    func close(_ params: OrderAct, action: OrderAction, event: (some OrderChangeEvent).Type, method: String, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         try InputRules.requirePrintableStrings(in: params)
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
         try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, action: action.rawValue) { order, party, _, _ in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, event: event) { order, party, _, _ in
             let aggregate = order.aggregate
             order.adopt(try (action == .cancel ? aggregate.cancel(by: party, reason: reason) : aggregate.decline(by: party, reason: reason)).order)
             return nil
@@ -252,7 +252,7 @@ struct OrderHandlers {
         let principal = try request.requirePrincipal()
         try InputRules.requireFreeText(params.note, field: "note", max: Negotiation.maximumNoteLength, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, action: "offered") { order, party, db, today in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, event: OrderOffered.self) { order, party, db, today in
             let offer = NegotiationOffer(
                 by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
                 trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
@@ -267,7 +267,7 @@ struct OrderHandlers {
 
     func accept(_ params: OrderAcceptParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, action: "agreed") { order, party, _, _ in
+        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, event: OrderAgreed.self) { order, party, _, _ in
             order.adopt(try order.aggregate.accept(round: params.round, by: party).order)
             return nil
         }
@@ -330,23 +330,45 @@ struct OrderHandlers {
     }
 }
 
-/// Every change of an order goes to the audit trail and the feed.
+/// Every change of an order goes to the audit trail and the feed, as the declared event `E`
+/// (`Shared/Contracts/Orders/OrdersEvents.swift`); the audit action is the event's name after `order.`.
 enum OrderEvents {
-    static func record(_ db: Connection, _ order: StoredOrder, actor: Principal?, method: String, action: String, at: Date, extra: [String: JSONValue] = [:]) throws {
-        var payload: [String: JSONValue] = [
-            "orderId": .string(order.id), "tenant": .string(order.tenant), "agency": .string(order.agency), "vendorId": .string(order.vendorID),
-            "ppkAccountId": .string(order.ppkAccountID), "state": .string(order.state.rawValue), "version": .integer(order.version),
-        ]
-        if order.state == .failed, let grounds = order.data.failureGrounds {
-            // What the catalog needs to file the sanction proposal (Pasal 14) on the PPK's behalf.
-            payload["grounds"] = .string(grounds.rawValue)
-            payload["description"] = .string(order.data.closingReason ?? "")
-            payload["suratPesananNumber"] = try order.data.suratPesananID.map { .string(try DocumentRegister.info(db, id: $0).number) } ?? .null
-        }
-        payload.merge(extra) { _, new in new }
+    static func record<E: EventContract>(
+        _ db: Connection, _ order: StoredOrder, actor: Principal?, method: String, event: E.Type, at: Date
+    ) throws where E.Payload: OrderEventPayload {
+        let payload = try E.Payload(db, order)
+        let action = E.type.hasPrefix("order.") ? String(E.type.dropFirst("order.".count)) : E.type
+        var after = try JSONCoding.value(payload).objectValue ?? [:]
+        after["data"] = try JSONCoding.value(order.data)
         try AuditTrail.append(
             db, tenant: order.tenant, actor: actor, method: method, targetType: "order", targetID: order.id, action: action, before: nil,
-            after: .object(payload.merging(["data": try JSONCoding.value(order.data)]) { old, _ in old }), at: at)
-        try EventFeed.publish(db, type: "order.\(action)", tenant: order.tenant, subjectID: order.id, payload: .object(payload), at: at)
+            after: .object(after), at: at)
+        try EventFeed.publish(E.self, payload, db: db, tenant: order.tenant, subjectID: order.id, at: at)
+    }
+}
+
+/// A payload an order event builds from the order it reports.
+protocol OrderEventPayload {
+    /// The payload for `order` as it stands after the change.
+    init(_ db: Connection, _ order: StoredOrder) throws
+}
+
+extension OrderStateChange: OrderEventPayload {
+    init(_ db: Connection, _ order: StoredOrder) throws {
+        self.init(
+            orderID: order.id, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID, ppkAccountID: order.ppkAccountID,
+            state: order.state, version: order.version)
+    }
+}
+
+extension OrderFailure: OrderEventPayload {
+    init(_ db: Connection, _ order: StoredOrder) throws {
+        // What the catalog needs to file the sanction proposal (Pasal 14) on the PPK's behalf.
+        guard let grounds = order.data.failureGrounds else {
+            throw RPCError.conflict("a failed order needs its grounds", currentState: order.state.rawValue)
+        }
+        self.init(
+            try OrderStateChange(db, order), grounds: grounds, description: order.data.closingReason ?? "",
+            suratPesananNumber: try order.data.suratPesananID.map { try DocumentRegister.info(db, id: $0).number })
     }
 }
