@@ -10,6 +10,7 @@ struct VendorHandlers {
     let context: IdentityContext
 
     func register(into table: inout RPCMethodTable) {
+        table.register(VendorTermsGet.self, constantResult: VendorTermsText.current)
         table.register(VendorRegister.self) { params, _ in try await registerVendor(params) }
         table.register(VendorResubmit.self) { params, request in try await resubmit(params, request) }
         table.register(VendorGet.self) { params, request in try await get(params, request) }
@@ -76,7 +77,7 @@ struct VendorHandlers {
             problems.append(FieldError(field: "bankAccount.number", reason: "must be 5 to 30 digits"))
         }
         if registration.acceptedTermsVersion != context.currentTermsVersion {
-            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(context.currentTermsVersion)"))
+            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(context.currentTermsVersion) (see vendor.terms)"))
         }
         if checkCredentials {
             if let problem = AccountRules.usernameProblem(registration.username) { problems.append(problem) }
