@@ -52,13 +52,17 @@ final class Child: @unchecked Sendable {
     }
 
     /// Spawns `executable` with `arguments`; output goes to `<logPrefix>.out` and `<logPrefix>.err`.
-    static func spawn(_ executable: String, _ arguments: [String], logPrefix: String) throws -> Child {
+    /// Standard input is `standardInput` (a file path); `environment` adds variables to the child's.
+    static func spawn(
+        _ executable: String, _ arguments: [String], logPrefix: String, standardInput: String = "/dev/null",
+        environment extra: [String: String] = [:]
+    ) throws -> Child {
         let stdoutPath = logPrefix + ".out"
         let stderrPath = logPrefix + ".err"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
@@ -77,7 +81,7 @@ final class Child: @unchecked Sendable {
 
         // The environment, without any SIOPEN_* setting that would change what the test means.
         let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
-            .map { "\($0.key)=\($0.value)" }
+            .merging(extra) { $1 }.map { "\($0.key)=\($0.value)" }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer {
@@ -141,10 +145,11 @@ final class Child: @unchecked Sendable {
 }
 
 /// Runs a short command to its end (generous timeout) and returns it.
-func runToEnd(_ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120)) async throws
-    -> (child: Child, termination: Termination)
-{
-    let child = try Child.spawn(executable, arguments, logPrefix: logPrefix)
+func runToEnd(
+    _ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120),
+    standardInput: String = "/dev/null", environment: [String: String] = [:]
+) async throws -> (child: Child, termination: Termination) {
+    let child = try Child.spawn(executable, arguments, logPrefix: logPrefix, standardInput: standardInput, environment: environment)
     guard let termination = await child.waitForExit(timeout: timeout) else {
         child.killAndReap()
         throw TestFailure("\(child.commandLine) did not finish within \(timeout)\n\(child.transcript)")
