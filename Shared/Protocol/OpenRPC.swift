@@ -62,7 +62,9 @@ public enum OpenRPCDocument {
                     description
                         + " Transport: JSON-RPC 2.0 over a Unix domain stream socket, one JSON text per line. "
                         + "Requests may carry two extra members: \"auth\" (the session token) and "
-                        + "\"idempotencyKey\" (a retry with the same key is applied once)."),
+                        + "\"idempotencyKey\" (a retry with the same key is applied once). "
+                        + "Calendar days are \"YYYY-MM-DD\" in the tenant's time zone; timestamps ISO 8601 UTC text, or Unix seconds where the schema is an integer; "
+                        + "money integer rupiah; info.version follows semantic versioning."),
             ],
             "methods": .array(methods),
             "components": ["errors": .object(errors)],
