@@ -11,11 +11,21 @@ let usage = """
                Ctrl-C (SIGINT) or SIGTERM stops them all
       status   [--data-dir DIR] [--topology FILE]
                the health of each service
-      call     SERVICE METHOD [PARAMS-JSON] [--data-dir DIR] [--token T] [--idempotency-key K] [--timeout SECONDS]
+      call     SERVICE METHOD [PARAMS-JSON | @FILE | -] [--data-dir DIR] [--token T] [--idempotency-key K] [--timeout SECONDS]
                one JSON-RPC call; prints the result as JSON; on an error prints it and exits 1.
-               The token may also come from SIOPEN_TOKEN.
-      methods  SERVICE [--data-dir DIR]
-               the methods a service serves, from its OpenRPC document
+               Params are the JSON text itself, @FILE (read from the file) or - (read from standard input).
+               The token is --token, else SIOPEN_TOKEN, else the session `siopen login` saved.
+      login    [--login L] [--service identity] [--data-dir DIR]
+               signs in: asks for the login (unless given) and the password (not echoed; read from
+               standard input when it is not a terminal) and keeps the session token in
+               <data>/session.token (mode 0600) for `siopen call`
+      logout   [--data-dir DIR]
+               ends that session (auth.signOut) and removes the file
+      methods  SERVICE [METHOD] [--data-dir DIR]
+               the methods a service serves, from its OpenRPC document; with METHOD, that method's
+               access, params, result, errors and examples
+      docs     --out DIR [--data-dir DIR]
+               writes the contract reference: one Markdown page per service, from rpc.discover
 
     The data folder defaults to SIOPEN_DATA_DIR or ./var.
     """
@@ -28,6 +38,9 @@ struct Options {
     var token = ProcessInfo.processInfo.environment["SIOPEN_TOKEN"]
     var idempotencyKey: String?
     var timeoutSeconds = 30.0
+    var login: String?
+    var loginService = "identity"
+    var outputDirectory: String?
 
     init(_ arguments: ArraySlice<String>) throws {
         var remaining = arguments
@@ -42,6 +55,9 @@ struct Options {
             case "--bin-dir": binariesDirectory = try value()
             case "--token": token = try value()
             case "--idempotency-key": idempotencyKey = try value()
+            case "--login": login = try value()
+            case "--service": loginService = try value()
+            case "--out": outputDirectory = try value()
             case "--timeout":
                 guard let seconds = Double(try value()), seconds > 0 else { throw ConfigurationError("--timeout takes a number of seconds") }
                 timeoutSeconds = seconds
@@ -62,6 +78,15 @@ struct Options {
     }
 
     var timeout: Duration { .milliseconds(Int64(timeoutSeconds * 1000)) }
+
+    /// The client of the service named `name` in the topology.
+    func client(for name: String) throws -> RPCClient {
+        let topology = try topology()
+        guard let service = topology.services.first(where: { $0.name == name }) else {
+            throw ConfigurationError("no service named \(name); services: \(topology.services.map(\.name).joined(separator: ", "))")
+        }
+        return RPCClient(socketPath: service.socketPath(dataDirectory: dataDirectory), serviceName: service.name)
+    }
 }
 
 func fail(_ message: String, code: Int32 = 1) -> Never {
@@ -109,25 +134,16 @@ do {
 
     case "call":
         guard options.positional.count >= 2, options.positional.count <= 3 else {
-            throw ConfigurationError("usage: siopen call SERVICE METHOD [PARAMS-JSON]")
+            throw ConfigurationError("usage: siopen call SERVICE METHOD [PARAMS-JSON | @FILE | -]")
         }
-        let topology = try options.topology()
-        let serviceName = options.positional[0]
-        guard let service = topology.services.first(where: { $0.name == serviceName }) else {
-            throw ConfigurationError("no service named \(serviceName); services: \(topology.services.map(\.name).joined(separator: ", "))")
-        }
+        let client = try options.client(for: options.positional[0])
+        // Not a ternary: JSONValue is nil-literal expressible, so `: nil` would send `"params":null`.
         var params: JSONValue?
-        if options.positional.count == 3 {
-            do {
-                params = try JSONValue(parsing: options.positional[2])
-            } catch {
-                throw ConfigurationError("the params are not valid JSON: \(error)")
-            }
-        }
-        let client = RPCClient(socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
+        if options.positional.count == 3 { params = try CallInput.params(options.positional[2]) }
+        let token = try CallInput.token(explicit: options.token, dataDirectory: options.dataDirectory)
         do {
             let result = try await client.callRaw(
-                method: options.positional[1], params: params, token: options.token,
+                method: options.positional[1], params: params, token: token,
                 idempotencyKey: options.idempotencyKey, timeout: options.timeout)
             printLine(result.serializedString)
             exit(0)
@@ -135,14 +151,62 @@ do {
             fail(error.jsonValue.serializedString)
         }
 
-    case "methods":
-        guard options.positional.count == 1 else { throw ConfigurationError("usage: siopen methods SERVICE") }
-        let topology = try options.topology()
-        guard let service = topology.services.first(where: { $0.name == options.positional[0] }) else {
-            throw ConfigurationError("no service named \(options.positional[0])")
+    case "login":
+        guard options.positional.isEmpty else { throw ConfigurationError("usage: siopen login [--login L] [--service identity]") }
+        let client = try options.client(for: options.loginService)
+        let login = try options.login ?? CallInput.readLine(prompt: "login: ", hidden: false)
+        let password = try CallInput.readLine(prompt: "password: ", hidden: true)
+        let session = try await client.callRaw(
+            method: "auth.signIn", params: ["login": .string(login), "password": .string(password)], timeout: options.timeout)
+        guard let token = session["token"]?.stringValue else { fail("auth.signIn answered without a token") }
+        let path = CallInput.sessionFile(dataDirectory: options.dataDirectory)
+        try SecureFiles.writeSecret(Array(token.utf8), to: path)
+        var note = "signed in as \(session["account"]?["username"]?.stringValue ?? login); the session token is in \(path)"
+        if session["mustChangePassword"] == .bool(true) {
+            note += "\nthis password must be changed before any role works: siopen call identity auth.changePassword -"
         }
-        let client = RPCClient(socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
+        FileHandle.standardError.write(Data((note + "\n").utf8))
+        exit(0)
+
+    case "logout":
+        let path = CallInput.sessionFile(dataDirectory: options.dataDirectory)
+        guard let token = try CallInput.token(explicit: nil, dataDirectory: options.dataDirectory) else {
+            fail("not signed in (no \(path))")
+        }
+        let client = try options.client(for: options.loginService)
+        _ = try await client.callRaw(method: "auth.signOut", params: nil, token: token, timeout: options.timeout)
+        try FileManager.default.removeItem(atPath: path)
+        exit(0)
+
+    case "docs":
+        guard let output = options.outputDirectory, options.positional.isEmpty else {
+            throw ConfigurationError("usage: siopen docs --out DIR")
+        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        var documents: [(service: String, document: JSONValue)] = []
+        for service in try options.topology().services {
+            let client = RPCClient(socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
+            defer { client.close() }
+            let document = try await client.call(RPCDiscover.self, EmptyParams(), timeout: options.timeout)
+            documents.append((service.name, document))
+            let page = OpenRPCReference.page(service: service.name, document: document)
+            try Data(page.utf8).write(to: URL(fileURLWithPath: "\(output)/\(service.name).md"))
+        }
+        try Data(OpenRPCReference.index(documents).utf8).write(to: URL(fileURLWithPath: "\(output)/README.md"))
+        exit(0)
+
+    case "methods":
+        guard (1...2).contains(options.positional.count) else { throw ConfigurationError("usage: siopen methods SERVICE [METHOD]") }
+        let client = try options.client(for: options.positional[0])
         let document = try await client.call(RPCDiscover.self, EmptyParams(), timeout: options.timeout)
+        if options.positional.count == 2 {
+            let name = options.positional[1]
+            guard let method = document["methods"]?.arrayValue?.first(where: { $0["name"]?.stringValue == name }) else {
+                throw ConfigurationError("\(options.positional[0]) serves no method \(name); see siopen methods \(options.positional[0])")
+            }
+            printLine(OpenRPCReference.section(method).joined(separator: "\n"))
+            exit(0)
+        }
         for method in document["methods"]?.arrayValue ?? [] {
             let name = method["name"]?.stringValue ?? "?"
             let access = method["x-access"]?.serializedString ?? ""

@@ -20,25 +20,28 @@ public enum OpenRPCDocument {
         for (name, code, meaning) in reserved {
             errors[name] = ["code": .integer(Int64(code)), "message": .string(meaning)]
         }
-        let methods: [JSONValue] = table.entries.keys.sorted().map { name in
+        let methods: [JSONValue] = table.entries.keys.sorted(by: documentOrder).map { name in
             let entry = table.entries[name]!
             let params = entry.paramsSchema().schema
             var descriptors: [JSONValue] = []
             let required = Set(params["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             if let properties = params["properties"]?.objectValue {
-                for key in properties.keys.sorted() {
+                // Required params first: generated clients turn the list into a signature, where an
+                // optional (defaulted) argument may not precede a required one. Params are by-name,
+                // so the order means nothing on the wire.
+                for key in requiredFirst(properties.keys, required: required) {
                     descriptors.append(
                         ["name": .string(key), "required": .bool(required.contains(key)), "schema": properties[key]!])
                 }
             }
-            var errorRefs: [JSONValue] = [["$ref": "#/components/errors/invalid_params"]]
+            var errorNames = ["invalid_params"]
             switch entry.access {
             case .anyone: break
-            case .authenticated, .service: errorRefs.append(["$ref": "#/components/errors/unauthenticated"])
-            case .roles:
-                errorRefs.append(["$ref": "#/components/errors/unauthenticated"])
-                errorRefs.append(["$ref": "#/components/errors/forbidden"])
+            case .authenticated, .service: errorNames.append("unauthenticated")
+            case .roles: errorNames += ["unauthenticated", "forbidden"]
             }
+            // Error objects inline, not `$ref`: several client generators do not follow references there.
+            let errorRefs: [JSONValue] = errorNames.compactMap { errors[$0] }
             return [
                 "name": .string(name),
                 "summary": .string(entry.summary),
@@ -60,11 +63,40 @@ public enum OpenRPCDocument {
                     description
                         + " Transport: JSON-RPC 2.0 over a Unix domain stream socket, one JSON text per line. "
                         + "Requests may carry two extra members: \"auth\" (the session token) and "
-                        + "\"idempotencyKey\" (a retry with the same key is applied once)."),
+                        + "\"idempotencyKey\" (a retry with the same key is applied once). "
+                        + "Calendar days are \"YYYY-MM-DD\" in the tenant's time zone; timestamps ISO 8601 UTC text, or Unix seconds where the schema is an integer; "
+                        + "money integer rupiah; info.version follows semantic versioning."),
             ],
             "methods": .array(methods),
             "components": ["errors": .object(errors)],
             "x-events": .array(events.sorted { $0.type < $1.type }.map(\.openRPCEntry)),
         ]
+    }
+
+    /// The order of methods in the document: by area (the name up to its last dot), then by verb,
+    /// except that verbs naming a Python builtin type (`list`, `set`, …) come last in their area.
+    /// Generated Python clients define an area's methods in document order in one class, where a
+    /// method `list` would shadow the builtin in every later annotation (`list[str]`) and the
+    /// client would not import.
+    public static func documentOrder(_ a: String, _ b: String) -> Bool {
+        func key(_ name: String) -> (area: String, shadows: Bool, verb: String) {
+            guard let dot = name.lastIndex(of: ".") else { return (name, false, "") }
+            let verb = String(name[name.index(after: dot)...])
+            return (String(name[..<dot]), pythonBuiltinTypes.contains(verb), verb)
+        }
+        let (x, y) = (key(a), key(b))
+        if x.area != y.area { return x.area < y.area }
+        if x.shadows != y.shadows { return !x.shadows }
+        return x.verb < y.verb
+    }
+
+    static let pythonBuiltinTypes: Set<String> = ["list", "dict", "set", "tuple", "str", "int", "float", "bool", "bytes", "type"]
+
+    /// `names` ordered required first, then optional, each group alphabetically.
+    public static func requiredFirst(_ names: some Sequence<String>, required: Set<String>) -> [String] {
+        names.sorted { a, b in
+            let (ra, rb) = (required.contains(a), required.contains(b))
+            return ra != rb ? ra : a < b
+        }
     }
 }

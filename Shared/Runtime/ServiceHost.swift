@@ -8,7 +8,9 @@ import SiOpenStorage
 
 /// The version every SiOpen service reports.
 public enum SiOpenVersion {
-    /// Semantic version of this build.
+    /// Semantic version of this build and of its contracts (`info.version` of every OpenRPC
+    /// document): a breaking contract change raises MAJOR, an additive one MINOR, a fix PATCH
+    /// (the README's "Contracts and versions" says what counts as breaking).
     public static let current = "0.1.0"
 }
 

@@ -48,17 +48,18 @@ public final class ChildProcess: @unchecked Sendable {
         ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SIOPEN_") }
     }
 
-    /// Spawns `executable` with `arguments` and `environment` (the clean one by default); output
-    /// goes to `<logPrefix>.out` and `<logPrefix>.err` (0600).
+    /// Spawns `executable` with `arguments` and `environment` (the clean one by default); standard
+    /// input is the file `standardInput`; output goes to `<logPrefix>.out` and `<logPrefix>.err` (0600).
     public static func spawn(
-        _ executable: String, _ arguments: [String], logPrefix: String, environment: [String: String]? = nil
+        _ executable: String, _ arguments: [String], logPrefix: String, standardInput: String = "/dev/null",
+        environment: [String: String]? = nil
     ) throws -> ChildProcess {
         let stdoutPath = logPrefix + ".out"
         let stderrPath = logPrefix + ".err"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 

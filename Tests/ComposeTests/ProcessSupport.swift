@@ -32,10 +32,13 @@ typealias Termination = SiOpenScenario.Termination
 typealias Child = ChildProcess
 
 /// Runs a short command to its end (generous timeout) and returns it.
-func runToEnd(_ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120)) async throws
-    -> (child: Child, termination: Termination)
-{
-    let child = try Child.spawn(executable, arguments, logPrefix: logPrefix)
+func runToEnd(
+    _ executable: String, _ arguments: [String], logPrefix: String, timeout: Duration = .seconds(120),
+    standardInput: String = "/dev/null", environment: [String: String] = [:]
+) async throws -> (child: Child, termination: Termination) {
+    let child = try Child.spawn(
+        executable, arguments, logPrefix: logPrefix, standardInput: standardInput,
+        environment: ChildProcess.cleanEnvironment.merging(environment) { $1 })
     guard let termination = await child.waitForExit(timeout: timeout) else {
         child.killAndReap()
         throw TestFailure("\(child.commandLine) did not finish within \(timeout)\n\(child.transcript)")

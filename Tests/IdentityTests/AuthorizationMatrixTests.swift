@@ -46,6 +46,7 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(AuthSignIn.self) { SignInParams(login: "root", password: "root-password-1") },
     MethodCase(AuthChangePassword.self) { PasswordChangeParams(currentPassword: "not-the-password", newPassword: "another-password-1") },
     MethodCase(AuthWhoAmI.self) { EmptyParams() },
+    MethodCase(VendorTermsGet.self) { EmptyParams() },
     MethodCase(VendorRegister.self) { try registration(900, tenant: "no-such-tenant") },
     MethodCase(VendorResubmit.self) { try registration(901, tenant: "no-such-tenant") },
     MethodCase(VendorGet.self) { VendorRef(vendorID: missingID) },

@@ -145,8 +145,10 @@ struct SchemaAndOpenRPCTests {
         #expect(profile["x-access"] == ["kind": "roles", "roles": ["ppk", "vendor"]])
         #expect(profile["x-idempotent"] == false)
         #expect(profile["x-max-request-bytes"] == .integer(Int64(RPCLimits.defaultMaxRequestBytes)))
-        let profileErrors = Set(try #require(profile["errors"]?.arrayValue).compactMap { $0["$ref"]?.stringValue })
-        #expect(profileErrors == ["#/components/errors/invalid_params", "#/components/errors/unauthenticated", "#/components/errors/forbidden"])
+        // Error objects are inline (generators do not follow `$ref` there), each one of the table's.
+        let profileErrors = try #require(profile["errors"]?.arrayValue)
+        #expect(profileErrors.allSatisfy { $0["$ref"] == nil })
+        #expect(Set(profileErrors.compactMap { $0["code"]?.int64Value }) == [-32602, 401, 403])
 
         let accounts = try #require(methods.first { $0["name"] == "account.list" })
         #expect(accounts["params"] == [])
@@ -168,14 +170,48 @@ struct SchemaAndOpenRPCTests {
         let reservedCodes = Set(errors.values.compactMap { $0["code"]?.int64Value }.filter { $0 < 0 })
         #expect(reservedCodes == [-32700, -32600, -32601, -32602, -32603])
 
-        // Every $ref points into the table.
+        // Every method's error objects are rows of the table.
         for method in methods {
-            for reference in method["errors"]?.arrayValue ?? [] {
-                let name = try #require(reference["$ref"]?.stringValue?.split(separator: "/").last)
-                #expect(errors[String(name)] != nil, "dangling \(reference)")
+            for object in method["errors"]?.arrayValue ?? [] {
+                #expect(errors.values.contains(object), "\(object) is not in the error table")
             }
         }
         // The document is valid JSON text.
         #expect(try JSONValue(parsing: document.serialized) == document)
     }
+
+    @Test("methods by area; a verb naming a Python builtin type comes last in its area")
+    func methodOrder() {
+        let names = ["order.list", "order.submit", "order.item.list", "order.item.add", "account.update", "account.list", "subtract"]
+        #expect(
+            names.sorted(by: OpenRPCDocument.documentOrder)
+                == ["account.update", "account.list", "order.submit", "order.list", "order.item.add", "order.item.list", "subtract"])
+    }
+
+    @Test("required params come before optional ones, whatever their names")
+    func requiredParamsFirst() throws {
+        var table = RPCMethodTable()
+        table.register(OrderedParamsMethod.self) { _, _ in "" }
+        let document = OpenRPCDocument.make(title: "Test", version: "1.0.0", description: "A test service.", table: table)
+        let method = try #require(document["methods"]?.arrayValue?.first)
+        let params = try #require(method["params"]?.arrayValue)
+        #expect(params.compactMap { $0["name"]?.stringValue } == ["kind", "zone", "after", "limit"])
+        #expect(params.map { $0["required"] } == [true, true, false, false])
+    }
+}
+
+/// Params whose optional members sort before the required ones.
+struct OrderedParams: Codable, Sendable {
+    var zone: String
+    var after: Int?
+    var limit: Int?
+    var kind: String
+}
+
+enum OrderedParamsMethod: RPCMethod {
+    static let name = "test.ordered"
+    static let summary = "Takes params whose optional members sort first."
+    static let access = Access.anyone
+    typealias Params = OrderedParams
+    typealias Result = String
 }

@@ -8,8 +8,8 @@ import SiOpenStorage
 /// The identity service of SiOpen: tenants and agencies, accounts and roles, vendor registration
 /// and verification, sessions, the blacklist, helpdesk and announcements.
 public enum IdentityService {
-    /// The vendor terms version a registration must accept; bump it when the terms change.
-    public static let currentTermsVersion = "2026-1"
+    /// The vendor terms version a registration must accept (`vendor.terms` serves the terms).
+    public static let currentTermsVersion = VendorTermsText.current.version
 
     /// Its definition, with the real clock.
     public static let definition = makeDefinition()

@@ -51,7 +51,7 @@ enum RegistrationRules {
             problems.append(FieldError(field: "bankAccount.number", reason: "must be 5 to 30 digits"))
         }
         if registration.acceptedTermsVersion != currentTermsVersion {
-            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(currentTermsVersion)"))
+            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(currentTermsVersion) (see vendor.terms)"))
         }
         if checkCredentials {
             if let problem = AccountRules.usernameProblem(registration.username) { problems.append(problem) }

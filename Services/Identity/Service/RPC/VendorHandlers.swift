@@ -10,6 +10,7 @@ struct VendorHandlers {
     let context: IdentityContext
 
     func register(into table: inout RPCMethodTable) {
+        table.register(VendorTermsGet.self, constantResult: VendorTermsText.current)
         table.register(VendorRegister.self) { params, _ in try await registerVendor(params) }
         table.register(VendorResubmit.self) { params, request in try await resubmit(params, request) }
         table.register(VendorGet.self) { params, request in try await get(params, request) }
