@@ -146,7 +146,11 @@ struct SchemaAndOpenRPCTests {
         #expect(profile["x-idempotent"] == false)
         #expect(profile["x-max-request-bytes"] == .integer(Int64(RPCLimits.defaultMaxRequestBytes)))
         let profileErrors = Set(try #require(profile["errors"]?.arrayValue).compactMap { $0["$ref"]?.stringValue })
-        #expect(profileErrors == ["#/components/errors/invalid_params", "#/components/errors/unauthenticated", "#/components/errors/forbidden"])
+        #expect(
+            profileErrors == [
+                "#/components/errors/invalid_params", "#/components/errors/unauthenticated", "#/components/errors/forbidden",
+                "#/components/errors/dependency_unavailable",
+            ])
 
         let accounts = try #require(methods.first { $0["name"] == "account.list" })
         #expect(accounts["params"] == [])

@@ -5,7 +5,7 @@ import SiOpenProtocol
 
 /// Names a document.
 public struct DocumentRef: Codable, Sendable, Hashable {
-    /// Document id.
+    /// The sealed document's id, as in the order's `documents`.
     public var documentID: String
 
     /// Creates it.
@@ -34,6 +34,7 @@ public enum DocumentGet: RPCMethod {
     public static let name = "document.get"
     public static let summary = "A sealed document (Surat Pesanan, BAST, force-majeure Berita Acara) as PDF and HTML, for those who may see its order."
     public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = DocumentRef
     public typealias Result = DocumentContent
@@ -57,15 +58,15 @@ public struct DocumentVerifyParams: Codable, Sendable, Hashable {
 public struct DocumentVerification: Codable, Sendable, Hashable {
     /// Whether a document with this hash was issued by SiOpen and its seal's signature holds.
     public var authentic: Bool
-    /// The hash checked.
+    /// The SHA-256 checked, 64 lowercase hex digits.
     public var sha256: String
     /// The document's type, number and date, when authentic.
     public var type: String?
-    /// Number.
+    /// The document's number; null when the hash matches no document.
     public var number: String?
-    /// Date.
+    /// The document's date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8); null when the hash matches no document.
     public var issuedOn: CivilDate?
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String?
     /// The seal, when authentic.
     public var seal: DocumentSealInfo?
@@ -90,6 +91,7 @@ public enum DocumentVerify: RPCMethod {
     public static let name = "document.verify"
     public static let summary = "Anyone uploads a document (PDF) or its SHA-256 and learns whether SiOpen issued it: its type, number, date and seal, with the public key to check the signature offline."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = [.notFound, .validationFailed]
     public static let isIdempotent = true
     public static let maxRequestBytes = 8 << 20
     public typealias Params = DocumentVerifyParams
