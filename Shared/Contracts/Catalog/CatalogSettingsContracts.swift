@@ -49,7 +49,7 @@ public enum CatalogSettingsGet: RPCMethod {
     public static let name = "catalog.settings.get"
     public static let summary = "A tenant's catalogue settings (its delivery regions); any signed-in user of the tenant."
     public static let access = Access.authenticated
-    public static let errors: [ApplicationErrorCode]? = [.forbidden]
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = CatalogSettings

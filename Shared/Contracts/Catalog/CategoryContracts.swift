@@ -69,7 +69,7 @@ public enum CategoryList: RPCMethod {
     public static let name = "category.list"
     public static let summary = "A tenant's categories, parents before their children."
     public static let access = Access.authenticated
-    public static let errors: [ApplicationErrorCode]? = [.forbidden]
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [Category]

@@ -102,7 +102,7 @@ public enum AgencyList: RPCMethod {
     public static let name = "agency.list"
     public static let summary = "Lists the agencies of the caller's tenant (any tenant for Super Admin and monitor)."
     public static let access = Access.authenticated
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [AgencyInfo]

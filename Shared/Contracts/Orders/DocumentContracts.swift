@@ -91,7 +91,7 @@ public enum DocumentVerify: RPCMethod {
     public static let name = "document.verify"
     public static let summary = "Anyone uploads a document (PDF) or its SHA-256 and learns whether SiOpen issued it: its type, number, date and seal, with the public key to check the signature offline."
     public static let access = Access.anyone
-    public static let errors: [ApplicationErrorCode]? = [.notFound, .validationFailed]
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     public static let isIdempotent = true
     public static let maxRequestBytes = 8 << 20
     public typealias Params = DocumentVerifyParams

@@ -111,7 +111,7 @@ public enum OrdersSettingsGet: RPCMethod {
     public static let name = "orders.settings.get"
     public static let summary = "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
     public static let access = Access.authenticated
-    public static let errors: [ApplicationErrorCode]? = [.forbidden]
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = OrdersSettings
