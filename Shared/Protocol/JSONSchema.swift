@@ -43,6 +43,8 @@ final class SchemaBox {
     var items: SchemaBox?
     var fixed: JSONValue?
     var title: String?
+    var typeDescription: String?
+    var fieldDescriptions: [String: String] = [:]
 
     enum Kind { case unknown, object, array, string, integer, number, boolean, fixed }
 
@@ -50,6 +52,10 @@ final class SchemaBox {
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         title = String(describing: type)
+        if let described = type as? any SchemaDescribed.Type {
+            typeDescription = described.schemaDescription
+            fieldDescriptions = described.fieldDescriptions
+        }
         if let described = type as? any JSONSchemaDescribing.Type {
             kind = .fixed
             fixed = described.jsonSchema
@@ -88,6 +94,11 @@ final class SchemaBox {
     }
 
     var schema: JSONValue {
+        guard let typeDescription else { return bareSchema }
+        return SchemaDescriptionMerge.describing(bareSchema, with: typeDescription, merge: kind == .fixed)
+    }
+
+    var bareSchema: JSONValue {
         switch kind {
         case .unknown: return [:]
         case .fixed: return fixed ?? [:]
@@ -99,7 +110,7 @@ final class SchemaBox {
         case .object:
             var members: [String: JSONValue] = ["type": "object"]
             var props: [String: JSONValue] = [:]
-            for (name, box) in properties { props[name] = box.schema }
+            for (name, box) in properties { props[name] = SchemaDescriptionMerge.describing(box.schema, with: fieldDescriptions[name], merge: box.kind == .fixed) }
             members["properties"] = .object(props)
             if !required.isEmpty { members["required"] = .array(required.map { .string($0) }) }
             if let title { members["title"] = .string(title) }

@@ -30,29 +30,29 @@ public enum OpenRPCDocument {
                 // optional (defaulted) argument may not precede a required one. Params are by-name,
                 // so the order means nothing on the wire.
                 for key in requiredFirst(properties.keys, required: required) {
-                    descriptors.append(
-                        ["name": .string(key), "required": .bool(required.contains(key)), "schema": properties[key]!])
+                    var descriptor: [String: JSONValue] = [
+                        "name": .string(key), "required": .bool(required.contains(key)), "schema": properties[key]!,
+                    ]
+                    if let description = properties[key]?["description"] { descriptor["description"] = description }
+                    descriptors.append(.object(descriptor))
                 }
             }
-            var errorNames = ["invalid_params"]
-            switch entry.access {
-            case .anyone: break
-            case .authenticated, .service: errorNames.append("unauthenticated")
-            case .roles: errorNames += ["unauthenticated", "forbidden"]
-            }
             // Error objects inline, not `$ref`: several client generators do not follow references there.
-            let errorRefs: [JSONValue] = errorNames.compactMap { errors[$0] }
-            return [
+            let errorRefs: [JSONValue] = errorNames(entry).compactMap { errors[$0] }
+            var method: [String: JSONValue] = [
                 "name": .string(name),
                 "summary": .string(entry.summary),
                 "paramStructure": "by-name",
                 "params": .array(descriptors),
-                "result": ["name": .string("\(name).result"), "schema": entry.resultSchema().schema],
+                "result": resultDescriptor(name: name, schema: entry.resultSchema().schema),
                 "errors": .array(errorRefs),
                 "x-access": entry.access.jsonValue,
                 "x-idempotent": .bool(entry.isIdempotent),
                 "x-max-request-bytes": .integer(Int64(entry.maxRequestBytes)),
             ]
+            // A method whose handler's errors are not declared yet: the contract completeness test refuses it.
+            if entry.errors == nil { method["x-errors-undeclared"] = true }
+            return .object(method)
         }
         return [
             "openrpc": .string(specVersion),
@@ -98,5 +98,34 @@ public enum OpenRPCDocument {
             let (ra, rb) = (required.contains(a), required.contains(b))
             return ra != rb ? ra : a < b
         }
+    }
+
+    /// The result descriptor: its description is the result schema's, or says what an array holds.
+    static func resultDescriptor(name: String, schema: JSONValue) -> JSONValue {
+        var descriptor: [String: JSONValue] = ["name": .string("\(name).result"), "schema": schema]
+        if name == RPCDiscover.name { descriptor["description"] = "This service's OpenRPC 1.3 document." }
+        if let description = schema["description"] ?? schema["items"]?["description"].map({ .string("A list; each: " + ($0.stringValue ?? "")) }) {
+            descriptor["description"] = description
+        }
+        return .object(descriptor)
+    }
+
+    /// The names (in `components/errors`) of every error `entry` may return, by code: -32602 for
+    /// params that do not fit; 401, 503 (sessions cannot be verified) and, for role-guarded
+    /// methods, 403 from its access rule; and those its handler declares.
+    static func errorNames(_ entry: RPCMethodTable.Entry) -> [String] {
+        var codes: Set<Int> = [-32602]
+        switch entry.access {
+        case .anyone: break
+        case .authenticated, .service:
+            codes.formUnion([ApplicationErrorCode.unauthenticated.rawValue, ApplicationErrorCode.dependencyUnavailable.rawValue])
+        case .roles:
+            codes.formUnion([
+                ApplicationErrorCode.unauthenticated.rawValue, ApplicationErrorCode.forbidden.rawValue,
+                ApplicationErrorCode.dependencyUnavailable.rawValue,
+            ])
+        }
+        for code in entry.errors ?? [] { codes.insert(code.rawValue) }
+        return codes.sorted().map { code in ApplicationErrorCode(rawValue: code)?.name ?? "invalid_params" }
     }
 }

@@ -9,6 +9,7 @@ import Foundation
 ///     public static let name = "system.health"
 ///     public static let summary = "Liveness and readiness of the service."
 ///     public static let access = Access.anyone
+///     public static let errors: [ApplicationErrorCode]? = []
 ///     public typealias Params = EmptyParams
 ///     public typealias Result = HealthReport
 /// }
@@ -29,6 +30,12 @@ public protocol RPCMethod: Sendable {
     static var isIdempotent: Bool { get }
     /// The largest request line accepted for this method, in bytes.
     static var maxRequestBytes: Int { get }
+    /// The application errors this method's handler may return (404, 409, 422, 429, 503, and a
+    /// 403 beyond the access rule: tenant, agency, ownership), read from the handler. The OpenRPC
+    /// document adds those every method of its kind may return (-32602; 401 and 403 from
+    /// ``access``; 503 when sessions cannot be verified). `nil`: not yet declared, which the
+    /// contract completeness test refuses.
+    static var errors: [ApplicationErrorCode]? { get }
 }
 
 extension RPCMethod {
@@ -36,6 +43,8 @@ extension RPCMethod {
     public static var isIdempotent: Bool { false }
     /// 1 MiB unless a method (an upload) declares more.
     public static var maxRequestBytes: Int { RPCLimits.defaultMaxRequestBytes }
+    /// Not declared.
+    public static var errors: [ApplicationErrorCode]? { nil }
 }
 
 /// Limits shared by server and client.
@@ -63,7 +72,7 @@ public struct RequestContext: Sendable {
     public var principal: Principal?
     /// A request id for logs: the JSON-RPC id's text, or a generated one for notifications.
     public var requestID: String
-    /// The method name.
+    /// The method's wire name.
     public var method: String
     /// The client's idempotency key (`idempotencyKey` member of the request), if any.
     public var idempotencyKey: String?

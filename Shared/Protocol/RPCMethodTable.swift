@@ -14,6 +14,8 @@ public struct RPCMethodTable: Sendable {
         public let isIdempotent: Bool
         /// The largest request line accepted for it.
         public let maxRequestBytes: Int
+        /// The errors its handler may return (``RPCMethod/errors``), `nil` when undeclared.
+        public let errors: [ApplicationErrorCode]?
         /// JSON Schemas of params and result, inferred from the declaration's types.
         public let paramsSchema: @Sendable () -> (schema: JSONValue, error: (any Error)?)
         /// The result's schema.
@@ -35,7 +37,7 @@ public struct RPCMethodTable: Sendable {
         precondition(entries[M.name] == nil, "method \(M.name) registered twice")
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
-            maxRequestBytes: M.maxRequestBytes,
+            maxRequestBytes: M.maxRequestBytes, errors: M.errors,
             paramsSchema: { InputBounds.schema(for: M.Params.self) },
             resultSchema: { JSONSchemaInference.schema(for: M.Result.self) },
             invoke: { params, context in
@@ -55,7 +57,7 @@ public struct RPCMethodTable: Sendable {
         guard let encoded = try? JSONCoding.encode(result) else { preconditionFailure("the result of \(M.name) cannot be encoded") }
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
-            maxRequestBytes: M.maxRequestBytes,
+            maxRequestBytes: M.maxRequestBytes, errors: M.errors,
             paramsSchema: { JSONSchemaInference.schema(for: M.Params.self) },
             resultSchema: { JSONSchemaInference.schema(for: M.Result.self) },
             invoke: { params, _ in

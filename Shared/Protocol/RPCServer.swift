@@ -94,8 +94,15 @@ public final class InstanceLock: @unchecked Sendable {
     }
 
     /// Lets another instance start. Idempotent.
+    ///
+    /// Unlocks before closing: a child process spawned meanwhile by another thread holds a copy
+    /// of the descriptor until it execs, and a plain close would leave the lock held through
+    /// that copy, so an instance started right after this one stops could be refused.
     public func release() {
-        if !released.exchange(true, ordering: .acquiringAndReleasing) { close(fd) }
+        if !released.exchange(true, ordering: .acquiringAndReleasing) {
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
     }
 
     deinit { release() }

@@ -3,6 +3,7 @@ public enum SystemHealth: RPCMethod {
     public static let name = "system.health"
     public static let summary = "Liveness and readiness: service name, version, uptime, database state and free disk space."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = HealthReport
@@ -13,6 +14,7 @@ public enum RPCDiscover: RPCMethod {
     public static let name = "rpc.discover"
     public static let summary = "The OpenRPC 1.3 document of this service: every method with its params, result, access rule and the error table."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = JSONValue
@@ -28,11 +30,11 @@ public enum HealthStatus: String, Codable, Sendable, CaseIterable, JSONSchemaDes
 
 /// The answer to `system.health`.
 public struct HealthReport: Codable, Sendable, Hashable {
-    /// `ok` or `degraded`.
+    /// `ok` when serving normally, `degraded` when the database or disk is failing.
     public var status: HealthStatus
     /// The service's name (`identity`, `catalog`, …).
     public var service: String
-    /// The running version.
+    /// The running SiOpen version (semantic versioning).
     public var version: String
     /// Seconds since the process started serving.
     public var uptimeSeconds: Int64

@@ -203,6 +203,7 @@ public enum EventsRead: RPCMethod {
         "Events this service published after a cursor, in ascending order; the same cursor always gives the same events."
     /// Services only: the feed carries every tenant's facts.
     public static let access = Access.service
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// The cursor and page size.
@@ -234,6 +235,7 @@ public enum AuditRead: RPCMethod {
         "Audit entries after a cursor, in ascending order: the caller's tenant only, every tenant for the monitor."
     /// Oversight roles only.
     public static let access = Access.roles(.auditor, .superAdmin, .ukpbjHead, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// The cursor and page size.
@@ -251,6 +253,7 @@ public enum AuditVerify: RPCMethod {
         "Recomputes every audit entry's hash in order and reports whether the log is intact, or the first entry that is not."
     /// Oversight roles only, as for audit.read.
     public static let access = Access.roles(.auditor, .superAdmin, .ukpbjHead, .monitor)
+    public static let errors: [ApplicationErrorCode]? = []
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// None.

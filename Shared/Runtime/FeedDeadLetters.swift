@@ -36,7 +36,7 @@ public struct FeedDeadLetter: Codable, Sendable, Hashable {
     public var source: String
     /// The event's sequence in that feed.
     public var sequence: Int64
-    /// The event's type.
+    /// The event's type, `<aggregate>.<event>`.
     public var type: String
     /// The tenant it concerns; `nil` for system-wide facts.
     public var tenant: String?
@@ -92,6 +92,7 @@ public enum FeedDeadLettersRead: RPCMethod {
         "Events of other services' feeds that this service could never apply (with the payload, the error and the time), after a cursor: the caller's tenant only, every tenant for Super Admin and the monitor. A service that consumes no feed has none."
     /// Oversight roles only, as for audit.read.
     public static let access = Access.roles(.auditor, .superAdmin, .ukpbjHead, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     /// A read: safe to retry.
     public static let isIdempotent = true
     /// The cursor (a dead letter's id) and page size (1–1000, default 100).

@@ -21,6 +21,7 @@ public enum AuthPublicKeys: RPCMethod {
     public static let name = "auth.publicKeys"
     public static let summary = "The Ed25519 public keys that sign session tokens, so every service verifies tokens locally."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = [PublicKeyInfo]
@@ -32,6 +33,7 @@ public enum AuthRevocations: RPCMethod {
     public static let name = "auth.revocations"
     public static let summary = "Ended sessions and revoked principals after a cursor (limit 1–1000, default 1000); every service polls it so sign-out, blocking and password changes take effect everywhere within 60 seconds."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     public static let isIdempotent = true
     public typealias Params = CursorParams
     public typealias Result = RevocationPage

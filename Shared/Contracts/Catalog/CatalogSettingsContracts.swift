@@ -10,7 +10,7 @@ import SiOpenProtocol
 public struct DeliveryRegion: Codable, Sendable, Hashable {
     /// Short code, unique in the tenant (`PARINGIN`).
     public var code: String
-    /// Name for people.
+    /// The region's name as people write it (`Kecamatan Paringin`).
     public var name: String
 
     /// Creates it.
@@ -22,7 +22,7 @@ public struct DeliveryRegion: Codable, Sendable, Hashable {
 
 /// The catalogue settings of a tenant.
 public struct CatalogSettings: Codable, Sendable, Hashable {
-    /// The tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
     /// The regions vendors deliver to and price delivery for.
     public var deliveryRegions: [DeliveryRegion]
@@ -39,6 +39,7 @@ public enum CatalogSettingsSet: RPCMethod {
     public static let name = "catalog.settings.set"
     public static let summary = "Sets a tenant's catalogue settings: its delivery regions. Regions in use by listed products cannot be removed."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .conflict, .validationFailed]
     public typealias Params = CatalogSettings
     public typealias Result = CatalogSettings
 }
@@ -48,6 +49,7 @@ public enum CatalogSettingsGet: RPCMethod {
     public static let name = "catalog.settings.get"
     public static let summary = "A tenant's catalogue settings (its delivery regions); any signed-in user of the tenant."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = CatalogSettings

@@ -14,15 +14,15 @@ public enum ProductKind: String, Codable, Sendable, CaseIterable, JSONSchemaDesc
 
 /// A category of the tenant's catalogue tree.
 public struct Category: Codable, Sendable, Hashable {
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
     /// Code, unique in the tenant (`ATK`, `ATK-KERTAS`).
     public var code: String
-    /// Name.
+    /// The category's name as buyers see it (`Kertas HVS`).
     public var name: String
     /// The parent's code; nil for a top-level category.
     public var parentCode: String?
-    /// Goods or services.
+    /// Whether the category's products are goods (PPh 22) or services (PPh 23).
     public var kind: ProductKind
     /// Whether offers need a partnership or permit document from the producer or distributor (annex I.C.1.g).
     public var requiresPartnershipDocument: Bool
@@ -49,6 +49,7 @@ public enum CategoryCreate: RPCMethod {
     public static let name = "category.create"
     public static let summary = "Adds a category to a tenant's tree, under an existing parent or at the top; says goods or services and whether a partnership/permit document is required."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = Category
     public typealias Result = Category
 }
@@ -58,6 +59,7 @@ public enum CategoryUpdate: RPCMethod {
     public static let name = "category.update"
     public static let summary = "Changes a category's name, parent, kind or document requirement; send the version read. A category cannot become its own ancestor."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = Category
     public typealias Result = Category
 }
@@ -67,6 +69,7 @@ public enum CategoryList: RPCMethod {
     public static let name = "category.list"
     public static let summary = "A tenant's categories, parents before their children."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [Category]

@@ -5,9 +5,9 @@ import SiOpenProtocol
 
 /// One named attribute of a technical specification (`Processor`: `Intel Core i5-1335U`).
 public struct SpecificationAttribute: Codable, Sendable, Hashable {
-    /// Attribute name.
+    /// The attribute's name (`Processor`).
     public var name: String
-    /// Its value.
+    /// The attribute's value (`Intel Core i5-1335U`).
     public var value: String
 
     /// Creates it.
@@ -27,7 +27,7 @@ public enum OriginKind: String, Codable, Sendable, CaseIterable, JSONSchemaDescr
 
 /// Where a product comes from.
 public struct ProductOrigin: Codable, Sendable, Hashable {
-    /// Domestic or imported.
+    /// Whether the product is made in Indonesia or imported.
     public var kind: OriginKind
     /// Country of origin, ISO 3166-1 alpha-2 (`ID` for domestic products).
     public var country: String
@@ -132,9 +132,9 @@ public enum PartnershipKind: String, Codable, Sendable, CaseIterable, JSONSchema
 
 /// The partnership or permit document an offer carries where its category requires one.
 public struct PartnershipDocumentInput: Codable, Sendable, Hashable {
-    /// Partnership or permit.
+    /// Whether the letter is a partnership agreement or a permit (annex I.C.1.g).
     public var kind: PartnershipKind
-    /// The letter's number.
+    /// The letter's number as written on it, printable ASCII.
     public var number: String
     /// The producer or distributor that issued it.
     public var issuer: String
@@ -158,17 +158,17 @@ public struct PartnershipDocumentInput: Codable, Sendable, Hashable {
 
 /// What a vendor offers: everything annex I.B.3, I.C.1.e–g and I.D.2 list.
 public struct ProductOfferInput: Codable, Sendable, Hashable {
-    /// The category's code.
+    /// The code of the category in the tenant's tree (`category.list`).
     public var categoryCode: String
-    /// Product name.
+    /// The product's name as buyers see it, at most 200 characters.
     public var name: String
-    /// Description.
+    /// The product's description for buyers, at most 5,000 characters.
     public var description: String
     /// What it is for (fungsi).
     public var function: String
     /// Technical specification, as named attributes.
     public var specification: [SpecificationAttribute]
-    /// Origin.
+    /// Domestic or imported, with the country and TKDN details.
     public var origin: ProductOrigin
     /// Certified TKDN, when certified.
     public var tkdn: TKDNDeclaration?
@@ -180,7 +180,7 @@ public struct ProductOfferInput: Codable, Sendable, Hashable {
     public var stock: Int
     /// Days from the Surat Pesanan to delivery. At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var deliveryDays: Int
-    /// Warranty.
+    /// The warranty offered: months and terms.
     public var warranty: Warranty
     /// Bonus or discount offered, in words.
     public var bonusOrDiscount: String?
@@ -226,7 +226,7 @@ public struct StoredFile: Codable, Sendable, Hashable {
     public var sha256: String
     /// `image/jpeg`, `image/png` or `application/pdf`, detected from the bytes.
     public var contentType: String
-    /// Size in bytes.
+    /// Size of the file in bytes.
     public var byteCount: Int64
 
     /// Creates it.
@@ -239,15 +239,15 @@ public struct StoredFile: Codable, Sendable, Hashable {
 
 /// A stored partnership or permit document.
 public struct PartnershipDocument: Codable, Sendable, Hashable {
-    /// Partnership or permit.
+    /// Whether the letter is a partnership agreement or a permit (annex I.C.1.g).
     public var kind: PartnershipKind
-    /// Letter number.
+    /// The letter's number as written on it, printable ASCII.
     public var number: String
     /// Issuing producer or distributor.
     public var issuer: String
     /// Last valid day, if any.
     public var validUntil: CivilDate?
-    /// The stored scan.
+    /// The stored scan of the letter.
     public var file: StoredFile
 
     /// Creates it.
@@ -262,37 +262,37 @@ public struct PartnershipDocument: Codable, Sendable, Hashable {
 
 /// One revision of an offer as stored: the input with files replaced by their stored form.
 public struct ProductOffer: Codable, Sendable, Hashable {
-    /// Category code.
+    /// The code of the category in the tenant's tree (`category.list`).
     public var categoryCode: String
-    /// Name.
+    /// The product's name, at most 200 characters.
     public var name: String
-    /// Description.
+    /// The product's description for buyers, at most 5,000 characters.
     public var description: String
-    /// Function.
+    /// What the product is for, at most 2,000 characters.
     public var function: String
-    /// Specification.
+    /// The technical specification as attribute and value pairs.
     public var specification: [SpecificationAttribute]
-    /// Origin.
+    /// Domestic or imported, with the country and TKDN details.
     public var origin: ProductOrigin
-    /// TKDN, when certified.
+    /// The TKDN (domestic component level) declaration, when the product is certified; null otherwise.
     public var tkdn: TKDNDeclaration?
-    /// Unit.
+    /// The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.
     public var unit: String
-    /// Price and components.
+    /// The unit price broken into its components; the unit price is their sum.
     public var price: PriceBreakdown
-    /// Stock.
+    /// Units in stock, 0 to 10,000,000.
     public var stock: Int
-    /// Delivery days.
+    /// Days from the Surat Pesanan to delivery that the vendor promises, at most 3,650.
     public var deliveryDays: Int
-    /// Warranty.
+    /// The warranty offered: months and terms.
     public var warranty: Warranty
-    /// Bonus or discount.
+    /// A bonus or discount offered, free text; null when none.
     public var bonusOrDiscount: String?
-    /// Installation cost.
+    /// Installation cost per order; null when not offered.
     public var installationCost: Rupiah?
-    /// Training cost.
+    /// Training cost per order; null when not offered.
     public var trainingCost: Rupiah?
-    /// Images.
+    /// The product's images as stored (JPEG or PNG).
     public var images: [StoredFile]
     /// Partnership or permit document.
     public var partnershipDocument: PartnershipDocument?
@@ -341,11 +341,11 @@ public enum RevisionStatus: String, Codable, Sendable, CaseIterable, JSONSchemaD
 
 /// One revision of a product, kept forever.
 public struct ProductRevision: Codable, Sendable, Hashable {
-    /// 1, 2, …
+    /// The revision number: 1 for the first offer, one more for each edit.
     public var revision: Int64
-    /// The offer.
+    /// The offer as submitted in this revision.
     public var offer: ProductOffer
-    /// Verification status.
+    /// Where this revision stands in verification.
     public var status: RevisionStatus
     /// The verifier's reasons (required for a rejection).
     public var reasons: String?
@@ -353,7 +353,7 @@ public struct ProductRevision: Codable, Sendable, Hashable {
     public var submittedAt: String
     /// When the verifier last decided it.
     public var decidedAt: String?
-    /// The verifier's account.
+    /// The account id of the verifier who decided; null while pending.
     public var decidedBy: String?
 
     /// Creates it.
@@ -370,15 +370,15 @@ public struct ProductRevision: Codable, Sendable, Hashable {
 
 /// A product as its vendor and verifiers see it: every revision, and which one is listed.
 public struct ProductRecord: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// The offering vendor.
+    /// The id of the vendor offering the product.
     public var vendorID: String
     /// The accepted revision buyers see, if any.
     public var listedRevision: Int64?
-    /// The newest revision.
+    /// The number of the newest revision, accepted or not.
     public var latestRevision: Int64
     /// Whether the vendor withdrew it from sale.
     public var withdrawn: Bool
@@ -405,6 +405,7 @@ public enum ProductSubmit: RPCMethod {
     public static let name = "product.submit"
     public static let summary = "An active vendor offers a product with its full data and price breakdown; the first revision awaits verification."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
     public static let maxRequestBytes = 32 << 20
     public typealias Params = ProductOfferInput
     public typealias Result = ProductRecord
@@ -412,9 +413,9 @@ public enum ProductSubmit: RPCMethod {
 
 /// An edit of an existing product.
 public struct ProductEdit: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// The whole new offer.
     public var offer: ProductOfferInput
@@ -432,6 +433,7 @@ public enum ProductEditMethod: RPCMethod {
     public static let name = "product.edit"
     public static let summary = "The vendor edits its product: a new revision that waits for verification while the accepted one stays listed. An undecided earlier edit is superseded."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
     public static let maxRequestBytes = 32 << 20
     public typealias Params = ProductEdit
     public typealias Result = ProductRecord
@@ -439,7 +441,7 @@ public enum ProductEditMethod: RPCMethod {
 
 /// Names a product and the version read.
 public struct ProductRef: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
     /// The version read (required for changes).
     public var version: Int64?
@@ -456,6 +458,7 @@ public enum ProductWithdraw: RPCMethod {
     public static let name = "product.withdraw"
     public static let summary = "The vendor takes its product off the catalogue; a later edit that the verifier accepts lists it again."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = ProductRef
     public typealias Result = ProductRecord
 }
@@ -465,6 +468,7 @@ public enum ProductRecordGet: RPCMethod {
     public static let name = "product.record"
     public static let summary = "A product with every revision and its verification history: for its vendor, the tenant's verifiers, auditors and Super Admin."
     public static let access = Access.roles(.vendor, .verifier, .auditor, .ukpbjHead, .superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = ProductRef
     public typealias Result = ProductRecord
@@ -509,6 +513,7 @@ public enum ProductRecordList: RPCMethod {
     public static let name = "product.list"
     public static let summary = "Product records: a vendor sees its own; verifiers, auditors and Super Admin see the tenant's (filter `latestStatus: pending` for the verification queue)."
     public static let access = Access.roles(.vendor, .verifier, .auditor, .ukpbjHead, .superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = ProductRecordListParams
     public typealias Result = ProductRecordPage
@@ -526,13 +531,13 @@ public enum VerificationDecision: String, Codable, Sendable, CaseIterable, JSONS
 
 /// What a verifier decides.
 public struct ProductVerification: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
     /// The revision decided (must be the newest).
     public var revision: Int64
     /// The product version read.
     public var version: Int64
-    /// The decision.
+    /// Accept, reject or hold, with the reasons.
     public var decision: VerificationDecision
     /// Reasons; required to reject.
     public var reasons: String?
@@ -552,13 +557,14 @@ public enum ProductVerify: RPCMethod {
     public static let name = "product.verify"
     public static let summary = "A verifier of the product's tenant sets its newest revision accepted (it becomes the listed one), rejected (with reasons) or pending."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = ProductVerification
     public typealias Result = ProductRecord
 }
 
 /// Names a stored file of a product.
 public struct ProductFileRef: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
     /// The file's hex SHA-256.
     public var sha256: String
@@ -572,7 +578,7 @@ public struct ProductFileRef: Codable, Sendable, Hashable {
 
 /// A stored file's bytes.
 public struct ProductFileContent: Codable, Sendable, Hashable {
-    /// The file.
+    /// The stored file's metadata.
     public var file: StoredFile
     /// Base64 of its bytes.
     public var contentBase64: String
@@ -589,6 +595,7 @@ public enum ProductFileRead: RPCMethod {
     public static let name = "product.file"
     public static let summary = "An image or partnership document of a product, by hash: images of listed revisions for any signed-in user of the tenant; everything for its vendor and verifiers."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = ProductFileRef
     public typealias Result = ProductFileContent

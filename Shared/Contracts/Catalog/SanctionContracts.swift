@@ -36,9 +36,9 @@ public enum SanctionStatus: String, Codable, Sendable, CaseIterable, JSONSchemaD
 
 /// What a PPK proposes.
 public struct SanctionProposal: Codable, Sendable, Hashable {
-    /// The vendor.
+    /// The id of the vendor to be sanctioned.
     public var vendorID: String
-    /// Grounds.
+    /// The grounds of the sanction (Perbup Balangan 92/2023).
     public var grounds: SanctionGrounds
     /// What happened, with the facts.
     public var description: String
@@ -61,27 +61,27 @@ public struct SanctionProposal: Codable, Sendable, Hashable {
 
 /// A sanction and its decision.
 public struct Sanction: Codable, Sendable, Hashable {
-    /// Sanction id.
+    /// The sanction's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
     /// The proposing PPK's agency, whose PA/KPA decides.
     public var agency: String
-    /// The proposal.
+    /// What was proposed: vendor, grounds, description and the order concerned.
     public var proposal: SanctionProposal
     /// The vendor's name when proposed.
     public var vendorName: String
     /// The proposing PPK's account.
     public var proposedBy: String
-    /// When proposed.
+    /// When it was proposed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var proposedAt: String
-    /// Status today.
+    /// Where the sanction stands today.
     public var status: SanctionStatus
     /// The PA/KPA's decision number.
     public var decisionNumber: String?
-    /// The decision's date.
+    /// The date of the PA/KPA's decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8); null while proposed.
     public var decisionDate: CivilDate?
-    /// The PA/KPA's account.
+    /// The account id of the PA/KPA who decided; null while proposed.
     public var decidedBy: String?
     /// Reasons of the decision (required to reject).
     public var decisionReason: String?
@@ -89,7 +89,7 @@ public struct Sanction: Codable, Sendable, Hashable {
     public var startsOn: CivilDate?
     /// The day the delisting ends: the vendor's products are listed again from this day.
     public var endsOn: CivilDate?
-    /// Optimistic-concurrency version.
+    /// Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.
     public var version: Int64
 
     /// Creates it.
@@ -121,21 +121,22 @@ public enum SanctionPropose: RPCMethod {
     public static let name = "sanction.propose"
     public static let summary = "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned, which orders confirms with the PPK's own token: an order of the PPK's agency with that vendor, failed on those grounds (any order of the vendor, or no order for its registration data, for false data); its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
     public typealias Params = SanctionProposal
     public typealias Result = Sanction
 }
 
 /// A PA/KPA's decision.
 public struct SanctionDecision: Codable, Sendable, Hashable {
-    /// Sanction id.
+    /// The sanction's id, as returned by `sanction.propose`.
     public var sanctionID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// Accept (impose) or reject.
     public var accept: Bool
     /// The decision letter's number.
     public var decisionNumber: String
-    /// Its date.
+    /// The date of the decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).
     public var decisionDate: CivilDate
     /// First day of the delisting (default: the decision date; not before it).
     public var startsOn: CivilDate?
@@ -159,6 +160,7 @@ public enum SanctionDecide: RPCMethod {
     public static let name = "sanction.decide"
     public static let summary = "The PA/KPA of the proposing PPK's agency accepts (with a decision number; delisting for 2 years for false data, 1 year otherwise, from the start date) or rejects a proposed sanction."
     public static let access = Access.roles(.budgetHolder)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = SanctionDecision
     public typealias Result = Sanction
 }
@@ -167,7 +169,7 @@ public enum SanctionDecide: RPCMethod {
 public struct SanctionListParams: Codable, Sendable, Hashable {
     /// Tenant (Super Admin and the national monitor name one).
     public var tenant: String?
-    /// Only this vendor.
+    /// Only sanctions of the vendor with this id; all when omitted.
     public var vendorID: String?
     /// Only this status (as of today).
     public var status: SanctionStatus?
@@ -185,6 +187,7 @@ public enum SanctionList: RPCMethod {
     public static let name = "sanction.list"
     public static let summary = "Sanctions with their status as of today: all of the tenant for auditors, the UKPBJ head, verifiers and Super Admin; an agency's own for its PA/KPA and PPK."
     public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier, .budgetHolder, .ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = SanctionListParams
     public typealias Result = [Sanction]

@@ -5,9 +5,9 @@ import SiOpenProtocol
 
 /// A vendor as buyers see it next to its products.
 public struct ListedVendor: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id.
     public var id: String
-    /// Name.
+    /// The name as listed in the catalogue.
     public var name: String
     /// Whether it is UMKM.
     public var isUMKM: Bool
@@ -25,31 +25,31 @@ public struct ListedVendor: Codable, Sendable, Hashable {
 
 /// One search hit.
 public struct ProductSummary: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
-    /// The listed revision.
+    /// The number of the accepted revision buyers see.
     public var revision: Int64
-    /// Name.
+    /// The name as listed in the catalogue.
     public var name: String
-    /// Category code.
+    /// The code of the category in the tenant's tree (`category.list`).
     public var categoryCode: String
-    /// Vendor.
+    /// The offering vendor.
     public var vendor: ListedVendor
     /// The unit price for the region searched, or the lowest regional price.
     public var unitPrice: Rupiah
     /// Whether the price includes PPN.
     public var includesPPN: Bool
-    /// Unit.
+    /// The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.
     public var unit: String
     /// TKDN in basis points (0 when not certified).
     public var tkdnBasisPoints: Int
-    /// Origin.
+    /// Domestic or imported, with the country and TKDN details.
     public var origin: ProductOrigin
-    /// Delivery days.
+    /// Days from the Surat Pesanan to delivery that the vendor promises, at most 3,650.
     public var deliveryDays: Int
-    /// Warranty months.
+    /// Months of warranty offered, 0 to 1,200.
     public var warrantyMonths: Int
-    /// Stock.
+    /// Units in stock, 0 to 10,000,000.
     public var stock: Int
     /// The first image, if any.
     public var image: StoredFile?
@@ -106,7 +106,7 @@ public struct CatalogSearchParams: Codable, Sendable, Hashable {
     public var maxPrice: Rupiah?
     /// Lowest TKDN, basis points. At the RPC boundary 0 to 10,000 (``InputLimits/basisPoints``).
     public var minTKDNBasisPoints: Int?
-    /// Only this origin.
+    /// Only domestic or only imported products; both when omitted.
     public var origin: OriginKind?
     /// At most this many delivery days. At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var maxDeliveryDays: Int?
@@ -116,7 +116,7 @@ public struct CatalogSearchParams: Codable, Sendable, Hashable {
     public var inStockOnly: Bool?
     /// Only this vendor's products.
     public var vendorID: String?
-    /// Only UMKM vendors.
+    /// Only products of micro, small and medium vendors (UMKM) when true.
     public var umkmOnly: Bool?
     /// Order of results (default relevance).
     public var sort: SearchSort?
@@ -153,7 +153,7 @@ public struct CatalogSearchParams: Codable, Sendable, Hashable {
 
 /// A page of search results.
 public struct CatalogSearchPage: Codable, Sendable, Hashable {
-    /// The hits.
+    /// The products found, in the requested order.
     public var products: [ProductSummary]
     /// Opaque; pass as `cursor` with the same filters for the next page. Nil at the end.
     public var nextCursor: String?
@@ -170,6 +170,7 @@ public enum CatalogSearch: RPCMethod {
     public static let name = "catalog.search"
     public static let summary = "Searches the listed products (accepted revisions of active, unsanctioned vendors) by words and the annex's criteria, sorted by relevance, price, TKDN or delivery time, with stable cursors."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = CatalogSearchParams
     public typealias Result = CatalogSearchPage
@@ -177,15 +178,15 @@ public enum CatalogSearch: RPCMethod {
 
 /// A listed product in full, as buyers see it.
 public struct ProductDetail: Codable, Sendable, Hashable {
-    /// Product id.
+    /// The product's id, as returned by `product.submit` and listed by `catalog.search`.
     public var productID: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// The listed revision.
+    /// The number of the accepted revision buyers see.
     public var revision: Int64
-    /// The vendor.
+    /// The vendor: id, name and tax identities.
     public var vendor: ListedVendor
-    /// The category.
+    /// The product's category.
     public var category: Category
     /// The offer: every field the annex lists.
     public var offer: ProductOffer
@@ -209,6 +210,7 @@ public enum ProductGet: RPCMethod {
     public static let name = "product.get"
     public static let summary = "A listed product with everything annex I.D.2 lists; not found when it is not listed (pending only, withdrawn, or its vendor inactive, blocked, blacklisted or delisted)."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = ProductRef
     public typealias Result = ProductDetail
@@ -216,13 +218,13 @@ public enum ProductGet: RPCMethod {
 
 /// Lowest, median and highest of a set of listed prices.
 public struct PriceStatistics: Codable, Sendable, Hashable {
-    /// How many prices.
+    /// How many accepted offers the statistics cover.
     public var count: Int
-    /// Lowest.
+    /// The lowest unit price among the accepted offers.
     public var lowest: Rupiah
     /// Median; with an even count, the mean of the two middle prices rounded half up to a whole rupiah.
     public var median: Rupiah
-    /// Highest.
+    /// The highest unit price among the accepted offers.
     public var highest: Rupiah
 
     /// Creates it.
@@ -264,9 +266,9 @@ public struct PriceReference: Codable, Sendable, Hashable {
     public var categoryCode: String
     /// The listed installation and training costs of the product, for the estimate's supporting costs.
     public var installationCost: Rupiah?
-    /// Training cost.
+    /// Training cost per order; null when not offered.
     public var trainingCost: Rupiah?
-    /// When computed.
+    /// When the statistics were computed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var computedAt: String
 
     /// Creates it.
@@ -285,6 +287,7 @@ public enum CatalogPriceReference: RPCMethod {
     public static let name = "catalog.priceReference"
     public static let summary = "Price references for a PPK's estimate: the lowest, median and highest listed unit prices of a product (across its regions) and of a category."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = PriceReferenceParams
     public typealias Result = PriceReference

@@ -63,6 +63,8 @@ public enum DocumentVerify: RPCMethod {
     public static let name = "document.verify"
     public static let summary = "Anyone uploads a document (PDF) or its SHA-256 and learns whether this service issued it: its type, number, date and seal, with the public key (base64url and PEM) to check the signatures offline."
     public static let access = Access.anyone
+    /// A PDF that is not one, or a hash that is not 64 hex digits, is a 422 naming the field.
+    public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     public static let isIdempotent = true
     public static let maxRequestBytes = 8 << 20
     public typealias Params = DocumentVerifyParams

@@ -7,7 +7,7 @@ import SiOpenProtocol
 public struct AccountCreateParams: Codable, Sendable, Hashable {
     /// Sign-in name: 3–64 of a–z, 0–9, `.`, `_`, `-`.
     public var username: String
-    /// Email address.
+    /// Email address (stored and compared lowercased, NFC).
     public var email: EmailAddress
     /// The person's full name.
     public var fullName: String
@@ -37,21 +37,21 @@ public struct AccountCreateParams: Codable, Sendable, Hashable {
 
 /// An account as shown to administrators.
 public struct AccountInfo: Codable, Sendable, Hashable {
-    /// Account id.
+    /// The account's id.
     public var id: String
-    /// Sign-in name.
+    /// The sign-in name: 3–64 of a–z, 0–9, `.`, `_`, `-`.
     public var username: String
-    /// Email address.
+    /// Email address (stored and compared lowercased, NFC).
     public var email: String
-    /// Full name.
+    /// The person's full name.
     public var fullName: String
-    /// Roles.
+    /// The roles the account holds (none while a password change is required).
     public var roles: [Role]
-    /// Tenant, if any.
+    /// The tenant's code, or null for a national account (Super Admin, developer, monitor).
     public var tenant: String?
-    /// Agency, if any.
+    /// The agency's code within the tenant, or null for an account not bound to one agency.
     public var agency: String?
-    /// `active` or `disabled`.
+    /// `active`, or `disabled` (sign-in refused).
     public var status: String
     /// Whether the next sign-in must change the password.
     public var mustChangePassword: Bool
@@ -81,6 +81,7 @@ public enum AccountCreate: RPCMethod {
     public static let name = "account.create"
     public static let summary = "Creates an official's account. Super Admin may grant any official role; an agency administrator only PPK, treasurer and PA/KPA in their own agency."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = AccountCreateParams
     public typealias Result = AccountInfo
 }
@@ -90,6 +91,7 @@ public enum AccountList: RPCMethod {
     public static let name = "account.list"
     public static let summary = "Lists accounts: Super Admin any tenant's, an agency administrator their agency's."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [AccountInfo]
@@ -97,7 +99,7 @@ public enum AccountList: RPCMethod {
 
 /// Names one account.
 public struct AccountRef: Codable, Sendable, Hashable {
-    /// The account id.
+    /// The account's id (`account.list`).
     public var accountID: String
 
     /// Creates it.
@@ -106,7 +108,7 @@ public struct AccountRef: Codable, Sendable, Hashable {
 
 /// A password reset by an administrator.
 public struct PasswordResetParams: Codable, Sendable, Hashable {
-    /// The account.
+    /// The account's id.
     public var accountID: String
     /// A temporary password the person must change at next sign-in.
     public var temporaryPassword: String
@@ -123,6 +125,7 @@ public enum AccountResetPassword: RPCMethod {
     public static let name = "account.resetPassword"
     public static let summary = "Sets a temporary password that must be changed at the next sign-in, and signs the person out everywhere."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = PasswordResetParams
     public typealias Result = AccountInfo
 }
@@ -132,6 +135,7 @@ public enum AccountDisable: RPCMethod {
     public static let name = "account.disable"
     public static let summary = "Disables an account and signs it out everywhere."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = AccountRef
     public typealias Result = AccountInfo
 }

@@ -17,21 +17,21 @@ public enum BlacklistSource: String, Codable, Sendable, CaseIterable, JSONSchema
 
 /// A blacklist entry.
 public struct BlacklistEntry: Codable, Sendable, Hashable {
-    /// Entry id (assigned).
+    /// The entry's id: assigned by the service; omit it when adding.
     public var id: String?
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String?
-    /// The listed NPWP.
+    /// The NPWP listed, 16 digits.
     public var npwp: NPWP
-    /// Name as listed.
+    /// The vendor's name as the listing gives it.
     public var name: String
-    /// Who asked.
+    /// Who asked for the listing.
     public var source: BlacklistSource
     /// The decision or letter it rests on.
     public var basis: String
-    /// First day, `YYYY-MM-DD`.
+    /// First day of the listing, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8), inclusive.
     public var startsOn: String
-    /// Last day, `YYYY-MM-DD`.
+    /// Last day of the listing, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8), inclusive.
     public var endsOn: String
 
     /// Creates it.
@@ -52,6 +52,7 @@ public enum BlacklistAdd: RPCMethod {
     public static let name = "blacklist.add"
     public static let summary = "Adds a blacklist (daftar hitam) entry for an NPWP, with period, source and basis. A listed vendor cannot be verified, activated or sign in as active."
     public static let access = Access.roles(.verifier, .superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = BlacklistEntry
     public typealias Result = BlacklistEntry
 }
@@ -61,6 +62,7 @@ public enum BlacklistList: RPCMethod {
     public static let name = "blacklist.list"
     public static let summary = "The blacklist entries of the caller's tenant."
     public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead, .ppk, .budgetHolder)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = [BlacklistEntry]

@@ -16,11 +16,11 @@ public enum TicketStatus: String, Codable, Sendable, CaseIterable, JSONSchemaDes
 
 /// A comment in a ticket's thread.
 public struct TicketComment: Codable, Sendable, Hashable {
-    /// Author's account id.
+    /// The account id of who wrote it.
     public var author: String
-    /// Text.
+    /// The text, at most 10,000 characters; line breaks allowed.
     public var body: String
-    /// When (ISO 8601).
+    /// When it was written: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var at: String
 
     /// Creates it.
@@ -33,15 +33,15 @@ public struct TicketComment: Codable, Sendable, Hashable {
 
 /// A helpdesk ticket.
 public struct TicketInfo: Codable, Sendable, Hashable {
-    /// Ticket id.
+    /// The ticket's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String?
-    /// Who opened it.
+    /// The account id of who opened the ticket.
     public var openedBy: String
-    /// Subject.
+    /// The ticket's subject, at most 200 characters.
     public var subject: String
-    /// Status.
+    /// Where the record stands in its lifecycle.
     public var status: TicketStatus
     /// The thread, oldest first.
     public var comments: [TicketComment]
@@ -59,9 +59,9 @@ public struct TicketInfo: Codable, Sendable, Hashable {
 
 /// A new ticket.
 public struct TicketOpenParams: Codable, Sendable, Hashable {
-    /// Subject, 1–200 characters.
+    /// The ticket's subject, one line of 1–200 characters.
     public var subject: String
-    /// The problem.
+    /// What the problem is, at most 10,000 characters; line breaks allowed.
     public var body: String
 
     /// Creates it.
@@ -76,13 +76,14 @@ public enum HelpdeskOpen: RPCMethod {
     public static let name = "helpdesk.open"
     public static let summary = "Any signed-in user opens a helpdesk ticket."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .validationFailed]
     public typealias Params = TicketOpenParams
     public typealias Result = TicketInfo
 }
 
 /// An action on a ticket, with an optional comment.
 public struct TicketActionParams: Codable, Sendable, Hashable {
-    /// Ticket id.
+    /// The helpdesk ticket's id, as returned by `helpdesk.open`.
     public var ticketID: String
     /// Comment added to the thread.
     public var comment: String?
@@ -99,6 +100,7 @@ public enum HelpdeskComment: RPCMethod {
     public static let name = "helpdesk.comment"
     public static let summary = "Adds a comment to a ticket's thread (its opener, the agency administrator or Super Admin)."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
     public typealias Result = TicketInfo
 }
@@ -108,6 +110,7 @@ public enum HelpdeskForward: RPCMethod {
     public static let name = "helpdesk.forward"
     public static let summary = "The agency administrator forwards a ticket to Super Admin (open → forwarded)."
     public static let access = Access.roles(.agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
     public typealias Result = TicketInfo
 }
@@ -117,6 +120,7 @@ public enum HelpdeskResolve: RPCMethod {
     public static let name = "helpdesk.resolve"
     public static let summary = "The agency administrator (open) or Super Admin (forwarded) resolves a ticket with an answer."
     public static let access = Access.roles(.agencyAdmin, .superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
     public typealias Result = TicketInfo
 }
@@ -126,6 +130,7 @@ public enum HelpdeskClose: RPCMethod {
     public static let name = "helpdesk.close"
     public static let summary = "Closes a resolved ticket (its opener or an administrator)."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
     public typealias Result = TicketInfo
 }
@@ -135,6 +140,7 @@ public enum HelpdeskList: RPCMethod {
     public static let name = "helpdesk.list"
     public static let summary = "Tickets: one's own; the tenant's for agency administrators; forwarded ones for Super Admin."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = [TicketInfo]
@@ -152,13 +158,13 @@ public enum AnnouncementKind: String, Codable, Sendable, CaseIterable, JSONSchem
 
 /// An announcement to the users of some tenants.
 public struct AnnouncementInfo: Codable, Sendable, Hashable {
-    /// Id (assigned).
+    /// The announcement's id: assigned by the service; omit it when publishing.
     public var id: String?
-    /// Kind.
+    /// What kind of announcement it is.
     public var kind: AnnouncementKind
-    /// Title.
+    /// The announcement's title, at most 200 characters.
     public var title: String
-    /// Text.
+    /// The text, at most 10,000 characters; line breaks allowed.
     public var body: String
     /// The tenants addressed; empty means all.
     public var tenants: [String]
@@ -184,6 +190,7 @@ public enum AnnouncementPublish: RPCMethod {
     public static let name = "announcement.publish"
     public static let summary = "Super Admin publishes an announcement (outage, maintenance window with start and end, notice) to some or all tenants."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .validationFailed]
     public typealias Params = AnnouncementInfo
     public typealias Result = AnnouncementInfo
 }
@@ -193,6 +200,7 @@ public enum AnnouncementList: RPCMethod {
     public static let name = "announcement.list"
     public static let summary = "Announcements addressed to the caller's tenant that have not ended yet."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = [AnnouncementInfo]

@@ -6,9 +6,9 @@ import SiOpenProtocol
 
 /// An assignment letter (surat tugas / SK) by which an official holds a role.
 public struct AssignmentLetter: Codable, Sendable, Hashable {
-    /// The letter's number.
+    /// The letter's number as written on it, printable ASCII.
     public var number: String
-    /// Its date, `YYYY-MM-DD`.
+    /// The letter's date, `YYYY-MM-DD`.
     public var date: String
     /// Who issued it (e.g. "Kepala UKPBJ Kabupaten Balangan").
     public var issuer: String
@@ -27,7 +27,7 @@ public struct AssignmentLetter: Codable, Sendable, Hashable {
 public struct TenantInfo: Codable, Sendable, Hashable {
     /// Short code, e.g. `balangan`.
     public var code: String
-    /// Full name.
+    /// The full official name, at most 200 characters.
     public var name: String
     /// NIK prefixes (province + kabupaten) accepted as vendor domicile, e.g. `["6311"]`.
     public var domicileRegionCodes: [String]
@@ -45,6 +45,7 @@ public enum TenantCreate: RPCMethod {
     public static let name = "tenant.create"
     public static let summary = "Adds a tenant (a kabupaten or institution) with the NIK region codes its vendors must be domiciled in."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.conflict, .validationFailed]
     public typealias Params = TenantInfo
     public typealias Result = TenantInfo
 }
@@ -54,6 +55,7 @@ public enum TenantList: RPCMethod {
     public static let name = "tenant.list"
     public static let summary = "Lists the tenants (Super Admin and the national monitor)."
     public static let access = Access.roles(.superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
     public typealias Params = EmptyParams
     public typealias Result = [TenantInfo]
@@ -65,7 +67,7 @@ public struct AgencyInfo: Codable, Sendable, Hashable {
     public var tenant: String
     /// Short code, unique in the tenant (used in document numbers).
     public var code: String
-    /// Full name.
+    /// The full official name, at most 200 characters.
     public var name: String
 
     /// Creates it.
@@ -81,6 +83,7 @@ public enum AgencyCreate: RPCMethod {
     public static let name = "agency.create"
     public static let summary = "Adds an agency (SKPD) to a tenant."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.notFound, .conflict, .validationFailed]
     public typealias Params = AgencyInfo
     public typealias Result = AgencyInfo
 }
@@ -99,6 +102,7 @@ public enum AgencyList: RPCMethod {
     public static let name = "agency.list"
     public static let summary = "Lists the agencies of the caller's tenant (any tenant for Super Admin and monitor)."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [AgencyInfo]

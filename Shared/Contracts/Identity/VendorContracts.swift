@@ -30,9 +30,9 @@ public enum VendorStatus: String, Codable, Sendable, CaseIterable, JSONSchemaDes
 
 /// A deed of establishment (akta pendirian) and its ratification by the Ministry of Law and Human Rights.
 public struct DeedOfEstablishment: Codable, Sendable, Hashable {
-    /// Deed number.
+    /// The notarial deed's number as written on it.
     public var number: String
-    /// Deed date, `YYYY-MM-DD`.
+    /// The deed's date, `YYYY-MM-DD`.
     public var date: String
     /// The ministry's ratification (SK Kemenkumham) number.
     public var ratificationNumber: String
@@ -50,7 +50,7 @@ public struct DeedOfEstablishment: Codable, Sendable, Hashable {
 
 /// The director (or the individual vendor's own) identity.
 public struct DirectorIdentity: Codable, Sendable, Hashable {
-    /// Full name.
+    /// The vendor's registered name.
     public var name: String
     /// NIK from the KTP.
     public var nik: NIK
@@ -64,7 +64,7 @@ public struct DirectorIdentity: Codable, Sendable, Hashable {
 
 /// A bank account for transfers.
 public struct BankAccount: Codable, Sendable, Hashable {
-    /// Bank name.
+    /// The bank's name (`Bank Kalsel`).
     public var bank: String
     /// Account number: 5–30 digits.
     public var number: String
@@ -99,27 +99,27 @@ public enum BusinessScale: String, Codable, Sendable, CaseIterable, JSONSchemaDe
 public struct VendorRegistration: Codable, Sendable, Hashable {
     /// The tenant registered with.
     public var tenant: String
-    /// Entity or individual.
+    /// Whether the vendor is a business entity (badan usaha) or an individual (perorangan).
     public var kind: VendorKind
     /// Business or personal name.
     public var name: String
     /// NIK from the KTP (the director's for an entity); must show domicile in the tenant.
     public var nik: NIK
-    /// Tax number.
+    /// NPWP, the tax identity number (16 digits, or the old 15-digit form).
     public var npwp: NPWP
     /// Business identification number; required for entities.
     public var nib: NIB?
-    /// Email.
+    /// Email address (stored and compared lowercased, NFC).
     public var email: EmailAddress
-    /// Phone.
+    /// Phone number; stored in E.164 form (`+62…`).
     public var phone: PhoneNumber
-    /// Business address.
+    /// The business address.
     public var address: String
     /// Deed of establishment; required for entities.
     public var deed: DeedOfEstablishment?
     /// Director; required for entities.
     public var director: DirectorIdentity?
-    /// Business licence number.
+    /// The business licence number as issued, printable ASCII.
     public var businessLicenceNumber: String
     /// Bank account for payments.
     public var bankAccount: BankAccount
@@ -159,39 +159,39 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
 
 /// A vendor as verifiers and the vendor itself see it.
 public struct VendorInfo: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// Entity or individual.
+    /// Whether the vendor is a business entity (badan usaha) or an individual (perorangan).
     public var kind: VendorKind
-    /// Name.
+    /// The vendor's registered name.
     public var name: String
-    /// Status.
+    /// Where the record stands in its lifecycle.
     public var status: VendorStatus
     /// Reasons of the last rejection or block.
     public var statusReason: String?
-    /// NIK.
+    /// The director's or individual's NIK, 16 digits.
     public var nik: String
-    /// NPWP, 16 digits.
+    /// The vendor's NPWP (tax identity number), 16 digits.
     public var npwp: String
-    /// NIB.
+    /// The NIB (business identity number, 13 digits); null when none.
     public var nib: String?
-    /// Email.
+    /// Email address (stored and compared lowercased, NFC).
     public var email: String
-    /// Phone, E.164.
+    /// Phone number, E.164 (`+62…`).
     public var phone: String
-    /// Address.
+    /// The vendor's business address.
     public var address: String
-    /// Deed.
+    /// The deed of establishment, for an entity; null for an individual.
     public var deed: DeedOfEstablishment?
-    /// Director.
+    /// The director's identity, for an entity; null for an individual.
     public var director: DirectorIdentity?
-    /// Licence number.
+    /// The business licence number as issued.
     public var businessLicenceNumber: String
-    /// Bank account.
+    /// The account payments transfer to.
     public var bankAccount: BankAccount
-    /// PKP status.
+    /// Whether the vendor is a PKP (VAT-registered): PPN is charged only then.
     public var isPKP: Bool
     /// Size class as declared; micro, small and medium are UMKM.
     public var businessScale: BusinessScale?
@@ -201,7 +201,7 @@ public struct VendorInfo: Codable, Sendable, Hashable {
     public var acceptedTermsAt: String
     /// The vendor's sign-in account.
     public var accountID: String
-    /// Uploaded supporting documents.
+    /// The supporting documents uploaded for verification (metadata; `vendor.document` returns the bytes).
     public var documents: [VendorDocument]
     /// Optimistic-concurrency version: send it back with state changes.
     public var version: Int64
@@ -250,15 +250,15 @@ public enum VendorDocumentType: String, Codable, Sendable, CaseIterable, JSONSch
 
 /// An uploaded document, stored by its SHA-256.
 public struct VendorDocument: Codable, Sendable, Hashable {
-    /// What it is.
+    /// What kind of supporting document it is.
     public var type: VendorDocumentType
     /// Content hash (hex SHA-256), its name in the store.
     public var sha256: String
     /// `pdf`, `jpeg` or `png`, detected from the bytes.
     public var contentType: String
-    /// Size.
+    /// Size of the file in bytes.
     public var byteCount: Int64
-    /// When uploaded.
+    /// When it was uploaded: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var uploadedAt: String
 
     /// Creates it.
@@ -276,13 +276,14 @@ public enum VendorRegister: RPCMethod {
     public static let name = "vendor.register"
     public static let summary = "A business entity or individual registers as a vendor with its identity, tax, business and bank data and accepts the current terms; creates its sign-in account. Status: registered."
     public static let access = Access.anyone
+    public static let errors: [ApplicationErrorCode]? = [.notFound, .conflict, .validationFailed]
     public typealias Params = VendorRegistration
     public typealias Result = VendorInfo
 }
 
 /// Names a vendor and the version the caller saw.
 public struct VendorRef: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id, as returned by `vendor.register`.
     public var vendorID: String
     /// The version read; a stale version is a conflict.
     public var version: Int64?
@@ -299,6 +300,7 @@ public enum VendorGet: RPCMethod {
     public static let name = "vendor.get"
     public static let summary = "One vendor, for verifiers, Super Admin, auditors of its tenant, or the vendor itself."
     public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead, .vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = VendorRef
     public typealias Result = VendorInfo
@@ -318,6 +320,7 @@ public enum VendorList: RPCMethod {
     public static let name = "vendor.list"
     public static let summary = "The vendors of the caller's tenant, optionally by status."
     public static let access = Access.roles(.verifier, .superAdmin, .auditor, .ukpbjHead)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = VendorListParams
     public typealias Result = [VendorInfo]
@@ -325,7 +328,7 @@ public enum VendorList: RPCMethod {
 
 /// A verifier's decision with reasons.
 public struct VendorDecision: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id, as returned by `vendor.register`.
     public var vendorID: String
     /// The version the verifier saw.
     public var version: Int64
@@ -345,6 +348,7 @@ public enum VendorVerify: RPCMethod {
     public static let name = "vendor.verify"
     public static let summary = "A verifier confirms a registered vendor's identity against its documents (registered → verified). Refused while the vendor is blacklisted."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
     public typealias Result = VendorInfo
 }
@@ -354,6 +358,7 @@ public enum VendorReject: RPCMethod {
     public static let name = "vendor.reject"
     public static let summary = "A verifier rejects a registration with reasons (registered → rejected); the vendor may correct and resubmit."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
     public typealias Result = VendorInfo
 }
@@ -363,21 +368,22 @@ public enum VendorActivate: RPCMethod {
     public static let name = "vendor.activate"
     public static let summary = "A verifier activates a verified vendor's account (verified → active). Refused while blacklisted."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
     public typealias Result = VendorInfo
 }
 
 /// A decision of the head of UKPBJ to block or unblock.
 public struct VendorBlockParams: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id, as returned by `vendor.register`.
     public var vendorID: String
     /// The version the verifier saw.
     public var version: Int64
     /// The head of UKPBJ's decision number.
     public var decisionNumber: String
-    /// Its date, `YYYY-MM-DD`.
+    /// The date of the decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).
     public var decisionDate: String
-    /// Grounds.
+    /// The written grounds of the decision.
     public var reason: String
 
     /// Creates it.
@@ -395,6 +401,7 @@ public enum VendorBlock: RPCMethod {
     public static let name = "vendor.block"
     public static let summary = "A verifier blocks an active vendor on the head of UKPBJ's decision (number and date); its sessions end."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorBlockParams
     public typealias Result = VendorInfo
 }
@@ -404,6 +411,7 @@ public enum VendorUnblock: RPCMethod {
     public static let name = "vendor.unblock"
     public static let summary = "A verifier lifts a block on the head of UKPBJ's decision (blocked → active)."
     public static let access = Access.roles(.verifier)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorBlockParams
     public typealias Result = VendorInfo
 }
@@ -413,6 +421,7 @@ public enum VendorDeactivate: RPCMethod {
     public static let name = "vendor.deactivate"
     public static let summary = "Closes a vendor (any state → deactivated) for a violation or on request; its sessions end."
     public static let access = Access.roles(.verifier, .superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
     public typealias Result = VendorInfo
 }
@@ -422,13 +431,14 @@ public enum VendorResubmit: RPCMethod {
     public static let name = "vendor.resubmit"
     public static let summary = "The vendor corrects its rejected registration (rejected → registered). The username and password fields are ignored."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorRegistration
     public typealias Result = VendorInfo
 }
 
 /// An upload of a supporting document, base64 in JSON.
 public struct VendorDocumentUpload: Codable, Sendable, Hashable {
-    /// What it is.
+    /// What kind of supporting document it is.
     public var type: VendorDocumentType
     /// The file, base64. PDF, JPEG or PNG, at most 5 MiB.
     public var contentBase64: String
@@ -445,6 +455,7 @@ public enum VendorUploadDocument: RPCMethod {
     public static let name = "vendor.uploadDocument"
     public static let summary = "The vendor uploads a supporting document (KTP, NPWP, NIB, deed, licence): PDF, JPEG or PNG, at most 5 MiB, type checked from the bytes."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public static let maxRequestBytes = 8 << 20
     public typealias Params = VendorDocumentUpload
     public typealias Result = VendorInfo
@@ -452,9 +463,9 @@ public enum VendorUploadDocument: RPCMethod {
 
 /// Names one stored document.
 public struct VendorDocumentRef: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id, as returned by `vendor.register`.
     public var vendorID: String
-    /// The document's SHA-256.
+    /// The document's SHA-256, 64 lowercase hex digits.
     public var sha256: String
 
     /// Creates it.
@@ -466,9 +477,9 @@ public struct VendorDocumentRef: Codable, Sendable, Hashable {
 
 /// A document's bytes.
 public struct VendorDocumentContent: Codable, Sendable, Hashable {
-    /// Its metadata.
+    /// The document's metadata.
     public var document: VendorDocument
-    /// The bytes, base64.
+    /// The file's bytes, standard base64 with padding.
     public var contentBase64: String
 
     /// Creates it.
@@ -483,6 +494,7 @@ public enum VendorDocumentRead: RPCMethod {
     public static let name = "vendor.document"
     public static let summary = "A supporting document's bytes, for verifiers of the vendor's tenant and the vendor itself."
     public static let access = Access.roles(.verifier, .superAdmin, .vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = VendorDocumentRef
     public typealias Result = VendorDocumentContent

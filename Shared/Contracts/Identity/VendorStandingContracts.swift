@@ -6,17 +6,17 @@ import SiOpenProtocol
 /// A vendor's identity and standing as other services keep it: the same members as the
 /// `vendor.*` events of identity's feed, no bank or personal details.
 public struct VendorStanding: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id, as returned by `vendor.register`.
     public var vendorID: String
-    /// Its tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// The vendor's account.
+    /// The id of the vendor's sign-in account.
     public var accountID: String
-    /// Its name.
+    /// The vendor's registered name.
     public var name: String
-    /// Its status.
+    /// The vendor's status.
     public var status: VendorStatus
-    /// Its NPWP.
+    /// The vendor's NPWP, 16 digits.
     public var npwp: String
     /// Whether it is a PKP (charges PPN).
     public var isPKP: Bool
@@ -53,6 +53,7 @@ public enum VendorStandingRead: RPCMethod {
     public static let name = "vendor.standing"
     public static let summary = "A vendor's current standing (status and version, as on the feed), for another service that has not yet read the feed event it needs; service tokens only."
     public static let access = Access.service
+    public static let errors: [ApplicationErrorCode]? = [.notFound]
     public static let isIdempotent = true
     public typealias Params = VendorRef
     public typealias Result = VendorStanding

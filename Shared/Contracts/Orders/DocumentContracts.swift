@@ -5,7 +5,7 @@ import SiOpenProtocol
 
 /// Names a document.
 public struct DocumentRef: Codable, Sendable, Hashable {
-    /// Document id.
+    /// The sealed document's id, as in the order's `documents`.
     public var documentID: String
 
     /// Creates it.
@@ -34,6 +34,7 @@ public enum DocumentGet: RPCMethod {
     public static let name = "document.get"
     public static let summary = "A sealed document (Surat Pesanan, BAST, force-majeure Berita Acara) as PDF and HTML, for those who may see its order."
     public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = DocumentRef
     public typealias Result = DocumentContent

@@ -13,11 +13,11 @@ public enum ForceMajeureReason: String, Codable, Sendable, CaseIterable, JSONSch
 
 /// One item bought outside the system.
 public struct ForceMajeureItem: Codable, Sendable, Hashable {
-    /// What.
+    /// What was bought.
     public var description: String
     /// How many. At the RPC boundary 0 to 1,000,000 (``InputLimits/quantity``).
     public var quantity: Int
-    /// Unit.
+    /// The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.
     public var unit: String
     /// Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var unitPrice: Rupiah
@@ -33,26 +33,26 @@ public struct ForceMajeureItem: Codable, Sendable, Hashable {
 
 /// The PPK's record of an order made outside the system, with its Berita Acara.
 public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
-    /// Reason.
+    /// The force-majeure reason.
     public var reason: ForceMajeureReason
-    /// The circumstances.
+    /// The circumstances of the force majeure.
     public var description: String
-    /// The vendor's name.
+    /// The vendor's name as on its invoice.
     public var vendorName: String
     /// The vendor's NPWP, when known.
     public var vendorNPWP: NPWP?
     /// A SiOpen vendor, when it is one.
     public var vendorID: String?
-    /// Items bought.
+    /// The goods or services bought, at least one.
     public var items: [ForceMajeureItem]
     /// The day it was ordered.
     public var orderedOn: CivilDate
     /// The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the
     /// tenant's automatic numbers).
     public var beritaAcaraNumber: String
-    /// Funding source.
+    /// Where the money comes from.
     public var fundingSource: FundingSource
-    /// Budget account code.
+    /// The budget account (kode rekening) charged, printable ASCII without spaces at either end.
     public var budgetAccountCode: String
 
     /// Creates it.
@@ -75,15 +75,15 @@ public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
 
 /// A force-majeure order.
 public struct ForceMajeureOrder: Codable, Sendable, Hashable {
-    /// Id.
+    /// The record's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// Agency.
+    /// The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).
     public var agency: String
     /// The PPK who recorded it.
     public var recordedBy: String
-    /// What was recorded.
+    /// What the PPK recorded.
     public var record: ForceMajeureRecordParams
     /// Total value, PPN included.
     public var total: Rupiah
@@ -91,9 +91,9 @@ public struct ForceMajeureOrder: Codable, Sendable, Hashable {
     public var beritaAcara: DocumentInfo
     /// Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).
     public var acknowledged: Bool
-    /// Optimistic-concurrency version.
+    /// Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.
     public var version: Int64
-    /// When recorded.
+    /// When it was recorded: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var recordedAt: String
 
     /// Creates it.
@@ -116,15 +116,16 @@ public enum ForceMajeureRecord: RPCMethod {
     public static let name = "forceMajeure.record"
     public static let summary = "The PPK records an order made outside SiOpen under force majeure (natural disaster, or a government activity outside the region) with its Berita Acara; the PA/KPA acknowledges it, or it is acknowledged at once when the PA/KPA is the PPK."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
     public typealias Params = ForceMajeureRecordParams
     public typealias Result = ForceMajeureOrder
 }
 
 /// Names a force-majeure order and the version read.
 public struct ForceMajeureRef: Codable, Sendable, Hashable {
-    /// Id.
+    /// The record's id.
     public var id: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
 
     /// Creates it.
@@ -139,6 +140,7 @@ public enum ForceMajeureAcknowledge: RPCMethod {
     public static let name = "forceMajeure.acknowledge"
     public static let summary = "The PA/KPA of the recording PPK's agency acknowledges (mengetahui) a force-majeure Berita Acara."
     public static let access = Access.roles(.budgetHolder)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = ForceMajeureRef
     public typealias Result = ForceMajeureOrder
 }

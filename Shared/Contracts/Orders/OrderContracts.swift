@@ -5,7 +5,7 @@ import SiOpenProtocol
 
 /// One item the PPK wants.
 public struct OrderItemRequest: Codable, Sendable, Hashable {
-    /// The listed product.
+    /// The product's id, as listed by `catalog.search`; its accepted revision is ordered.
     public var productID: String
     /// How many units. At the RPC boundary 0 to 1,000,000 (``InputLimits/quantity``).
     public var quantity: Int
@@ -21,19 +21,19 @@ public struct OrderItemRequest: Codable, Sendable, Hashable {
 public struct OrderPreparation: Codable, Sendable, Hashable {
     /// Package name (`Pengadaan ATK Triwulan IV`).
     public var packageName: String
-    /// Funding source.
+    /// Where the money comes from.
     public var fundingSource: FundingSource
     /// Budget account code (kode rekening).
     public var budgetAccountCode: String
     /// The technical specification the PPK sets.
     public var technicalSpecification: String
-    /// Its written justification.
+    /// The PPK's written justification.
     public var justification: String
     /// The catalogue items, all from one vendor.
     public var items: [OrderItemRequest]
     /// The tenant's delivery region, which prices delivery.
     public var regionCode: String
-    /// Delivery address.
+    /// Where the goods are delivered or the service performed.
     public var deliveryAddress: String
     /// The delivery date asked for.
     public var deliveryDate: CivilDate
@@ -69,15 +69,15 @@ public struct OrderPreparation: Codable, Sendable, Hashable {
 public struct OrderItem: Codable, Sendable, Hashable {
     /// Item id within the order (`item-1`).
     public var itemID: String
-    /// The product.
+    /// The product's id in the catalog.
     public var productID: String
     /// The listed revision snapshotted.
     public var productRevision: Int64
-    /// Name.
+    /// The name as snapshotted when the order was placed.
     public var name: String
-    /// Unit.
+    /// The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.
     public var unit: String
-    /// Category code.
+    /// The code of the category in the tenant's tree (`category.list`).
     public var categoryCode: String
     /// Goods or services (payments withholds PPh 22 or 23 by it).
     public var kind: ProductKind
@@ -87,13 +87,13 @@ public struct OrderItem: Codable, Sendable, Hashable {
     public var includesPPN: Bool
     /// TKDN in basis points.
     public var tkdnBasisPoints: Int
-    /// Origin.
+    /// Domestic or imported, with the country and TKDN details.
     public var origin: ProductOrigin
     /// Quantity asked in preparation.
     public var quantity: Int
     /// The price reference for the estimate: the product's listed prices.
     public var priceReference: PriceStatistics?
-    /// The specification snapshotted.
+    /// The technical specification as it stood when the order was prepared.
     public var specification: [SpecificationAttribute]
 
     /// Creates it.
@@ -121,9 +121,9 @@ public struct OrderItem: Codable, Sendable, Hashable {
 
 /// The vendor of an order as snapshotted.
 public struct OrderVendor: Codable, Sendable, Hashable {
-    /// Vendor id.
+    /// The vendor's id.
     public var id: String
-    /// Name.
+    /// The name as snapshotted when the order was placed.
     public var name: String
     /// Whether it charges PPN.
     public var isPKP: Bool
@@ -141,13 +141,13 @@ public struct OrderVendor: Codable, Sendable, Hashable {
 
 /// A sealed legal document of an order (Surat Pesanan, BAST) or a force-majeure record.
 public struct DocumentInfo: Codable, Sendable, Hashable {
-    /// Document id.
+    /// The sealed document's id (`document.get`).
     public var id: String
     /// `surat_pesanan`, `bast` or `berita_acara_force_majeure`.
     public var type: String
-    /// Its number.
+    /// The document's number from the tenant's gapless yearly sequence (e.g. `001/SP/DISDIK/2026`).
     public var number: String
-    /// Its date.
+    /// The document's date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).
     public var issuedOn: CivilDate
     /// SHA-256 of the PDF and the service's Ed25519 signature.
     public var seal: DocumentSealInfo
@@ -173,7 +173,7 @@ public struct DocumentSealInfo: Codable, Sendable, Hashable {
     public var signature: String
     /// The signing key's id (see `document.verify`'s `publicKey`).
     public var keyID: String
-    /// When sealed.
+    /// When it was sealed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var sealedAt: String
     /// Standard base64 Ed25519 signature over the PDF bytes themselves, for offline checking
     /// with `openssl pkeyutl -verify -rawin` (see the README); absent on documents sealed before.
@@ -193,9 +193,9 @@ public struct DocumentSealInfo: Codable, Sendable, Hashable {
 public struct Acknowledgement: Codable, Sendable, Hashable {
     /// PPK, vendor or PA/KPA.
     public var party: String
-    /// The account.
+    /// The account's id.
     public var accountID: String
-    /// When.
+    /// When it happened: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var at: String
 
     /// Creates it.
@@ -208,7 +208,7 @@ public struct Acknowledgement: Codable, Sendable, Hashable {
 
 /// A possible split purchase (pemecahan paket) found when an order was placed.
 public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
-    /// The order flagged.
+    /// The id of the order flagged as a possible split purchase.
     public var orderID: String
     /// The earlier orders of the same agency to the same vendor for the same product in the window.
     public var relatedOrderIDs: [String]
@@ -216,9 +216,9 @@ public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
     public var sum: Rupiah
     /// The ceiling it exceeds.
     public var ceiling: Rupiah
-    /// The product concerned.
+    /// The id of the product whose purchases are split.
     public var productID: String
-    /// When flagged.
+    /// When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var flaggedAt: String
 
     /// Creates it.
@@ -254,19 +254,19 @@ public struct OrderExecution: Codable, Sendable, Hashable {
 
 /// An order with everything that happened to it.
 public struct OrderRecord: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id.
     public var id: String
-    /// Tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
-    /// The PPK's agency.
+    /// The code of the PPK's agency (satuan kerja) within the tenant.
     public var agency: String
-    /// The PPK's account.
+    /// The account id of the PPK who prepared the order.
     public var ppkAccountID: String
-    /// The vendor.
+    /// The vendor: id, name and tax identities.
     public var vendor: OrderVendor
-    /// State.
+    /// Where the order stands in the purchase procedure.
     public var state: OrderState
-    /// The preparation.
+    /// What the PPK prepared: agency, funding, budget account, delivery address and lines.
     public var preparation: OrderPreparation
     /// The clauses in force (the preparation's or the template's).
     public var terms: SuratPesananTerms
@@ -300,7 +300,7 @@ public struct OrderRecord: Codable, Sendable, Hashable {
     public var version: Int64
     /// When created and last changed.
     public var createdAt: String
-    /// When last changed.
+    /// When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var updatedAt: String
 
     /// Creates it.
@@ -342,15 +342,16 @@ public enum OrderPrepare: RPCMethod {
     public static let name = "order.prepare"
     public static let summary = "A PPK prepares an order (annex I.D.1): package, funding source and account, specification with justification, items of listed products of one vendor, delivery, and the draft Surat Pesanan clauses; prices and references are taken from the catalogue."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
     public typealias Params = OrderPreparation
     public typealias Result = OrderRecord
 }
 
 /// Names an order and the version read, with an optional reason.
 public struct OrderAct: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// Reasons, where the action needs them (decline, cancel).
     public var reason: String?
@@ -368,6 +369,7 @@ public enum OrderSubmit: RPCMethod {
     public static let name = "order.submit"
     public static let summary = "The PPK orders (annex I.D.3.a): the items' catalogue data and prices are snapshotted, the ceiling checked, possible split purchases flagged, and the vendor has the tenant's response period to answer."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
@@ -377,6 +379,7 @@ public enum OrderCancel: RPCMethod {
     public static let name = "order.cancel"
     public static let summary = "The PPK cancels an order before the Surat Pesanan, with reasons."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
@@ -386,15 +389,16 @@ public enum OrderDecline: RPCMethod {
     public static let name = "order.decline"
     public static let summary = "The vendor declines the order (annex I.D.3.b), with reasons, before agreement."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
 
 /// An offer in a negotiation round.
 public struct OrderOfferParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// The round this offer is (the latest round + 1). At the RPC boundary 0 to 10,000 (``InputLimits/round``).
     public var round: Int
@@ -409,7 +413,7 @@ public struct OrderOfferParams: Codable, Sendable, Hashable {
     /// Training cost; at most the order's: what the catalogue lists, if the PPK asked for it.
     /// At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var trainingCost: Rupiah
-    /// Delivery date offered.
+    /// The delivery date offered, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).
     public var deliveryDate: CivilDate
     /// A note to the other side.
     public var note: String?
@@ -436,15 +440,16 @@ public enum OrderOffer: RPCMethod {
     public static let name = "order.offer"
     public static let summary = "The vendor answers the order with an offer, or either side makes the next offer in turn (annex I.D.3.c): unit prices, quantities, delivery, installation and training costs, delivery date. No unit price may exceed the catalogue price, nor the total the ceiling."
     public static let access = Access.roles(.vendor, .ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderOfferParams
     public typealias Result = OrderRecord
 }
 
 /// Accepting the other side's latest offer.
 public struct OrderAcceptParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// The round accepted: must be the other side's latest. At the RPC boundary 0 to 10,000 (``InputLimits/round``).
     public var round: Int
@@ -462,6 +467,7 @@ public enum OrderAccept: RPCMethod {
     public static let name = "order.accept"
     public static let summary = "Agreement (annex I.D.3.d): the vendor accepts the order as placed (round 0), or either side accepts the other's latest offer unchanged."
     public static let access = Access.roles(.vendor, .ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAcceptParams
     public typealias Result = OrderRecord
 }
@@ -471,6 +477,7 @@ public enum OrderIssueSuratPesanan: RPCMethod {
     public static let name = "order.issueSuratPesanan"
     public static let summary = "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
@@ -480,15 +487,16 @@ public enum OrderAcknowledgeSuratPesanan: RPCMethod {
     public static let name = "order.acknowledgeSuratPesanan"
     public static let summary = "The vendor acknowledges the Surat Pesanan and starts delivery."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
 
 /// A delivery the vendor records.
 public struct DeliveryParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// The day it was delivered (not after today).
     public var deliveredOn: CivilDate
@@ -512,17 +520,18 @@ public enum OrderRecordDelivery: RPCMethod {
     public static let name = "order.recordDelivery"
     public static let summary = "The vendor records a delivery (annex I.D.3.f); partial deliveries are allowed, and units owed as replacements are delivered the same way."
     public static let access = Access.roles(.vendor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = DeliveryParams
     public typealias Result = OrderRecord
 }
 
 /// The PPK's inspection of one delivery.
 public struct InspectionParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
-    /// The delivery inspected.
+    /// The id of the delivery inspected (`deliveries[].id`).
     public var deliveryID: String
     /// The day inspected (not after today).
     public var inspectedOn: CivilDate
@@ -545,15 +554,16 @@ public enum OrderInspect: RPCMethod {
     public static let name = "order.inspect"
     public static let summary = "The PPK inspects a delivery (annex I.D.3.g–i): accepted units per item; defective, damaged, malfunctioning or mismatching units are rejected with a reason and requested as replacements at the vendor's cost."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = InspectionParams
     public typealias Result = OrderRecord
 }
 
 /// The PPK's confirmation of receipt, which makes the BAST.
 public struct ReceiptParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// The BAST number, if the PPK enters one (printable ASCII, at most 100 characters, not of the
     /// form of the tenant's automatic numbers); otherwise from the tenant's template.
@@ -575,6 +585,7 @@ public enum OrderConfirmReceipt: RPCMethod {
     public static let name = "order.confirmReceipt"
     public static let summary = "When every unit is accepted, the PPK confirms receipt (annex I.D.3.j–k) and the handover record (BAST) is generated, numbered, rendered and sealed, with the late-delivery penalty fixed."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = ReceiptParams
     public typealias Result = OrderRecord
 }
@@ -584,19 +595,20 @@ public enum OrderAcknowledgeBAST: RPCMethod {
     public static let name = "order.acknowledgeBAST"
     public static let summary = "The PPK and the vendor each acknowledge the BAST; after both, the order is completed and ready for payment (announced on the feed as order.readyForPayment)."
     public static let access = Access.roles(.vendor, .ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }
 
 /// The PPK's finding that the vendor failed the order.
 public struct FailureParams: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
-    /// The version read.
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
     public var version: Int64
     /// Grounds (Pasal 14): false data proposes 2 years' delisting, the others 1 year.
     public var grounds: SanctionGrounds
-    /// What happened.
+    /// What the vendor did.
     public var description: String
 
     /// Creates it.
@@ -613,13 +625,14 @@ public enum OrderFail: RPCMethod {
     public static let name = "order.fail"
     public static let summary = "After the Surat Pesanan, the PPK fails the order for the vendor's withdrawal without acceptable reason, non-performance, not finishing, refusing replacement, or false data; a sanction proposal goes to the catalog's sanction flow through the order feed."
     public static let access = Access.roles(.ppk)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = FailureParams
     public typealias Result = OrderRecord
 }
 
 /// Names an order.
 public struct OrderRef: Codable, Sendable, Hashable {
-    /// Order id.
+    /// The order's id, as returned by `order.prepare`.
     public var orderID: String
 
     /// Creates it.
@@ -631,6 +644,7 @@ public enum OrderGet: RPCMethod {
     public static let name = "order.get"
     public static let summary = "One order with everything that happened to it: for its PPK's agency (PPK, PA/KPA, treasurer), its vendor, and the tenant's auditors, UKPBJ head and Super Admin."
     public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = OrderRef
     public typealias Result = OrderRecord
@@ -640,7 +654,7 @@ public enum OrderGet: RPCMethod {
 public struct OrderListParams: Codable, Sendable, Hashable {
     /// Tenant (Super Admin and the national monitor name one).
     public var tenant: String?
-    /// Only this state.
+    /// Only orders in this state; every state when omitted.
     public var state: OrderState?
     /// Resume after this order id.
     public var after: String?
@@ -662,11 +676,11 @@ public struct OrderSummary: Codable, Sendable, Hashable {
     public var id: String
     /// Whether it was ordered outside the system under force majeure (annex I.E).
     public var forceMajeure: Bool
-    /// Agency.
+    /// The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).
     public var agency: String
     /// Package name or force-majeure description.
     public var title: String
-    /// Vendor name.
+    /// The vendor's name.
     public var vendorName: String
     /// State (`completed` for an acknowledged force-majeure record, `prepared` before).
     public var state: OrderState
@@ -674,7 +688,7 @@ public struct OrderSummary: Codable, Sendable, Hashable {
     public var total: Rupiah?
     /// Whether flagged as a possible split purchase.
     public var splitPurchaseFlagged: Bool
-    /// Last change.
+    /// When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var updatedAt: String
 
     /// Creates it.
@@ -710,6 +724,7 @@ public enum OrderList: RPCMethod {
     public static let name = "order.list"
     public static let summary = "Orders and force-majeure records the caller may see: a vendor its own, an agency's officials their agency's, auditors and the UKPBJ head the tenant's; force-majeure records are marked."
     public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = OrderListParams
     public typealias Result = OrderPage
@@ -720,6 +735,7 @@ public enum SplitPurchaseList: RPCMethod {
     public static let name = "splitPurchase.list"
     public static let summary = "Orders flagged as possible split purchases (pemecahan paket): orders of one agency to one vendor for one product within the tenant's window whose sum exceeds the ceiling."
     public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [SplitPurchaseFlag]

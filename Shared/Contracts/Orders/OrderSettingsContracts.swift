@@ -33,17 +33,17 @@ public struct SuratPesananTerms: Codable, Sendable, Hashable {
     public var rightsAndObligations: String
     /// How the work is carried out and delivered.
     public var workExecution: String
-    /// Price.
+    /// The price clause's text as written on the Surat Pesanan (plain text, line breaks allowed).
     public var price: String
-    /// Payment.
+    /// The payment clause's text as written on the Surat Pesanan (plain text, line breaks allowed).
     public var payment: String
-    /// Sanctions.
+    /// The sanctions clause's text as written on the Surat Pesanan (plain text, line breaks allowed).
     public var sanctions: String
-    /// The late-delivery penalty.
+    /// The late-delivery penalty clause's text as written on the Surat Pesanan (plain text, line breaks allowed).
     public var latePenalty: String
     /// Force majeure (keadaan kahar).
     public var forceMajeure: String
-    /// Dispute settlement.
+    /// The dispute-settlement clause's text as written on the Surat Pesanan (plain text, line breaks allowed).
     public var disputeSettlement: String
     /// The ban on commissions and gratification (Pasal 16).
     public var antiGratification: String
@@ -67,7 +67,7 @@ public struct SuratPesananTerms: Codable, Sendable, Hashable {
 
 /// A tenant's order rules, held as data.
 public struct OrdersSettings: Codable, Sendable, Hashable {
-    /// The tenant.
+    /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
     public var tenant: String
     /// Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).
     public var ceilings: [CeilingSetting]
@@ -111,6 +111,7 @@ public enum OrdersSettingsGet: RPCMethod {
     public static let name = "orders.settings.get"
     public static let summary = "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
     public static let access = Access.authenticated
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = OrdersSettings
@@ -121,6 +122,7 @@ public enum OrdersSettingsSet: RPCMethod {
     public static let name = "orders.settings.set"
     public static let summary = "Super Admin sets a tenant's order rules; send the version read (none the first time)."
     public static let access = Access.roles(.superAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .conflict, .validationFailed]
     public typealias Params = OrdersSettings
     public typealias Result = OrdersSettings
 }

@@ -143,19 +143,19 @@ public enum OrderAction: String, Codable, Sendable, CaseIterable, JSONSchemaDesc
 
 /// One party's complete proposal for the order's terms in one round.
 public struct NegotiationOffer: Sendable, Hashable, Codable {
-    /// Who makes it.
+    /// The party making this proposal: the PPK or the vendor.
     public var by: OrderParty
     /// The round: 0 is the submitted order itself (the PPK's), then 1, 2, … alternating.
     public var round: Int
     /// Every item of the order with its proposed unit price and quantity.
     public var items: [OfferLine]
-    /// Proposed delivery cost.
+    /// The proposed delivery cost for the whole order.
     public var deliveryCost: Rupiah
-    /// Proposed installation cost.
+    /// The proposed installation cost for the whole order.
     public var installationCost: Rupiah
-    /// Proposed training cost.
+    /// The proposed training cost for the whole order.
     public var trainingCost: Rupiah
-    /// Proposed delivery date.
+    /// The proposed delivery date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).
     public var deliveryDate: CivilDate
     /// Technical points or reasons, for the other side.
     public var note: String

@@ -1,0 +1,1625 @@
+// Generated from the `///` comments of this module's Codable types; do not edit. After changing
+// a comment, regenerate with `SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests`.
+import SiOpenDomain
+import SiOpenProtocol
+
+extension AccountCreateParams: SchemaDescribed {
+    public static var schemaDescription: String { "A new official's account." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "username": "Sign-in name: 3–64 of a–z, 0–9, `.`, `_`, `-`.",
+            "email": "Email address (stored and compared lowercased, NFC).",
+            "fullName": "The person's full name.",
+            "roles": "The roles granted (not `vendor`: vendors register themselves).",
+            "tenant": "The tenant; required for every role but `monitor`.",
+            "agency": "The agency; required for PPK, treasurer, PA/KPA and agency administrators.",
+            "assignment": "The letter of assignment that gives the person the role.",
+            "initialPassword": "A first password (≥ 10 characters, not the username); the person must change it at first sign-in.",
+        ]
+    }
+}
+
+extension AccountInfo: SchemaDescribed {
+    public static var schemaDescription: String { "An account as shown to administrators." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The account's id.",
+            "username": "The sign-in name: 3–64 of a–z, 0–9, `.`, `_`, `-`.",
+            "email": "Email address (stored and compared lowercased, NFC).",
+            "fullName": "The person's full name.",
+            "roles": "The roles the account holds (none while a password change is required).",
+            "tenant": "The tenant's code, or null for a national account (Super Admin, developer, monitor).",
+            "agency": "The agency's code within the tenant, or null for an account not bound to one agency.",
+            "status": "`active`, or `disabled` (sign-in refused).",
+            "mustChangePassword": "Whether the next sign-in must change the password.",
+            "assignment": "The assignment letter, for officials.",
+            "vendorID": "For vendor accounts, the vendor id.",
+        ]
+    }
+}
+
+extension AccountRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names one account." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountID": "The account's id (`account.list`).",
+        ]
+    }
+}
+
+extension Acknowledgement: SchemaDescribed {
+    public static var schemaDescription: String { "A party's acknowledgement of a document." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "party": "PPK, vendor or PA/KPA.",
+            "accountID": "The account's id.",
+            "at": "When it happened: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension AgencyInfo: SchemaDescribed {
+    public static var schemaDescription: String { "An agency (SKPD / Perangkat Daerah) of a tenant." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant it belongs to.",
+            "code": "Short code, unique in the tenant (used in document numbers).",
+            "name": "The full official name, at most 200 characters.",
+        ]
+    }
+}
+
+extension AnnouncementInfo: SchemaDescribed {
+    public static var schemaDescription: String { "An announcement to the users of some tenants." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The announcement's id: assigned by the service; omit it when publishing.",
+            "kind": "What kind of announcement it is.",
+            "title": "The announcement's title, at most 200 characters.",
+            "body": "The text, at most 10,000 characters; line breaks allowed.",
+            "tenants": "The tenants addressed; empty means all.",
+            "startsAt": "Start of the window (ISO 8601 UTC), e.g. of maintenance.",
+            "endsAt": "End of the window.",
+        ]
+    }
+}
+
+extension AnnouncementKind: SchemaDescribed {
+    public static var schemaDescription: String { "What an announcement is about. Values: `outage`: An outage or technical problem. `maintenance`: Planned maintenance. `notice`: Anything else." }
+}
+
+extension AssignmentLetter: SchemaDescribed {
+    public static var schemaDescription: String { "An assignment letter (surat tugas / SK) by which an official holds a role." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "number": "The letter's number as written on it, printable ASCII.",
+            "date": "The letter's date, `YYYY-MM-DD`.",
+            "issuer": "Who issued it (e.g. \"Kepala UKPBJ Kabupaten Balangan\").",
+        ]
+    }
+}
+
+extension BankAccount: SchemaDescribed {
+    public static var schemaDescription: String { "A bank account for transfers." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "bank": "The bank's name (`Bank Kalsel`).",
+            "number": "Account number: 5–30 digits.",
+            "holderName": "Holder's name as the bank knows it.",
+        ]
+    }
+}
+
+extension BlacklistEntry: SchemaDescribed {
+    public static var schemaDescription: String { "A blacklist entry." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The entry's id: assigned by the service; omit it when adding.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "npwp": "The NPWP listed, 16 digits.",
+            "name": "The vendor's name as the listing gives it.",
+            "source": "Who asked for the listing.",
+            "basis": "The decision or letter it rests on.",
+            "startsOn": "First day of the listing, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8), inclusive.",
+            "endsOn": "Last day of the listing, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8), inclusive.",
+        ]
+    }
+}
+
+extension BlacklistSource: SchemaDescribed {
+    public static var schemaDescription: String { "Who asked for a blacklisting. Values: `budget_holder_request`: Requested by a PA/KPA. `ppk_request`: Requested by a PPK. `procurement_official_request`: Requested by a procurement official. `national_list`: From the national blacklist (LKPP)." }
+}
+
+extension BusinessScale: SchemaDescribed {
+    public static var schemaDescription: String { "A business's size class (UU 20/2008 as amended by PP 7/2021): micro, small and medium businesses are UMKM, which buyers may filter for and which pay final income tax. Values: `micro`: Usaha mikro. `small`: Usaha kecil. `medium`: Usaha menengah. `large`: Usaha besar: not UMKM." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "isUMKM": "Whether the business is UMKM (micro, small or medium).",
+        ]
+    }
+}
+
+extension CatalogSearchPage: SchemaDescribed {
+    public static var schemaDescription: String { "A page of search results." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "products": "The products found, in the requested order.",
+            "nextCursor": "Opaque; pass as `cursor` with the same filters for the next page. Nil at the end.",
+        ]
+    }
+}
+
+extension CatalogSearchParams: SchemaDescribed {
+    public static var schemaDescription: String { "A catalogue search with the annex I.D.2 criteria as filters." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin and the national monitor name one; others search their own).",
+            "query": "Words to find in name, description and specification (accent- and case-insensitive).",
+            "categoryCode": "Only this category and its sub-categories.",
+            "regionCode": "Delivered to this region, priced for it.",
+            "minPrice": "Lowest unit price. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "maxPrice": "Highest unit price. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "minTKDNBasisPoints": "Lowest TKDN, basis points. At the RPC boundary 0 to 10,000 (`InputLimits/basisPoints`).",
+            "origin": "Only domestic or only imported products; both when omitted.",
+            "maxDeliveryDays": "At most this many delivery days. At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "minWarrantyMonths": "At least this many warranty months. At the RPC boundary 0 to 1,200 (`InputLimits/months`).",
+            "inStockOnly": "Only products in stock.",
+            "vendorID": "Only this vendor's products.",
+            "umkmOnly": "Only products of micro, small and medium vendors (UMKM) when true.",
+            "sort": "Order of results (default relevance).",
+            "cursor": "The `nextCursor` of the previous page.",
+            "limit": "Page size, 1–100 (default 20).",
+        ]
+    }
+}
+
+extension CatalogSettings: SchemaDescribed {
+    public static var schemaDescription: String { "The catalogue settings of a tenant." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "deliveryRegions": "The regions vendors deliver to and price delivery for.",
+        ]
+    }
+}
+
+extension Category: SchemaDescribed {
+    public static var schemaDescription: String { "A category of the tenant's catalogue tree." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "code": "Code, unique in the tenant (`ATK`, `ATK-KERTAS`).",
+            "name": "The category's name as buyers see it (`Kertas HVS`).",
+            "parentCode": "The parent's code; nil for a top-level category.",
+            "kind": "Whether the category's products are goods (PPh 22) or services (PPh 23).",
+            "requiresPartnershipDocument": "Whether offers need a partnership or permit document from the producer or distributor (annex I.C.1.g).",
+            "version": "Optimistic-concurrency version (assigned; send it back to update).",
+        ]
+    }
+}
+
+extension CeilingSetting: SchemaDescribed {
+    public static var schemaDescription: String { "A purchase ceiling as a tenant states it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "fundingSource": "The funding source it limits.",
+            "amount": "The most one purchase may cost, PPN and supporting costs included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "legalBasis": "The rule it rests on (`Perbup Balangan 92/2023 Pasal 2`).",
+            "effectiveFrom": "The first day it applies.",
+        ]
+    }
+}
+
+extension DeedOfEstablishment: SchemaDescribed {
+    public static var schemaDescription: String { "A deed of establishment (akta pendirian) and its ratification by the Ministry of Law and Human Rights." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "number": "The notarial deed's number as written on it.",
+            "date": "The deed's date, `YYYY-MM-DD`.",
+            "ratificationNumber": "The ministry's ratification (SK Kemenkumham) number.",
+            "latestAmendmentNumber": "The latest amendment's number, if any.",
+        ]
+    }
+}
+
+extension DeliveryParams: SchemaDescribed {
+    public static var schemaDescription: String { "A delivery the vendor records." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "deliveredOn": "The day it was delivered (not after today).",
+            "lines": "Units per item (a partial delivery lists what arrived; replacements count here too).",
+            "note": "Delivery note number or remarks.",
+        ]
+    }
+}
+
+extension DeliveryRegion: SchemaDescribed {
+    public static var schemaDescription: String { "A delivery region of a tenant (a kecamatan, say): vendors price delivery per region." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "Short code, unique in the tenant (`PARINGIN`).",
+            "name": "The region's name as people write it (`Kecamatan Paringin`).",
+        ]
+    }
+}
+
+extension DirectorIdentity: SchemaDescribed {
+    public static var schemaDescription: String { "The director (or the individual vendor's own) identity." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "name": "The vendor's registered name.",
+            "nik": "NIK from the KTP.",
+        ]
+    }
+}
+
+extension DocumentContent: SchemaDescribed {
+    public static var schemaDescription: String { "A document's content." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "info": "The document and its seal.",
+            "pdfBase64": "Base64 of the PDF, whose SHA-256 is the seal's.",
+            "html": "The same document as printable HTML.",
+        ]
+    }
+}
+
+extension DocumentInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A sealed legal document of an order (Surat Pesanan, BAST) or a force-majeure record." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The sealed document's id (`document.get`).",
+            "type": "`surat_pesanan`, `bast` or `berita_acara_force_majeure`.",
+            "number": "The document's number from the tenant's gapless yearly sequence (e.g. `001/SP/DISDIK/2026`).",
+            "issuedOn": "The document's date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
+            "seal": "SHA-256 of the PDF and the service's Ed25519 signature.",
+            "acknowledgements": "Who acknowledged it, by party, with when.",
+        ]
+    }
+}
+
+extension DocumentRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a document." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "documentID": "The sealed document's id, as in the order's `documents`.",
+        ]
+    }
+}
+
+extension DocumentSealInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A document's seal, as published." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "sha256": "Hex SHA-256 of the PDF.",
+            "signature": "Base64url Ed25519 signature over the seal statement.",
+            "keyID": "The signing key's id (see `document.verify`'s `publicKey`).",
+            "sealedAt": "When it was sealed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "pdfSignature": "Standard base64 Ed25519 signature over the PDF bytes themselves, for offline checking with `openssl pkeyutl -verify -rawin` (see the README); absent on documents sealed before.",
+        ]
+    }
+}
+
+extension DocumentVerification: SchemaDescribed {
+    public static var schemaDescription: String { "The answer of a verification." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "authentic": "Whether a document with this hash was issued by SiOpen and its seal's signature holds.",
+            "sha256": "The hash checked.",
+            "type": "The document's type, number and date, when authentic.",
+            "number": "Number.",
+            "issuedOn": "Date.",
+            "tenant": "Tenant.",
+            "seal": "The seal, when authentic.",
+            "publicKey": "The service's public key (base64url) the seal verifies with, so anyone can check offline.",
+            "publicKeyPEM": "The same key as PEM SubjectPublicKeyInfo, which `openssl pkeyutl -verify -pubin -inkey` reads: with the seal's `pdfSignature` it verifies the PDF offline (see the README).",
+        ]
+    }
+}
+
+extension DocumentVerifyParams: SchemaDescribed {
+    public static var schemaDescription: String { "What to verify: the document itself or its SHA-256." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "pdfBase64": "Base64 of a PDF to check.",
+            "sha256": "Or the hex SHA-256 of one.",
+        ]
+    }
+}
+
+extension FailureParams: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's finding that the vendor failed the order." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "grounds": "Grounds (Pasal 14): false data proposes 2 years' delisting, the others 1 year.",
+            "description": "What the vendor did.",
+        ]
+    }
+}
+
+extension ForceMajeureItem: SchemaDescribed {
+    public static var schemaDescription: String { "One item bought outside the system." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "description": "What was bought.",
+            "quantity": "How many. At the RPC boundary 0 to 1,000,000 (`InputLimits/quantity`).",
+            "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
+            "unitPrice": "Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+        ]
+    }
+}
+
+extension ForceMajeureOrder: SchemaDescribed {
+    public static var schemaDescription: String { "A force-majeure order." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The record's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "agency": "The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).",
+            "recordedBy": "The PPK who recorded it.",
+            "record": "What the PPK recorded.",
+            "total": "Total value, PPN included.",
+            "beritaAcara": "The sealed Berita Acara.",
+            "acknowledged": "Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).",
+            "version": "Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.",
+            "recordedAt": "When it was recorded: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension ForceMajeureReason: SchemaDescribed {
+    public static var schemaDescription: String { "Why an order was made outside the system. Values: `natural_disaster`: A natural disaster (bencana alam). `government_activity_outside_region`: A regional government activity outside the region." }
+}
+
+extension ForceMajeureRecordParams: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's record of an order made outside the system, with its Berita Acara." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "reason": "The force-majeure reason.",
+            "description": "The circumstances of the force majeure.",
+            "vendorName": "The vendor's name as on its invoice.",
+            "vendorNPWP": "The vendor's NPWP, when known.",
+            "vendorID": "A SiOpen vendor, when it is one.",
+            "items": "The goods or services bought, at least one.",
+            "orderedOn": "The day it was ordered.",
+            "beritaAcaraNumber": "The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the tenant's automatic numbers).",
+            "fundingSource": "Where the money comes from.",
+            "budgetAccountCode": "The budget account (kode rekening) charged, printable ASCII without spaces at either end.",
+        ]
+    }
+}
+
+extension ForceMajeureRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a force-majeure order and the version read." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The record's id.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+        ]
+    }
+}
+
+extension ImageInput: SchemaDescribed {
+    public static var schemaDescription: String { "A new image (base64 of JPEG or PNG bytes) or one already stored with this product (by its SHA-256)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "contentBase64": "Base64 of the image bytes (JPEG or PNG, at most 2 MiB decoded).",
+            "sha256": "The hex SHA-256 of an image already stored with an earlier revision of this product.",
+        ]
+    }
+}
+
+extension InspectionParams: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's inspection of one delivery." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "deliveryID": "The id of the delivery inspected (`deliveries[].id`).",
+            "inspectedOn": "The day inspected (not after today).",
+            "lines": "Accepted and rejected units per item of that delivery; rejections need a reason and become a replacement request the vendor must fulfil at its own cost.",
+        ]
+    }
+}
+
+extension ListedVendor: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor as buyers see it next to its products." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The vendor's id.",
+            "name": "The name as listed in the catalogue.",
+            "isUMKM": "Whether it is UMKM.",
+            "isPKP": "Whether it is a PKP (charges PPN).",
+        ]
+    }
+}
+
+extension NegotiationOffer: SchemaDescribed {
+    public static var schemaDescription: String { "One party's complete proposal for the order's terms in one round." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "by": "The party making this proposal: the PPK or the vendor.",
+            "round": "The round: 0 is the submitted order itself (the PPK's), then 1, 2, … alternating.",
+            "items": "Every item of the order with its proposed unit price and quantity.",
+            "deliveryCost": "The proposed delivery cost for the whole order.",
+            "installationCost": "The proposed installation cost for the whole order.",
+            "trainingCost": "The proposed training cost for the whole order.",
+            "deliveryDate": "The proposed delivery date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
+            "note": "Technical points or reasons, for the other side.",
+        ]
+    }
+}
+
+extension OrderAcceptParams: SchemaDescribed {
+    public static var schemaDescription: String { "Accepting the other side's latest offer." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "round": "The round accepted: must be the other side's latest. At the RPC boundary 0 to 10,000 (`InputLimits/round`).",
+        ]
+    }
+}
+
+extension OrderAct: SchemaDescribed {
+    public static var schemaDescription: String { "Names an order and the version read, with an optional reason." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "reason": "Reasons, where the action needs them (decline, cancel).",
+        ]
+    }
+}
+
+extension OrderAction: SchemaDescribed {
+    public static var schemaDescription: String { "Everything that can be done to an order. Data an action carries (an offer, a delivery, an inspection, a reason) travels beside it; the state machine only needs the kind. Values: `submit`: PPK sends the prepared order to the vendor. `cancel`: PPK cancels before the Surat Pesanan. `vendor_accept`: Vendor accepts the order as it is. `vendor_decline`: Vendor declines, with a reason. `offer`: Either party makes an offer (a negotiation round). `accept_offer`: Either party accepts the other party's latest offer unchanged. `expire`: The system closes an order whose vendor did not answer in time. `issue_surat_pesanan`: PPK issues the Surat Pesanan, the contract. `acknowledge_surat_pesanan`: Vendor acknowledges the Surat Pesanan and starts delivering. `record_delivery`: Vendor records a delivery (or a replacement). `inspect`: PPK records the inspection of a delivery. `request_replacement`: PPK asks the vendor to replace rejected goods. Never offered in `availableActions`: units rejected in `order.inspect` are the replacement request, and no method takes this step. `confirm_receipt`: PPK confirms receipt once everything ordered is accepted; the BAST is generated. `acknowledge_bast`: PPK or vendor acknowledges the BAST. `fail`: PPK declares the vendor failed after the Surat Pesanan. Its ground is a `SanctionGrounds` (SiOpenContracts, Pasal 14), the same value the sanction proposal that follows carries." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "verbPhrase": "The action as a verb phrase that reads in \"cannot … an order that is …\".",
+        ]
+    }
+}
+
+extension OrderExecution: SchemaDescribed {
+    public static var schemaDescription: String { "Deliveries, inspections and the penalty so far." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "ledger": "Per item, deliveries, inspections and replacement requests.",
+            "dueDate": "The agreed delivery date.",
+            "penalty": "Late-delivery penalty as of today (or as of completion).",
+            "receivedOn": "When the PPK confirmed receipt.",
+        ]
+    }
+}
+
+extension OrderFailure: SchemaDescribed {
+    public static var schemaDescription: String { "A failed order (Pasal 14): the order as it stands, with what the catalog needs to file the delisting proposal on the PPK's behalf." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderId": "The order.",
+            "tenant": "Its tenant.",
+            "agency": "The buying agency.",
+            "vendorId": "The vendor.",
+            "ppkAccountId": "The PPK who failed it: the proposer of the sanction.",
+            "state": "Its state after the change (`failed`).",
+            "version": "Its version after the change.",
+            "grounds": "Why: the vendor's default the sanction is for.",
+            "description": "The PPK's account of the failure.",
+            "suratPesananNumber": "The Surat Pesanan's number, when one was issued.",
+        ]
+    }
+}
+
+extension OrderItem: SchemaDescribed {
+    public static var schemaDescription: String { "An item of an order with the catalogue data snapshotted when it was ordered." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "Item id within the order (`item-1`).",
+            "productID": "The product's id in the catalog.",
+            "productRevision": "The listed revision snapshotted.",
+            "name": "The name as snapshotted when the order was placed.",
+            "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
+            "categoryCode": "The code of the category in the tenant's tree (`category.list`).",
+            "kind": "Goods or services (payments withholds PPh 22 or 23 by it).",
+            "catalogueUnitPrice": "The listed unit price delivered to the order's region: the most any offer may ask.",
+            "includesPPN": "Whether that price includes PPN.",
+            "tkdnBasisPoints": "TKDN in basis points.",
+            "origin": "Domestic or imported, with the country and TKDN details.",
+            "quantity": "Quantity asked in preparation.",
+            "priceReference": "The price reference for the estimate: the product's listed prices.",
+            "specification": "The technical specification as it stood when the order was prepared.",
+        ]
+    }
+}
+
+extension OrderItemRequest: SchemaDescribed {
+    public static var schemaDescription: String { "One item the PPK wants." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as listed by `catalog.search`; its accepted revision is ordered.",
+            "quantity": "How many units. At the RPC boundary 0 to 1,000,000 (`InputLimits/quantity`).",
+        ]
+    }
+}
+
+extension OrderListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filters for the order list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin and the national monitor name one).",
+            "state": "Only orders in this state; every state when omitted.",
+            "after": "Resume after this order id.",
+            "limit": "Page size 1–200 (default 50).",
+        ]
+    }
+}
+
+extension OrderOfferParams: SchemaDescribed {
+    public static var schemaDescription: String { "An offer in a negotiation round." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "round": "The round this offer is (the latest round + 1). At the RPC boundary 0 to 10,000 (`InputLimits/round`).",
+            "items": "Unit price and quantity per item: every item of the order.",
+            "deliveryCost": "Delivery cost on top of the unit prices; at most the order's (the catalogue's unit prices are delivered prices, so the order has none). At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "installationCost": "Installation cost; at most the order's: what the catalogue lists, if the PPK asked for it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "trainingCost": "Training cost; at most the order's: what the catalogue lists, if the PPK asked for it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "deliveryDate": "The delivery date offered, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
+            "note": "A note to the other side.",
+        ]
+    }
+}
+
+extension OrderPage: SchemaDescribed {
+    public static var schemaDescription: String { "A page of orders." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orders": "The orders, by id.",
+            "nextCursor": "Pass as `after` for the next page; nil at the end.",
+        ]
+    }
+}
+
+extension OrderParty: SchemaDescribed {
+    public static var schemaDescription: String { "Who performs an action on an order. Values: `ppk`: The commitment official (Pejabat Pembuat Komitmen) of the buying agency. `vendor`: The vendor (Penyedia) the order is addressed to. `system`: The service itself, e.g. expiring an order nobody answered." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "words": "The party in words, for messages.",
+            "counterparty": "The other side of a negotiation: PPK ↔ vendor; the system has none.",
+        ]
+    }
+}
+
+extension OrderPaymentFacts: SchemaDescribed {
+    public static var schemaDescription: String { "Everything payments needs to pay a completed order, so it never calls back: the parties with their tax standing, the lines by goods or services, the money with and without PPN, the penalty to withhold and the sealed documents (numbers and hashes) the payment rests on." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderId": "The order.",
+            "tenant": "Its tenant.",
+            "agency": "The buying agency.",
+            "packageName": "The package name (nama paket).",
+            "fundingSource": "The budget it is paid from.",
+            "budgetAccountCode": "The budget account (kode rekening).",
+            "buyer": "Who pays.",
+            "vendor": "Who is paid.",
+            "items": "The agreed lines, with goods or services.",
+            "totals": "The agreed totals as the Surat Pesanan shows them (lines, costs, PPN terms).",
+            "totalIncludingPPN": "The total including PPN, integer rupiah: what the contract is worth.",
+            "totalBeforePPN": "The total without PPN (DPP), integer rupiah.",
+            "ppn": "The PPN in the total, integer rupiah; 0 for a non-PKP vendor.",
+            "penalty": "The late-delivery penalty assessed at receipt, per part; `nil` when none was assessed.",
+            "penaltyAmount": "The penalty to withhold, integer rupiah (0 when none).",
+            "suratPesanan": "The Surat Pesanan: number, date, SHA-256 and signature.",
+            "bast": "The BAST: number, date, SHA-256, signature and who acknowledged it.",
+        ]
+    }
+}
+
+extension OrderPreparation: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's preparation (annex I.D.1): what, why, for how much, and the draft Surat Pesanan." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "packageName": "Package name (`Pengadaan ATK Triwulan IV`).",
+            "fundingSource": "Where the money comes from.",
+            "budgetAccountCode": "Budget account code (kode rekening).",
+            "technicalSpecification": "The technical specification the PPK sets.",
+            "justification": "The PPK's written justification.",
+            "items": "The catalogue items, all from one vendor.",
+            "regionCode": "The tenant's delivery region, which prices delivery.",
+            "deliveryAddress": "Where the goods are delivered or the service performed.",
+            "deliveryDate": "The delivery date asked for.",
+            "withInstallation": "Whether the vendor's listed installation is wanted.",
+            "withTraining": "Whether the vendor's listed training is wanted.",
+            "terms": "The draft clauses; the tenant's template when absent.",
+        ]
+    }
+}
+
+extension OrderRecord: SchemaDescribed {
+    public static var schemaDescription: String { "An order with everything that happened to it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The order's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "agency": "The code of the PPK's agency (satuan kerja) within the tenant.",
+            "ppkAccountID": "The account id of the PPK who prepared the order.",
+            "vendor": "The vendor: id, name and tax identities.",
+            "state": "Where the order stands in the purchase procedure.",
+            "preparation": "What the PPK prepared: agency, funding, budget account, delivery address and lines.",
+            "terms": "The clauses in force (the preparation's or the template's).",
+            "items": "Items with their catalogue snapshot.",
+            "priceEstimate": "The PPK's price estimate: catalogue prices × quantities plus supporting costs.",
+            "offers": "Every negotiation round, the submitted order being round 0.",
+            "agreedRound": "The round agreed, once agreed.",
+            "agreedTotals": "The agreed money: lines, supporting costs, PPN and totals.",
+            "vendorResponseDue": "The last day the vendor may answer, while it is the vendor's turn.",
+            "closingReason": "Why it was declined, cancelled or failed.",
+            "failureGrounds": "The grounds, when failed.",
+            "suratPesanan": "The Surat Pesanan, once issued.",
+            "execution": "Deliveries and inspections, once under contract.",
+            "bast": "The handover record, once made.",
+            "splitPurchase": "A possible split purchase, when flagged.",
+            "availableActions": "What each party may do now.",
+            "version": "Optimistic-concurrency version: send it back with every action.",
+            "createdAt": "When created and last changed.",
+            "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension OrderRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names an order." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+        ]
+    }
+}
+
+extension OrderState: SchemaDescribed {
+    public static var schemaDescription: String { "Where an order stands (Balangan annex I.D.3: order → response → negotiation → agreement → Surat Pesanan → delivery and inspection → receipt and BAST). Values: `prepared`: The PPK's draft: specification with justification, price estimate and draft SP terms; editable. `ordered`: Sent to the vendor, awaiting its response. `negotiating`: Offers are being exchanged in rounds. `agreed`: One side accepted the other's latest offer (or the order) unchanged. `declined`: The vendor declined, with a reason. Terminal. `expired`: The vendor did not answer in time. Terminal. `cancelled`: The PPK cancelled before the Surat Pesanan. Terminal. `contracted`: The Surat Pesanan is issued: the contract. Its terms are immutable from here on. `in_delivery`: The vendor acknowledged the SP; deliveries, inspections and replacements happen here. `received`: Everything is accepted and the PPK confirmed receipt; the BAST awaits both acknowledgements. `completed`: The BAST is acknowledged by the PPK and the vendor: ready for payment. Terminal for this service. `failed`: After the SP the vendor withdrew, did not perform, did not finish or refused to replace. Terminal; a sanction proposal follows (Pasal 14)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "isTerminal": "Whether no action can move the order any more.",
+            "acceptsDraftChanges": "Whether the PPK may still edit the draft (spec, justification, estimate, SP terms).",
+            "isUnderContract": "Whether a Surat Pesanan exists, so the agreed terms are a contract and may never change.",
+            "words": "The state in words, for messages: `in delivery` rather than `in_delivery`.",
+        ]
+    }
+}
+
+extension OrderStateChange: SchemaDescribed {
+    public static var schemaDescription: String { "An order as it stands after a change: what every order event carries." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderId": "The order.",
+            "tenant": "Its tenant.",
+            "agency": "The buying agency.",
+            "vendorId": "The vendor.",
+            "ppkAccountId": "The PPK who prepared it.",
+            "state": "Its state after the change.",
+            "version": "Its version after the change.",
+        ]
+    }
+}
+
+extension OrderSummary: SchemaDescribed {
+    public static var schemaDescription: String { "One line of the order list; force-majeure orders are listed too, and marked." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "Order or force-majeure record id.",
+            "forceMajeure": "Whether it was ordered outside the system under force majeure (annex I.E).",
+            "agency": "The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).",
+            "title": "Package name or force-majeure description.",
+            "vendorName": "The vendor's name.",
+            "state": "State (`completed` for an acknowledged force-majeure record, `prepared` before).",
+            "total": "The agreed or recorded value, including PPN.",
+            "splitPurchaseFlagged": "Whether flagged as a possible split purchase.",
+            "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension OrderVendor: SchemaDescribed {
+    public static var schemaDescription: String { "The vendor of an order as snapshotted." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The vendor's id.",
+            "name": "The name as snapshotted when the order was placed.",
+            "isPKP": "Whether it charges PPN.",
+            "isUMKM": "Whether it is UMKM.",
+        ]
+    }
+}
+
+extension OrdersSettings: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's order rules, held as data." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "ceilings": "Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).",
+            "vendorResponseDays": "Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "splitPurchaseWindowDays": "Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "maxPenaltyDays": "The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "suratPesananNumberTemplate": "The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).",
+            "bastNumberTemplate": "The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).",
+            "terms": "The default clauses of a Surat Pesanan.",
+            "documentPlace": "The place printed on documents (`Paringin`).",
+            "version": "Optimistic-concurrency version (send it back to change the settings).",
+        ]
+    }
+}
+
+extension OriginKind: SchemaDescribed {
+    public static var schemaDescription: String { "Domestic or imported. Values: `domestic`: Made in Indonesia. `imported`: Imported." }
+}
+
+extension PartnershipDocument: SchemaDescribed {
+    public static var schemaDescription: String { "A stored partnership or permit document." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "kind": "Whether the letter is a partnership agreement or a permit (annex I.C.1.g).",
+            "number": "The letter's number as written on it, printable ASCII.",
+            "issuer": "Issuing producer or distributor.",
+            "validUntil": "Last valid day, if any.",
+            "file": "The stored scan of the letter.",
+        ]
+    }
+}
+
+extension PartnershipDocumentInput: SchemaDescribed {
+    public static var schemaDescription: String { "The partnership or permit document an offer carries where its category requires one." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "kind": "Whether the letter is a partnership agreement or a permit (annex I.C.1.g).",
+            "number": "The letter's number as written on it, printable ASCII.",
+            "issuer": "The producer or distributor that issued it.",
+            "validUntil": "Last day it is valid, if it expires.",
+            "contentBase64": "Base64 of the scanned letter (PDF, JPEG or PNG); or give `sha256` of one already stored.",
+            "sha256": "The hex SHA-256 of a document stored with an earlier revision.",
+        ]
+    }
+}
+
+extension PartnershipKind: SchemaDescribed {
+    public static var schemaDescription: String { "Partnership (kemitraan) or permit (izin) from the producer or distributor. Values: `partnership`: Kemitraan. `permit`: Izin / letter of authorisation." }
+}
+
+extension PasswordChangeParams: SchemaDescribed {
+    public static var schemaDescription: String { "A password change." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "currentPassword": "The current password; a wrong one counts toward the account's sign-in delays.",
+            "newPassword": "The new one (≥ 10 characters, not the username, not the current one).",
+        ]
+    }
+}
+
+extension PasswordResetParams: SchemaDescribed {
+    public static var schemaDescription: String { "A password reset by an administrator." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountID": "The account's id.",
+            "temporaryPassword": "A temporary password the person must change at next sign-in.",
+        ]
+    }
+}
+
+extension PaymentBuyer: SchemaDescribed {
+    public static var schemaDescription: String { "The buying side of a payment: who pays, from which budget." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant (the kabupaten/kota).",
+            "agency": "The buying agency (perangkat daerah).",
+            "ppkAccountID": "The PPK who signed the Surat Pesanan and the BAST.",
+            "ppkName": "The PPK's name as on the documents.",
+            "npwp": "The agency's (its treasurer's) NPWP, the withholder of PPh 22/23; `nil`: orders does not hold it yet (identity's agency records carry no NPWP), payments takes it from its own settings.",
+        ]
+    }
+}
+
+extension PaymentItem: SchemaDescribed {
+    public static var schemaDescription: String { "One line of what is paid for, with the agreed price and whether it is goods or services." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemId": "Item id within the order (`item-1`).",
+            "productId": "The product.",
+            "name": "Name.",
+            "unit": "Unit.",
+            "categoryCode": "Category code.",
+            "kind": "Goods (PPh 22) or services (PPh 23).",
+            "quantity": "Quantity agreed.",
+            "unitPrice": "Agreed unit price, integer rupiah (PPN included or not as the totals' PPN terms say).",
+            "amount": "Unit price × quantity, integer rupiah.",
+        ]
+    }
+}
+
+extension PaymentVendor: SchemaDescribed {
+    public static var schemaDescription: String { "The vendor as payments needs it: who is paid and how it is taxed." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "Vendor id.",
+            "name": "Name.",
+            "isPKP": "Whether it is a PKP: it charged PPN, and payments collects it.",
+            "isUMKM": "Whether it is UMKM (final PPh 0.5% under PP 55/2022 when it holds the certificate).",
+            "npwp": "Its NPWP, from identity's `vendor.*` events; `nil` only when orders had not yet read the vendor's events from identity's feed when the order completed.",
+            "bankAccount": "Where it is paid, from identity's `vendor.*` events; `nil` as for `npwp`.",
+        ]
+    }
+}
+
+extension PriceBreakdown: SchemaDescribed {
+    public static var schemaDescription: String { "A unit price broken into the components annex I.C.1.e requires." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productCost": "(1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "tax": "(3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "overheadAndProfit": "(4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "includesPPN": "Whether the unit price includes PPN (so payments does not add it again).",
+            "regions": "(2) Delivery cost and resulting unit price, per delivery region served (at least one).",
+        ]
+    }
+}
+
+extension PriceReference: SchemaDescribed {
+    public static var schemaDescription: String { "A price reference for a PPK's estimate (annex I.D.1.b)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "product": "The product's listed regional unit prices, when a product was named.",
+            "category": "The listed unit prices of the category's products (one per product: for the region, or its lowest).",
+            "categoryCode": "The category the statistics cover.",
+            "installationCost": "The listed installation and training costs of the product, for the estimate's supporting costs.",
+            "trainingCost": "Training cost per order; null when not offered.",
+            "computedAt": "When the statistics were computed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension PriceReferenceParams: SchemaDescribed {
+    public static var schemaDescription: String { "What a PPK asks a price reference for." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin names one).",
+            "productID": "A product: its listed regional prices.",
+            "categoryCode": "A category (with sub-categories): the listed prices of its products. Defaults to the product's category.",
+            "regionCode": "Price for this region where given.",
+        ]
+    }
+}
+
+extension PriceStatistics: SchemaDescribed {
+    public static var schemaDescription: String { "Lowest, median and highest of a set of listed prices." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "count": "How many accepted offers the statistics cover.",
+            "lowest": "The lowest unit price among the accepted offers.",
+            "median": "Median; with an even count, the mean of the two middle prices rounded half up to a whole rupiah.",
+            "highest": "The highest unit price among the accepted offers.",
+        ]
+    }
+}
+
+extension ProductDetail: SchemaDescribed {
+    public static var schemaDescription: String { "A listed product in full, as buyers see it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "revision": "The number of the accepted revision buyers see.",
+            "vendor": "The vendor: id, name and tax identities.",
+            "category": "The product's category.",
+            "offer": "The offer: every field the annex lists.",
+            "acceptedAt": "When the listed revision was accepted.",
+        ]
+    }
+}
+
+extension ProductEdit: SchemaDescribed {
+    public static var schemaDescription: String { "An edit of an existing product." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "offer": "The whole new offer.",
+        ]
+    }
+}
+
+extension ProductFileContent: SchemaDescribed {
+    public static var schemaDescription: String { "A stored file's bytes." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "file": "The stored file's metadata.",
+            "contentBase64": "Base64 of its bytes.",
+        ]
+    }
+}
+
+extension ProductFileRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a stored file of a product." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "sha256": "The file's hex SHA-256.",
+        ]
+    }
+}
+
+extension ProductKind: SchemaDescribed {
+    public static var schemaDescription: String { "Whether a category's products are goods or services; payments withholds PPh 22 on goods and PPh 23 on services. Values: `goods`: Barang. `services`: Jasa lainnya." }
+}
+
+extension ProductOffer: SchemaDescribed {
+    public static var schemaDescription: String { "One revision of an offer as stored: the input with files replaced by their stored form." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "categoryCode": "The code of the category in the tenant's tree (`category.list`).",
+            "name": "The product's name, at most 200 characters.",
+            "description": "The product's description for buyers, at most 5,000 characters.",
+            "function": "What the product is for, at most 2,000 characters.",
+            "specification": "The technical specification as attribute and value pairs.",
+            "origin": "Domestic or imported, with the country and TKDN details.",
+            "tkdn": "The TKDN (domestic component level) declaration, when the product is certified; null otherwise.",
+            "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
+            "price": "The unit price broken into its components; the unit price is their sum.",
+            "stock": "Units in stock, 0 to 10,000,000.",
+            "deliveryDays": "Days from the Surat Pesanan to delivery that the vendor promises, at most 3,650.",
+            "warranty": "The warranty offered: months and terms.",
+            "bonusOrDiscount": "A bonus or discount offered, free text; null when none.",
+            "installationCost": "Installation cost per order; null when not offered.",
+            "trainingCost": "Training cost per order; null when not offered.",
+            "images": "The product's images as stored (JPEG or PNG).",
+            "partnershipDocument": "Partnership or permit document.",
+            "listedPrice": "The lowest regional unit price: the price the catalogue lists (\"from\").",
+        ]
+    }
+}
+
+extension ProductOfferInput: SchemaDescribed {
+    public static var schemaDescription: String { "What a vendor offers: everything annex I.B.3, I.C.1.e–g and I.D.2 list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "categoryCode": "The code of the category in the tenant's tree (`category.list`).",
+            "name": "The product's name as buyers see it, at most 200 characters.",
+            "description": "The product's description for buyers, at most 5,000 characters.",
+            "function": "What it is for (fungsi).",
+            "specification": "Technical specification, as named attributes.",
+            "origin": "Domestic or imported, with the country and TKDN details.",
+            "tkdn": "Certified TKDN, when certified.",
+            "unit": "Unit of sale (`unit`, `rim`, `paket`, `jam`).",
+            "price": "The unit price and its components.",
+            "stock": "Units available now. At the RPC boundary 0 to 10,000,000 (`InputLimits/stock`).",
+            "deliveryDays": "Days from the Surat Pesanan to delivery. At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "warranty": "The warranty offered: months and terms.",
+            "bonusOrDiscount": "Bonus or discount offered, in words.",
+            "installationCost": "Installation cost per order, where offered. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "trainingCost": "Training cost per order, where offered. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "images": "Images, 1 to 8.",
+            "partnershipDocument": "The partnership or permit document, where the category requires it.",
+        ]
+    }
+}
+
+extension ProductOrigin: SchemaDescribed {
+    public static var schemaDescription: String { "Where a product comes from." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "kind": "Whether the product is made in Indonesia or imported.",
+            "country": "Country of origin, ISO 3166-1 alpha-2 (`ID` for domestic products).",
+        ]
+    }
+}
+
+extension ProductRecord: SchemaDescribed {
+    public static var schemaDescription: String { "A product as its vendor and verifiers see it: every revision, and which one is listed." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The product's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "vendorID": "The id of the vendor offering the product.",
+            "listedRevision": "The accepted revision buyers see, if any.",
+            "latestRevision": "The number of the newest revision, accepted or not.",
+            "withdrawn": "Whether the vendor withdrew it from sale.",
+            "revisions": "Every revision, newest first.",
+            "version": "Optimistic-concurrency version: send it back with edits and decisions.",
+        ]
+    }
+}
+
+extension ProductRecordListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filters for a list of product records." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin names one; others act in their own).",
+            "latestStatus": "Only products whose newest revision has this status (verifiers use `pending` as their queue).",
+            "after": "Resume after this product id.",
+            "limit": "Page size, 1–200 (default 50).",
+        ]
+    }
+}
+
+extension ProductRecordPage: SchemaDescribed {
+    public static var schemaDescription: String { "A page of product records." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "products": "The records, by id.",
+            "nextCursor": "Pass as `after` for the next page; nil at the end.",
+        ]
+    }
+}
+
+extension ProductRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a product and the version read." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "version": "The version read (required for changes).",
+        ]
+    }
+}
+
+extension ProductRevision: SchemaDescribed {
+    public static var schemaDescription: String { "One revision of a product, kept forever." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "revision": "The revision number: 1 for the first offer, one more for each edit.",
+            "offer": "The offer as submitted in this revision.",
+            "status": "Where this revision stands in verification.",
+            "reasons": "The verifier's reasons (required for a rejection).",
+            "submittedAt": "When the vendor submitted it.",
+            "decidedAt": "When the verifier last decided it.",
+            "decidedBy": "The account id of the verifier who decided; null while pending.",
+        ]
+    }
+}
+
+extension ProductSubmission: SchemaDescribed {
+    public static var schemaDescription: String { "A product revision a vendor submitted for verification (a new product or an edit)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product.",
+            "vendorID": "Its vendor.",
+            "revision": "The revision submitted, from 1.",
+        ]
+    }
+}
+
+extension ProductSummary: SchemaDescribed {
+    public static var schemaDescription: String { "One search hit." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "revision": "The number of the accepted revision buyers see.",
+            "name": "The name as listed in the catalogue.",
+            "categoryCode": "The code of the category in the tenant's tree (`category.list`).",
+            "vendor": "The offering vendor.",
+            "unitPrice": "The unit price for the region searched, or the lowest regional price.",
+            "includesPPN": "Whether the price includes PPN.",
+            "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
+            "tkdnBasisPoints": "TKDN in basis points (0 when not certified).",
+            "origin": "Domestic or imported, with the country and TKDN details.",
+            "deliveryDays": "Days from the Surat Pesanan to delivery that the vendor promises, at most 3,650.",
+            "warrantyMonths": "Months of warranty offered, 0 to 1,200.",
+            "stock": "Units in stock, 0 to 10,000,000.",
+            "image": "The first image, if any.",
+        ]
+    }
+}
+
+extension ProductVerdict: SchemaDescribed {
+    public static var schemaDescription: String { "A verifier's decision on a product revision." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product.",
+            "revision": "The revision decided.",
+            "decision": "The decision.",
+        ]
+    }
+}
+
+extension ProductVerification: SchemaDescribed {
+    public static var schemaDescription: String { "What a verifier decides." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product's id, as returned by `product.submit` and listed by `catalog.search`.",
+            "revision": "The revision decided (must be the newest).",
+            "version": "The product version read.",
+            "decision": "Accept, reject or hold, with the reasons.",
+            "reasons": "Reasons; required to reject.",
+        ]
+    }
+}
+
+extension ProductWithdrawal: SchemaDescribed {
+    public static var schemaDescription: String { "A product its vendor withdrew from the catalogue." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "productID": "The product.",
+        ]
+    }
+}
+
+extension ReceiptParams: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's confirmation of receipt, which makes the BAST." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id, as returned by `order.prepare`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "bastNumber": "The BAST number, if the PPK enters one (printable ASCII, at most 100 characters, not of the form of the tenant's automatic numbers); otherwise from the tenant's template.",
+            "inspectionNotes": "Inspection notes for the record.",
+        ]
+    }
+}
+
+extension RegionalPrice: SchemaDescribed {
+    public static var schemaDescription: String { "The unit price delivered to one region: product cost + this delivery cost + tax + overhead and profit." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "regionCode": "The tenant's delivery region.",
+            "deliveryCost": "Delivery cost to this region, per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "unitPrice": "The unit price stated for this region; must equal the sum of the components. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+        ]
+    }
+}
+
+extension RevisionStatus: SchemaDescribed {
+    public static var schemaDescription: String { "Where a revision stands with the verifier. Values: `pending`: Awaiting (or held by) the verifier. `accepted`: Accepted: listed while the vendor may be listed. `rejected`: Rejected with reasons. `superseded`: Replaced by a later edit before it was decided." }
+}
+
+extension Sanction: SchemaDescribed {
+    public static var schemaDescription: String { "A sanction and its decision." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The sanction's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "agency": "The proposing PPK's agency, whose PA/KPA decides.",
+            "proposal": "What was proposed: vendor, grounds, description and the order concerned.",
+            "vendorName": "The vendor's name when proposed.",
+            "proposedBy": "The proposing PPK's account.",
+            "proposedAt": "When it was proposed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "status": "Where the sanction stands today.",
+            "decisionNumber": "The PA/KPA's decision number.",
+            "decisionDate": "The date of the PA/KPA's decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8); null while proposed.",
+            "decidedBy": "The account id of the PA/KPA who decided; null while proposed.",
+            "decisionReason": "Reasons of the decision (required to reject).",
+            "startsOn": "First day of the delisting.",
+            "endsOn": "The day the delisting ends: the vendor's products are listed again from this day.",
+            "version": "Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.",
+        ]
+    }
+}
+
+extension SanctionDecision: SchemaDescribed {
+    public static var schemaDescription: String { "A PA/KPA's decision." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "sanctionID": "The sanction's id, as returned by `sanction.propose`.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "accept": "Accept (impose) or reject.",
+            "decisionNumber": "The decision letter's number.",
+            "decisionDate": "The date of the decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
+            "startsOn": "First day of the delisting (default: the decision date; not before it).",
+            "reason": "Reasons (required to reject).",
+        ]
+    }
+}
+
+extension SanctionGrounds: SchemaDescribed {
+    public static var schemaDescription: String { "The grounds of a sanction (Perbup Balangan 92/2023 Pasal 14). Values: `false_data`: False data about the company or the products: 2 years (Pasal 14(1)). `withdrawal`: Withdrew without acceptable reason after the Surat Pesanan: 1 year (Pasal 14(2)). `non_performance`: Did not perform the work per the Surat Pesanan: 1 year. `not_finished`: Did not finish the work: 1 year. `refused_replacement`: Refused to replace damaged, defective or malfunctioning goods: 1 year." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "delistingYears": "How long the delisting lasts, in years.",
+        ]
+    }
+}
+
+extension SanctionListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filters for the sanction list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin and the national monitor name one).",
+            "vendorID": "Only sanctions of the vendor with this id; all when omitted.",
+            "status": "Only this status (as of today).",
+        ]
+    }
+}
+
+extension SanctionProposal: SchemaDescribed {
+    public static var schemaDescription: String { "What a PPK proposes." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The id of the vendor to be sanctioned.",
+            "grounds": "The grounds of the sanction (Perbup Balangan 92/2023).",
+            "description": "What happened, with the facts.",
+            "orderID": "The order it concerns: an order of the proposer's agency with this vendor, failed on these grounds (any state of it for false data). Omitted only for false data in the vendor's registration (company requirements, Pasal 14(1)), which concerns no order.",
+            "suratPesananNumber": "The order's Surat Pesanan number, where issued; when given it must be the order's.",
+        ]
+    }
+}
+
+extension SanctionStatus: SchemaDescribed {
+    public static var schemaDescription: String { "Where a sanction stands. Values: `proposed`: Proposed, awaiting the PA/KPA. `rejected`: Rejected by the PA/KPA. `scheduled`: Accepted, starting later. `in_force`: Accepted and in force today: the vendor's products are delisted. `ended`: Accepted and over." }
+}
+
+extension SearchSort: SchemaDescribed {
+    public static var schemaDescription: String { "Search orders. Values: `relevance`: Best text match first (needs a query; without one, newest listed first). `price_asc`: Cheapest first. `price_desc`: Dearest first. `tkdn_desc`: Highest TKDN first. `delivery_asc`: Fastest delivery first." }
+}
+
+extension SessionInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A session." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "token": "The signed token to send as `auth` with every request.",
+            "sessionID": "The session's id, as `auth.revocations` lists it once the session ends.",
+            "expiresAt": "When it expires (unix seconds).",
+            "mustChangePassword": "Whether the person must change the password before doing anything else.",
+            "account": "The signed-in account.",
+        ]
+    }
+}
+
+extension SignInParams: SchemaDescribed {
+    public static var schemaDescription: String { "Sign-in credentials." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "login": "The account's username or email address (case-insensitive for email).",
+            "password": "The password, as typed; never logged.",
+            "source": "The network address the person signs in from (1–64 printable ASCII characters). Only the web gateway may set it, calling with its service token (`gatewayPrincipalID`): it takes it from the connection, never from the client. From any other caller it is refused (403 naming `source`). Failures are throttled per source as well as per account.",
+        ]
+    }
+}
+
+extension SpecificationAttribute: SchemaDescribed {
+    public static var schemaDescription: String { "One named attribute of a technical specification (`Processor`: `Intel Core i5-1335U`)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "name": "The attribute's name (`Processor`).",
+            "value": "The attribute's value (`Intel Core i5-1335U`).",
+        ]
+    }
+}
+
+extension SplitPurchaseFlag: SchemaDescribed {
+    public static var schemaDescription: String { "A possible split purchase (pemecahan paket) found when an order was placed." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The id of the order flagged as a possible split purchase.",
+            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor for the same product in the window.",
+            "sum": "Their sum with this one.",
+            "ceiling": "The ceiling it exceeds.",
+            "productID": "The id of the product whose purchases are split.",
+            "flaggedAt": "When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension StoredFile: SchemaDescribed {
+    public static var schemaDescription: String { "A stored image or document of a product, named by its content hash." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "sha256": "Hex SHA-256: its name in the store.",
+            "contentType": "`image/jpeg`, `image/png` or `application/pdf`, detected from the bytes.",
+            "byteCount": "Size of the file in bytes.",
+        ]
+    }
+}
+
+extension SuratPesananTerms: SchemaDescribed {
+    public static var schemaDescription: String { "The clauses of a Surat Pesanan (annex I.D.1.c and Pasal 16), as the tenant's template sets them and the PPK adapts them while preparing an order." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "rightsAndObligations": "Rights and obligations of both parties.",
+            "workExecution": "How the work is carried out and delivered.",
+            "price": "The price clause's text as written on the Surat Pesanan (plain text, line breaks allowed).",
+            "payment": "The payment clause's text as written on the Surat Pesanan (plain text, line breaks allowed).",
+            "sanctions": "The sanctions clause's text as written on the Surat Pesanan (plain text, line breaks allowed).",
+            "latePenalty": "The late-delivery penalty clause's text as written on the Surat Pesanan (plain text, line breaks allowed).",
+            "forceMajeure": "Force majeure (keadaan kahar).",
+            "disputeSettlement": "The dispute-settlement clause's text as written on the Surat Pesanan (plain text, line breaks allowed).",
+            "antiGratification": "The ban on commissions and gratification (Pasal 16).",
+        ]
+    }
+}
+
+extension TKDNDeclaration: SchemaDescribed {
+    public static var schemaDescription: String { "The certified domestic content (TKDN) of a product." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "basisPoints": "The certified value in basis points: 4327 is 43.27%; 0 to 10000. Integers, so filters and sorting never meet floating-point rounding.",
+            "certificateNumber": "The certificate number from the Ministry of Industry.",
+        ]
+    }
+}
+
+extension TenantInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant: a kabupaten or institution served by this deployment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "Short code, e.g. `balangan`.",
+            "name": "The full official name, at most 200 characters.",
+            "domicileRegionCodes": "NIK prefixes (province + kabupaten) accepted as vendor domicile, e.g. `[\"6311\"]`.",
+        ]
+    }
+}
+
+extension TenantScope: SchemaDescribed {
+    public static var schemaDescription: String { "Which tenant to list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant; defaults to the caller's own.",
+        ]
+    }
+}
+
+extension TicketActionParams: SchemaDescribed {
+    public static var schemaDescription: String { "An action on a ticket, with an optional comment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "ticketID": "The helpdesk ticket's id, as returned by `helpdesk.open`.",
+            "comment": "Comment added to the thread.",
+        ]
+    }
+}
+
+extension TicketComment: SchemaDescribed {
+    public static var schemaDescription: String { "A comment in a ticket's thread." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "author": "The account id of who wrote it.",
+            "body": "The text, at most 10,000 characters; line breaks allowed.",
+            "at": "When it was written: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension TicketInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A helpdesk ticket." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The ticket's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "openedBy": "The account id of who opened the ticket.",
+            "subject": "The ticket's subject, at most 200 characters.",
+            "status": "Where the record stands in its lifecycle.",
+            "comments": "The thread, oldest first.",
+        ]
+    }
+}
+
+extension TicketOpenParams: SchemaDescribed {
+    public static var schemaDescription: String { "A new ticket." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "subject": "The ticket's subject, one line of 1–200 characters.",
+            "body": "What the problem is, at most 10,000 characters; line breaks allowed.",
+        ]
+    }
+}
+
+extension TicketStatus: SchemaDescribed {
+    public static var schemaDescription: String { "Where a helpdesk ticket stands: open → forwarded → resolved → closed. Values: `open`: Waiting for the agency administrator. `forwarded`: Forwarded to Super Admin. `resolved`: Answered. `closed`: Closed." }
+}
+
+extension VendorBlockParams: SchemaDescribed {
+    public static var schemaDescription: String { "A decision of the head of UKPBJ to block or unblock." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id, as returned by `vendor.register`.",
+            "version": "The version the verifier saw.",
+            "decisionNumber": "The head of UKPBJ's decision number.",
+            "decisionDate": "The date of the decision letter, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
+            "reason": "The written grounds of the decision.",
+        ]
+    }
+}
+
+extension VendorDecision: SchemaDescribed {
+    public static var schemaDescription: String { "A verifier's decision with reasons." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id, as returned by `vendor.register`.",
+            "version": "The version the verifier saw.",
+            "reason": "Reasons (required to reject).",
+        ]
+    }
+}
+
+extension VendorDocument: SchemaDescribed {
+    public static var schemaDescription: String { "An uploaded document, stored by its SHA-256." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "type": "What kind of supporting document it is.",
+            "sha256": "Content hash (hex SHA-256), its name in the store.",
+            "contentType": "`pdf`, `jpeg` or `png`, detected from the bytes.",
+            "byteCount": "Size of the file in bytes.",
+            "uploadedAt": "When it was uploaded: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension VendorDocumentContent: SchemaDescribed {
+    public static var schemaDescription: String { "A document's bytes." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "document": "The document's metadata.",
+            "contentBase64": "The file's bytes, standard base64 with padding.",
+        ]
+    }
+}
+
+extension VendorDocumentRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names one stored document." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id, as returned by `vendor.register`.",
+            "sha256": "The document's SHA-256, 64 lowercase hex digits.",
+        ]
+    }
+}
+
+extension VendorDocumentType: SchemaDescribed {
+    public static var schemaDescription: String { "A kind of supporting document. Values: `ktp`: KTP. `npwp`: NPWP card. `nib`: NIB (OSS). `deed`: Deed of establishment and amendments. `licence`: Business licence." }
+}
+
+extension VendorDocumentUpload: SchemaDescribed {
+    public static var schemaDescription: String { "An upload of a supporting document, base64 in JSON." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "type": "What kind of supporting document it is.",
+            "contentBase64": "The file, base64. PDF, JPEG or PNG, at most 5 MiB.",
+        ]
+    }
+}
+
+extension VendorInfo: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor as verifiers and the vendor itself see it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The vendor's id.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "kind": "Whether the vendor is a business entity (badan usaha) or an individual (perorangan).",
+            "name": "The vendor's registered name.",
+            "status": "Where the record stands in its lifecycle.",
+            "statusReason": "Reasons of the last rejection or block.",
+            "nik": "The director's or individual's NIK, 16 digits.",
+            "npwp": "The vendor's NPWP (tax identity number), 16 digits.",
+            "nib": "The NIB (business identity number, 13 digits); null when none.",
+            "email": "Email address (stored and compared lowercased, NFC).",
+            "phone": "Phone number, E.164 (`+62…`).",
+            "address": "The vendor's business address.",
+            "deed": "The deed of establishment, for an entity; null for an individual.",
+            "director": "The director's identity, for an entity; null for an individual.",
+            "businessLicenceNumber": "The business licence number as issued.",
+            "bankAccount": "The account payments transfer to.",
+            "isPKP": "Whether the vendor is a PKP (VAT-registered): PPN is charged only then.",
+            "businessScale": "Size class as declared; micro, small and medium are UMKM.",
+            "acceptedTermsVersion": "Terms accepted and when (ISO 8601).",
+            "acceptedTermsAt": "When the terms were accepted.",
+            "accountID": "The vendor's sign-in account.",
+            "documents": "The supporting documents uploaded for verification (metadata; `vendor.document` returns the bytes).",
+            "version": "Optimistic-concurrency version: send it back with state changes.",
+        ]
+    }
+}
+
+extension VendorKind: SchemaDescribed {
+    public static var schemaDescription: String { "Whether a vendor is a business entity or an individual (annex I.C.1). Values: `entity`: Badan usaha: needs NIB, deed of establishment and director. `individual`: Perorangan." }
+}
+
+extension VendorListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filter for vendor lists." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "status": "Only vendors in this status.",
+        ]
+    }
+}
+
+extension VendorRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a vendor and the version the caller saw." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id, as returned by `vendor.register`.",
+            "version": "The version read; a stale version is a conflict.",
+        ]
+    }
+}
+
+extension VendorRegistration: SchemaDescribed {
+    public static var schemaDescription: String { "What a vendor submits to register (or to resubmit after a rejection)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant registered with.",
+            "kind": "Whether the vendor is a business entity (badan usaha) or an individual (perorangan).",
+            "name": "Business or personal name.",
+            "nik": "NIK from the KTP (the director's for an entity); must show domicile in the tenant.",
+            "npwp": "NPWP, the tax identity number (16 digits, or the old 15-digit form).",
+            "nib": "Business identification number; required for entities.",
+            "email": "Email address (stored and compared lowercased, NFC).",
+            "phone": "Phone number; stored in E.164 form (`+62…`).",
+            "address": "The business address.",
+            "deed": "Deed of establishment; required for entities.",
+            "director": "Director; required for entities.",
+            "businessLicenceNumber": "The business licence number as issued, printable ASCII.",
+            "bankAccount": "Bank account for payments.",
+            "isPKP": "Whether the vendor is a taxable entrepreneur (PKP) that charges PPN.",
+            "businessScale": "The business's size class as declared (micro/small/medium are UMKM); absent counts as not UMKM.",
+            "acceptedTermsVersion": "The version of the vendor terms accepted (must be the current one).",
+            "username": "Sign-in name for the vendor's account.",
+            "password": "Password (≥ 10 characters, not the username).",
+        ]
+    }
+}
+
+extension VendorStanding: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor's identity and standing as other services keep it: the same members as the `vendor.*` events of identity's feed, no bank or personal details." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorId": "The vendor's id, as returned by `vendor.register`.",
+            "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
+            "accountId": "The id of the vendor's sign-in account.",
+            "name": "The vendor's registered name.",
+            "status": "The vendor's status.",
+            "npwp": "The vendor's NPWP, 16 digits.",
+            "isPKP": "Whether it is a PKP (charges PPN).",
+            "isUMKM": "Whether it is a micro or small enterprise (UMKM).",
+            "version": "The vendor record's version; a higher version is newer.",
+        ]
+    }
+}
+
+extension VendorStandingChange: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor's standing as identity publishes it with every vendor event: what other services need to decide whether it may sell and how it is taxed." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorId": "Vendor id.",
+            "tenant": "Its tenant.",
+            "accountId": "The vendor's account.",
+            "name": "Its name.",
+            "status": "Its status, a `VendorStatus` raw value; kept as text so a status a consumer's build does not know is stored (and never read as `active`) rather than refused.",
+            "npwp": "Its NPWP, 15 or 16 digits.",
+            "isPKP": "Whether it is a PKP (charges PPN).",
+            "isUMKM": "Whether it is a micro or small enterprise (UMKM).",
+            "kind": "Individual or business entity.",
+            "version": "The vendor record's version; a higher version is newer.",
+            "bankAccount": "Where the vendor is paid, for payments and orders' payment facts; absent from events published before it was added (the version did not change: it is an optional addition).",
+        ]
+    }
+}
+
+extension VendorStatus: SchemaDescribed {
+    public static var schemaDescription: String { "Where a vendor stands. Values: `registered`: Registered, waiting for a verifier. `verified`: Documents checked; waits for activation. `rejected`: Refused with reasons; the vendor may correct and resubmit. `active`: May offer products and receive orders. `blocked`: Blocked by decision of the head of UKPBJ. `deactivated`: Closed." }
+}
+
+extension VendorTerms: SchemaDescribed {
+    public static var schemaDescription: String { "The vendor terms in force: what `vendor.register`'s `acceptedTermsVersion` must name." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "version": "The version a registration must accept (`acceptedTermsVersion`), e.g. `2026-1`.",
+            "effectiveFrom": "The first calendar day they apply, `YYYY-MM-DD` in the tenant's time zone.",
+            "legalBasis": "Where the duty to accept them comes from.",
+            "text": "The full text (Indonesian), paragraphs separated by blank lines.",
+        ]
+    }
+}
+
+extension VerificationDecision: SchemaDescribed {
+    public static var schemaDescription: String { "A verifier's decision on a revision. Values: `accepted`: Accept: this revision becomes the listed one. `rejected`: Reject, with reasons. `pending`: Keep it pending (e.g. documents to be checked offline), with a note." }
+}
+
+extension Warranty: SchemaDescribed {
+    public static var schemaDescription: String { "The warranty offered." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "months": "Months of warranty (0 for none). At the RPC boundary 0 to 1,200 (`InputLimits/months`).",
+            "terms": "Terms in words (who services it, what is covered).",
+        ]
+    }
+}

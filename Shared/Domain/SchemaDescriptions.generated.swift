@@ -1,0 +1,320 @@
+// Generated from the `///` comments of this module's Codable types; do not edit. After changing
+// a comment, regenerate with `SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests`.
+import SiOpenProtocol
+
+extension CivilDate: SchemaDescribed {
+    public static var schemaDescription: String { "A calendar day (`YYYY-MM-DD`) with no time and no zone: a Surat Pesanan's delivery date, a sanction's first and last day. Day arithmetic is exact (no daylight or leap-second effects). Encodes as a JSON string `YYYY-MM-DD`; decoding refuses dates that do not exist." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "year": "The year, 1900–2200.",
+            "month": "The month, 1–12.",
+            "day": "The day of the month.",
+            "description": "`YYYY-MM-DD`.",
+        ]
+    }
+}
+
+extension Delivery: SchemaDescribed {
+    public static var schemaDescription: String { "A delivery (or a replacement delivery) by the vendor." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "deliveryID": "The delivery's id, unique in the order.",
+            "deliveredOn": "The day the goods arrived.",
+            "lines": "What arrived.",
+            "inspected": "Whether the PPK has recorded its inspection.",
+        ]
+    }
+}
+
+extension DeliveryLedger: SchemaDescribed {
+    public static var schemaDescription: String { "The running account of an order's deliveries and inspections, as a pure value." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "items": "One account per ordered item, in the order's order.",
+            "deliveries": "Every delivery, oldest first.",
+            "replacementRequests": "Every replacement request, oldest first.",
+            "isFullyAccepted": "Whether every ordered unit is accepted (nothing pending, nothing to replace): the condition for confirming receipt.",
+            "hasPendingInspection": "Whether a delivery still waits for its inspection.",
+        ]
+    }
+}
+
+extension DeliveryLine: SchemaDescribed {
+    public static var schemaDescription: String { "One item's quantity in a delivery." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "The order item's id.",
+            "quantity": "Units delivered. From callers: `InputLimits/quantity`.",
+        ]
+    }
+}
+
+extension EmailAddress: SchemaDescribed {
+    public static var schemaDescription: String { "A plausible email address: one `@`, a local part of 1-64 characters, a domain of dot-separated non-empty labels with at least one dot, no whitespace or control characters, at most 254 characters in all. The whole address is normalised: Unicode NFC, then lowercased, local part included. RFC 5321 lets a mail server treat `Budi` and `budi` as two mailboxes, but none that officials and vendors use does, and sign-in already finds an account by its email without regard to case: so one spelling per mailbox, and two accounts can never differ only by case. Whether the mailbox exists can only be shown by sending to it. Encodes as a JSON string." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The address, normalised (NFC, lowercased).",
+            "localPart": "The part before the `@`, lowercased.",
+            "domain": "The lowercased domain after the `@`.",
+            "description": "The address.",
+        ]
+    }
+}
+
+extension FundingSource: SchemaDescribed {
+    public static var schemaDescription: String { "Where the money for a purchase comes from (Pasal 2). Values: `apbn`: The state budget. `apbd`: The regional budget. `blud`: A regional public service agency's own budget. `bumd`: A regional state-owned enterprise's budget." }
+}
+
+extension Inspection: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's inspection of one delivery (annex I.D.3.g)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "deliveryID": "The delivery inspected.",
+            "inspectedOn": "The day of the inspection.",
+            "lines": "One line per item of the delivery.",
+        ]
+    }
+}
+
+extension InspectionLine: SchemaDescribed {
+    public static var schemaDescription: String { "The inspection result for one item of a delivery." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "The order item's id.",
+            "accepted": "Units accepted. From callers: `InputLimits/quantity`.",
+            "rejected": "Units rejected. From callers: `InputLimits/quantity`.",
+            "reason": "Why units were rejected; required exactly when `rejected` > 0.",
+            "note": "What was found, for the vendor.",
+        ]
+    }
+}
+
+extension LatePart: SchemaDescribed {
+    public static var schemaDescription: String { "A part of the order that was (or still is) late." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "valueBeforePPN": "The part's value before PPN.",
+            "dueDate": "The agreed delivery date.",
+            "deliveredOn": "The day it was delivered, or nil while it is still outstanding.",
+        ]
+    }
+}
+
+extension LatePartPenalty: SchemaDescribed {
+    public static var schemaDescription: String { "The penalty on one late part." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "daysLate": "Calendar days late, uncapped.",
+            "daysCharged": "Days charged: `daysLate` capped at the maximum.",
+            "amount": "The penalty for this part.",
+        ]
+    }
+}
+
+extension LatePenaltyAssessment: SchemaDescribed {
+    public static var schemaDescription: String { "The penalty on an order: per part and in total." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "parts": "One entry per late part, in the order given.",
+            "total": "The sum of the parts' penalties.",
+        ]
+    }
+}
+
+extension LatePenaltyRate: SchemaDescribed {
+    public static var schemaDescription: String { "The penalty rate as data: `perMille` thousandths of the late part's value per day. Decoding trusts what was stored; values from a caller go through the throwing initializer." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "perMille": "Thousandths of the value per day late.",
+            "effectiveFrom": "The first day it applies.",
+            "legalBasis": "The rule that sets it.",
+        ]
+    }
+}
+
+extension LedgerItem: SchemaDescribed {
+    public static var schemaDescription: String { "One item's running account." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "The order item's id.",
+            "ordered": "Units the Surat Pesanan orders.",
+            "delivered": "Units delivered so far, replacements and rejected units included.",
+            "accepted": "Units accepted on inspection.",
+            "rejected": "Units rejected on inspection so far.",
+            "pendingInspection": "Units delivered and not yet inspected.",
+            "awaitingReplacement": "Rejected units the vendor has not yet brought a replacement for.",
+            "outstanding": "Units the vendor may still deliver: ordered − accepted − pending inspection (rejected units count here again, since they must be replaced).",
+        ]
+    }
+}
+
+extension LineTotal: SchemaDescribed {
+    public static var schemaDescription: String { "One line's amount." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "The order item's id.",
+            "unitPrice": "The unit price.",
+            "quantity": "How many units.",
+            "amount": "unitPrice × quantity.",
+        ]
+    }
+}
+
+extension NIB: SchemaDescribed {
+    public static var schemaDescription: String { "A valid NIB: exactly 13 digits. OSS publishes no check digit, so only the shape is checked. Encodes as a plain JSON string of the 13 digits." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The 13 digits.",
+            "description": "The 13 digits.",
+        ]
+    }
+}
+
+extension NIK: SchemaDescribed {
+    public static var schemaDescription: String { "A valid NIK: 16 digits `PPKKCCDDMMYYSSSS`: province, kabupaten/kota and kecamatan codes, the holder's date of birth (day + 40 for women) and a serial number. Validation checks the shape, that no region code is `00`, that the birth date exists (a two-digit year allows 29 February when 19yy or 20yy is a leap year, i.e. when yy is a multiple of 4), and that the serial is not `0000`. It cannot tell whether the number was actually issued; only Dukcapil can. Encodes as a plain JSON string of the 16 digits. Decoding a value that is not a valid NIK throws `DecodingError.dataCorrupted` at the field, which the RPC layer reports as -32602." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The 16 digits.",
+            "provinceCode": "The two-digit province code, e.g. `63` for Kalimantan Selatan.",
+            "regionCode": "The four-digit kabupaten/kota code (province + regency), e.g. `6311` for Balangan.",
+            "districtCode": "The six-digit kecamatan code (province + regency + district).",
+            "isFemale": "Whether the holder is a woman (the birth day is written + 40).",
+            "birthDay": "The day of birth, 1-31 (with the + 40 for women removed).",
+            "birthMonth": "The month of birth, 1-12.",
+            "birthYearTwoDigits": "The last two digits of the year of birth, 0-99 (the century is not recorded).",
+            "serial": "The four-digit serial number.",
+            "description": "The 16 digits.",
+        ]
+    }
+}
+
+extension NPWP: SchemaDescribed {
+    public static var schemaDescription: String { "A valid NPWP, stored in its canonical 16-digit form. Accepted input: - the legacy 15 digits, plain (`012345674005000`) or punctuated `XX.XXX.XXX.X-XXX.XXX`, whose 9th digit must be the Luhn check digit of the first 8; stored as `0` + the 15 digits; - 16 digits starting with `0`: `0` + a legacy NPWP, whose check digit must also hold; - 16 digits not starting with `0`: the holder's NIK (since 2024), which must be a valid `NIK`. Encodes as a JSON string of the 16 canonical digits, whatever form was given." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The canonical 16 digits.",
+            "isLegacy": "Whether this NPWP is a legacy 15-digit number (stored with a leading `0`) rather than a NIK.",
+            "legacyDigits": "The legacy 15 digits, or `nil` for a NIK-based NPWP.",
+            "legacyFormatted": "The legacy number as printed on the card, `XX.XXX.XXX.X-XXX.XXX`; `nil` for a NIK-based NPWP.",
+            "displayText": "The NPWP as a person expects to read it: the punctuated legacy form, or the 16 digits.",
+            "nik": "The holder's NIK when the NPWP is one (16 digits not starting with `0`).",
+            "taxpayerTypeCode": "The legacy taxpayer-type code, the first two legacy digits (`01`-`03` business entity, `04`-`09` individuals, `00` government treasurer); `nil` for a NIK-based NPWP.",
+            "isGovernmentTreasurer": "Whether this is the NPWP of a government treasurer (bendahara): a legacy number whose taxpayer-type code is `00`. Codes `01`-`03` also begin with 0 but are business entities.",
+            "description": "The canonical 16 digits.",
+        ]
+    }
+}
+
+extension OfferLine: SchemaDescribed {
+    public static var schemaDescription: String { "One line of an order or offer: an item of the order at a unit price and quantity." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "itemID": "The order item's id (one per product in the order).",
+            "unitPrice": "The unit price, stated on the order's `PriceBasis`. From callers: `InputLimits/amount`.",
+            "quantity": "How many units. From callers: `InputLimits/quantity`.",
+        ]
+    }
+}
+
+extension OrderTotals: SchemaDescribed {
+    public static var schemaDescription: String { "An order's totals as the Surat Pesanan shows them, computed with checked integer arithmetic. With PPN-inclusive prices the PPN shown is the portion the total contains: `round(total × r / (1 + r))`; with PPN-exclusive prices it is `round(total × r)` added on top. A non-PKP vendor's PPN is 0. Rounding is the rate's own rule (half up from 2025). PPN is computed once on the whole total, not per line, so the lines add up to what is shown." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "lines": "Each line with its amount.",
+            "itemsSubtotal": "The sum of the lines.",
+            "deliveryCost": "Delivery (ongkos kirim).",
+            "installationCost": "Installation.",
+            "trainingCost": "Training.",
+            "ppn": "The PPN the total contains or carries; 0 for a non-PKP vendor.",
+            "totalBeforePPN": "The tax base (DPP): the total including PPN minus the PPN.",
+            "totalIncludingPPN": "What the buyer pays: lines, costs and PPN. This is what counts toward the ceiling.",
+            "ppnTerms": "The PPN terms used.",
+        ]
+    }
+}
+
+extension PPNRate: SchemaDescribed {
+    public static var schemaDescription: String { "The effective PPN rate in force from a date, as data: `numerator / denominator` of the price (the tax base), and how the tax line is rounded to whole rupiah. Decoding trusts what was stored; values from a caller go through the throwing initializer." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "numerator": "The effective rate's numerator (11 for 11%).",
+            "denominator": "The effective rate's denominator (100 for 11%).",
+            "effectiveFrom": "The first day the rate applies.",
+            "rounding": "How the PPN line is rounded to whole rupiah under the rule in force.",
+            "legalBasis": "The rules it rests on.",
+        ]
+    }
+}
+
+extension PPNTerms: SchemaDescribed {
+    public static var schemaDescription: String { "How PPN applies to an order: the vendor's status, how its prices are stated, and the rate." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorStatus": "Whether the vendor charges PPN at all.",
+            "priceBasis": "Whether the prices contain PPN.",
+            "rate": "The rate in force on the order's date.",
+        ]
+    }
+}
+
+extension PhoneNumber: SchemaDescribed {
+    public static var schemaDescription: String { "An Indonesian telephone number (mobile or fixed line), stored in E.164 form `+62…`. Accepted input: `+62…`, `62…` or the domestic `0…`, with optional spaces, hyphens, dots or parentheses between digits (`0812-3456-7890`, `+62 812 3456 7890`, `(0526) 2028123`). After removing them and the prefix, the national number must have 7-13 digits and not start with `0`, so the E.164 form has 9-15 digits. Encodes as a JSON string of the E.164 form." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The number in E.164 form, e.g. `+6281234567890`.",
+            "domesticFormat": "The domestic form, `0` followed by the national number, e.g. `081234567890`.",
+            "description": "The E.164 form.",
+        ]
+    }
+}
+
+extension PriceBasis: SchemaDescribed {
+    public static var schemaDescription: String { "Whether catalogue prices already contain PPN (the catalogue states it per product). Values: `ppn_included`: Prices include PPN; the PPN shown is the portion they contain. `ppn_excluded`: Prices exclude PPN; PPN is added on top." }
+}
+
+extension PurchaseCeiling: SchemaDescribed {
+    public static var schemaDescription: String { "The most one purchase funded by `source` may cost, from `effectiveFrom`, and why. Decoding trusts what was stored; values from a caller go through the throwing initializer." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "source": "The funding source it limits.",
+            "amount": "The highest allowed total, inclusive.",
+            "legalBasis": "The rule that sets it, e.g. `Perbup Balangan 92/2023 Pasal 2`.",
+            "effectiveFrom": "The first day it applies.",
+        ]
+    }
+}
+
+extension PurchaseCeilings: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's ceilings, possibly several per source over time." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "entries": "Every entry, in no particular order.",
+        ]
+    }
+}
+
+extension RejectionReason: SchemaDescribed {
+    public static var schemaDescription: String { "Why the PPK rejects delivered units (annex I.D.3.h); each obliges the vendor to replace them at its own cost (I.D.3.i). Values: `defect`: Defective (cacat). `damage`: Damaged (rusak). `malfunction`: Does not work (malfungsi). `specification_mismatch`: Does not match the technical specification." }
+}
+
+extension ReplacementRequest: SchemaDescribed {
+    public static var schemaDescription: String { "The PPK's request that the vendor replace rejected units at its own cost (annex I.D.3.h–i)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "deliveryID": "The delivery the units came in.",
+            "itemID": "The order item.",
+            "quantity": "Units to replace.",
+            "reason": "Why they were rejected.",
+            "note": "What was found.",
+            "requestedOn": "The day of the inspection that rejected them.",
+        ]
+    }
+}
+
+extension RupiahRounding: SchemaDescribed {
+    public static var schemaDescription: String { "How a fraction of a rupiah is rounded to a whole rupiah. Values: `half_up`: Half a rupiah or more rounds up (tax lines from 2025, PER-11/PJ/2025 Pasal 129). `down`: Any fraction is dropped (tax lines before 2025)." }
+}
+
+extension VendorTaxStatus: SchemaDescribed {
+    public static var schemaDescription: String { "Whether a vendor is registered for VAT (Pengusaha Kena Pajak). Only a PKP charges PPN. Values: `pkp`: Pengusaha Kena Pajak: charges PPN. `non_pkp`: Not a PKP (most small vendors): no PPN." }
+}
