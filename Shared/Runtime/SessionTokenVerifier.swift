@@ -299,16 +299,31 @@ public final class SessionTokenVerifier: RequestAuthenticator {
     }
 
     /// Before the first successful poll nothing can be trusted, so the first requests wait for
-    /// one; at most one such attempt a second, so an identity outage does not become a storm.
+    /// one; at most one such attempt a second, so an identity outage does not become a storm. A
+    /// request that finds the last attempt failed within the second (identity still starting,
+    /// say) waits for the next allowed attempt once, rather than being refused at once.
     private func loadRevocationsIfNeverLoaded() async {
-        let now = clock()
-        let task = state.withLock { s -> Task<Void, Never>? in
-            guard s.lastRevocationSuccess == nil else { return nil }
-            if let running = s.revocationRefresh { return running }
-            if let last = s.lastRevocationAttempt, now <= last { return nil }
-            return startRevocationRefresh(&s)
+        enum Step { case loaded, join(Task<Void, Never>), tooSoon }
+        var waitedForNextAttempt = false
+        for _ in 0..<4 {
+            let now = clock()
+            let step = state.withLock { s -> Step in
+                guard s.lastRevocationSuccess == nil else { return .loaded }
+                if let running = s.revocationRefresh { return .join(running) }
+                if let last = s.lastRevocationAttempt, now <= last { return .tooSoon }
+                return .join(startRevocationRefresh(&s))
+            }
+            switch step {
+            case .loaded:
+                return
+            case .join(let task):
+                await task.value
+            case .tooSoon:
+                if waitedForNextAttempt { return }
+                waitedForNextAttempt = true
+                try? await Task.sleep(for: .milliseconds(1_100))
+            }
         }
-        await task?.value
     }
 
     /// Starts the single poll in flight; called with the lock held.
