@@ -32,12 +32,17 @@ var targets: [Target] = [
         path: "Shared/Runtime"),
     .target(name: "SiOpenDomain", dependencies: ["SiOpenProtocol"], path: "Shared/Domain"),
     // Printable legal documents (Surat Pesanan, BAST, kuitansi, reports): PDF and HTML, terbilang, seal and verification.
-    .target(name: "SiOpenDocuments", dependencies: ["SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts"], path: "Shared/Documents"),
+    .target(
+        name: "SiOpenDocuments",
+        dependencies: [
+            "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts",
+        ], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),
     // The scenario kit: the standard scenario's steps over RPC clients and the one service launcher, for tests and benchmarks.
     .target(
-        name: "SiOpenScenario", dependencies: ["SiOpenProtocol", "SiOpenContracts", "SiOpenRuntime", "SiOpenDomain", "SiOpenSecurity"],
+        name: "SiOpenScenario",
+        dependencies: ["SiOpenProtocol", "SiOpenContracts", "SiOpenRuntime", "SiOpenDomain", "SiOpenSecurity"],
         path: "Shared/Scenario"),
 
     // Compose: the `siopen` command and the benchmark.
@@ -46,7 +51,10 @@ var targets: [Target] = [
         path: "Compose/CLI"),
     .executableTarget(
         name: "siopen-bench",
-        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService"],
+        dependencies: [
+            "SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain",
+            "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService",
+        ],
         path: "Compose/Bench"),
 
     // Test support: a child process that acknowledges durable writes, for the kill -9 test.
@@ -58,30 +66,54 @@ var targets: [Target] = [
     .target(name: "SiOpenTestSupport", dependencies: ["SiOpenProtocol"], path: "Tests/Support/TestKit"),
 
     // Tests mirror the shared modules; ComposeTests drive real service processes.
-    .testTarget(name: "ProtocolTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"], path: "Tests/ProtocolTests"),
-    .testTarget(name: "StorageTests", dependencies: ["SiOpenTestSupport", "SiOpenStorage"], path: "Tests/StorageTests"),
-    .testTarget(name: "SecurityTests", dependencies: ["SiOpenTestSupport", "SiOpenSecurity"], path: "Tests/SecurityTests"),
+    .testTarget(
+        name: "ProtocolTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime"],
+        path: "Tests/ProtocolTests"),
+    .testTarget(
+        name: "StorageTests", dependencies: ["SiOpenTestSupport", "SiOpenStorage"], path: "Tests/StorageTests"),
+    .testTarget(
+        name: "SecurityTests", dependencies: ["SiOpenTestSupport", "SiOpenSecurity"], path: "Tests/SecurityTests"),
     .testTarget(
         name: "IdentityTests",
-        dependencies: ["SiOpenServiceTestSupport", "SiOpenScenario", "SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
+        dependencies: [
+            "SiOpenServiceTestSupport", "SiOpenScenario", "SiOpenTestSupport", "IdentityService", "SiOpenContracts",
+            "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity",
+        ],
         path: "Tests/IdentityTests"),
     // Real services started in-process over a shared data folder, for service and end-to-end tests.
     .target(
         name: "SiOpenServiceTestSupport",
-        dependencies: ["SiOpenTestSupport", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity"],
+        dependencies: [
+            "SiOpenTestSupport", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService",
+            "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity",
+        ],
         path: "Tests/Support/ServiceKit"),
     .testTarget(
         name: "CatalogTests",
-        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenStorage"],
+        dependencies: [
+            "SiOpenServiceTestSupport", "SiOpenTestSupport", "CatalogService", "IdentityService", "SiOpenContracts",
+            "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenStorage",
+        ],
         path: "Tests/CatalogTests"),
     .testTarget(
         name: "OrdersTests",
-        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage"],
+        dependencies: [
+            "SiOpenServiceTestSupport", "SiOpenTestSupport", "OrdersService", "CatalogService", "IdentityService",
+            "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage",
+        ],
         path: "Tests/OrdersTests"),
-    .testTarget(name: "DocumentsTests", dependencies: ["SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity", "SiOpenStorage", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol"], path: "Tests/DocumentsTests"),
-    .testTarget(name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"], path: "Tests/DomainTests"),
     .testTarget(
-        name: "RuntimeTests", dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
+        name: "DocumentsTests",
+        dependencies: [
+            "SiOpenTestSupport", "SiOpenDocuments", "SiOpenDomain", "SiOpenSecurity", "SiOpenStorage",
+            "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol",
+        ], path: "Tests/DocumentsTests"),
+    .testTarget(
+        name: "DomainTests", dependencies: ["SiOpenTestSupport", "SiOpenDomain", "SiOpenProtocol"],
+        path: "Tests/DomainTests"),
+    .testTarget(
+        name: "RuntimeTests",
+        dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
         name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime", "SiOpenScenario"],
@@ -89,7 +121,10 @@ var targets: [Target] = [
     // Every method of every service fuzzed through the real processes' sockets.
     .testTarget(
         name: "FuzzTests",
-        dependencies: ["SiOpenServiceTestSupport", "SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain"],
+        dependencies: [
+            "SiOpenServiceTestSupport", "SiOpenTestSupport", "IdentityService", "SiOpenContracts", "SiOpenRuntime",
+            "SiOpenProtocol", "SiOpenDomain",
+        ],
         path: "Tests/FuzzTests"),
 ]
 
@@ -97,7 +132,10 @@ for service in services {
     targets.append(
         .target(
             name: "\(service.name)Service",
-            dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain", "SiOpenContracts", "SiOpenDocuments"],
+            dependencies: [
+                "SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenSecurity", "SiOpenDomain", "SiOpenContracts",
+                "SiOpenDocuments",
+            ],
             path: "Services/\(service.folder)/Service"))
     targets.append(
         .executableTarget(
@@ -112,7 +150,10 @@ let package = Package(
     products: [
         .executable(name: "siopen", targets: ["siopen"]),
         .executable(name: "siopen-bench", targets: ["siopen-bench"]),
-    ] + services.map { .executable(name: "siopen-\($0.name.lowercased())", targets: ["siopen-\($0.name.lowercased())"]) },
+    ]
+        + services.map {
+            .executable(name: "siopen-\($0.name.lowercased())", targets: ["siopen-\($0.name.lowercased())"])
+        },
     targets: targets,
     swiftLanguageModes: [.v6]
 )

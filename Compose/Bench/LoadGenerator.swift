@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Latency figures of one load run.
 struct LoadResult {
@@ -26,7 +27,7 @@ struct LoadResult {
 enum LoadGenerator {
     static func run(socketPath: String, request: [UInt8], connections: Int, seconds: Int) throws -> LoadResult {
         let descriptors = try (0..<connections).map { _ in try UnixSocket.connect(to: socketPath) }
-        defer { descriptors.forEach { close($0) } }
+        defer { for descriptor in descriptors { close(descriptor) } }
         let collected = Collected()
         let group = DispatchGroup()
         let start = DispatchTime.now()
@@ -43,7 +44,9 @@ enum LoadGenerator {
                     do { try UnixSocket.writeAll(fd, request) } catch { break }
                     // Read until the newline that ends the answer.
                     while true {
-                        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + pending, $0.count - pending) }
+                        let count = buffer.withUnsafeMutableBytes {
+                            read(fd, $0.baseAddress! + pending, $0.count - pending)
+                        }
                         if count <= 0 { break outer }
                         let end = pending + count
                         if let newline = buffer[pending..<end].firstIndex(of: 0x0A) {
@@ -91,7 +94,9 @@ enum EchoServer {
             raw[bytes.count] = 0
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0, listen(listener, 1024) == 0 else { exit(1) }
         print("ready")

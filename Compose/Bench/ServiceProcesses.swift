@@ -14,10 +14,12 @@ enum ServiceProcesses {
     ) async throws -> ServiceLauncher {
         let binaries = Topology.executableDirectory
         let launcher = try ServiceLauncher(
-            directory: "/tmp/siopen-bench-\(label)-\(getpid())", mode: .processes(binaries: binaries, realPasswordHashing: realPasswordHashing))
+            directory: "/tmp/siopen-bench-\(label)-\(getpid())",
+            mode: .processes(binaries: binaries, realPasswordHashing: realPasswordHashing))
         do {
             try launcher.prepareDataFolder(
-                bootstrap: .executables(binaries: binaries, realPasswordHashing: realPasswordHashing), superAdminPassword: superAdminPassword)
+                bootstrap: .executables(binaries: binaries, realPasswordHashing: realPasswordHashing),
+                superAdminPassword: superAdminPassword)
             try await launcher.start(services)
         } catch {
             launcher.terminateAndRemove()

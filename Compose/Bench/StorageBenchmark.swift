@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Durable writes (synchronous=FULL, WAL): one row per acknowledged write through
 /// SiOpenStorage, with and without group commit and with 1 and 16 concurrent writers, next to
@@ -20,7 +21,8 @@ enum StorageBenchmark {
                 let rate = try await storage(
                     path: "\(directory)/storage-\(groupCommit)-\(writers).sqlite", writes: writes, writers: writers,
                     groupCommit: groupCommit)
-                let label = "SiOpenStorage, \(writers) writer\(writers > 1 ? "s" : ""), group commit \(groupCommit ? "on" : "off")"
+                let label =
+                    "SiOpenStorage, \(writers) writer\(writers > 1 ? "s" : ""), group commit \(groupCommit ? "on" : "off")"
                 say(pad(label, 48) + String(format: "%8.0f writes/s  (%.2f× raw)", rate, rate / raw))
             }
         }
@@ -31,7 +33,8 @@ enum StorageBenchmark {
     static func storage(path: String, writes: Int, writers: Int, groupCommit: Bool) async throws -> Double {
         let database = try Database(
             path: path,
-            configuration: DatabaseConfiguration(groupCommit: groupCommit, migrations: [Migration(version: 1, name: "item", sql: schema)]))
+            configuration: DatabaseConfiguration(
+                groupCommit: groupCommit, migrations: [Migration(version: 1, name: "item", sql: schema)]))
         defer { database.close() }
         let start = DispatchTime.now()
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -18,7 +18,9 @@ umask(0o077)
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let parsed = Int(arguments[index + 1]) else {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+        let parsed = Int(arguments[index + 1])
+    else {
         return value
     }
     return parsed
@@ -32,7 +34,8 @@ case "storage":
 case "identity":
     try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
 case "catalog":
-    try await CatalogBenchmark.run(products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
+    try await CatalogBenchmark.run(
+        products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
 case "orders":
     try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
 case "echo-server":
@@ -42,10 +45,14 @@ case "all", nil:
     try await RPCBenchmark.run(seconds: option("--seconds", default: 3))
     try await StorageBenchmark.run(writes: option("--writes", default: 2000))
     try await IdentityBenchmark.run(seconds: option("--seconds", default: 3))
-    try await CatalogBenchmark.run(products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
+    try await CatalogBenchmark.run(
+        products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
     try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
 default:
-    FileHandle.standardError.write(Data("usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | catalog [--products N] [--seconds S] | orders [--seconds S] | all\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | catalog [--products N] [--seconds S] | orders [--seconds S] | all\n"
+                .utf8))
     exit(64)
 }
 

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Where `siopen call` and `siopen login` get what they send: params from the command line, a
 /// file or standard input, the token from a flag, `SIOPEN_TOKEN` or the session file, the password
@@ -65,7 +66,8 @@ enum CallInput {
             }
         }
         guard let line = Swift.readLine(strippingNewline: true) else {
-            throw ConfigurationError("standard input ended before the \(prompt.trimmingCharacters(in: .init(charactersIn: ": ")))")
+            throw ConfigurationError(
+                "standard input ended before the \(prompt.trimmingCharacters(in: .init(charactersIn: ": ")))")
         }
         return line
     }

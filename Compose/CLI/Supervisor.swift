@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs every service of a topology as its own process: starts them in order, waits until each
 /// answers `system.health`, restarts a crashed one with exponential backoff, and on SIGINT or
@@ -41,7 +42,8 @@ final class Supervisor: @unchecked Sendable {
             try SecureFiles.createPrivateDirectory(dataDirectory + "/db")
             try SecureFiles.createPrivateDirectory(dataDirectory + "/keys")
         } catch {
-            logger.error("cannot create the data folder", ["dataDir": .string(dataDirectory), "error": .string("\(error)")])
+            logger.error(
+                "cannot create the data folder", ["dataDir": .string(dataDirectory), "error": .string("\(error)")])
             return 1
         }
         // Refuse up front what every service would refuse, rather than restart them in a loop.
@@ -50,7 +52,8 @@ final class Supervisor: @unchecked Sendable {
                 let configuration = ServiceConfiguration(serviceName: service.name, dataDirectory: dataDirectory)
                 let problems = SecureFiles.insecurePaths(of: configuration)
                 if !problems.isEmpty {
-                    FileHandle.standardError.write(Data((SecureFiles.refusal(problems, configuration: configuration).message + "\n").utf8))
+                    FileHandle.standardError.write(
+                        Data((SecureFiles.refusal(problems, configuration: configuration).message + "\n").utf8))
                     return 1
                 }
             }
@@ -59,13 +62,15 @@ final class Supervisor: @unchecked Sendable {
         let lockPath = dataDirectory + "/run/siopen.lock"
         let lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard lockFD >= 0, flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
-            logger.error("another siopen up is already running for this data folder", ["dataDir": .string(dataDirectory)])
+            logger.error(
+                "another siopen up is already running for this data folder", ["dataDir": .string(dataDirectory)])
             return 1
         }
         for service in topology.services {
             let path = binariesDirectory + "/" + service.executable
             guard FileManager.default.isExecutableFile(atPath: path) else {
-                logger.error("service executable not found; build first with: swift build -c release", ["path": .string(path)])
+                logger.error(
+                    "service executable not found; build first with: swift build -c release", ["path": .string(path)])
                 return 1
             }
         }
@@ -89,7 +94,9 @@ final class Supervisor: @unchecked Sendable {
         printLine("SiOpen is up. Data folder: \(dataDirectory)")
         for service in topology.services {
             let pid = queue.sync { processes[service.name]?.processIdentifier ?? 0 }
-            printLine("  \(service.name.padding(toLength: 10, withPad: " ", startingAt: 0)) pid \(pid)  \(service.socketPath(dataDirectory: dataDirectory))")
+            printLine(
+                "  \(service.name.padding(toLength: 10, withPad: " ", startingAt: 0)) pid \(pid)  \(service.socketPath(dataDirectory: dataDirectory))"
+            )
         }
         printLine("Press Ctrl-C to stop.")
         await stopSignal.wait()
@@ -108,7 +115,9 @@ final class Supervisor: @unchecked Sendable {
             let process = Process()
             let output = Pipe()
             process.executableURL = URL(fileURLWithPath: binariesDirectory + "/" + identity.executable)
-            process.arguments = ["service-token", "--service", service.name, "--hours", "24", "--data-dir", dataDirectory]
+            process.arguments = [
+                "service-token", "--service", service.name, "--hours", "24", "--data-dir", dataDirectory,
+            ]
             process.standardOutput = output
             do {
                 try process.run()
@@ -122,11 +131,14 @@ final class Supervisor: @unchecked Sendable {
                 do {
                     try SecureFiles.writeSecret([UInt8](token), to: path)
                 } catch {
-                    logger.error("cannot write the service token", ["service": .string(service.name), "path": .string(path), "error": .string("\(error)")])
+                    logger.error(
+                        "cannot write the service token",
+                        ["service": .string(service.name), "path": .string(path), "error": .string("\(error)")])
                     continue
                 }
             } catch {
-                logger.error("cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
+                logger.error(
+                    "cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
             }
         }
     }
@@ -150,7 +162,8 @@ final class Supervisor: @unchecked Sendable {
             try process.run()
             processes[service.name] = process
             startedAt[service.name] = Date()
-            logger.info("started", ["service": .string(service.name), "pid": .integer(Int64(process.processIdentifier))])
+            logger.info(
+                "started", ["service": .string(service.name), "pid": .integer(Int64(process.processIdentifier))])
         } catch {
             logger.error("cannot start", ["service": .string(service.name), "error": .string("\(error)")])
             scheduleRestart(service)
@@ -185,7 +198,8 @@ final class Supervisor: @unchecked Sendable {
             // Only our own process counts: another instance serving the socket (one started alone
             // on this data folder) would make a service that cannot start look healthy.
             let launched = queue.sync { processes[service.name]?.processIdentifier }
-            if let report = try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(2)), report.status == .ok,
+            if let report = try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(2)),
+                report.status == .ok,
                 report.pid == launched
             {
                 return true

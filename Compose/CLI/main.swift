@@ -59,7 +59,9 @@ struct Options {
             case "--service": loginService = try value()
             case "--out": outputDirectory = try value()
             case "--timeout":
-                guard let seconds = Double(try value()), seconds > 0 else { throw ConfigurationError("--timeout takes a number of seconds") }
+                guard let seconds = Double(try value()), seconds > 0 else {
+                    throw ConfigurationError("--timeout takes a number of seconds")
+                }
                 timeoutSeconds = seconds
             case "-h", "--help": throw ConfigurationError(usage, isHelp: true)
             default:
@@ -72,7 +74,8 @@ struct Options {
 
     func topology() throws -> Topology {
         guard let path = Topology.locate(explicit: topologyPath, binariesDirectory: binariesDirectory) else {
-            throw ConfigurationError("cannot find Compose/topology.json; run from the SiOpen folder or pass --topology FILE")
+            throw ConfigurationError(
+                "cannot find Compose/topology.json; run from the SiOpen folder or pass --topology FILE")
         }
         return try Topology.load(from: path)
     }
@@ -83,7 +86,8 @@ struct Options {
     func client(for name: String) throws -> RPCClient {
         let topology = try topology()
         guard let service = topology.services.first(where: { $0.name == name }) else {
-            throw ConfigurationError("no service named \(name); services: \(topology.services.map(\.name).joined(separator: ", "))")
+            throw ConfigurationError(
+                "no service named \(name); services: \(topology.services.map(\.name).joined(separator: ", "))")
         }
         return RPCClient(socketPath: service.socketPath(dataDirectory: dataDirectory), serviceName: service.name)
     }
@@ -117,7 +121,8 @@ do {
         let topology = try options.topology()
         var allHealthy = true
         for service in topology.services {
-            let client = RPCClient(socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
+            let client = RPCClient(
+                socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
             do {
                 let report = try await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(3))
                 if report.status != .ok { allHealthy = false }
@@ -152,16 +157,20 @@ do {
         }
 
     case "login":
-        guard options.positional.isEmpty else { throw ConfigurationError("usage: siopen login [--login L] [--service identity]") }
+        guard options.positional.isEmpty else {
+            throw ConfigurationError("usage: siopen login [--login L] [--service identity]")
+        }
         let client = try options.client(for: options.loginService)
         let login = try options.login ?? CallInput.readLine(prompt: "login: ", hidden: false)
         let password = try CallInput.readLine(prompt: "password: ", hidden: true)
         let session = try await client.callRaw(
-            method: "auth.signIn", params: ["login": .string(login), "password": .string(password)], timeout: options.timeout)
+            method: "auth.signIn", params: ["login": .string(login), "password": .string(password)],
+            timeout: options.timeout)
         guard let token = session["token"]?.stringValue else { fail("auth.signIn answered without a token") }
         let path = CallInput.sessionFile(dataDirectory: options.dataDirectory)
         try SecureFiles.writeSecret(Array(token.utf8), to: path)
-        var note = "signed in as \(session["account"]?["username"]?.stringValue ?? login); the session token is in \(path)"
+        var note =
+            "signed in as \(session["account"]?["username"]?.stringValue ?? login); the session token is in \(path)"
         if session["mustChangePassword"] == .bool(true) {
             note += "\nthis password must be changed before any role works: siopen call identity auth.changePassword -"
         }
@@ -185,7 +194,8 @@ do {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         var documents: [(service: String, document: JSONValue)] = []
         for service in try options.topology().services {
-            let client = RPCClient(socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
+            let client = RPCClient(
+                socketPath: service.socketPath(dataDirectory: options.dataDirectory), serviceName: service.name)
             defer { client.close() }
             let document = try await client.call(RPCDiscover.self, EmptyParams(), timeout: options.timeout)
             documents.append((service.name, document))
@@ -196,13 +206,16 @@ do {
         exit(0)
 
     case "methods":
-        guard (1...2).contains(options.positional.count) else { throw ConfigurationError("usage: siopen methods SERVICE [METHOD]") }
+        guard (1...2).contains(options.positional.count) else {
+            throw ConfigurationError("usage: siopen methods SERVICE [METHOD]")
+        }
         let client = try options.client(for: options.positional[0])
         let document = try await client.call(RPCDiscover.self, EmptyParams(), timeout: options.timeout)
         if options.positional.count == 2 {
             let name = options.positional[1]
             guard let method = document["methods"]?.arrayValue?.first(where: { $0["name"]?.stringValue == name }) else {
-                throw ConfigurationError("\(options.positional[0]) serves no method \(name); see siopen methods \(options.positional[0])")
+                throw ConfigurationError(
+                    "\(options.positional[0]) serves no method \(name); see siopen methods \(options.positional[0])")
             }
             printLine(OpenRPCReference.section(method).joined(separator: "\n"))
             exit(0)

@@ -94,7 +94,10 @@ extension DeliveryParams: BoundedParams {
 extension InspectionParams: BoundedParams {
     /// Accepted and rejected units within ``InputLimits/quantity``.
     public static var integerBounds: [IntegerBound] {
-        [IntegerBound("lines[].accepted", InputLimits.quantity), IntegerBound("lines[].rejected", InputLimits.quantity)]
+        [
+            IntegerBound("lines[].accepted", InputLimits.quantity),
+            IntegerBound("lines[].rejected", InputLimits.quantity),
+        ]
     }
 }
 

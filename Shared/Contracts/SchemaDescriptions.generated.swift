@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from the `///` comments of this module's Codable types; do not edit. After changing
 // a comment, regenerate with `SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests`.
 import SiOpenDomain
@@ -817,7 +818,7 @@ extension PaymentBuyer: SchemaDescribed {
         [
             "tenant": "The tenant (the kabupaten/kota).",
             "agency": "The buying agency (perangkat daerah).",
-            "ppkAccountID": "The PPK who signed the Surat Pesanan and the BAST.",
+            "ppkAccountId": "The PPK who signed the Surat Pesanan and the BAST.",
             "ppkName": "The PPK's name as on the documents.",
             "npwp": "The agency's (its treasurer's) NPWP, the withholder of PPh 22/23; `nil`: orders does not hold it yet (identity's agency records carry no NPWP), payments takes it from its own settings.",
         ]
@@ -1084,8 +1085,8 @@ extension ProductSubmission: SchemaDescribed {
     public static var schemaDescription: String { "A product revision a vendor submitted for verification (a new product or an edit)." }
     public static var fieldDescriptions: [String: String] {
         [
-            "productID": "The product.",
-            "vendorID": "Its vendor.",
+            "productId": "The product.",
+            "vendorId": "Its vendor.",
             "revision": "The revision submitted, from 1.",
         ]
     }
@@ -1117,7 +1118,7 @@ extension ProductVerdict: SchemaDescribed {
     public static var schemaDescription: String { "A verifier's decision on a product revision." }
     public static var fieldDescriptions: [String: String] {
         [
-            "productID": "The product.",
+            "productId": "The product.",
             "revision": "The revision decided.",
             "decision": "The decision.",
         ]

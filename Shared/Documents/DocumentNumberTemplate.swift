@@ -77,12 +77,16 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
         default:
             if name.hasPrefix("seq:") {
                 let digits = name.dropFirst(4)
-                guard digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let width = Int(digits), (1...12).contains(width) else {
+                guard digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let width = Int(digits),
+                    (1...12).contains(width)
+                else {
                     throw refuse("must pad {seq:N} to N from 1 to 12 digits")
                 }
                 return .sequence(width: width)
             }
-            throw refuse("has an unknown placeholder {\(name)}; use {seq}, {seq:N}, {agency}, {tenant}, {month}, {roman month} or {year}")
+            throw refuse(
+                "has an unknown placeholder {\(name)}; use {seq}, {seq:N}, {agency}, {tenant}, {month}, {roman month} or {year}"
+            )
         }
     }
 
@@ -95,8 +99,12 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
     /// naming `sequence`; an empty agency or tenant code the template uses is 422 naming it.
     public func render(sequence: Int, agency: String, tenant: String, date: CivilDate) throws(RPCError) -> String {
         guard sequence >= 1 else { throw .validationFailed(field: "sequence", reason: "must be 1 or more") }
-        if usesAgency && agency.isEmpty { throw .validationFailed(field: "agency", reason: "must not be empty: the template uses {agency}") }
-        if usesTenant && tenant.isEmpty { throw .validationFailed(field: "tenant", reason: "must not be empty: the template uses {tenant}") }
+        if usesAgency && agency.isEmpty {
+            throw .validationFailed(field: "agency", reason: "must not be empty: the template uses {agency}")
+        }
+        if usesTenant && tenant.isEmpty {
+            throw .validationFailed(field: "tenant", reason: "must not be empty: the template uses {tenant}")
+        }
         var out = ""
         for segment in segments {
             switch segment {
@@ -121,7 +129,9 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
     /// agency's sequence space.
     public func reserves(_ number: String) -> Bool {
         let text = Array(number.uppercased())
-        func isCode(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") }
+        func isCode(_ c: Character) -> Bool {
+            c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
+        }
         func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
         let romans = (1...12).map { Array(RomanNumeral.of($0)) }
         // The positions reachable after each segment, from position 0 (polynomial, so a template
@@ -133,18 +143,29 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
                 switch segment {
                 case .literal(let literal):
                     let expected = Array(literal.uppercased())
-                    if start + expected.count <= text.count, Array(text[start..<start + expected.count]) == expected { next.insert(start + expected.count) }
+                    if start + expected.count <= text.count, Array(text[start..<start + expected.count]) == expected {
+                        next.insert(start + expected.count)
+                    }
                 case .sequence, .agency, .tenant:
-                    let accepts: (Character) -> Bool = { if case .sequence = segment { isDigit($0) } else { isCode($0) } }
+                    let accepts: (Character) -> Bool = {
+                        if case .sequence = segment { isDigit($0) } else { isCode($0) }
+                    }
                     var end = start
                     while end < text.count, accepts(text[end]) {
                         end += 1
                         next.insert(end)
                     }
                 case .month:
-                    if start + 2 <= text.count, let month = Int(String(text[start..<start + 2])), isDigit(text[start]), (1...12).contains(month) { next.insert(start + 2) }
+                    if start + 2 <= text.count, let month = Int(String(text[start..<start + 2])), isDigit(text[start]),
+                        (1...12).contains(month)
+                    {
+                        next.insert(start + 2)
+                    }
                 case .romanMonth:
-                    for roman in romans where start + roman.count <= text.count && Array(text[start..<start + roman.count]) == roman { next.insert(start + roman.count) }
+                    for roman in romans
+                    where start + roman.count <= text.count && Array(text[start..<start + roman.count]) == roman {
+                        next.insert(start + roman.count)
+                    }
                 case .year:
                     if start + 4 <= text.count, text[start..<start + 4].allSatisfy(isDigit) { next.insert(start + 4) }
                 }
@@ -173,12 +194,15 @@ public struct DocumentNumberTemplate: Sendable, Hashable, Codable, JSONSchemaDes
     public static var jsonSchema: JSONValue {
         [
             "type": "string", "minLength": 1, "maxLength": .integer(Int64(maximumLength)),
-            "description": "A document number template: {seq} or {seq:N} once, and any of {agency}, {tenant}, {month}, {roman month}, {year}.",
+            "description":
+                "A document number template: {seq} or {seq:N} once, and any of {agency}, {tenant}, {month}, {roman month}, {year}.",
         ]
     }
 
     /// The Surat Pesanan's default template.
     public static var schemaExample: DocumentNumberTemplate {
-        do { return try DocumentNumberTemplate(suratPesananDefault) } catch { preconditionFailure("the default template is valid") }
+        do { return try DocumentNumberTemplate(suratPesananDefault) } catch {
+            preconditionFailure("the default template is valid")
+        }
     }
 }

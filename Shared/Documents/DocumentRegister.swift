@@ -76,7 +76,8 @@ public enum DocumentRegister {
     /// same transaction, so no existing document can make every later issue fail: the register
     /// still holds every sequence number once.
     public static func nextNumber(
-        _ db: Connection, kind: DocumentKind, template: DocumentNumberTemplate, tenant: String, agency: String, date: CivilDate
+        _ db: Connection, kind: DocumentKind, template: DocumentNumberTemplate, tenant: String, agency: String,
+        date: CivilDate
     ) throws -> String {
         let scope = template.usesAgency ? agency : ""
         // Each skipped number is an existing document, so the loop ends; the bound only keeps a
@@ -89,9 +90,13 @@ public enum DocumentRegister {
                 """, tenant, kind.rawValue, scope, date.year)
             guard
                 let sequence = try db.queryOne(
-                    "SELECT last FROM document_sequence WHERE tenant = ? AND type = ? AND scope = ? AND year = ?", tenant, kind.rawValue, scope,
+                    "SELECT last FROM document_sequence WHERE tenant = ? AND type = ? AND scope = ? AND year = ?",
+                    tenant, kind.rawValue, scope,
                     date.year)?.int64(0), sequence >= 1, sequence <= Int64(Int32.max)
-            else { throw RPCError.conflict("the \(kind.rawValue) sequence of \(date.year) is corrupted", currentState: "number_taken") }
+            else {
+                throw RPCError.conflict(
+                    "the \(kind.rawValue) sequence of \(date.year) is corrupted", currentState: "number_taken")
+            }
             let number = try template.render(sequence: Int(sequence), agency: agency, tenant: tenant, date: date)
             if try !isTaken(db, kind: kind, tenant: tenant, number: number) { return number }
         }
@@ -103,52 +108,69 @@ public enum DocumentRegister {
     /// automatic numbers (`templates`), whatever agency, sequence or date it names: the
     /// automatic sequences of every agency stay theirs, so a typed number can neither take an
     /// agency's next number nor pass for one.
-    public static func requireTypedNumber(_ number: String, field: String, outside templates: [DocumentNumberTemplate]) throws {
+    public static func requireTypedNumber(_ number: String, field: String, outside templates: [DocumentNumberTemplate])
+        throws
+    {
         try InputRules.requireDocumentNumber(number, field: field)
         if let template = templates.first(where: { $0.reserves(number) }) {
             throw RPCError.validationFailed(
                 field: field,
-                reason: "has the form of the automatic numbers (\(template.template)), which are reserved for them; leave it out to number the document automatically, or use a number of another form")
+                reason:
+                    "has the form of the automatic numbers (\(template.template)), which are reserved for them; leave it out to number the document automatically, or use a number of another form"
+            )
         }
     }
 
     /// Whether a `kind` numbered `number` exists in `tenant`.
     public static func isTaken(_ db: Connection, kind: DocumentKind, tenant: String, number: String) throws -> Bool {
-        try db.queryOne("SELECT 1 FROM document WHERE tenant = ? AND type = ? AND number = ?", tenant, kind.rawValue, number) != nil
+        try db.queryOne(
+            "SELECT 1 FROM document WHERE tenant = ? AND type = ? AND number = ?", tenant, kind.rawValue, number) != nil
     }
 
     /// Renders `document` (PDF and HTML), seals its PDF and stores all three in the caller's
     /// transaction. A number already used for `kind` in `tenant` is 409 `number_taken`.
     public static func issue(
-        _ db: Connection, _ document: LegalDocument, kind: DocumentKind, tenant: String, subjectID: String, sealer: DocumentSealer,
+        _ db: Connection, _ document: LegalDocument, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer,
         acknowledgements: [Acknowledgement] = [], at: Date
     ) throws -> DocumentInfo {
         if try isTaken(db, kind: kind, tenant: tenant, number: document.documentNumber) {
-            throw RPCError.conflict("a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant", currentState: "number_taken")
+            throw RPCError.conflict(
+                "a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant",
+                currentState: "number_taken")
         }
         let pdf = PDFRenderer.render(document)
         let html = HTMLRenderer.render(document)
-        let seal = try sealer.seal(pdf: pdf, documentType: kind.rawValue, documentNumber: document.documentNumber, at: at)
+        let seal = try sealer.seal(
+            pdf: pdf, documentType: kind.rawValue, documentNumber: document.documentNumber, at: at)
         let id = UUID().uuidString.lowercased()
         try db.run(
             """
             INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            arguments: [id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description, seal.sha256,
-                try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html])
+            arguments: [
+                id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description,
+                seal.sha256,
+                try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html,
+            ])
         return try info(db, id: id)
     }
 
     /// A document's description and published seal; 404 when there is none.
     public static func info(_ db: Connection, id: String) throws -> DocumentInfo {
-        guard let row = try db.queryOne("SELECT type, number, issued_on, seal, acknowledgements FROM document WHERE id = ?", id) else {
+        guard
+            let row = try db.queryOne(
+                "SELECT type, number, issued_on, seal, acknowledgements FROM document WHERE id = ?", id)
+        else {
             throw RPCError.notFound("document", id: id)
         }
         let seal = try JSONColumn.value(DocumentSeal.self, try row.string(3))
         return DocumentInfo(
             id: id, type: try row.string(0), number: try row.string(1), issuedOn: try CivilDate(try row.string(2)),
-            seal: DocumentSealInfo(sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, sealedAt: seal.sealedAt, pdfSignature: seal.pdfSignature),
+            seal: DocumentSealInfo(
+                sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, sealedAt: seal.sealedAt,
+                pdfSignature: seal.pdfSignature),
             acknowledgements: try JSONColumn.value([Acknowledgement].self, try row.string(4)))
     }
 
@@ -168,17 +190,21 @@ public enum DocumentRegister {
 
     /// A document's owner, subject and content; 404 when there is none.
     public static func stored(_ db: Connection, id: String) throws -> Stored {
-        guard let row = try db.queryOne("SELECT tenant, subject_id, type, pdf, html FROM document WHERE id = ?", id) else {
+        guard let row = try db.queryOne("SELECT tenant, subject_id, type, pdf, html FROM document WHERE id = ?", id)
+        else {
             throw RPCError.notFound("document", id: id)
         }
-        return Stored(tenant: try row.string(0), subjectID: try row.string(1), kind: DocumentKind(try row.string(2)), pdf: try row.blob(3), html: try row.string(4))
+        return Stored(
+            tenant: try row.string(0), subjectID: try row.string(1), kind: DocumentKind(try row.string(2)),
+            pdf: try row.blob(3), html: try row.string(4))
     }
 
     /// Records a party's acknowledgement (once per party: a second is 409 `acknowledged`).
     public static func acknowledge(_ db: Connection, id: String, _ acknowledgement: Acknowledgement) throws {
         var acknowledgements = try info(db, id: id).acknowledgements
         guard !acknowledgements.contains(where: { $0.party == acknowledgement.party }) else {
-            throw RPCError.conflict("the \(acknowledgement.party) has already acknowledged this document", currentState: "acknowledged")
+            throw RPCError.conflict(
+                "the \(acknowledgement.party) has already acknowledged this document", currentState: "acknowledged")
         }
         acknowledgements.append(acknowledgement)
         try db.run("UPDATE document SET acknowledgements = ? WHERE id = ?", try JSONColumn.text(acknowledgements), id)

@@ -38,7 +38,8 @@ public struct DocumentSeal: Sendable, Hashable, Codable {
 
     /// A seal from stored fields; nothing is checked until ``verify(publicKey:)``.
     public init(
-        sha256: String, signature: String, keyID: String, documentType: String, documentNumber: String, sealedAt: String,
+        sha256: String, signature: String, keyID: String, documentType: String, documentNumber: String,
+        sealedAt: String,
         pdfSignature: String? = nil
     ) {
         self.sha256 = sha256
@@ -57,7 +58,8 @@ public struct DocumentSeal: Sendable, Hashable, Codable {
     /// number, hash and sealing time, one per line (`\n`), no trailing newline. No field may
     /// hold a line break, so the lines cannot be shifted to make another seal's statement.
     public var statement: [UInt8] {
-        Array([Self.statementVersion, keyID, documentType, documentNumber, sha256, sealedAt].joined(separator: "\n").utf8)
+        Array(
+            [Self.statementVersion, keyID, documentType, documentNumber, sha256, sealedAt].joined(separator: "\n").utf8)
     }
 
     /// Whether the signature is `publicKey`'s signature over this seal's fields. False for a
@@ -105,10 +107,14 @@ public struct DocumentSealer: Sendable {
     /// Seals the rendered `pdf` of document `documentNumber` at `instant`.
     /// - Throws: ``DocumentSealError`` when the key id, type or number is empty or holds a line
     ///   break or other control character, or when signing fails.
-    public func seal(pdf: [UInt8], documentType: String, documentNumber: String, at instant: Date) throws -> DocumentSeal {
+    public func seal(pdf: [UInt8], documentType: String, documentNumber: String, at instant: Date) throws
+        -> DocumentSeal
+    {
         guard Self.statementFieldsAreValid([keyID, documentType, documentNumber]) else {
             throw DocumentSealError(
-                description: "key id, document type and document number must be non-empty and hold no line breaks or control characters")
+                description:
+                    "key id, document type and document number must be non-empty and hold no line breaks or control characters"
+            )
         }
         let unsigned = DocumentSeal(
             sha256: SHA256.hexDigest(pdf), signature: "", keyID: keyID, documentType: documentType,
@@ -123,7 +129,8 @@ public struct DocumentSealer: Sendable {
         }
         return DocumentSeal(
             sha256: unsigned.sha256, signature: Base64URL.encode(signature), keyID: keyID, documentType: documentType,
-            documentNumber: documentNumber, sealedAt: unsigned.sealedAt, pdfSignature: Data(pdfSignature).base64EncodedString())
+            documentNumber: documentNumber, sealedAt: unsigned.sealedAt,
+            pdfSignature: Data(pdfSignature).base64EncodedString())
     }
 
     /// Non-empty and free of control characters (line breaks included), which keeps the
@@ -131,7 +138,9 @@ public struct DocumentSealer: Sendable {
     static func statementFieldsAreValid(_ fields: [String]) -> Bool {
         fields.allSatisfy { field in
             !field.isEmpty
-                && !field.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+                && !field.unicodeScalars.contains {
+                    $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+                }
         }
     }
 }

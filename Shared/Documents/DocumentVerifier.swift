@@ -45,7 +45,8 @@ public struct DocumentVerifier: Sendable {
         let sha256: String
         switch (params.pdfBase64, params.sha256) {
         case (let base64?, nil):
-            sha256 = SHA256.hexDigest(try UploadDecoding.bytes(fromBase64: base64, field: "pdfBase64", maxBytes: Self.maximumPDFBytes))
+            sha256 = SHA256.hexDigest(
+                try UploadDecoding.bytes(fromBase64: base64, field: "pdfBase64", maxBytes: Self.maximumPDFBytes))
         case (nil, let hash?):
             let lower = hash.lowercased()
             guard lower.count == 64, lower.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
@@ -53,14 +54,17 @@ public struct DocumentVerifier: Sendable {
             }
             sha256 = lower
         default:
-            throw RPCError.validationFailed(field: "pdfBase64", reason: "give either the document (pdfBase64) or its sha256")
+            throw RPCError.validationFailed(
+                field: "pdfBase64", reason: "give either the document (pdfBase64) or its sha256")
         }
         let current = keys[currentKeyID]
         return try await database.read { db in
-            guard let row = try db.queryOne("SELECT id, tenant, seal, pdf FROM document WHERE sha256 = ?", sha256) else {
+            guard let row = try db.queryOne("SELECT id, tenant, seal, pdf FROM document WHERE sha256 = ?", sha256)
+            else {
                 return DocumentVerification(
                     authentic: false, sha256: sha256, type: nil, number: nil, issuedOn: nil, tenant: nil, seal: nil,
-                    publicKey: current.map { Base64URL.encode($0.rawRepresentation) }, publicKeyPEM: current?.pemRepresentation)
+                    publicKey: current.map { Base64URL.encode($0.rawRepresentation) },
+                    publicKeyPEM: current?.pemRepresentation)
             }
             let seal = try JSONColumn.value(DocumentSeal.self, try row.string(2))
             let pdf = try row.blob(3)
@@ -69,11 +73,15 @@ public struct DocumentVerifier: Sendable {
             let sealingKey = keys[seal.keyID]
             let authentic =
                 seal.sha256 == sha256 && SHA256.hexDigest(pdf) == sha256
-                && sealingKey.map { key in seal.verify(publicKey: key) && (seal.pdfSignature == nil || seal.verifyPDF(pdf, publicKey: key)) } == true
+                && sealingKey.map { key in
+                    seal.verify(publicKey: key) && (seal.pdfSignature == nil || seal.verifyPDF(pdf, publicKey: key))
+                } == true
             let key = sealingKey ?? current
             return DocumentVerification(
-                authentic: authentic, sha256: sha256, type: info.type, number: info.number, issuedOn: info.issuedOn, tenant: try row.string(1),
-                seal: info.seal, publicKey: key.map { Base64URL.encode($0.rawRepresentation) }, publicKeyPEM: key?.pemRepresentation)
+                authentic: authentic, sha256: sha256, type: info.type, number: info.number, issuedOn: info.issuedOn,
+                tenant: try row.string(1),
+                seal: info.seal, publicKey: key.map { Base64URL.encode($0.rawRepresentation) },
+                publicKeyPEM: key?.pemRepresentation)
         }
     }
 }

@@ -55,7 +55,8 @@ public enum HTMLRenderer {
             guard !fields.isEmpty else { return "" }
             var html = "<table class=\"fields\">\n"
             for field in fields {
-                html += "<tr><th scope=\"row\">\(text(field.label))</th><td class=\"colon\">:</td><td>\(text(field.value))</td></tr>\n"
+                html +=
+                    "<tr><th scope=\"row\">\(text(field.label))</th><td class=\"colon\">:</td><td>\(text(field.value))</td></tr>\n"
             }
             return html + "</table>\n"
         case .table(let table):
@@ -83,7 +84,9 @@ public enum HTMLRenderer {
         // A thead is repeated by browsers on every printed page, as the PDF repeats its header.
         if !table.columns.isEmpty { html += "<thead>\n" + row(table.columns.map(\.header), tag: "th") + "</thead>\n" }
         html += "<tbody>\n" + table.rows.map { row($0, tag: "td") }.joined() + "</tbody>\n"
-        if !table.footer.isEmpty { html += "<tfoot>\n" + table.footer.map { row($0, tag: "td") }.joined() + "</tfoot>\n" }
+        if !table.footer.isEmpty {
+            html += "<tfoot>\n" + table.footer.map { row($0, tag: "td") }.joined() + "</tfoot>\n"
+        }
         return html + "</table>\n"
     }
 

@@ -22,7 +22,8 @@ public struct LegalDocument: Sendable, Hashable, Codable {
     public var blocks: [Block]
 
     /// A document; `letterhead` may be left out.
-    public init(letterhead: [String] = [], title: String, documentNumber: String, issuedOn: CivilDate, blocks: [Block]) {
+    public init(letterhead: [String] = [], title: String, documentNumber: String, issuedOn: CivilDate, blocks: [Block])
+    {
         self.letterhead = letterhead
         self.title = title
         self.documentNumber = documentNumber
@@ -57,7 +58,9 @@ public struct LegalDocument: Sendable, Hashable, Codable {
                 throw DecodingError.dataCorrupted(
                     DecodingError.Context(
                         codingPath: decoder.codingPath,
-                        debugDescription: "a block must be an object with exactly one of: heading, paragraph, fields, table, signatures, smallPrint"))
+                        debugDescription:
+                            "a block must be an object with exactly one of: heading, paragraph, fields, table, signatures, smallPrint"
+                    ))
             }
             switch kind {
             case .heading: self = .heading(try container.decode(String.self, forKey: kind))

@@ -74,7 +74,9 @@ final class PDFLayout {
     }
 
     private func placeTitle(_ document: LegalDocument) {
-        placeLines(LineBreaker.wrap(document.title, style: .title, width: Self.contentWidth), style: .title, alignment: .center)
+        placeLines(
+            LineBreaker.wrap(document.title, style: .title, width: Self.contentWidth), style: .title, alignment: .center
+        )
         y += 2
         placeText("Nomor: \(document.documentNumber)", style: .body, alignment: .center)
         placeText("Tanggal: \(IndonesianDate.long(document.issuedOn))", style: .body, alignment: .center)
@@ -95,7 +97,9 @@ final class PDFLayout {
         _ text: String, style: TextStyle, alignment: LegalDocument.Table.Alignment = .left, justified: Bool = false,
         spaceAfter: Double = 0
     ) {
-        placeLines(LineBreaker.wrap(text, style: style, width: Self.contentWidth), style: style, alignment: alignment, justified: justified)
+        placeLines(
+            LineBreaker.wrap(text, style: style, width: Self.contentWidth), style: style, alignment: alignment,
+            justified: justified)
         space(spaceAfter)
     }
 
@@ -170,7 +174,9 @@ final class PDFLayout {
                     freshTop = y
                     continue
                 }
-                fit = 1  // not even one line fits on a fresh page: impossible with this geometry, but progress is guaranteed
+                // Not even one line fits on a fresh page: impossible with this geometry, but
+                // progress is guaranteed.
+                fit = 1
             }
             fit = min(fit, total - start)
             let height = 2 * padding + Double(fit) * leading
@@ -202,10 +208,14 @@ final class PDFLayout {
                 for (offset, index) in lines.enumerated() {
                     let top = y + Double(offset) * style.leading
                     if index < label.count {
-                        drawLine(label[index], style: style, x: Self.marginLeft, width: labelWidth, top: top, alignment: .left)
+                        drawLine(
+                            label[index], style: style, x: Self.marginLeft, width: labelWidth, top: top,
+                            alignment: .left)
                     }
                     if index == 0 {
-                        drawLine(WrappedLine(text: [0x3A], endsParagraph: true), style: style, x: colonX, width: 10, top: top, alignment: .left)
+                        drawLine(
+                            WrappedLine(text: [0x3A], endsParagraph: true), style: style, x: colonX, width: 10,
+                            top: top, alignment: .left)
                     }
                     if index < value.count {
                         drawLine(value[index], style: style, x: valueX, width: valueWidth, top: top, alignment: .left)
@@ -226,7 +236,8 @@ final class PDFLayout {
         guard columnCount > 0 else { return }
         let alignments = (0..<columnCount).map { $0 < table.columns.count ? table.columns[$0].alignment : .left }
         let headers: [String]? =
-            table.columns.isEmpty ? nil : (0..<columnCount).map { $0 < table.columns.count ? table.columns[$0].header : "" }
+            table.columns.isEmpty
+            ? nil : (0..<columnCount).map { $0 < table.columns.count ? table.columns[$0].header : "" }
         let widths = columnWidths(headers: headers, rows: table.rows, footer: table.footer, count: columnCount)
         var xs: [Double] = []
         var x = Self.marginLeft
@@ -252,9 +263,11 @@ final class PDFLayout {
                     drawLine(
                         cells[column][index], style: style, x: xs[column] + Self.cellPadding,
                         width: widths[column] - 2 * Self.cellPadding,
-                        top: top + Self.cellPaddingVertical + Double(offset) * style.leading, alignment: alignments[column])
+                        top: top + Self.cellPaddingVertical + Double(offset) * style.leading,
+                        alignment: alignments[column])
                 }
-                page.strokeRect(x: xs[column], top: top, width: widths[column], height: height, lineWidth: 0.5, gray: 0.25)
+                page.strokeRect(
+                    x: xs[column], top: top, width: widths[column], height: height, lineWidth: 0.5, gray: 0.25)
             }
         }
 
@@ -284,7 +297,10 @@ final class PDFLayout {
             if repeatsHeader {
                 drawWholeHeader()
             } else {
-                placeRow(lineCount: lineCount(headerCells), leading: TextStyle.tableBold.leading, padding: padding, newPage: newPage) {
+                placeRow(
+                    lineCount: lineCount(headerCells), leading: TextStyle.tableBold.leading, padding: padding,
+                    newPage: newPage
+                ) {
                     lines, height in drawRow(headerCells, style: .tableBold, fill: 0.88, lines: lines, height: height)
                 }
             }
@@ -350,7 +366,8 @@ final class PDFLayout {
         let openSlack = open.reduce(0) { $0 + natural[$1] - minimum[$1] }
         if openMinimum <= room && openSlack > 0 {
             for column in open {
-                widths[column] = minimum[column] + (room - openMinimum) * (natural[column] - minimum[column]) / openSlack
+                widths[column] =
+                    minimum[column] + (room - openMinimum) * (natural[column] - minimum[column]) / openSlack
             }
             return widths.map { $0 ?? 0 }
         }
@@ -380,16 +397,19 @@ final class PDFLayout {
             let slotWidth = Self.contentWidth / Double(slots)
             let firstSlot = slots - parties.count
             let columnWidth = slotWidth - 12
-            let placeAndDate = rowIndex == 0 ? signatures.placeAndDate.map {
-                LineBreaker.wrap($0, style: .body, width: columnWidth)
-            } : nil
+            let placeAndDate =
+                rowIndex == 0
+                ? signatures.placeAndDate.map {
+                    LineBreaker.wrap($0, style: .body, width: columnWidth)
+                } : nil
             var blocks = parties.map { signatoryLines($0, width: columnWidth) }
             // Line the columns up: roles, signature spaces and names start level across the row.
             for piece in 0..<3 {
                 let tallest = blocks.map { $0[piece].height }.max() ?? 0
                 for index in blocks.indices { blocks[index][piece].height = tallest }
             }
-            let height = (blocks.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0)
+            let height =
+                (blocks.map { $0.reduce(0) { $0 + $1.height } }.max() ?? 0)
                 + Double(placeAndDate?.count ?? 0) * TextStyle.body.leading
             if height > remaining && height <= Self.contentHeight { newPage() }
             guard height <= remaining else {
@@ -404,7 +424,8 @@ final class PDFLayout {
             if let placeAndDate {
                 let lastSlot = slots - 1
                 placeLines(
-                    placeAndDate, style: .body, alignment: .center, x: Self.marginLeft + Double(lastSlot) * slotWidth + 6,
+                    placeAndDate, style: .body, alignment: .center,
+                    x: Self.marginLeft + Double(lastSlot) * slotWidth + 6,
                     width: columnWidth)
             }
             let partiesTop = y
@@ -438,10 +459,12 @@ final class PDFLayout {
     private func signatoryLines(_ party: LegalDocument.Signatory, width: Double) -> [SignaturePiece] {
         func piece(_ text: String, _ style: TextStyle, underlined: Bool = false) -> SignaturePiece {
             let lines = LineBreaker.wrap(text, style: style, width: width)
-            return SignaturePiece(lines: lines, style: style, underlined: underlined, height: Double(lines.count) * style.leading)
+            return SignaturePiece(
+                lines: lines, style: style, underlined: underlined, height: Double(lines.count) * style.leading)
         }
         var pieces = [piece(party.role, .body)]
-        var note = party.signedNote.map { piece($0, .signedNote) } ?? SignaturePiece(lines: [], style: .signedNote, height: 0)
+        var note =
+            party.signedNote.map { piece($0, .signedNote) } ?? SignaturePiece(lines: [], style: .signedNote, height: 0)
         note.height = max(Self.signatureSpace, note.height + 16)
         note.centred = true
         pieces.append(note)
@@ -483,8 +506,11 @@ final class PDFLayout {
             let label = WinAnsi.encode("Halaman \(index + 1) dari \(pages.count)")
             let labelWidth = style.width(label)
             let room = Self.contentWidth - labelWidth - 16
-            pages[index].line(from: (Self.marginLeft, Self.footerRule), to: (right, Self.footerRule), width: 0.5, gray: 0.6)
-            pages[index].text(fitted(number, style: style, width: room), style: style, x: Self.marginLeft, baseline: Self.footerBaseline)
+            pages[index].line(
+                from: (Self.marginLeft, Self.footerRule), to: (right, Self.footerRule), width: 0.5, gray: 0.6)
+            pages[index].text(
+                fitted(number, style: style, width: room), style: style, x: Self.marginLeft,
+                baseline: Self.footerBaseline)
             pages[index].text(label, style: style, x: right - labelWidth, baseline: Self.footerBaseline)
         }
     }

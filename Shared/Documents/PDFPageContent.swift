@@ -11,7 +11,8 @@ struct PageContent {
     private var wordSpacing = 0.0
 
     /// Sets `text` with its baseline at `baseline`, starting at `x`.
-    mutating func text(_ text: [UInt8], style: TextStyle, x: Double, baseline: Double, wordSpacing spacing: Double = 0) {
+    mutating func text(_ text: [UInt8], style: TextStyle, x: Double, baseline: Double, wordSpacing spacing: Double = 0)
+    {
         guard !text.isEmpty else { return }
         setFill(style.gray)
         var op = "BT /\(style.font.resourceName) \(number(style.size)) Tf "
@@ -24,14 +25,18 @@ struct PageContent {
     }
 
     /// A straight line.
-    mutating func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), width: Double, gray: Double = 0) {
+    mutating func line(
+        from start: (x: Double, y: Double), to end: (x: Double, y: Double), width: Double, gray: Double = 0
+    ) {
         setStroke(gray)
-        operators += "\(number(width)) w \(number(start.x)) \(number(PDFLayout.pageHeight - start.y)) m "
+        operators +=
+            "\(number(width)) w \(number(start.x)) \(number(PDFLayout.pageHeight - start.y)) m "
             + "\(number(end.x)) \(number(PDFLayout.pageHeight - end.y)) l S\n"
     }
 
     /// A rectangle's outline; `top` is its upper edge.
-    mutating func strokeRect(x: Double, top: Double, width: Double, height: Double, lineWidth: Double, gray: Double = 0) {
+    mutating func strokeRect(x: Double, top: Double, width: Double, height: Double, lineWidth: Double, gray: Double = 0)
+    {
         setStroke(gray)
         operators += "\(number(lineWidth)) w \(rect(x: x, top: top, width: width, height: height)) S\n"
     }

@@ -27,7 +27,9 @@ public struct PurchaseCeiling: Sendable, Hashable, Codable {
     public let effectiveFrom: CivilDate
 
     /// A ceiling; a zero amount (422 `amount`) or an empty legal basis (422 `legalBasis`) is refused.
-    public init(source: FundingSource, amount: Rupiah, legalBasis: String, effectiveFrom: CivilDate) throws(DomainRefusal) {
+    public init(source: FundingSource, amount: Rupiah, legalBasis: String, effectiveFrom: CivilDate)
+        throws(DomainRefusal)
+    {
         guard amount > .zero else { throw .validationFailed(field: "amount", reason: "must be more than zero") }
         guard !legalBasis.allSatisfy(\.isWhitespace) else {
             throw .validationFailed(field: "legalBasis", reason: "must name the rule that sets the ceiling")
@@ -67,6 +69,7 @@ public struct PurchaseCeilings: Sendable, Hashable, Codable {
 
     /// These ceilings with `ceiling` added, replacing an entry of the same source and start day.
     public func setting(_ ceiling: PurchaseCeiling) -> PurchaseCeilings {
-        PurchaseCeilings(entries.filter { !($0.source == ceiling.source && $0.effectiveFrom == ceiling.effectiveFrom) } + [ceiling])
+        PurchaseCeilings(
+            entries.filter { !($0.source == ceiling.source && $0.effectiveFrom == ceiling.effectiveFrom) } + [ceiling])
     }
 }

@@ -57,12 +57,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, JSONSchemaDesc
 
     /// This day moved by `days` (negative goes back).
     public func adding(days: Int) -> CivilDate {
-        CivilDate(CivilDate.utcCalendar.date(byAdding: .day, value: days, to: midnightUTC)!, timeZone: TimeZone(secondsFromGMT: 0)!)
+        CivilDate(
+            CivilDate.utcCalendar.date(byAdding: .day, value: days, to: midnightUTC)!,
+            timeZone: TimeZone(secondsFromGMT: 0)!)
     }
 
     /// This day moved by `years`; 29 February becomes 28 February in a common year.
     public func adding(years: Int) -> CivilDate {
-        CivilDate(CivilDate.utcCalendar.date(byAdding: .year, value: years, to: midnightUTC)!, timeZone: TimeZone(secondsFromGMT: 0)!)
+        CivilDate(
+            CivilDate.utcCalendar.date(byAdding: .year, value: years, to: midnightUTC)!,
+            timeZone: TimeZone(secondsFromGMT: 0)!)
     }
 
     /// Whole days from this day to `other` (negative when `other` is earlier).
@@ -90,7 +94,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, JSONSchemaDesc
 
     /// A string `YYYY-MM-DD`.
     public static var jsonSchema: JSONValue {
-        ValidatedCoding.stringSchema(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "A calendar day, YYYY-MM-DD.")
+        ValidatedCoding.stringSchema(
+            pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description: "A calendar day, YYYY-MM-DD.")
     }
 
     /// An example day.

@@ -147,7 +147,9 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
             throw .validationFailed(field: "items[\(index)].quantity", reason: "must be at least 1")
         }
         items = ordered.map {
-            LedgerItem(itemID: $0.itemID, ordered: $0.quantity, delivered: 0, accepted: 0, rejected: 0, pendingInspection: 0, awaitingReplacement: 0)
+            LedgerItem(
+                itemID: $0.itemID, ordered: $0.quantity, delivered: 0, accepted: 0, rejected: 0, pendingInspection: 0,
+                awaitingReplacement: 0)
         }
         deliveries = []
         replacementRequests = []
@@ -167,11 +169,15 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
     /// is empty, `lines` when there are none, and `lines[i].itemID` / `lines[i].quantity` for an
     /// unknown or repeated item, a quantity below 1, or more than is still outstanding.
     public mutating func record(_ delivery: Delivery) throws(DomainRefusal) {
-        guard !delivery.deliveryID.isEmpty else { throw .validationFailed(field: "deliveryID", reason: "must not be empty") }
+        guard !delivery.deliveryID.isEmpty else {
+            throw .validationFailed(field: "deliveryID", reason: "must not be empty")
+        }
         guard !deliveries.contains(where: { $0.deliveryID == delivery.deliveryID }) else {
             throw .conflict("delivery \(delivery.deliveryID) is already recorded")
         }
-        guard !delivery.lines.isEmpty else { throw .validationFailed(field: "lines", reason: "must list at least one item") }
+        guard !delivery.lines.isEmpty else {
+            throw .validationFailed(field: "lines", reason: "must list at least one item")
+        }
         var problems: [FieldError] = []
         var seen: Set<String> = []
         for (index, line) in delivery.lines.enumerated() {
@@ -185,9 +191,12 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
             } else if line.quantity < 1 {
                 problems.append(FieldError(field: "\(path).quantity", reason: "must be at least 1"))
             } else if line.quantity > account.outstanding {
-                problems.append(FieldError(
-                    field: "\(path).quantity",
-                    reason: "must be at most \(account.outstanding): that is all still outstanding of \(account.ordered) ordered (accepted \(account.accepted), awaiting inspection \(account.pendingInspection))"))
+                problems.append(
+                    FieldError(
+                        field: "\(path).quantity",
+                        reason:
+                            "must be at most \(account.outstanding): that is all still outstanding of \(account.ordered) ordered (accepted \(account.accepted), awaiting inspection \(account.pendingInspection))"
+                    ))
             }
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
@@ -199,7 +208,10 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
             var account = updated[position]
             guard let delivered = ExactArithmetic.adding(account.delivered, line.quantity),
                 let pending = ExactArithmetic.adding(account.pendingInspection, line.quantity)
-            else { throw .validationFailed(field: "lines[\(index)].quantity", reason: "makes the units delivered too many to count") }
+            else {
+                throw .validationFailed(
+                    field: "lines[\(index)].quantity", reason: "makes the units delivered too many to count")
+            }
             account.delivered = delivered
             account.pendingInspection = pending
             // Delivered units first make good what was rejected: that is what the vendor owes first.
@@ -227,31 +239,45 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
         guard !delivery.inspected else { throw .conflict("delivery \(delivery.deliveryID) is already inspected") }
         var problems: [FieldError] = []
         if inspection.inspectedOn < delivery.deliveredOn {
-            problems.append(FieldError(field: "inspectedOn", reason: "must not be before the delivery (\(delivery.deliveredOn))"))
+            problems.append(
+                FieldError(field: "inspectedOn", reason: "must not be before the delivery (\(delivery.deliveredOn))"))
         }
         // A recorded delivery lists each item once.
-        let delivered = Dictionary(delivery.lines.map { ($0.itemID, $0.quantity) }, uniquingKeysWith: { first, _ in first })
+        let delivered = Dictionary(
+            delivery.lines.map { ($0.itemID, $0.quantity) }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []
         for (index, line) in inspection.lines.enumerated() {
             let path = "lines[\(index)]"
             guard let quantity = delivered[line.itemID] else {
-                problems.append(FieldError(field: "\(path).itemID", reason: "must be an item of delivery \(delivery.deliveryID)"))
+                problems.append(
+                    FieldError(field: "\(path).itemID", reason: "must be an item of delivery \(delivery.deliveryID)"))
                 continue
             }
             if !seen.insert(line.itemID).inserted {
                 problems.append(FieldError(field: "\(path).itemID", reason: "must not repeat an item already listed"))
                 continue
             }
-            if line.accepted < 0 { problems.append(FieldError(field: "\(path).accepted", reason: "must be zero or more")) }
-            if line.rejected < 0 { problems.append(FieldError(field: "\(path).rejected", reason: "must be zero or more")) }
+            if line.accepted < 0 {
+                problems.append(FieldError(field: "\(path).accepted", reason: "must be zero or more"))
+            }
+            if line.rejected < 0 {
+                problems.append(FieldError(field: "\(path).rejected", reason: "must be zero or more"))
+            }
             // Checked: a caller's accepted + rejected may not even fit in an Int.
-            if line.accepted >= 0, line.rejected >= 0, ExactArithmetic.adding(line.accepted, line.rejected) != quantity {
-                problems.append(FieldError(
-                    field: "\(path).accepted", reason: "plus rejected must equal the \(quantity) delivered in \(delivery.deliveryID)"))
+            if line.accepted >= 0, line.rejected >= 0, ExactArithmetic.adding(line.accepted, line.rejected) != quantity
+            {
+                problems.append(
+                    FieldError(
+                        field: "\(path).accepted",
+                        reason: "plus rejected must equal the \(quantity) delivered in \(delivery.deliveryID)"))
             }
             if line.rejected > 0 && line.reason == nil {
-                problems.append(FieldError(
-                    field: "\(path).reason", reason: "is required when units are rejected: defect, damage, malfunction or specification_mismatch"))
+                problems.append(
+                    FieldError(
+                        field: "\(path).reason",
+                        reason:
+                            "is required when units are rejected: defect, damage, malfunction or specification_mismatch"
+                    ))
             }
             if line.rejected == 0 && line.reason != nil {
                 problems.append(FieldError(field: "\(path).reason", reason: "must be empty when nothing is rejected"))
@@ -259,7 +285,10 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
         }
         let missing = delivery.lines.map(\.itemID).filter { !seen.contains($0) }
         if !missing.isEmpty {
-            problems.append(FieldError(field: "lines", reason: "must cover every item of the delivery; missing \(missing.joined(separator: ", "))"))
+            problems.append(
+                FieldError(
+                    field: "lines",
+                    reason: "must cover every item of the delivery; missing \(missing.joined(separator: ", "))"))
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
 
@@ -274,16 +303,21 @@ public struct DeliveryLedger: Sendable, Hashable, Codable {
                 let awaiting = ExactArithmetic.adding(account.awaitingReplacement, line.rejected),
                 let inspected = ExactArithmetic.adding(line.accepted, line.rejected),
                 let pending = ExactArithmetic.subtracting(account.pendingInspection, inspected)
-            else { throw .validationFailed(field: "lines[\(index)].accepted", reason: "makes the units inspected too many to count") }
+            else {
+                throw .validationFailed(
+                    field: "lines[\(index)].accepted", reason: "makes the units inspected too many to count")
+            }
             account.pendingInspection = pending
             account.accepted = accepted
             account.rejected = rejected
             account.awaitingReplacement = awaiting
             updated[position] = account
             if line.rejected > 0, let reason = line.reason {
-                requests.append(ReplacementRequest(
-                    deliveryID: delivery.deliveryID, itemID: line.itemID, quantity: line.rejected, reason: reason, note: line.note,
-                    requestedOn: inspection.inspectedOn))
+                requests.append(
+                    ReplacementRequest(
+                        deliveryID: delivery.deliveryID, itemID: line.itemID, quantity: line.rejected, reason: reason,
+                        note: line.note,
+                        requestedOn: inspection.inspectedOn))
             }
         }
         items = updated

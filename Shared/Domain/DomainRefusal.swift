@@ -33,7 +33,10 @@ public struct DomainRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     /// For not found, what kind of record and its id (published as `data.entity` and `data.id`).
     public let entity: (name: String, id: String)?
 
-    private init(kind: Kind, message: String, currentState: String? = nil, fields: [FieldError] = [], entity: (name: String, id: String)? = nil) {
+    private init(
+        kind: Kind, message: String, currentState: String? = nil, fields: [FieldError] = [],
+        entity: (name: String, id: String)? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.currentState = currentState
@@ -71,7 +74,8 @@ public struct DomainRefusal: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String { "\(kind): \(message)" }
 
     public static func == (lhs: DomainRefusal, rhs: DomainRefusal) -> Bool {
-        lhs.kind == rhs.kind && lhs.message == rhs.message && lhs.currentState == rhs.currentState && lhs.fields == rhs.fields
+        lhs.kind == rhs.kind && lhs.message == rhs.message && lhs.currentState == rhs.currentState
+            && lhs.fields == rhs.fields
             && lhs.entity?.name == rhs.entity?.name && lhs.entity?.id == rhs.entity?.id
     }
 

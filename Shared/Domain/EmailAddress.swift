@@ -27,14 +27,22 @@ public struct EmailAddress: Sendable, Hashable, Codable, JSONSchemaDescribing, C
         guard text.utf8.count <= 254 else {
             throw IdentifierError(reason: "must be an email address of at most 254 characters")
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard
+            !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+        else {
             throw IdentifierError(reason: "must be an email address without spaces")
         }
-        guard !text.unicodeScalars.contains(where: { [.control, .format, .privateUse].contains($0.properties.generalCategory) }) else {
-            throw IdentifierError(reason: "must be an email address without control, invisible or direction-changing characters")
+        guard
+            !text.unicodeScalars.contains(where: {
+                [.control, .format, .privateUse].contains($0.properties.generalCategory)
+            })
+        else {
+            throw IdentifierError(
+                reason: "must be an email address without control, invisible or direction-changing characters")
         }
         guard !text.contains(where: { EmailAddress.forbidden.contains($0) }) else {
-            throw IdentifierError(reason: "must be a bare email address such as name@example.go.id, without a name or brackets")
+            throw IdentifierError(
+                reason: "must be a bare email address such as name@example.go.id, without a name or brackets")
         }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
@@ -80,7 +88,9 @@ public struct EmailAddress: Sendable, Hashable, Codable, JSONSchemaDescribing, C
     public static var jsonSchema: JSONValue {
         ValidatedCoding.stringSchema(
             pattern: #"^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$"#,
-            description: "Email address: one @, 1-64 characters before it, a domain with a dot after it, no spaces, at most 254 characters. Compared and returned lowercased.")
+            description:
+                "Email address: one @, 1-64 characters before it, a domain with a dot after it, no spaces, at most 254 characters. Compared and returned lowercased."
+        )
     }
 
     /// An example address.

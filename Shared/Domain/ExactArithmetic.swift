@@ -15,7 +15,9 @@ public enum ExactArithmetic {
     /// `value × numerator ÷ denominator` rounded per `rounding`, or nil when an operand is
     /// negative, the denominator is zero, or the result does not fit in `Int64`. The product is
     /// taken at 128 bits, so it never overflows on the way.
-    public static func scaled(_ value: Int64, times numerator: Int64, over denominator: Int64, rounding: RupiahRounding) -> Int64? {
+    public static func scaled(_ value: Int64, times numerator: Int64, over denominator: Int64, rounding: RupiahRounding)
+        -> Int64?
+    {
         guard value >= 0, numerator >= 0, denominator > 0 else { return nil }
         let product = UInt64(value).multipliedFullWidth(by: UInt64(numerator))
         let divisor = UInt64(denominator)

@@ -14,7 +14,9 @@ public struct LatePenaltyRate: Sendable, Hashable, Codable {
 
     /// A rate; `perMille` must be 1 to 1000 (422 naming `perMille`).
     public init(perMille: Int64, effectiveFrom: CivilDate, legalBasis: String) throws(DomainRefusal) {
-        guard (1...1_000).contains(perMille) else { throw .validationFailed(field: "perMille", reason: "must be from 1 to 1000") }
+        guard (1...1_000).contains(perMille) else {
+            throw .validationFailed(field: "perMille", reason: "must be from 1 to 1000")
+        }
         self.init(unchecked: perMille, effectiveFrom, legalBasis)
     }
 
@@ -26,7 +28,8 @@ public struct LatePenaltyRate: Sendable, Hashable, Codable {
 
     /// 1‰ per day of the late part's value before PPN, from the day Perpres 16/2018 took effect.
     public static let perpres16of2018 = LatePenaltyRate(
-        unchecked: 1, .fixed("2018-07-01"), "Perpres 16/2018 Pasal 79 ayat (4) (amended by Perpres 12/2021 and 46/2025)")
+        unchecked: 1, .fixed("2018-07-01"), "Perpres 16/2018 Pasal 79 ayat (4) (amended by Perpres 12/2021 and 46/2025)"
+    )
 }
 
 /// A part of the order that was (or still is) late.

@@ -26,7 +26,8 @@ public struct NIK: Sendable, Hashable, Codable, JSONSchemaDescribing, CustomStri
         }
         guard bytes[0..<2] != [0x30, 0x30], bytes[2..<4] != [0x30, 0x30], bytes[4..<6] != [0x30, 0x30] else {
             throw IdentifierError(
-                reason: "must be a NIK whose first 6 digits are real province, kabupaten and kecamatan codes (none is 00)")
+                reason:
+                    "must be a NIK whose first 6 digits are real province, kabupaten and kecamatan codes (none is 00)")
         }
         let dayField = Digits.value(bytes[6..<8])
         let month = Digits.value(bytes[8..<10])
@@ -41,7 +42,8 @@ public struct NIK: Sendable, Hashable, Codable, JSONSchemaDescribing, CustomStri
         let day = dayField > 40 ? dayField - 40 : dayField
         guard day <= NIK.daysIn(month: month, twoDigitYear: year) else {
             throw IdentifierError(
-                reason: "must be a NIK with a real birth date (digits 7-12); day \(day) of month \(month) does not exist")
+                reason:
+                    "must be a NIK with a real birth date (digits 7-12); day \(day) of month \(month) does not exist")
         }
         guard bytes[12..<16] != [0x30, 0x30, 0x30, 0x30] else {
             throw IdentifierError(reason: "must be a NIK whose serial number (last 4 digits) is not 0000")
@@ -108,7 +110,9 @@ public struct NIK: Sendable, Hashable, Codable, JSONSchemaDescribing, CustomStri
     public static var jsonSchema: JSONValue {
         ValidatedCoding.stringSchema(
             pattern: "^[0-9]{16}$",
-            description: "NIK: 16 digits PPKKCCDDMMYYSSSS (province, kabupaten, kecamatan, birth date with day + 40 for women, serial); the birth date must exist and the serial must not be 0000.")
+            description:
+                "NIK: 16 digits PPKKCCDDMMYYSSSS (province, kabupaten, kecamatan, birth date with day + 40 for women, serial); the birth date must exist and the serial must not be 0000."
+        )
     }
 
     /// A valid NIK from Kabupaten Balangan.

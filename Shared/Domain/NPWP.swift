@@ -40,7 +40,9 @@ public struct NPWP: Sendable, Hashable, Codable, JSONSchemaDescribing, CustomStr
         }
         guard Digits.luhnCheckDigit(legacy[0..<8]) == Int(legacy[8] - 0x30) else {
             throw IdentifierError(
-                reason: "must be an NPWP whose check digit (the 9th digit of the 15) matches the first 8; check for a typing error")
+                reason:
+                    "must be an NPWP whose check digit (the 9th digit of the 15) matches the first 8; check for a typing error"
+            )
         }
         value = "0" + String(decoding: legacy, as: UTF8.self)
     }
@@ -94,7 +96,9 @@ public struct NPWP: Sendable, Hashable, Codable, JSONSchemaDescribing, CustomStr
     public static var jsonSchema: JSONValue {
         ValidatedCoding.stringSchema(
             pattern: #"^([0-9]{15,16}|[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9]-[0-9]{3}\.[0-9]{3})$"#,
-            description: "NPWP: legacy 15 digits (plain or XX.XXX.XXX.X-XXX.XXX, 9th digit a Luhn check digit over the first 8), or 16 digits (a NIK, or 0 followed by a legacy NPWP). Returned as the canonical 16 digits.")
+            description:
+                "NPWP: legacy 15 digits (plain or XX.XXX.XXX.X-XXX.XXX, 9th digit a Luhn check digit over the first 8), or 16 digits (a NIK, or 0 followed by a legacy NPWP). Returned as the canonical 16 digits."
+        )
     }
 
     /// A valid legacy NPWP of a business entity, 01.234.567.4-005.000.

@@ -58,7 +58,9 @@ public struct OrderTotals: Sendable, Hashable, Codable {
 
     /// Computes the totals. A product or sum too large for an amount is 422 naming
     /// `items[i].quantity` or `items`/`total`; a negative quantity is 422 naming `items[i].quantity`.
-    public init(lines: [OfferLine], deliveryCost: Rupiah, installationCost: Rupiah, trainingCost: Rupiah, ppn terms: PPNTerms)
+    public init(
+        lines: [OfferLine], deliveryCost: Rupiah, installationCost: Rupiah, trainingCost: Rupiah, ppn terms: PPNTerms
+    )
         throws(DomainRefusal)
     {
         var computed: [LineTotal] = []
@@ -68,9 +70,11 @@ public struct OrderTotals: Sendable, Hashable, Codable {
             do { amount = try line.unitPrice * line.quantity } catch {
                 throw .validationFailed(field: "items[\(index)].quantity", reason: error.reason)
             }
-            computed.append(LineTotal(itemID: line.itemID, unitPrice: line.unitPrice, quantity: line.quantity, amount: amount))
+            computed.append(
+                LineTotal(itemID: line.itemID, unitPrice: line.unitPrice, quantity: line.quantity, amount: amount))
             do { subtotal = try subtotal + amount } catch {
-                throw .validationFailed(field: "items", reason: "must add up to an amount that fits: the sum is too large")
+                throw .validationFailed(
+                    field: "items", reason: "must add up to an amount that fits: the sum is too large")
             }
         }
         let beforeTax: Rupiah
@@ -85,16 +89,24 @@ public struct OrderTotals: Sendable, Hashable, Codable {
             case .ppnIncluded:
                 // r / (1 + r) = n / (d + n), so the portion needs no fraction at all.
                 let (base, overflow) = rate.denominator.addingReportingOverflow(rate.numerator)
-                guard !overflow, let portion = ExactArithmetic.scaled(including, times: rate.numerator, over: base, rounding: rate.rounding) else {
+                guard !overflow,
+                    let portion = ExactArithmetic.scaled(
+                        including, times: rate.numerator, over: base, rounding: rate.rounding)
+                else {
                     throw .validationFailed(field: "total", reason: "must be an amount whose PPN can be computed")
                 }
                 ppnAmount = portion
             case .ppnExcluded:
-                guard let added = ExactArithmetic.scaled(beforeTax.amount, times: rate.numerator, over: rate.denominator, rounding: rate.rounding) else {
+                guard
+                    let added = ExactArithmetic.scaled(
+                        beforeTax.amount, times: rate.numerator, over: rate.denominator, rounding: rate.rounding)
+                else {
                     throw .validationFailed(field: "total", reason: "must be an amount whose PPN can be computed")
                 }
                 let (sum, overflow) = beforeTax.amount.addingReportingOverflow(added)
-                guard !overflow else { throw .validationFailed(field: "total", reason: "must be an amount that fits: the sum is too large") }
+                guard !overflow else {
+                    throw .validationFailed(field: "total", reason: "must be an amount that fits: the sum is too large")
+                }
                 ppnAmount = added
                 including = sum
             }

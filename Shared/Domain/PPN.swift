@@ -25,9 +25,13 @@ public enum PriceBasis: String, Codable, Sendable, CaseIterable, JSONSchemaDescr
     /// The one basis shared by all `bases` (an order's products). Mixed bases are 422 naming
     /// `items`: one order shows one PPN computation, so its products must agree; none is 422 too.
     public static func common(_ bases: [PriceBasis]) throws(DomainRefusal) -> PriceBasis {
-        guard let first = bases.first else { throw .validationFailed(field: "items", reason: "must list at least one item") }
+        guard let first = bases.first else {
+            throw .validationFailed(field: "items", reason: "must list at least one item")
+        }
         guard bases.allSatisfy({ $0 == first }) else {
-            throw .validationFailed(field: "items", reason: "must all state their prices the same way (all including PPN or all excluding it)")
+            throw .validationFailed(
+                field: "items",
+                reason: "must all state their prices the same way (all including PPN or all excluding it)")
         }
         return first
     }
@@ -51,7 +55,9 @@ public struct PPNRate: Sendable, Hashable, Codable {
 
     /// A rate of `numerator / denominator`, from 0 up to but not including 100%; anything else
     /// is 422 naming `numerator` or `denominator`.
-    public init(numerator: Int64, denominator: Int64, effectiveFrom: CivilDate, rounding: RupiahRounding, legalBasis: String) throws(DomainRefusal) {
+    public init(
+        numerator: Int64, denominator: Int64, effectiveFrom: CivilDate, rounding: RupiahRounding, legalBasis: String
+    ) throws(DomainRefusal) {
         guard denominator > 0 else { throw .validationFailed(field: "denominator", reason: "must be more than zero") }
         guard numerator >= 0, numerator < denominator else {
             throw .validationFailed(field: "numerator", reason: "must be zero or more and less than the denominator")
@@ -59,7 +65,10 @@ public struct PPNRate: Sendable, Hashable, Codable {
         self.init(unchecked: numerator, denominator, effectiveFrom, rounding, legalBasis)
     }
 
-    private init(unchecked numerator: Int64, _ denominator: Int64, _ effectiveFrom: CivilDate, _ rounding: RupiahRounding, _ legalBasis: String) {
+    private init(
+        unchecked numerator: Int64, _ denominator: Int64, _ effectiveFrom: CivilDate, _ rounding: RupiahRounding,
+        _ legalBasis: String
+    ) {
         self.numerator = numerator
         self.denominator = denominator
         self.effectiveFrom = effectiveFrom
@@ -77,7 +86,8 @@ public struct PPNRate: Sendable, Hashable, Codable {
     /// half up. Luxury goods (12% of the full price) are not sold here and have no entry.
     public static let from2025 = PPNRate(
         unchecked: 11, 100, .fixed("2025-01-01"), .halfUp,
-        "UU 7/2021 (HPP) Pasal 7 ayat (1) huruf b and PMK 131/2024: 12% × DPP nilai lain 11/12; rounding half up per PER-11/PJ/2025 Pasal 129")
+        "UU 7/2021 (HPP) Pasal 7 ayat (1) huruf b and PMK 131/2024: 12% × DPP nilai lain 11/12; rounding half up per PER-11/PJ/2025 Pasal 129"
+    )
 
     /// The default schedule, oldest first.
     public static let schedule: [PPNRate] = [from2022, from2025]

@@ -14,13 +14,16 @@ public struct PhoneNumber: Sendable, Hashable, Codable, JSONSchemaDescribing, Cu
     /// Validates and normalises `text` (see the type's description).
     public init(_ text: String) throws(IdentifierError) {
         var bytes = Array(text.utf8)
-        let separators: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")")]
+        let separators: Set<UInt8> = [
+            UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"),
+        ]
         bytes.removeAll { separators.contains($0) }
         let national: ArraySlice<UInt8>
         if bytes.starts(with: Array("+62".utf8)) {
             national = bytes.dropFirst(3)
         } else if bytes.first == UInt8(ascii: "+") {
-            throw IdentifierError(reason: "must be an Indonesian telephone number (+62…); other country codes are not accepted")
+            throw IdentifierError(
+                reason: "must be an Indonesian telephone number (+62…); other country codes are not accepted")
         } else if bytes.starts(with: Array("62".utf8)) {
             national = bytes.dropFirst(2)
         } else if bytes.first == UInt8(ascii: "0") {
@@ -67,7 +70,9 @@ public struct PhoneNumber: Sendable, Hashable, Codable, JSONSchemaDescribing, Cu
     public static var jsonSchema: JSONValue {
         ValidatedCoding.stringSchema(
             pattern: #"^(\+62|62|0)[0-9 ().-]{7,24}$"#,
-            description: "Indonesian telephone number: +62…, 62… or 0…, optionally with spaces, hyphens, dots or parentheses; 7-13 digits after the prefix, not starting with 0. Returned in E.164 form (+62…).")
+            description:
+                "Indonesian telephone number: +62…, 62… or 0…, optionally with spaces, hyphens, dots or parentheses; 7-13 digits after the prefix, not starting with 0. Returned in E.164 form (+62…)."
+        )
     }
 
     /// An example mobile number.

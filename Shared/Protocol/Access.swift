@@ -55,7 +55,8 @@ public enum Access: Sendable, Hashable {
         switch self {
         case .anyone: return ["kind": "anyone"]
         case .authenticated: return ["kind": "authenticated"]
-        case .roles(let roles): return ["kind": "roles", "roles": .array(roles.map(\.rawValue).sorted().map { .string($0) })]
+        case .roles(let roles):
+            return ["kind": "roles", "roles": .array(roles.map(\.rawValue).sorted().map { .string($0) })]
         case .service: return ["kind": "service"]
         }
     }
@@ -88,7 +89,8 @@ public struct Principal: Sendable, Hashable, Codable {
 
     /// Creates a principal.
     public init(
-        kind: Kind, id: String, tenant: String? = nil, agency: String? = nil, vendorID: String? = nil, roles: Set<Role> = [], sessionID: String? = nil
+        kind: Kind, id: String, tenant: String? = nil, agency: String? = nil, vendorID: String? = nil,
+        roles: Set<Role> = [], sessionID: String? = nil
     ) {
         self.kind = kind
         self.id = id

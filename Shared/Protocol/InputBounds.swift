@@ -50,7 +50,9 @@ public enum InputBounds {
             visit(params, steps: steps(of: bound.path)[...], field: "") { value, field in
                 guard case .number(let text) = value else { return }
                 if let number = Int64(text), bound.range.contains(number) { return }
-                problems.append(FieldError(field: field, reason: "must be from \(bound.range.lowerBound) to \(bound.range.upperBound)"))
+                problems.append(
+                    FieldError(
+                        field: field, reason: "must be from \(bound.range.lowerBound) to \(bound.range.upperBound)"))
             }
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
@@ -99,7 +101,9 @@ public enum InputBounds {
         return steps
     }
 
-    private static func visit(_ value: JSONValue, steps: ArraySlice<Step>, field: String, _ body: (JSONValue, String) -> Void) {
+    private static func visit(
+        _ value: JSONValue, steps: ArraySlice<Step>, field: String, _ body: (JSONValue, String) -> Void
+    ) {
         guard let step = steps.first else {
             body(value, field.isEmpty ? "params" : field)
             return
@@ -117,7 +121,8 @@ public enum InputBounds {
         }
     }
 
-    private static func annotating(_ schema: JSONValue, steps: ArraySlice<Step>, range: ClosedRange<Int64>) -> JSONValue {
+    private static func annotating(_ schema: JSONValue, steps: ArraySlice<Step>, range: ClosedRange<Int64>) -> JSONValue
+    {
         guard case .object(var members) = schema else { return schema }
         guard let step = steps.first else {
             members["minimum"] = .integer(range.lowerBound)
@@ -126,7 +131,9 @@ public enum InputBounds {
         }
         switch step {
         case .key(let key):
-            guard case .object(var properties)? = members["properties"], let property = properties[key] else { return schema }
+            guard case .object(var properties)? = members["properties"], let property = properties[key] else {
+                return schema
+            }
             properties[key] = annotating(property, steps: steps.dropFirst(), range: range)
             members["properties"] = .object(properties)
         case .everyElement:

@@ -3,33 +3,61 @@
 
 extension SchemaKeyedContainer {
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
+        try child(key, required: false).decode(type)
+    }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try child(key, required: true).decode(type) }
-    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try child(key, required: false).decode(type) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
+        try child(key, required: false).decode(type)
+    }
 }
 
 extension SchemaUnkeyedContainer {

@@ -64,16 +64,30 @@ final class SchemaBox {
         if depth > 24 {
             kind = .fixed
             fixed = [:]
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(type) nests too deeply to infer"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription: "\(type) nests too deeply to infer"))
         }
-        if type == String.self { kind = .string; return "" as! T }
-        if type == Bool.self { kind = .boolean; return false as! T }
+        if type == String.self {
+            kind = .string
+            return "" as! T
+        }
+        if type == Bool.self {
+            kind = .boolean
+            return false as! T
+        }
         if type == Double.self || type == Float.self {
             kind = .number
             return (type == Double.self ? 0.0 as Double as! T : Float(0) as! T)
         }
-        if let value = Self.integerPlaceholder(type) { kind = .integer; return value }
-        if type == JSONValue.self { kind = .fixed; fixed = [:]; return JSONValue.null as! T }
+        if let value = Self.integerPlaceholder(type) {
+            kind = .integer
+            return value
+        }
+        if type == JSONValue.self {
+            kind = .fixed
+            fixed = [:]
+            return JSONValue.null as! T
+        }
         return try T(from: SchemaDecoder(box: self, codingPath: []))
     }
 
@@ -110,7 +124,10 @@ final class SchemaBox {
         case .object:
             var members: [String: JSONValue] = ["type": "object"]
             var props: [String: JSONValue] = [:]
-            for (name, box) in properties { props[name] = SchemaDescriptionMerge.describing(box.schema, with: fieldDescriptions[name], merge: box.kind == .fixed) }
+            for (name, box) in properties {
+                props[name] = SchemaDescriptionMerge.describing(
+                    box.schema, with: fieldDescriptions[name], merge: box.kind == .fixed)
+            }
             members["properties"] = .object(props)
             if !required.isEmpty { members["required"] = .array(required.map { .string($0) }) }
             if let title { members["title"] = .string(title) }

@@ -5,14 +5,19 @@ public enum OpenRPCDocument {
 
     /// The document for a service serving `table` and publishing `events` (listed in the
     /// `x-events` extension member, with their payload schemas).
-    public static func make(title: String, version: String, description: String, table: RPCMethodTable, events: [EventDescriptor] = []) -> JSONValue {
+    public static func make(
+        title: String, version: String, description: String, table: RPCMethodTable, events: [EventDescriptor] = []
+    ) -> JSONValue {
         var errors: [String: JSONValue] = [:]
         for code in ApplicationErrorCode.allCases {
             errors[code.name] = ["code": .integer(Int64(code.rawValue)), "message": .string(code.meaning)]
         }
         let reserved: [(String, Int, String)] = [
             ("parse_error", -32700, "The line is not valid JSON."),
-            ("invalid_request", -32600, "Not a valid request object, an empty or oversized batch, or a request over the size limit."),
+            (
+                "invalid_request", -32600,
+                "Not a valid request object, an empty or oversized batch, or a request over the size limit."
+            ),
             ("method_not_found", -32601, "No such method on this service."),
             ("invalid_params", -32602, "The params do not fit the method; data.fields names the field."),
             ("internal_error", -32603, "An unexpected failure in the service; data.requestId points to its log line."),
@@ -90,7 +95,9 @@ public enum OpenRPCDocument {
         return x.verb < y.verb
     }
 
-    static let pythonBuiltinTypes: Set<String> = ["list", "dict", "set", "tuple", "str", "int", "float", "bool", "bytes", "type"]
+    static let pythonBuiltinTypes: Set<String> = [
+        "list", "dict", "set", "tuple", "str", "int", "float", "bool", "bytes", "type",
+    ]
 
     /// `names` ordered required first, then optional, each group alphabetically.
     public static func requiredFirst(_ names: some Sequence<String>, required: Set<String>) -> [String] {
@@ -104,7 +111,9 @@ public enum OpenRPCDocument {
     static func resultDescriptor(name: String, schema: JSONValue) -> JSONValue {
         var descriptor: [String: JSONValue] = ["name": .string("\(name).result"), "schema": schema]
         if name == RPCDiscover.name { descriptor["description"] = "This service's OpenRPC 1.3 document." }
-        if let description = schema["description"] ?? schema["items"]?["description"].map({ .string("A list; each: " + ($0.stringValue ?? "")) }) {
+        if let description = schema["description"]
+            ?? schema["items"]?["description"].map({ .string("A list; each: " + ($0.stringValue ?? "")) })
+        {
             descriptor["description"] = description
         }
         return .object(descriptor)
@@ -118,7 +127,9 @@ public enum OpenRPCDocument {
         switch entry.access {
         case .anyone: break
         case .authenticated, .service:
-            codes.formUnion([ApplicationErrorCode.unauthenticated.rawValue, ApplicationErrorCode.dependencyUnavailable.rawValue])
+            codes.formUnion([
+                ApplicationErrorCode.unauthenticated.rawValue, ApplicationErrorCode.dependencyUnavailable.rawValue,
+            ])
         case .roles:
             codes.formUnion([
                 ApplicationErrorCode.unauthenticated.rawValue, ApplicationErrorCode.forbidden.rawValue,

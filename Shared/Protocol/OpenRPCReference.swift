@@ -28,7 +28,8 @@ public enum OpenRPCReference {
         for method in methods {
             let name = method["name"]?.stringValue ?? "?"
             lines.append(
-                "| [\(code(name))](#\(anchor(name))) | \(cell(access(method["x-access"]))) | \(cell(method["summary"]?.stringValue ?? "")) |")
+                "| [\(code(name))](#\(anchor(name))) | \(cell(access(method["x-access"]))) | \(cell(method["summary"]?.stringValue ?? "")) |"
+            )
         }
         lines.append("")
         for method in methods {
@@ -88,7 +89,9 @@ public enum OpenRPCReference {
             lines.append("")
         }
         var facts = ["Access: \(access(method["x-access"]))"]
-        if let idempotent = method["x-idempotent"] { facts.append("idempotent: \(idempotent == .bool(true) ? "yes" : "no")") }
+        if let idempotent = method["x-idempotent"] {
+            facts.append("idempotent: \(idempotent == .bool(true) ? "yes" : "no")")
+        }
         if let bytes = method["x-max-request-bytes"]?.int64Value { facts.append("largest request: \(byteSize(bytes))") }
         lines.append(facts.joined(separator: "; ") + ".")
         lines.append("")
@@ -130,7 +133,8 @@ public enum OpenRPCReference {
                 if let reference = error["$ref"]?.stringValue {
                     lines.append("| \(code(reference)) | |")
                 } else {
-                    lines.append("| \(error["code"].map(plain) ?? "?") | \(cell(error["message"]?.stringValue ?? "")) |")
+                    lines.append(
+                        "| \(error["code"].map(plain) ?? "?") | \(cell(error["message"]?.stringValue ?? "")) |")
                 }
             }
         }
@@ -198,7 +202,8 @@ public enum OpenRPCReference {
         for key in OpenRPCDocument.requiredFirst(properties.keys, required: required) {
             let member = properties[key]!
             let name = prefix + key
-            lines.append(row(name, member, required: required.contains(key), description: member["description"]?.stringValue))
+            lines.append(
+                row(name, member, required: required.contains(key), description: member["description"]?.stringValue))
             lines.append(contentsOf: nestedRows(member, path: name, depth: depth + 1))
         }
         return lines

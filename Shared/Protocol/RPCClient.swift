@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A JSON-RPC client for one service's Unix socket.
 ///
@@ -47,7 +48,8 @@ public final class RPCClient: @unchecked Sendable {
         do {
             return try JSONCoding.decode(M.Result.self, from: result)
         } catch {
-            throw RPCError.dependencyUnavailable("\(serviceName) answered \(M.name) with a result this client cannot read: \(error)")
+            throw RPCError.dependencyUnavailable(
+                "\(serviceName) answered \(M.name) with a result this client cannot read: \(error)")
         }
     }
 
@@ -102,22 +104,26 @@ public final class RPCClient: @unchecked Sendable {
             }
             request.append(contentsOf: "}\n".utf8)
             do {
-                let response = try await connection.roundTrip(id: id, request: request, timeout: timeout ?? defaultTimeout)
+                let response = try await connection.roundTrip(
+                    id: id, request: request, timeout: timeout ?? defaultTimeout)
                 return try Self.result(of: response)
             } catch ClientConnection.Failure.lost(let sent) {
                 drop(connection)
                 if (!sent || retryable) && attempt < 2 { continue }
                 throw RPCError.dependencyUnavailable(
-                    "the connection to \(serviceName) was lost before it answered \(method); the request may or may not have been applied")
+                    "the connection to \(serviceName) was lost before it answered \(method); the request may or may not have been applied"
+                )
             } catch ClientConnection.Failure.timedOut {
-                throw RPCError.dependencyUnavailable("\(serviceName) did not answer \(method) within \(timeout ?? defaultTimeout)")
+                throw RPCError.dependencyUnavailable(
+                    "\(serviceName) did not answer \(method) within \(timeout ?? defaultTimeout)")
             }
         }
     }
 
     private static func result(of response: JSONValue) throws -> [UInt8] {
         if let error = response["error"] {
-            throw RPCError(jsonValue: error) ?? RPCError.dependencyUnavailable("malformed error object: \(error.serializedString)")
+            throw RPCError(jsonValue: error)
+                ?? RPCError.dependencyUnavailable("malformed error object: \(error.serializedString)")
         }
         guard let result = response["result"] else {
             throw RPCError.dependencyUnavailable("malformed response: \(response.serializedString)")
@@ -134,7 +140,8 @@ public final class RPCClient: @unchecked Sendable {
                 connection = fresh
                 return fresh
             } catch let error as SocketError {
-                throw RPCError.dependencyUnavailable("\(serviceName) is not reachable at \(socketPath): \(String(cString: strerror(error.errorNumber)))")
+                throw RPCError.dependencyUnavailable(
+                    "\(serviceName) is not reachable at \(socketPath): \(String(cString: strerror(error.errorNumber)))")
             }
         }
     }
@@ -199,7 +206,8 @@ final class ClientConnection: @unchecked Sendable {
                 shutdown()
                 return
             }
-            let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+            let nanoseconds =
+                timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
             DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in
                 if let waiting = take(id) { waiting.resume(throwing: Failure.timedOut) }
             }

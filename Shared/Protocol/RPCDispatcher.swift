@@ -147,14 +147,17 @@ public final class RPCDispatcher: Sendable {
         func finish(_ outcome: Result<[UInt8], RPCError>, internalDetail: String? = nil) -> Result<[UInt8], RPCError> {
             var code: Int?
             if case .failure(let error) = outcome { code = error.code }
-            observe(method: methodName, requestID: requestID, start: start, code: code, internalDetail: internalDetail, principal: principal?.id)
+            observe(
+                method: methodName, requestID: requestID, start: start, code: code, internalDetail: internalDetail,
+                principal: principal?.id)
             return outcome
         }
         guard let entry = table.entries[methodName] else {
             return finish(.failure(.methodNotFound(methodName)))
         }
         if lineBytes > entry.maxRequestBytes {
-            return finish(.failure(.invalidRequest("request exceeds the \(entry.maxRequestBytes)-byte limit of \(methodName)")))
+            return finish(
+                .failure(.invalidRequest("request exceeds the \(entry.maxRequestBytes)-byte limit of \(methodName)")))
         }
         if let token {
             do {
@@ -173,11 +176,15 @@ public final class RPCDispatcher: Sendable {
             if case .roles = entry.access, principal!.kind == .user, principal!.roles.isEmpty {
                 return finish(.failure(.passwordChangeRequired(methodName)))
             }
-            let who = principal!.kind == .service ? "service \(principal!.id)" : "roles \(principal!.roles.map(\.rawValue).sorted().joined(separator: ", "))"
+            let who =
+                principal!.kind == .service
+                ? "service \(principal!.id)"
+                : "roles \(principal!.roles.map(\.rawValue).sorted().joined(separator: ", "))"
             return finish(.failure(.forbidden("\(methodName) is not open to \(who)")))
         }
         let context = RequestContext(
-            principal: principal, requestID: requestID, method: methodName, idempotencyKey: idempotencyKey, token: token)
+            principal: principal, requestID: requestID, method: methodName, idempotencyKey: idempotencyKey, token: token
+        )
         do {
             return finish(.success(try await entry.invoke(params, context)))
         } catch let error as any RPCErrorConvertible {
@@ -189,7 +196,10 @@ public final class RPCDispatcher: Sendable {
         }
     }
 
-    func observe(method: String?, requestID: String, start: ContinuousClock.Instant, code: Int?, internalDetail: String? = nil, principal: String? = nil) {
+    func observe(
+        method: String?, requestID: String, start: ContinuousClock.Instant, code: Int?, internalDetail: String? = nil,
+        principal: String? = nil
+    ) {
         guard let observer else { return }
         observer(
             RPCCallRecord(
@@ -254,7 +264,8 @@ extension RPCError {
     public static func passwordChangeRequired(_ method: String) -> RPCError {
         RPCError(
             code: ApplicationErrorCode.forbidden.rawValue,
-            message: "Change your password first (\(passwordChangeMethod)): \(method) opens once the first or temporary password is changed",
+            message:
+                "Change your password first (\(passwordChangeMethod)): \(method) opens once the first or temporary password is changed",
             data: ["kind": "forbidden", "reason": "password_change_required", "method": .string(passwordChangeMethod)])
     }
 }

@@ -72,8 +72,11 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
     // MARK: Application errors
 
     /// The caller is not signed in, or its token is invalid, expired or revoked.
-    public static func unauthenticated(_ message: String = "Sign-in required: the token is missing, invalid, expired or revoked") -> RPCError {
-        RPCError(code: ApplicationErrorCode.unauthenticated.rawValue, message: message, data: ["kind": "unauthenticated"])
+    public static func unauthenticated(
+        _ message: String = "Sign-in required: the token is missing, invalid, expired or revoked"
+    ) -> RPCError {
+        RPCError(
+            code: ApplicationErrorCode.unauthenticated.rawValue, message: message, data: ["kind": "unauthenticated"])
     }
 
     /// The caller is known but may not do this (role, tenant, agency or ownership).

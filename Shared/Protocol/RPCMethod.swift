@@ -80,7 +80,9 @@ public struct RequestContext: Sendable {
     public var token: String?
 
     /// Creates a context.
-    public init(principal: Principal?, requestID: String, method: String, idempotencyKey: String? = nil, token: String? = nil) {
+    public init(
+        principal: Principal?, requestID: String, method: String, idempotencyKey: String? = nil, token: String? = nil
+    ) {
         self.principal = principal
         self.requestID = requestID
         self.method = method

@@ -54,7 +54,9 @@ public struct RPCMethodTable: Sendable {
     /// programming error.
     public mutating func register<M: RPCMethod>(_ method: M.Type, constantResult result: M.Result) {
         precondition(entries[M.name] == nil, "method \(M.name) registered twice")
-        guard let encoded = try? JSONCoding.encode(result) else { preconditionFailure("the result of \(M.name) cannot be encoded") }
+        guard let encoded = try? JSONCoding.encode(result) else {
+            preconditionFailure("the result of \(M.name) cannot be encoded")
+        }
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
             maxRequestBytes: M.maxRequestBytes, errors: M.errors,
@@ -99,7 +101,8 @@ public enum ParamsDecoding {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let params,
                 let field = unfitNumberField(P.self, in: params)
             {
-                throw RPCError.invalidParams(field: field, reason: "is a number this field cannot hold (not whole, or out of range)")
+                throw RPCError.invalidParams(
+                    field: field, reason: "is a number this field cannot hold (not whole, or out of range)")
             }
             throw invalidParams(error)
         } catch let error as RPCError {
@@ -139,18 +142,24 @@ public enum ParamsDecoding {
         return nil
     }
 
-    private static func collectNumbers(_ value: JSONValue, path: [PathStep], into numbers: inout [(path: [PathStep], text: String)]) {
+    private static func collectNumbers(
+        _ value: JSONValue, path: [PathStep], into numbers: inout [(path: [PathStep], text: String)]
+    ) {
         switch value {
         case .number(let text): numbers.append((path, text))
         case .array(let elements):
-            for (index, element) in elements.enumerated() { collectNumbers(element, path: path + [.index(index)], into: &numbers) }
+            for (index, element) in elements.enumerated() {
+                collectNumbers(element, path: path + [.index(index)], into: &numbers)
+            }
         case .object(let members):
             for key in members.keys.sorted() { collectNumbers(members[key]!, path: path + [.key(key)], into: &numbers) }
         default: break
         }
     }
 
-    private static func replacing(_ value: JSONValue, at path: ArraySlice<PathStep>, with replacement: JSONValue) -> JSONValue {
+    private static func replacing(_ value: JSONValue, at path: ArraySlice<PathStep>, with replacement: JSONValue)
+        -> JSONValue
+    {
         guard let step = path.first else { return replacement }
         switch (value, step) {
         case (.array(var elements), .index(let index)):
@@ -197,7 +206,8 @@ public enum ParamsDecoding {
         switch type {
         case is String.Type: return "a string"
         case is Bool.Type: return "true or false"
-        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type, is UInt32.Type: return "a whole number"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type, is UInt32.Type:
+            return "a whole number"
         case is Double.Type, is Float.Type: return "a number"
         default:
             let name = String(describing: type)

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Limits and settings of an ``RPCServer``.
 ///
@@ -346,19 +347,20 @@ public final class RPCServer: @unchecked Sendable {
     /// Stops accepting, removes the socket file, lets requests in flight finish (up to the grace
     /// period), then closes every connection.
     public func shutdown() async {
-        let (source, timer, open, instanceLock): ((any DispatchSourceRead)?, (any DispatchSourceTimer)?, [ServerConnection], InstanceLock?) = lock.withLock {
-            draining.store(true, ordering: .releasing)
-            // A suspended source must be resumed before it is cancelled and released.
-            if acceptPaused {
-                acceptPaused = false
-                acceptSource?.resume()
+        let (source, timer, open, instanceLock):
+            ((any DispatchSourceRead)?, (any DispatchSourceTimer)?, [ServerConnection], InstanceLock?) = lock.withLock {
+                draining.store(true, ordering: .releasing)
+                // A suspended source must be resumed before it is cancelled and released.
+                if acceptPaused {
+                    acceptPaused = false
+                    acceptSource?.resume()
+                }
+                let result = (acceptSource, sweepTimer, Array(connections.values), self.instanceLock)
+                acceptSource = nil
+                sweepTimer = nil
+                self.instanceLock = nil
+                return result
             }
-            let result = (acceptSource, sweepTimer, Array(connections.values), self.instanceLock)
-            acceptSource = nil
-            sweepTimer = nil
-            self.instanceLock = nil
-            return result
-        }
         source?.cancel()
         timer?.cancel()
         if source != nil { unlink(socketPath) }
@@ -494,7 +496,8 @@ final class ServerConnection: @unchecked Sendable {
                 reads += 1
                 var events: [LineFramer.Event] = []
                 // errno is taken inside: releasing the temporary buffer may change it.
-                let (count, error) = withUnsafeTemporaryAllocation(byteCount: Self.readChunk, alignment: 1) { chunk -> (Int, Int32) in
+                let (count, error) = withUnsafeTemporaryAllocation(byteCount: Self.readChunk, alignment: 1) {
+                    chunk -> (Int, Int32) in
                     let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
                     let error = errno
                     if count > 0 {

@@ -1,7 +1,8 @@
 /// `system.health`: answered by every service.
 public enum SystemHealth: RPCMethod {
     public static let name = "system.health"
-    public static let summary = "Liveness and readiness: service name, version, uptime, database state and free disk space."
+    public static let summary =
+        "Liveness and readiness: service name, version, uptime, database state and free disk space."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
@@ -12,7 +13,8 @@ public enum SystemHealth: RPCMethod {
 /// `rpc.discover`: the service's OpenRPC 1.3 document (answered by every service).
 public enum RPCDiscover: RPCMethod {
     public static let name = "rpc.discover"
-    public static let summary = "The OpenRPC 1.3 document of this service: every method with its params, result, access rule and the error table."
+    public static let summary =
+        "The OpenRPC 1.3 document of this service: every method with its params, result, access rule and the error table."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
@@ -46,7 +48,10 @@ public struct HealthReport: Codable, Sendable, Hashable {
     public var pid: Int32
 
     /// Creates a report.
-    public init(status: HealthStatus, service: String, version: String, uptimeSeconds: Int64, databaseOK: Bool, freeDiskBytes: Int64, pid: Int32) {
+    public init(
+        status: HealthStatus, service: String, version: String, uptimeSeconds: Int64, databaseOK: Bool,
+        freeDiskBytes: Int64, pid: Int32
+    ) {
         self.status = status
         self.service = service
         self.version = version

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A failure of a socket system call, with the path and the system's reason.
 public struct SocketError: Error, CustomStringConvertible, Sendable {
@@ -30,14 +31,17 @@ public enum UnixSocket {
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         guard bytes.count <= maxPathBytes else {
-            throw SocketError(operation: "socket path longer than \(maxPathBytes) bytes:", path: path, errorNumber: ENAMETOOLONG)
+            throw SocketError(
+                operation: "socket path longer than \(maxPathBytes) bytes:", path: path, errorNumber: ENAMETOOLONG)
         }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: bytes)
             raw[bytes.count] = 0
         }
         return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                body($0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
     }
 
@@ -56,7 +60,8 @@ public enum UnixSocket {
 
     /// Binds and listens on `path` (the caller has removed any stale file), non-blocking.
     static func listen(on path: String, mode: mode_t, backlog: Int32) throws -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        let fd = socket(
+            AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard fd >= 0 else { throw SocketError(operation: "socket for", path: path, errorNumber: errno) }
         // The file is never more open than `mode`, even briefly: on Linux, bind gives it the
         // socket's own mode less the umask. (Not by changing the umask: it is process-wide, so

@@ -82,7 +82,8 @@ public final class AuditSeal: Sendable {
             let key = record["key"]?.stringValue.flatMap(Hex.decode), key.count == 32,
             let keyedFrom = record["keyedFrom"]?.int64Value, keyedFrom >= 0
         else {
-            throw SecureFileError("the audit key \(path) is damaged: expected JSON with a 64-hex-digit key and keyedFrom")
+            throw SecureFileError(
+                "the audit key \(path) is damaged: expected JSON with a 64-hex-digit key and keyedFrom")
         }
         let seal = AuditSeal(key: key, keyedFrom: keyedFrom, checkpointPath: checkpointPath(configuration))
         AuditSeal.register(seal, databasePath: database.path)
@@ -129,8 +130,11 @@ public final class AuditSeal: Sendable {
             throw SecureFileError("the last line of \(checkpointPath) is not a checkpoint")
         }
         let checkpoint = AuditCheckpoint(sequence: sequence, hash: hash, at: at)
-        guard let code = Hex.decode(mac), HMACSHA256.isValidAuthenticationCode(code, for: Self.macMessage(checkpoint), key: key) else {
-            throw SecureFileError("the last checkpoint in \(checkpointPath) is not signed with this service's audit key")
+        guard let code = Hex.decode(mac),
+            HMACSHA256.isValidAuthenticationCode(code, for: Self.macMessage(checkpoint), key: key)
+        else {
+            throw SecureFileError(
+                "the last checkpoint in \(checkpointPath) is not signed with this service's audit key")
         }
         return checkpoint
     }
@@ -146,18 +150,24 @@ public final class AuditSeal: Sendable {
             if let last {
                 if head.sequence == last.sequence && head.hash == last.hash { return nil }
                 guard head.sequence >= last.sequence else {
-                    throw SecureFileError("audit log head \(head.sequence) is below the last checkpoint \(last.sequence): entries were removed; not checkpointing")
+                    throw SecureFileError(
+                        "audit log head \(head.sequence) is below the last checkpoint \(last.sequence): entries were removed; not checkpointing"
+                    )
                 }
                 if last.sequence > 0 {
-                    let stored = try connection.queryOne("SELECT hash FROM audit_log WHERE sequence = ?", last.sequence)?.string(0)
+                    let stored = try connection.queryOne(
+                        "SELECT hash FROM audit_log WHERE sequence = ?", last.sequence)?.string(0)
                     guard stored == last.hash else {
-                        throw SecureFileError("audit entry \(last.sequence) no longer matches its checkpoint of \(last.at); not checkpointing")
+                        throw SecureFileError(
+                            "audit entry \(last.sequence) no longer matches its checkpoint of \(last.at); not checkpointing"
+                        )
                     }
                 }
             }
             let checkpoint = AuditCheckpoint(sequence: head.sequence, hash: head.hash, at: Timestamp.iso8601(now))
             let line: JSONValue = [
-                "sequence": .integer(checkpoint.sequence), "hash": .string(checkpoint.hash), "at": .string(checkpoint.at),
+                "sequence": .integer(checkpoint.sequence), "hash": .string(checkpoint.hash),
+                "at": .string(checkpoint.at),
                 "mac": .string(mac(checkpoint)),
             ]
             try SecureFiles.appendLine(line.serializedString, to: checkpointPath)

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenSecurity
 import SiOpenStorage
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One state change: who, in which tenant, when, through which method, on what, before and after.
 ///
@@ -171,7 +172,8 @@ public enum AuditTrail {
         let lastSequence = try last?.int64("sequence") ?? 0
         // AUTOINCREMENT remembers the highest number ever used: if rows at the tail were removed
         // by someone with file access, the next entry leaves a gap that verify() reports.
-        let highWater = try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64("seq") ?? 0
+        let highWater =
+            try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64("seq") ?? 0
         var entry = AuditEntry(
             sequence: max(lastSequence, highWater) + 1, tenant: tenant, actor: actor?.id ?? "system",
             actorKind: actor?.kind.rawValue ?? "system", method: method, targetType: targetType, targetID: targetID,
@@ -192,15 +194,19 @@ public enum AuditTrail {
 
     /// Entries with a sequence above `sequence`, ascending, at most `limit`; `tenant` nil means
     /// every tenant (and system-wide entries), otherwise only that tenant's.
-    public static func entries(_ connection: Connection, tenant: String?, after sequence: Int64, limit: Int) throws -> [AuditEntry] {
+    public static func entries(_ connection: Connection, tenant: String?, after sequence: Int64, limit: Int) throws
+        -> [AuditEntry]
+    {
         // SQLite reads a negative LIMIT as "no limit"; a caller asking for none gets none.
         guard limit > 0 else { return [] }
         let rows: [Row]
         if let tenant {
             rows = try connection.query(
-                "SELECT * FROM audit_log WHERE tenant = ? AND sequence > ? ORDER BY sequence LIMIT ?", tenant, sequence, limit)
+                "SELECT * FROM audit_log WHERE tenant = ? AND sequence > ? ORDER BY sequence LIMIT ?", tenant, sequence,
+                limit)
         } else {
-            rows = try connection.query("SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?", sequence, limit)
+            rows = try connection.query(
+                "SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?", sequence, limit)
         }
         return try rows.map(entry)
     }
@@ -227,12 +233,14 @@ public enum AuditTrail {
         do {
             checkpoint = try seal?.latestCheckpoint()
         } catch {
-            return AuditVerification(intact: false, checkedEntries: 0, reason: "\(error)", keyedFromSequence: seal?.keyedFrom)
+            return AuditVerification(
+                intact: false, checkedEntries: 0, reason: "\(error)", keyedFromSequence: seal?.keyedFrom)
         }
         if let seal, checkpoint == nil {
             return AuditVerification(
                 intact: false, checkedEntries: 0,
-                reason: "no checkpoint in \(seal.checkpointPath): the checkpoint file was removed, so a cut log cannot be ruled out",
+                reason:
+                    "no checkpoint in \(seal.checkpointPath): the checkpoint file was removed, so a cut log cannot be ruled out",
                 keyedFromSequence: seal.keyedFrom)
         }
         var checked: Int64 = 0
@@ -271,7 +279,8 @@ public enum AuditTrail {
             )
         }
         guard let broken else {
-            return AuditVerification(intact: true, checkedEntries: checked, checkpoint: checkpoint, keyedFromSequence: seal?.keyedFrom)
+            return AuditVerification(
+                intact: true, checkedEntries: checked, checkpoint: checkpoint, keyedFromSequence: seal?.keyedFrom)
         }
         return AuditVerification(
             intact: false, checkedEntries: checked, firstBrokenSequence: broken.sequence, reason: broken.reason,
@@ -281,8 +290,10 @@ public enum AuditTrail {
     /// The newest entry's sequence and hash (`0` and `""` for an empty log); nil when the
     /// database has no audit log.
     public static func head(_ connection: Connection) throws -> (sequence: Int64, hash: String)? {
-        guard try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'") != nil else { return nil }
-        guard let row = try connection.queryOne("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1") else { return (0, "") }
+        guard try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'") != nil
+        else { return nil }
+        guard let row = try connection.queryOne("SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
+        else { return (0, "") }
         return (try row.int64(0), try row.string(1))
     }
 
@@ -290,17 +301,20 @@ public enum AuditTrail {
     /// were removed); 0 for an empty log or none.
     static func highestSequence(_ connection: Connection) throws -> Int64 {
         guard let head = try head(connection) else { return 0 }
-        let highWater = try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64(0) ?? 0
+        let highWater =
+            try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")?.int64(0) ?? 0
         return max(head.sequence, highWater)
     }
 
     /// An entry from an `audit_log` row.
     static func entry(_ row: Row) throws -> AuditEntry {
         AuditEntry(
-            sequence: try row.int64("sequence"), tenant: try row.optionalString("tenant"), actor: try row.string("actor"),
+            sequence: try row.int64("sequence"), tenant: try row.optionalString("tenant"),
+            actor: try row.string("actor"),
             actorKind: try row.string("actor_kind"), method: try row.string("method"),
             targetType: try row.string("target_type"), targetID: try row.string("target_id"),
-            action: try row.string("action"), before: try row.optionalString("before_json").map(JSONValue.init(parsing:)),
+            action: try row.string("action"),
+            before: try row.optionalString("before_json").map(JSONValue.init(parsing:)),
             after: try row.optionalString("after_json").map(JSONValue.init(parsing:)), at: try row.string("at"),
             previousHash: try row.string("previous_hash"), hash: try row.string("hash"))
     }

@@ -26,7 +26,9 @@ public final class BackgroundWork: Sendable {
                 } catch {
                     failures += 1
                     if failures == 1 || failures % 20 == 0 {
-                        logger.warning("background job failed", ["job": .string(name), "failures": .integer(Int64(failures)), "error": .string("\(error)")])
+                        logger.warning(
+                            "background job failed",
+                            ["job": .string(name), "failures": .integer(Int64(failures)), "error": .string("\(error)")])
                     }
                 }
                 let pause = failures == 0 ? interval : min(interval * (1 << min(failures, 6)), .seconds(60))

@@ -1,13 +1,14 @@
-// A content-addressed store for uploaded documents and images (KTP scans, deeds, delivery
-// photos), and the decoding of uploads that travel in JSON-RPC as base64 strings.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenSecurity
+
+// A content-addressed store for uploaded documents and images (KTP scans, deeds, delivery
+// photos), and the decoding of uploads that travel in JSON-RPC as base64 strings.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The file types the store accepts, each recognised from its first bytes, never from a name or
 /// a caller's claim.
@@ -154,7 +155,8 @@ public final class BlobStore: Sendable {
     /// stored, and ``BlobStoreError`` when reading fails or the content no longer matches its name.
     public func load(sha256: String) throws -> [UInt8] {
         guard let name = Self.canonicalName(sha256) else {
-            throw RPCError.validationFailed(field: "sha256", reason: "must be a SHA-256 digest of 64 hexadecimal characters")
+            throw RPCError.validationFailed(
+                field: "sha256", reason: "must be a SHA-256 digest of 64 hexadecimal characters")
         }
         let path = directory + "/" + name.prefix(2) + "/" + name
         guard let bytes = try Self.readFile(path) else { throw RPCError.notFound("File", id: name) }
@@ -188,11 +190,16 @@ public final class BlobStore: Sendable {
     /// `referenced` from the records *before* calling this and choose a grace far longer than a
     /// request. Anything that is not a stored file (other names, directories, links) is left alone.
     @discardableResult
-    public func collectUnreferenced(keeping referenced: Set<String>, olderThan grace: Duration, now: Date = Date()) throws -> Collection {
+    public func collectUnreferenced(keeping referenced: Set<String>, olderThan grace: Duration, now: Date = Date())
+        throws -> Collection
+    {
         let cutoff = now.timeIntervalSince1970 - Double(grace.components.seconds)
         var collection = Collection(files: 0, bytes: 0, temporaries: 0)
         let shards = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for shard in shards where shard.utf8.count == 2 && shard.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        for shard in shards
+        where shard.utf8.count == 2
+            && shard.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        {
             let shardPath = directory + "/" + shard
             // A real shard directory only: never follow a link out of the store.
             var shardInfo = stat()
@@ -203,7 +210,8 @@ public final class BlobStore: Sendable {
             for name in names {
                 let path = shardPath + "/" + name
                 var info = stat()
-                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Double(info.st_mtim.tv_sec) < cutoff else { continue }
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Double(info.st_mtim.tv_sec) < cutoff
+                else { continue }
                 if name.hasPrefix(".upload-") {
                     guard unlink(path) == 0 || errno == ENOENT else { throw BlobStoreError.system("unlink", path) }
                     collection.temporaries += 1
@@ -223,7 +231,8 @@ public final class BlobStore: Sendable {
     /// `sha256` lowercased when it is exactly 64 hex characters, else `nil`.
     static func canonicalName(_ sha256: String) -> String? {
         let utf8 = sha256.utf8
-        guard utf8.count == 64, utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
+        guard utf8.count == 64,
+            utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) })
         else { return nil }
         return sha256.lowercased()
     }
@@ -334,7 +343,8 @@ public enum UploadDecoding {
         let decodedLength = (utf8.count - padding) * 3 / 4
         guard decodedLength <= maxBytes else {
             throw RPCError.validationFailed(
-                field: field, reason: "must be at most \(describeSize(maxBytes)) once decoded; this is about \(decodedLength) bytes")
+                field: field,
+                reason: "must be at most \(describeSize(maxBytes)) once decoded; this is about \(decodedLength) bytes")
         }
         var padded = text
         if padding == 0 && utf8.count % 4 != 0 {
@@ -342,7 +352,8 @@ public enum UploadDecoding {
         }
         guard padding <= 2, padded.utf8.count % 4 == 0, let data = Data(base64Encoded: padded) else {
             throw RPCError.validationFailed(
-                field: field, reason: "must be base64 (A-Z, a-z, 0-9, + and /, with optional = padding, no spaces or line breaks)")
+                field: field,
+                reason: "must be base64 (A-Z, a-z, 0-9, + and /, with optional = padding, no spaces or line breaks)")
         }
         guard !data.isEmpty else { throw RPCError.validationFailed(field: field, reason: "must not be empty") }
         return [UInt8](data)

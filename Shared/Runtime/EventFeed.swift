@@ -21,7 +21,10 @@ public struct FeedEvent: Codable, Sendable, Hashable {
     public var at: String
 
     /// Creates an event as read from storage or from the wire; ``EventFeed/publish(_:_:db:tenant:subjectID:at:)`` makes new ones.
-    public init(sequence: Int64, type: String, version: Int = 1, tenant: String?, subjectID: String, payload: JSONValue, at: String) {
+    public init(
+        sequence: Int64, type: String, version: Int = 1, tenant: String?, subjectID: String, payload: JSONValue,
+        at: String
+    ) {
         self.sequence = sequence
         self.type = type
         self.version = version
@@ -60,7 +63,8 @@ public struct FeedEvent: Codable, Sendable, Hashable {
             throw PermanentFeedFailure("event \(sequence) is \(type), not \(E.type)")
         }
         guard (1...E.version).contains(version) else {
-            throw PermanentFeedFailure("event \(sequence) is \(type) version \(version); this build reads up to version \(E.version)")
+            throw PermanentFeedFailure(
+                "event \(sequence) is \(type) version \(version); this build reads up to version \(E.version)")
         }
         return try JSONCoding.decode(E.Payload.self, from: payload)
     }
@@ -135,7 +139,8 @@ public enum EventFeed {
             cursor, limit
         ).map { row in
             FeedEvent(
-                sequence: try row.int64("sequence"), type: try row.string("type"), version: Int(try row.int64("version")),
+                sequence: try row.int64("sequence"), type: try row.string("type"),
+                version: Int(try row.int64("version")),
                 tenant: try row.optionalString("tenant"),
                 subjectID: try row.string("subject_id"), payload: try JSONValue(parsing: try row.string("payload")),
                 at: try row.string("at"))
@@ -164,7 +169,8 @@ public enum EventFeed {
             } else if let own = principal.tenant {
                 tenant = own
             } else {
-                throw RPCError.forbidden("audit.read needs a tenant, or the monitor or super admin role to read across tenants")
+                throw RPCError.forbidden(
+                    "audit.read needs a tenant, or the monitor or super admin role to read across tenants")
             }
             let entries = try await database.read {
                 try AuditTrail.entries($0, tenant: tenant, after: params.after, limit: limit)

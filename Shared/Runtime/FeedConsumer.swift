@@ -61,7 +61,8 @@ public final class FeedConsumer: Sendable {
         for event in page.events {
             guard event.sequence > previous else {
                 throw RPCError.dependencyUnavailable(
-                    "\(source) answered events.read after \(start) with event \(event.sequence) after \(previous): not strictly ascending")
+                    "\(source) answered events.read after \(start) with event \(event.sequence) after \(previous): not strictly ascending"
+                )
             }
             previous = event.sequence
         }
@@ -92,17 +93,22 @@ public final class FeedConsumer: Sendable {
                     let poison = events[failure.index]
                     let moved: Int
                     do {
-                        moved = try await applyInOneTransaction(before, from: from, deadLetter: (poison, failure.underlying), apply: apply)
+                        moved = try await applyInOneTransaction(
+                            before, from: from, deadLetter: (poison, failure.underlying), apply: apply)
                     } catch let again as EventApplyFailure {
                         // An event before the poison failed this time: the next poll sorts it out.
                         throw again.underlying
                     }
                     // Another poll moved the cursor first: those events are its to apply.
                     if moved == 0 { return done }
-                    logger?.warning("feed event can never apply: kept as a dead letter (feed.deadLetters)", [
-                        "source": .string(source), "sequence": .integer(poison.sequence), "type": .string(poison.type),
-                        "errorCode": FeedDeadLetters.describe(failure.underlying).code.map { .integer(Int64($0)) } ?? .null,
-                    ])
+                    logger?.warning(
+                        "feed event can never apply: kept as a dead letter (feed.deadLetters)",
+                        [
+                            "source": .string(source), "sequence": .integer(poison.sequence),
+                            "type": .string(poison.type),
+                            "errorCode": FeedDeadLetters.describe(failure.underlying).code.map { .integer(Int64($0)) }
+                                ?? .null,
+                        ])
                     done += moved
                     from = poison.sequence
                     events = events[(failure.index + 1)...]
@@ -154,7 +160,8 @@ public final class FeedConsumer: Sendable {
             var last = events.last?.sequence
             if let deadLetterEvent, let deadLetterError {
                 try FeedDeadLetters.record(
-                    connection, source: source, event: deadLetterEvent, code: deadLetterError.code, message: deadLetterError.message, at: now())
+                    connection, source: source, event: deadLetterEvent, code: deadLetterError.code,
+                    message: deadLetterError.message, at: now())
                 last = deadLetterEvent.sequence
             }
             guard let last else { return 0 }

@@ -53,7 +53,8 @@ public struct FeedDeadLetter: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        id: Int64, source: String, sequence: Int64, type: String, tenant: String?, subjectID: String, payload: JSONValue,
+        id: Int64, source: String, sequence: Int64, type: String, tenant: String?, subjectID: String,
+        payload: JSONValue,
         errorCode: Int?, errorMessage: String, at: String
     ) {
         self.id = id
@@ -140,7 +141,9 @@ public enum FeedDeadLetters {
             return .permanent
         case let error as any RPCErrorConvertible:
             let error = error.rpcError
-            if error.code == ApplicationErrorCode.unauthenticated.rawValue || error.code == ApplicationErrorCode.rateLimited.rawValue {
+            if error.code == ApplicationErrorCode.unauthenticated.rawValue
+                || error.code == ApplicationErrorCode.rateLimited.rawValue
+            {
                 return .transient
             }
             if (400...499).contains(error.code) || error.code == -32602 || error.code == -32600 { return .permanent }
@@ -176,32 +179,44 @@ public enum FeedDeadLetters {
     /// Records `event` of `source` as a dead letter with the error's `code` and `message` (see
     /// ``describe(_:)``) and audits it, inside the caller's write transaction (the one that moves
     /// the cursor past it). Recording the same event twice keeps the first record.
-    static func record(_ connection: Connection, source: String, event: FeedEvent, code: Int?, message: String, at: Date) throws {
+    static func record(
+        _ connection: Connection, source: String, event: FeedEvent, code: Int?, message: String, at: Date
+    ) throws {
         let inserted = try connection.run(
             """
             INSERT INTO feed_dead_letter (source, sequence, type, tenant, subject_id, payload, error_code, error_message, at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, sequence) DO NOTHING
             """,
-            arguments: [source, event.sequence, event.type, event.tenant, event.subjectID, event.payload.serializedString,
-                code.map { Int64($0) }, message, Timestamp.iso8601(at)])
+            arguments: [
+                source, event.sequence, event.type, event.tenant, event.subjectID, event.payload.serializedString,
+                code.map { Int64($0) }, message, Timestamp.iso8601(at),
+            ])
         guard inserted > 0 else { return }
         try AuditTrail.append(
-            connection, tenant: event.tenant, actor: nil, method: "feed.apply", targetType: "feed_event", targetID: "\(source):\(event.sequence)",
+            connection, tenant: event.tenant, actor: nil, method: "feed.apply", targetType: "feed_event",
+            targetID: "\(source):\(event.sequence)",
             action: "dead_lettered", before: nil,
             after: [
                 "source": .string(source), "sequence": .integer(event.sequence), "type": .string(event.type),
-                "subjectId": .string(event.subjectID), "errorCode": code.map { .integer(Int64($0)) } ?? .null, "errorMessage": .string(message),
+                "subjectId": .string(event.subjectID), "errorCode": code.map { .integer(Int64($0)) } ?? .null,
+                "errorMessage": .string(message),
             ],
             at: at)
     }
 
     /// Dead letters after `cursor` (an id), ascending, at most `limit`; only `tenant`'s when given.
     /// A database without the table (a service that consumes no feed) has none.
-    public static func list(_ connection: Connection, tenant: String?, after cursor: Int64, limit: Int) throws -> [FeedDeadLetter] {
-        guard limit > 0, try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feed_dead_letter'") != nil else {
+    public static func list(_ connection: Connection, tenant: String?, after cursor: Int64, limit: Int) throws
+        -> [FeedDeadLetter]
+    {
+        guard limit > 0,
+            try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feed_dead_letter'")
+                != nil
+        else {
             return []
         }
-        var sql = "SELECT id, source, sequence, type, tenant, subject_id, payload, error_code, error_message, at FROM feed_dead_letter WHERE id > ?"
+        var sql =
+            "SELECT id, source, sequence, type, tenant, subject_id, payload, error_code, error_message, at FROM feed_dead_letter WHERE id > ?"
         var arguments: [any SQLBindable] = [cursor]
         if let tenant {
             sql += " AND tenant = ?"
@@ -211,8 +226,10 @@ public enum FeedDeadLetters {
         return try connection.query(sql + " ORDER BY id LIMIT ?", arguments: arguments).map { row in
             FeedDeadLetter(
                 id: try row.int64(0), source: try row.string(1), sequence: try row.int64(2), type: try row.string(3),
-                tenant: try row.optionalString(4), subjectID: try row.string(5), payload: try JSONValue(parsing: try row.string(6)),
-                errorCode: try row.optionalInt64(7).map { Int($0) }, errorMessage: try row.string(8), at: try row.string(9))
+                tenant: try row.optionalString(4), subjectID: try row.string(5),
+                payload: try JSONValue(parsing: try row.string(6)),
+                errorCode: try row.optionalInt64(7).map { Int($0) }, errorMessage: try row.string(8),
+                at: try row.string(9))
         }
     }
 
@@ -228,7 +245,8 @@ public enum FeedDeadLetters {
             } else if let own = principal.tenant {
                 tenant = own
             } else {
-                throw RPCError.forbidden("feed.deadLetters needs a tenant, or the monitor or super admin role to read across tenants")
+                throw RPCError.forbidden(
+                    "feed.deadLetters needs a tenant, or the monitor or super admin role to read across tenants")
             }
             let letters = try await database.read { try list($0, tenant: tenant, after: params.after, limit: limit) }
             return FeedDeadLetterPage(deadLetters: letters, nextCursor: letters.last?.id ?? params.after)

@@ -27,13 +27,16 @@ public enum IdempotentWrite {
     ) throws -> Result {
         guard let key = request.idempotencyKey, let principal = request.principal else { return try body() }
         if let row = try db.queryOne(
-            "SELECT result FROM idempotent_write WHERE principal = ? AND method = ? AND key = ?", principal.id, request.method, key) {
+            "SELECT result FROM idempotent_write WHERE principal = ? AND method = ? AND key = ?", principal.id,
+            request.method, key)
+        {
             return try JSONCoding.decode(Result.self, from: Array(try row.string(0).utf8))
         }
         let result = try body()
         try db.run(
             "INSERT INTO idempotent_write (principal, method, key, result, created_at) VALUES (?, ?, ?, ?, ?)",
-            principal.id, request.method, key, String(decoding: try JSONCoding.encode(result), as: UTF8.self), Timestamp.iso8601(at))
+            principal.id, request.method, key, String(decoding: try JSONCoding.encode(result), as: UTF8.self),
+            Timestamp.iso8601(at))
         return result
     }
 }

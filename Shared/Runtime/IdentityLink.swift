@@ -19,7 +19,8 @@ public struct PublicKeyInfo: Codable, Sendable, Hashable {
 /// `auth.publicKeys` (identity): the keys every service verifies tokens with.
 public enum AuthPublicKeys: RPCMethod {
     public static let name = "auth.publicKeys"
-    public static let summary = "The Ed25519 public keys that sign session tokens, so every service verifies tokens locally."
+    public static let summary =
+        "The Ed25519 public keys that sign session tokens, so every service verifies tokens locally."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = []
     public static let isIdempotent = true
@@ -31,7 +32,8 @@ public enum AuthPublicKeys: RPCMethod {
 /// Entries carry only opaque ids, so anyone may read them.
 public enum AuthRevocations: RPCMethod {
     public static let name = "auth.revocations"
-    public static let summary = "Ended sessions and revoked principals after a cursor (limit 1–1000, default 1000); every service polls it so sign-out, blocking and password changes take effect everywhere within 60 seconds."
+    public static let summary =
+        "Ended sessions and revoked principals after a cursor (limit 1–1000, default 1000); every service polls it so sign-out, blocking and password changes take effect everywhere within 60 seconds."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = [.validationFailed]
     public static let isIdempotent = true
@@ -50,10 +52,13 @@ public enum IdentityLink {
 
     /// A verifier wired to identity, refreshing revocations in the background.
     public static func authenticator(for environment: ServiceEnvironment) -> any RequestAuthenticator {
-        let client = RPCClient(socketPath: identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(5))
+        let client = RPCClient(
+            socketPath: identitySocket(for: environment.configuration), serviceName: "identity",
+            defaultTimeout: .seconds(5))
         let verifier = SessionTokenVerifier(
             keys: { try decodeKeys(try await client.call(AuthPublicKeys.self, EmptyParams())) },
-            revocations: { after in try await client.call(AuthRevocations.self, CursorParams(after: after, limit: 1000)) })
+            revocations: { after in try await client.call(AuthRevocations.self, CursorParams(after: after, limit: 1000))
+            })
         verifier.startPeriodicRefresh()
         return verifier
     }
@@ -74,7 +79,9 @@ public enum IdentityLink {
     public static func decodeKeys(_ infos: [PublicKeyInfo]) throws -> [String: Ed25519PublicKey] {
         var keys: [String: Ed25519PublicKey] = [:]
         for info in infos {
-            guard let raw = Base64URL.decode(info.publicKey) else { throw RPCError.dependencyUnavailable("identity published a malformed key \(info.keyID)") }
+            guard let raw = Base64URL.decode(info.publicKey) else {
+                throw RPCError.dependencyUnavailable("identity published a malformed key \(info.keyID)")
+            }
             keys[info.keyID] = try Ed25519PublicKey(rawRepresentation: raw)
         }
         return keys

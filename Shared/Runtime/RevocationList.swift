@@ -81,4 +81,3 @@ public struct RevocationSet: Sendable, Hashable {
         principals = principals.filter { $0.value >= cutoff }
     }
 }
-

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from the `///` comments of this module's Codable types; do not edit. After changing
 // a comment, regenerate with `SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests`.
 import SiOpenProtocol

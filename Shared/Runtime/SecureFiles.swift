@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A file or folder that is not private to the service's user, or a secret file that cannot be
 /// written or read safely.
@@ -45,7 +46,9 @@ public enum SecureFiles {
     /// files with its own default mode (SQLite: 0644 less the umask) finds it private already.
     public static func createPrivateFile(_ path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw SecureFileError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw SecureFileError("cannot create \(path): \(String(cString: strerror(errno)))")
+        }
         close(descriptor)
     }
 
@@ -83,11 +86,16 @@ public enum SecureFiles {
         }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw SecureFileError("cannot stat \(path): \(String(cString: strerror(errno)))") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw SecureFileError("the secret file \(path) is not a regular file") }
+        guard fstat(descriptor, &info) == 0 else {
+            throw SecureFileError("cannot stat \(path): \(String(cString: strerror(errno)))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw SecureFileError("the secret file \(path) is not a regular file")
+        }
         if info.st_mode & 0o077 != 0 && !allowInsecure {
             throw SecureFileError(
-                "the secret file \(path) has mode \(octal(info.st_mode)): group or others may read it; run chmod 600 on it (or start with --allow-insecure-permissions)")
+                "the secret file \(path) has mode \(octal(info.st_mode)): group or others may read it; run chmod 600 on it (or start with --allow-insecure-permissions)"
+            )
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -107,11 +115,15 @@ public enum SecureFiles {
     /// the pipe buffer are written with one `write` in append mode, so writers never interleave.
     public static func appendLine(_ line: String, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw SecureFileError("cannot open \(path) to append: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw SecureFileError("cannot open \(path) to append: \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         let bytes = Array((line + "\n").utf8)
         try writeAll(bytes, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw SecureFileError("cannot fsync \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else {
+            throw SecureFileError("cannot fsync \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Every path of a service's data folder that group or others may access, each with why:
@@ -151,10 +163,14 @@ public enum SecureFiles {
     private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws -> String {
         let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard descriptor >= 0 else { throw SecureFileError("cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw SecureFileError("cannot create \(temporary): \(String(cString: strerror(errno)))")
+        }
         do {
             try writeAll(bytes, to: descriptor, path: temporary)
-            guard fsync(descriptor) == 0 else { throw SecureFileError("cannot fsync \(temporary): \(String(cString: strerror(errno)))") }
+            guard fsync(descriptor) == 0 else {
+                throw SecureFileError("cannot fsync \(temporary): \(String(cString: strerror(errno)))")
+            }
         } catch {
             close(descriptor)
             unlink(temporary)

@@ -7,7 +7,9 @@ import Foundation
 public enum ServiceClock {
     /// The clock for this process: the system clock, moved by the offset file when one is set.
     public static func fromEnvironment() -> @Sendable () -> Date {
-        guard let path = ProcessInfo.processInfo.environment["SIOPEN_CLOCK_OFFSET_FILE"], !path.isEmpty else { return { Date() } }
+        guard let path = ProcessInfo.processInfo.environment["SIOPEN_CLOCK_OFFSET_FILE"], !path.isEmpty else {
+            return { Date() }
+        }
         let offset = OffsetFile(path: path)
         return { Date().addingTimeInterval(offset.seconds()) }
     }
@@ -21,14 +23,16 @@ public enum ServiceClock {
 
         init(path: String) {
             self.path = path
-            FileHandle.standardError.write(Data("{\"level\":\"warning\",\"message\":\"clock offset file in use: \(path)\"}\n".utf8))
+            FileHandle.standardError.write(
+                Data("{\"level\":\"warning\",\"message\":\"clock offset file in use: \(path)\"}\n".utf8))
         }
 
         func seconds() -> TimeInterval {
             lock.withLock {
                 if ContinuousClock.now - readAt > .milliseconds(100) {
                     readAt = .now
-                    let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    let text =
+                        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
                     cached = TimeInterval(Int64(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
                 }
                 return cached

@@ -47,7 +47,10 @@ public struct ServiceConfiguration: Sendable {
     }
 
     /// Creates a configuration explicitly (tests, benchmarks).
-    public init(serviceName: String, dataDirectory: String, socketPath: String? = nil, logLevel: LogLevel = .info, parentPID: Int32? = nil) {
+    public init(
+        serviceName: String, dataDirectory: String, socketPath: String? = nil, logLevel: LogLevel = .info,
+        parentPID: Int32? = nil
+    ) {
         let absolute = ServiceConfiguration.absolute(dataDirectory)
         self.serviceName = serviceName
         self.dataDirectory = absolute
@@ -90,7 +93,9 @@ public struct ServiceConfiguration: Sendable {
         }
         var parentPID: Int32?
         if let parent, !parent.isEmpty {
-            guard let pid = Int32(parent), pid > 0 else { throw ConfigurationError("parent pid must be a process id, not \(parent)") }
+            guard let pid = Int32(parent), pid > 0 else {
+                throw ConfigurationError("parent pid must be a process id, not \(parent)")
+            }
             parentPID = pid
         }
         var configuration = ServiceConfiguration(

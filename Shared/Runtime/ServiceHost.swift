@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
 import SiOpenProtocol
 import SiOpenStorage
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The version every SiOpen service reports.
 public enum SiOpenVersion {
@@ -38,7 +39,9 @@ public struct ServiceDefinition: Sendable {
     public init(
         name: String, summary: String, migrations: [Migration] = [],
         registerMethods: @escaping @Sendable (inout RPCMethodTable, ServiceEnvironment) throws -> Void = { _, _ in },
-        makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = { IdentityLink.authenticator(for: $0) },
+        makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = {
+            IdentityLink.authenticator(for: $0)
+        },
         events: [EventDescriptor] = []
     ) {
         self.events = events
@@ -77,7 +80,8 @@ public final class ServiceHost: Sendable {
     let auditSeal: AuditSeal
 
     private init(
-        definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer, ownedVerifier: SessionTokenVerifier?,
+        definition: ServiceDefinition, environment: ServiceEnvironment, server: RPCServer,
+        ownedVerifier: SessionTokenVerifier?,
         startedAt: ContinuousClock.Instant, auditSeal: AuditSeal
     ) {
         self.auditSeal = auditSeal
@@ -109,7 +113,8 @@ public final class ServiceHost: Sendable {
         }
         Self.checkpointAudit(auditSeal, database: database, logger: logger)
         let environment = ServiceEnvironment(
-            configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger))
+            configuration: configuration, database: database, logger: logger, background: BackgroundWork(logger: logger)
+        )
         let startedAt = ContinuousClock.now
 
         var table = RPCMethodTable()
@@ -141,7 +146,10 @@ public final class ServiceHost: Sendable {
             guard record.internalError != nil || logger.minimumLevel <= .debug else { return }
             var fields: [String: JSONValue] = [
                 "requestId": .string(record.requestID),
-                "durationMicros": .integer(Int64(record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds / 1_000_000_000_000)),
+                "durationMicros": .integer(
+                    Int64(
+                        record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds
+                            / 1_000_000_000_000)),
             ]
             if let method = record.method { fields["method"] = .string(method) }
             if let code = record.errorCode { fields["errorCode"] = .integer(Int64(code)) }
@@ -164,9 +172,15 @@ public final class ServiceHost: Sendable {
         }
         // Under umask 077 the socket is the user's alone; its group may call the service too.
         chmod(configuration.socketPath, 0o660)
-        logger.info("listening", ["socket": .string(configuration.socketPath), "database": .string(configuration.databasePath), "pid": .integer(Int64(getpid()))])
+        logger.info(
+            "listening",
+            [
+                "socket": .string(configuration.socketPath), "database": .string(configuration.databasePath),
+                "pid": .integer(Int64(getpid())),
+            ])
         return ServiceHost(
-            definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier, startedAt: startedAt,
+            definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier,
+            startedAt: startedAt,
             auditSeal: auditSeal)
     }
 
@@ -182,7 +196,9 @@ public final class ServiceHost: Sendable {
         try SecureFiles.createPrivateDirectory(configuration.keysDirectory)
         let problems = SecureFiles.insecurePaths(of: configuration)
         guard !problems.isEmpty else { return }
-        guard configuration.allowInsecurePermissions else { throw SecureFiles.refusal(problems, configuration: configuration) }
+        guard configuration.allowInsecurePermissions else {
+            throw SecureFiles.refusal(problems, configuration: configuration)
+        }
         logger?.warning(
             "group or others may access the data folder, database or key files; running anyway because insecure permissions are allowed",
             ["paths": .array(problems.map { .string($0) })])
@@ -193,7 +209,9 @@ public final class ServiceHost: Sendable {
     /// private keys that older versions kept in it moved out to key files
     /// (``SigningKeys/moveLegacyKeys(_:configuration:)``). Commands that append audit entries also
     /// open the service's ``AuditSeal``.
-    public static func openDatabase(_ configuration: ServiceConfiguration, migrations: [Migration], logger: Logger? = nil) throws -> Database {
+    public static func openDatabase(
+        _ configuration: ServiceConfiguration, migrations: [Migration], logger: Logger? = nil
+    ) throws -> Database {
         try preparePrivateDataFolder(configuration, logger: logger)
         try SecureFiles.createPrivateFile(configuration.databasePath)
         let databaseConfiguration = DatabaseConfiguration(migrations: migrations)
@@ -202,7 +220,8 @@ public final class ServiceHost: Sendable {
         // Closing checkpoints the WAL into the main file and removes it: the zeroed pages replace
         // the ones that held the keys.
         database.close()
-        logger?.info("moved the signing key out of the database", ["keyFile": .string(SigningKeys.keyPath(configuration))])
+        logger?.info(
+            "moved the signing key out of the database", ["keyFile": .string(SigningKeys.keyPath(configuration))])
         return try Database(path: configuration.databasePath, configuration: databaseConfiguration)
     }
 
@@ -228,7 +247,8 @@ public final class ServiceHost: Sendable {
     }
 
     static func health(
-        definition: ServiceDefinition, environment: ServiceEnvironment, startedAt: ContinuousClock.Instant, probe: HealthProbe
+        definition: ServiceDefinition, environment: ServiceEnvironment, startedAt: ContinuousClock.Instant,
+        probe: HealthProbe
     ) async -> HealthReport {
         let (databaseOK, freeDisk) = await probe.measure(environment)
         let diskOK = freeDisk > 64 << 20
@@ -250,7 +270,9 @@ public final class ServiceHost: Sendable {
     ///
     /// `siopen-<service> rotate-signing-key [--data-dir DIR]` instead replaces the service's
     /// signing key (see ``rotateSigningKey(_:arguments:)``) and exits.
-    public static func runMain(_ definition: ServiceDefinition, authenticator: (any RequestAuthenticator)? = nil) async -> Never {
+    public static func runMain(_ definition: ServiceDefinition, authenticator: (any RequestAuthenticator)? = nil) async
+        -> Never
+    {
         // Every file the service makes (database, WAL, blobs, keys) is its user's alone.
         umask(0o077)
         var arguments = Array(CommandLine.arguments.dropFirst())
@@ -305,11 +327,18 @@ extension ServiceHost {
             defer { database.close() }
             // Services that sign have the key tables in their schema (``SigningKeys/schemaSQL``).
             let signs = try database.readSync { db in
-                try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('signing_key', 'signing_public_key')") != nil
+                try db.queryOne(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name IN ('signing_key', 'signing_public_key')"
+                ) != nil
             }
-            guard signs else { return fail("\(definition.name) has never signed anything; it has no signing key to rotate") }
+            guard signs else {
+                return fail("\(definition.name) has never signed anything; it has no signing key to rotate")
+            }
             let keys = try SigningKeys.rotate(database, configuration: configuration)
-            FileHandle.standardOutput.write(Data("new signing key \(keys.currentKeyID) in \(SigningKeys.keyPath(configuration)); restart siopen-\(definition.name) to sign with it\n".utf8))
+            FileHandle.standardOutput.write(
+                Data(
+                    "new signing key \(keys.currentKeyID) in \(SigningKeys.keyPath(configuration)); restart siopen-\(definition.name) to sign with it\n"
+                        .utf8))
             return 0
         } catch {
             return fail("cannot rotate the signing key: \(error)")

@@ -52,7 +52,9 @@ public struct SessionClaims: Codable, Sendable, Hashable {
 
     /// The caller these claims describe, as handlers see it in ``RequestContext/principal``.
     public var principal: Principal {
-        Principal(kind: kind, id: principalID, tenant: tenant, agency: agency, vendorID: vendorID, roles: Set(roles), sessionID: sessionID)
+        Principal(
+            kind: kind, id: principalID, tenant: tenant, agency: agency, vendorID: vendorID, roles: Set(roles),
+            sessionID: sessionID)
     }
 
     /// Short, stable wire names: the token rides on every request line.
@@ -85,4 +87,3 @@ public struct SessionClaims: Codable, Sendable, Hashable {
         keyID = try container.decode(String.self, forKey: .keyID)
     }
 }
-

@@ -83,4 +83,3 @@ enum SessionTokenRefusal {
         refusal("invalid_claims", "The session token's claims are not acceptable: \(why)")
     }
 }
-

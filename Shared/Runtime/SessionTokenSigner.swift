@@ -45,4 +45,3 @@ public struct SessionTokenSigner: Sendable {
         return signingInput + "." + Base64URL.encode(signature)
     }
 }
-

@@ -165,7 +165,9 @@ public final class SessionTokenVerifier: RequestAuthenticator {
 
     /// The signature, then the claims only identity could have got wrong. Expiry and revocation
     /// are left to the caller, which checks them again on every cache hit.
-    private func checkSignatureAndClaims(_ parsed: SessionTokenFormat.Parsed, with key: Ed25519PublicKey) throws -> SessionClaims {
+    private func checkSignatureAndClaims(_ parsed: SessionTokenFormat.Parsed, with key: Ed25519PublicKey) throws
+        -> SessionClaims
+    {
         verificationCount.wrappingAdd(1, ordering: .relaxed)
         guard key.isValidSignature(parsed.signature, for: parsed.signingInput) else {
             throw SessionTokenRefusal.invalidSignature
@@ -194,11 +196,13 @@ public final class SessionTokenVerifier: RequestAuthenticator {
     /// The fail-closed rule: refuse when the revocation set is missing or too old to trust.
     private func staleness(_ s: State, now: Int64) -> RPCError? {
         guard let last = s.lastRevocationSuccess else {
-            return .dependencyUnavailable("Cannot verify sessions: the revocation list has not been loaded from identity")
+            return .dependencyUnavailable(
+                "Cannot verify sessions: the revocation list has not been loaded from identity")
         }
         if now - last >= Self.seconds(maxStaleness) {
             return .dependencyUnavailable(
-                "Cannot verify sessions: the revocation list has not been refreshed from identity for \(now - last) seconds")
+                "Cannot verify sessions: the revocation list has not been refreshed from identity for \(now - last) seconds"
+            )
         }
         return nil
     }
@@ -303,7 +307,11 @@ public final class SessionTokenVerifier: RequestAuthenticator {
     /// request that finds the last attempt failed within the second (identity still starting,
     /// say) waits for the next allowed attempt once, rather than being refused at once.
     private func loadRevocationsIfNeverLoaded() async {
-        enum Step { case loaded, join(Task<Void, Never>), tooSoon }
+        enum Step {
+            case loaded
+            case join(Task<Void, Never>)
+            case tooSoon
+        }
         var waitedForNextAttempt = false
         for _ in 0..<4 {
             let now = clock()
@@ -373,4 +381,3 @@ public final class SessionTokenVerifier: RequestAuthenticator {
         return parts.seconds + (parts.attoseconds > 0 ? 1 : 0)
     }
 }
-

@@ -92,7 +92,10 @@ public enum SigningKeys {
     /// Every public key recorded in `connection`'s database, by id.
     public static func publicKeys(_ connection: Connection) throws -> [String: Ed25519PublicKey] {
         var keys: [String: Ed25519PublicKey] = [:]
-        guard try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signing_public_key'") != nil else {
+        guard
+            try connection.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signing_public_key'")
+                != nil
+        else {
             return keys
         }
         for row in try connection.query("SELECT key_id, public_key FROM signing_public_key") {
@@ -110,7 +113,8 @@ public enum SigningKeys {
     /// in between loses nothing.
     public static func moveLegacyKeys(_ database: Database, configuration: ServiceConfiguration) throws -> Bool {
         let legacy: [(id: String, key: [UInt8], createdAt: String)] = try database.readSync { db in
-            guard try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signing_key'") != nil else { return [] }
+            guard try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signing_key'") != nil
+            else { return [] }
             return try db.query("SELECT key_id, private_key, created_at FROM signing_key ORDER BY created_at").map {
                 (try $0.string(0), try $0.blob(1), try $0.string(2))
             }

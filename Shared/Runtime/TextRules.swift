@@ -29,9 +29,11 @@ extension InputRules {
         case .control:
             return "must not contain control characters (\(hex))"
         case .format:
-            return "must not contain invisible formatting characters such as direction overrides or zero-width characters (\(hex))"
+            return
+                "must not contain invisible formatting characters such as direction overrides or zero-width characters (\(hex))"
         case .lineSeparator, .paragraphSeparator:
-            return multiline ? "must break lines with a line feed, not \(hex)" : "must be one line, without line breaks or tabs"
+            return multiline
+                ? "must break lines with a line feed, not \(hex)" : "must be one line, without line breaks or tabs"
         case .privateUse:
             return "must not contain private-use characters (\(hex))"
         default:
@@ -52,7 +54,9 @@ extension InputRules {
 
     /// 422 naming `field` unless `text` (when present) is acceptable free text of at most `max`
     /// characters (see ``freeTextProblem(_:max:multiline:)``).
-    public static func requireFreeText(_ text: String?, field: String, max: Int, multiline: Bool = false) throws(RPCError) {
+    public static func requireFreeText(_ text: String?, field: String, max: Int, multiline: Bool = false)
+        throws(RPCError)
+    {
         guard let text, let reason = freeTextProblem(text, max: max, multiline: multiline) else { return }
         throw RPCError.validationFailed(field: field, reason: reason)
     }
@@ -72,17 +76,24 @@ extension InputRules {
     }
 
     /// 422 naming `field` unless `text` is an acceptable document number (see ``documentNumberProblem(_:max:)``).
-    public static func requireDocumentNumber(_ text: String, field: String, max: Int = documentNumberLength) throws(RPCError) {
-        if let reason = documentNumberProblem(text, max: max) { throw RPCError.validationFailed(field: field, reason: reason) }
+    public static func requireDocumentNumber(_ text: String, field: String, max: Int = documentNumberLength)
+        throws(RPCError)
+    {
+        if let reason = documentNumberProblem(text, max: max) {
+            throw RPCError.validationFailed(field: field, reason: reason)
+        }
     }
 
     /// Why `text` is not an acceptable code (a tenant, agency, region or category code printed on
     /// documents and used in numbers), or nil: `length` characters, each an ASCII letter or
     /// digit, `-`, `_`, or one of `extra`. ASCII only, so no code can look like another.
-    public static func codeProblem(_ text: String, length: ClosedRange<Int> = 1...32, extra: Set<Character> = [], lowercaseOnly: Bool = false) -> String? {
+    public static func codeProblem(
+        _ text: String, length: ClosedRange<Int> = 1...32, extra: Set<Character> = [], lowercaseOnly: Bool = false
+    ) -> String? {
         let letters = lowercaseOnly ? "a–z" : "A–Z, a–z"
         let others = (["-", "_"] + extra.sorted().map { String($0) }).map { "'\($0)'" }.joined(separator: ", ")
-        let reason = "must be \(length.lowerBound) to \(length.upperBound) characters of ASCII \(letters), 0–9 or \(others)"
+        let reason =
+            "must be \(length.lowerBound) to \(length.upperBound) characters of ASCII \(letters), 0–9 or \(others)"
         guard length.contains(text.count) else { return reason }
         for character in text {
             guard character.isASCII else { return reason }
@@ -95,7 +106,8 @@ extension InputRules {
 
     /// 422 naming `field` unless `text` is an acceptable code (see ``codeProblem(_:length:extra:lowercaseOnly:)``).
     public static func requireCode(
-        _ text: String, field: String, length: ClosedRange<Int> = 1...32, extra: Set<Character> = [], lowercaseOnly: Bool = false
+        _ text: String, field: String, length: ClosedRange<Int> = 1...32, extra: Set<Character> = [],
+        lowercaseOnly: Bool = false
     ) throws(RPCError) {
         if let reason = codeProblem(text, length: length, extra: extra, lowercaseOnly: lowercaseOnly) {
             throw RPCError.validationFailed(field: field, reason: reason)
@@ -105,7 +117,9 @@ extension InputRules {
     /// Members ``requirePrintableStrings(in:skipping:)`` does not look at by default: passwords
     /// (only ever hashed, and a sign-in must not fail on the characters of an existing one) and
     /// encoded file contents (checked as files).
-    public static let opaqueMembers: Set<String> = ["password", "initialPassword", "temporaryPassword", "currentPassword", "newPassword", "contentBase64"]
+    public static let opaqueMembers: Set<String> = [
+        "password", "initialPassword", "temporaryPassword", "currentPassword", "newPassword", "contentBase64",
+    ]
 
     /// The net under every write method: every string anywhere in `params` (nested objects and
     /// arrays too) must be free of the characters ``forbiddenCharacterReason(_:multiline:)``
@@ -116,7 +130,8 @@ extension InputRules {
     /// Fields with their own limits and stricter rules (one line, names, codes, document
     /// numbers) are checked by their handlers as well; this makes sure nothing slips past them,
     /// including fields added later.
-    public static func requirePrintableStrings<P: Encodable>(in params: P, skipping: Set<String> = opaqueMembers) throws {
+    public static func requirePrintableStrings<P: Encodable>(in params: P, skipping: Set<String> = opaqueMembers) throws
+    {
         var problems: [FieldError] = []
         func walk(_ value: JSONValue, path: String) {
             switch value {

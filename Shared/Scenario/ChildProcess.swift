@@ -1,10 +1,11 @@
+import Foundation
+
 // The one way tests and benchmarks start a program of ours as a child: posix_spawn with a clean
 // signal state (as a shell would start it), standard input from /dev/null, standard output and
 // error in files, and reaping under our control (so a test can tell an exit from a signal).
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Foundation
 
 /// How a child process ended.
 public enum Termination: Equatable, Sendable, CustomStringConvertible {

@@ -59,8 +59,10 @@ public final class Scenario: @unchecked Sendable {
     private var vendorNumbers: [String: Int] = [:]
 
     /// A scenario over the given clients.
-    public init(identity: RPCClient, catalog: RPCClient, orders: RPCClient, termsVersion: String,
-                superAdminPassword: String = ScenarioData.superAdminPassword) {
+    public init(
+        identity: RPCClient, catalog: RPCClient, orders: RPCClient, termsVersion: String,
+        superAdminPassword: String = ScenarioData.superAdminPassword
+    ) {
         self.identity = identity
         self.catalog = catalog
         self.orders = orders
@@ -69,13 +71,19 @@ public final class Scenario: @unchecked Sendable {
     }
 
     /// A scenario over fresh clients of the services listening at `sockets` (by service name).
-    public convenience init(sockets: [String: String], termsVersion: String, superAdminPassword: String = ScenarioData.superAdminPassword,
-                            timeout: Duration = .seconds(60)) {
+    public convenience init(
+        sockets: [String: String], termsVersion: String, superAdminPassword: String = ScenarioData.superAdminPassword,
+        timeout: Duration = .seconds(60)
+    ) {
         func client(_ service: String) -> RPCClient {
-            RPCClient(socketPath: sockets[service] ?? "/nonexistent/\(service).sock", serviceName: service, defaultTimeout: timeout)
+            RPCClient(
+                socketPath: sockets[service] ?? "/nonexistent/\(service).sock", serviceName: service,
+                defaultTimeout: timeout)
         }
-        self.init(identity: client("identity"), catalog: client("catalog"), orders: client("orders"), termsVersion: termsVersion,
-                  superAdminPassword: superAdminPassword)
+        self.init(
+            identity: client("identity"), catalog: client("catalog"), orders: client("orders"),
+            termsVersion: termsVersion,
+            superAdminPassword: superAdminPassword)
     }
 
     /// Closes the clients' connections (a later call opens new ones).
@@ -84,10 +92,15 @@ public final class Scenario: @unchecked Sendable {
     }
 
     /// Calls `method` on `client`, reporting the call to `onCall`.
-    public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params, on client: RPCClient, token: String? = nil) async throws -> M.Result {
+    public func call<M: RPCMethod>(_ method: M.Type, _ params: M.Params, on client: RPCClient, token: String? = nil)
+        async throws -> M.Result
+    {
         let result = try await client.call(method, params, token: token)
         if let onCall {
-            onCall(ScenarioCall(service: client.serviceName, method: M.name, params: try JSONCoding.value(params), result: try JSONCoding.value(result)))
+            onCall(
+                ScenarioCall(
+                    service: client.serviceName, method: M.name, params: try JSONCoding.value(params),
+                    result: try JSONCoding.value(result)))
         }
         return result
     }
@@ -97,7 +110,9 @@ public final class Scenario: @unchecked Sendable {
     /// Signs Super Admin in; returns the session and keeps its token as `superAdmin`.
     @discardableResult
     public func signInSuperAdmin() async throws -> SessionInfo {
-        let session = try await call(AuthSignIn.self, SignInParams(login: ScenarioData.superAdminLogin, password: superAdminPassword), on: identity)
+        let session = try await call(
+            AuthSignIn.self, SignInParams(login: ScenarioData.superAdminLogin, password: superAdminPassword),
+            on: identity)
         lock.withLock { superAdmin = session.token }
         return session
     }
@@ -111,15 +126,20 @@ public final class Scenario: @unchecked Sendable {
     /// Super Admin creates an official; they sign in with the initial password and change it to
     /// `ScenarioData.finalPassword(of:)` (or `password`). Returns the fresh session.
     public func official(
-        _ username: String, roles: [Role], tenant: String?, agency: String?, emailDomain: String = "pemkab.go.id", password: String? = nil
+        _ username: String, roles: [Role], tenant: String?, agency: String?, emailDomain: String = "pemkab.go.id",
+        password: String? = nil
     ) async throws -> SessionInfo {
-        let params = try ScenarioData.official(username, roles: roles, tenant: tenant, agency: agency, emailDomain: emailDomain)
+        let params = try ScenarioData.official(
+            username, roles: roles, tenant: tenant, agency: agency, emailDomain: emailDomain)
         _ = try await call(AccountCreate.self, params, on: identity, token: superAdmin)
-        let first = try await call(AuthSignIn.self, SignInParams(login: username, password: ScenarioData.initialPassword), on: identity)
+        let first = try await call(
+            AuthSignIn.self, SignInParams(login: username, password: ScenarioData.initialPassword), on: identity)
         guard first.mustChangePassword else { throw ScenarioFailure("a new account must change its password") }
         return try await call(
             AuthChangePassword.self,
-            PasswordChangeParams(currentPassword: ScenarioData.initialPassword, newPassword: password ?? ScenarioData.finalPassword(of: username)),
+            PasswordChangeParams(
+                currentPassword: ScenarioData.initialPassword,
+                newPassword: password ?? ScenarioData.finalPassword(of: username)),
             on: identity, token: first.token)
     }
 
@@ -146,19 +166,27 @@ public final class Scenario: @unchecked Sendable {
 
     /// The verifier verifies and activates a registered vendor; returns it as activated.
     public func verifyAndActivate(_ vendor: VendorInfo, verifier: String) async throws -> VendorInfo {
-        let verified = try await call(VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), on: identity, token: verifier)
-        return try await call(VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), on: identity, token: verifier)
+        let verified = try await call(
+            VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), on: identity,
+            token: verifier)
+        return try await call(
+            VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), on: identity,
+            token: verifier)
     }
 
     /// A vendor registers (`registration`, or the next numbered one of `tenant`), the verifier
     /// verifies and activates it, and it signs in.
     public func activeVendor(
-        tenant: String = "balangan", verifier: String, registration: VendorRegistration? = nil, scale: BusinessScale = .small, isPKP: Bool = false
+        tenant: String = "balangan", verifier: String, registration: VendorRegistration? = nil,
+        scale: BusinessScale = .small, isPKP: Bool = false
     ) async throws -> ScenarioVendor {
-        let registration = try registration ?? {
-            let number = nextVendorNumber(tenant: tenant) + (tenant == ScenarioData.balangan.code ? 0 : 500)
-            return try ScenarioData.vendorRegistration(number, tenant: tenant, scale: scale, isPKP: isPKP, termsVersion: termsVersion)
-        }()
+        let registration =
+            try registration
+            ?? {
+                let number = nextVendorNumber(tenant: tenant) + (tenant == ScenarioData.balangan.code ? 0 : 500)
+                return try ScenarioData.vendorRegistration(
+                    number, tenant: tenant, scale: scale, isPKP: isPKP, termsVersion: termsVersion)
+            }()
         let registered = try await call(VendorRegister.self, registration, on: identity)
         let active = try await verifyAndActivate(registered, verifier: verifier)
         let session = try await signIn(registration.username, password: registration.password)
@@ -169,9 +197,12 @@ public final class Scenario: @unchecked Sendable {
 
     /// Delivery regions and categories of `tenant`, as Super Admin (the standard ones by default).
     public func setUpCatalog(
-        tenant: String = "balangan", regions: [DeliveryRegion] = ScenarioData.deliveryRegions, categories: [Category]? = nil
+        tenant: String = "balangan", regions: [DeliveryRegion] = ScenarioData.deliveryRegions,
+        categories: [Category]? = nil
     ) async throws {
-        _ = try await call(CatalogSettingsSet.self, CatalogSettings(tenant: tenant, deliveryRegions: regions), on: catalog, token: superAdmin)
+        _ = try await call(
+            CatalogSettingsSet.self, CatalogSettings(tenant: tenant, deliveryRegions: regions), on: catalog,
+            token: superAdmin)
         for category in categories ?? ScenarioData.categories(tenant: tenant) {
             _ = try await call(CategoryCreate.self, category, on: catalog, token: superAdmin)
         }
@@ -179,12 +210,17 @@ public final class Scenario: @unchecked Sendable {
 
     /// Submits `offer` as the vendor, retrying while the catalog has not yet learned from
     /// identity's feed that the vendor is active (403, or 409 naming "active").
-    public func submitWhenKnown(_ offer: ProductOfferInput, vendorToken: String, client: RPCClient? = nil, timeout: Duration = .seconds(60)) async throws -> ProductRecord {
+    public func submitWhenKnown(
+        _ offer: ProductOfferInput, vendorToken: String, client: RPCClient? = nil, timeout: Duration = .seconds(60)
+    ) async throws -> ProductRecord {
         let catalog = client ?? self.catalog
-        return try await Scenario.until("the catalog accepts the vendor's offer", timeout: timeout) { () -> ProductRecord? in
+        return try await Scenario.until("the catalog accepts the vendor's offer", timeout: timeout) {
+            () -> ProductRecord? in
             do {
                 return try await self.call(ProductSubmit.self, offer, on: catalog, token: vendorToken)
-            } catch let error as RPCError where error.code == 403 || (error.code == 409 && error.message.contains("active")) {
+            } catch let error as RPCError
+                where error.code == 403 || (error.code == 409 && error.message.contains("active"))
+            {
                 return nil
             }
         }
@@ -192,15 +228,21 @@ public final class Scenario: @unchecked Sendable {
 
     /// The verifier accepts a submitted product, which lists it.
     @discardableResult
-    public func accept(_ submitted: ProductRecord, verifier: String, client: RPCClient? = nil) async throws -> ProductRecord {
+    public func accept(_ submitted: ProductRecord, verifier: String, client: RPCClient? = nil) async throws
+        -> ProductRecord
+    {
         try await call(
             ProductVerify.self,
-            ProductVerification(productID: submitted.id, revision: submitted.latestRevision, version: submitted.version, decision: .accepted),
+            ProductVerification(
+                productID: submitted.id, revision: submitted.latestRevision, version: submitted.version,
+                decision: .accepted),
             on: client ?? catalog, token: verifier)
     }
 
     /// Submits `offer` as the vendor (once the catalog knows it) and has `verifier` accept it.
-    public func listedProduct(_ offer: ProductOfferInput, vendorToken: String, verifier: String) async throws -> ProductRecord {
+    public func listedProduct(_ offer: ProductOfferInput, vendorToken: String, verifier: String) async throws
+        -> ProductRecord
+    {
         try await accept(try await submitWhenKnown(offer, vendorToken: vendorToken), verifier: verifier)
     }
 
@@ -209,16 +251,22 @@ public final class Scenario: @unchecked Sendable {
     /// The PPK prepares and submits an order.
     public func placedOrder(_ preparation: OrderPreparation, ppk: String) async throws -> OrderRecord {
         let prepared = try await call(OrderPrepare.self, preparation, on: orders, token: ppk)
-        return try await call(OrderSubmit.self, OrderAct(orderID: prepared.id, version: prepared.version), on: orders, token: ppk)
+        return try await call(
+            OrderSubmit.self, OrderAct(orderID: prepared.id, version: prepared.version), on: orders, token: ppk)
     }
 
     /// The vendor accepts the latest round, the PPK issues the Surat Pesanan and the vendor
     /// acknowledges it: the order is in delivery.
     public func contract(_ order: OrderRecord, ppk: String, vendorToken: String) async throws -> OrderRecord {
         let round = order.offers.last?.round ?? 0
-        let agreed = try await call(OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), on: orders, token: vendorToken)
-        let issued = try await call(OrderIssueSuratPesanan.self, OrderAct(orderID: agreed.id, version: agreed.version), on: orders, token: ppk)
-        return try await call(OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: issued.id, version: issued.version), on: orders, token: vendorToken)
+        let agreed = try await call(
+            OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), on: orders,
+            token: vendorToken)
+        let issued = try await call(
+            OrderIssueSuratPesanan.self, OrderAct(orderID: agreed.id, version: agreed.version), on: orders, token: ppk)
+        return try await call(
+            OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: issued.id, version: issued.version), on: orders,
+            token: vendorToken)
     }
 
     /// A whole purchase of `items` on `client` (orders by default): prepared and submitted by the
@@ -226,11 +274,13 @@ public final class Scenario: @unchecked Sendable {
     /// offers them, the PPK accepts); the Surat Pesanan issued and acknowledged; everything delivered `today`, inspected
     /// and accepted; receipt confirmed and the BAST acknowledged by both. Returns every step.
     public func purchase(
-        _ preparation: OrderPreparation, ppk: String, vendorToken: String, today: CivilDate, counterPrices: [Rupiah]? = nil, client: RPCClient? = nil
+        _ preparation: OrderPreparation, ppk: String, vendorToken: String, today: CivilDate,
+        counterPrices: [Rupiah]? = nil, client: RPCClient? = nil
     ) async throws -> ScenarioPurchase {
         let orders = client ?? self.orders
         var steps: [OrderRecord] = []
-        func step<M: RPCMethod>(_ method: M.Type, _ params: M.Params, _ token: String) async throws -> OrderRecord where M.Result == OrderRecord {
+        func step<M: RPCMethod>(_ method: M.Type, _ params: M.Params, _ token: String) async throws -> OrderRecord
+        where M.Result == OrderRecord {
             let order = try await call(method, params, on: orders, token: token)
             steps.append(order)
             return order
@@ -241,24 +291,33 @@ public final class Scenario: @unchecked Sendable {
         // that the PPK then accepts.
         var acceptor = vendorToken
         if let counterPrices {
-            order = try await step(OrderOffer.self, ScenarioData.nextOffer(after: order, prices: counterPrices), vendorToken)
+            order = try await step(
+                OrderOffer.self, ScenarioData.nextOffer(after: order, prices: counterPrices), vendorToken)
             acceptor = ppk
         }
         let round = order.offers.last?.round ?? 0
-        order = try await step(OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), acceptor)
+        order = try await step(
+            OrderAccept.self, OrderAcceptParams(orderID: order.id, version: order.version, round: round), acceptor)
         order = try await step(OrderIssueSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), ppk)
-        order = try await step(OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), vendorToken)
+        order = try await step(
+            OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: order.id, version: order.version), vendorToken)
         let lines = order.items.map { DeliveryLine(itemID: $0.itemID, quantity: $0.quantity) }
-        order = try await step(OrderRecordDelivery.self, DeliveryParams(orderID: order.id, version: order.version, deliveredOn: today, lines: lines), vendorToken)
+        order = try await step(
+            OrderRecordDelivery.self,
+            DeliveryParams(orderID: order.id, version: order.version, deliveredOn: today, lines: lines), vendorToken)
         order = try await step(
             OrderInspect.self,
-            InspectionParams(orderID: order.id, version: order.version, deliveryID: "delivery-1", inspectedOn: today,
-                             lines: lines.map { InspectionLine(itemID: $0.itemID, accepted: $0.quantity) }),
+            InspectionParams(
+                orderID: order.id, version: order.version, deliveryID: "delivery-1", inspectedOn: today,
+                lines: lines.map { InspectionLine(itemID: $0.itemID, accepted: $0.quantity) }),
             ppk)
         order = try await step(OrderConfirmReceipt.self, ReceiptParams(orderID: order.id, version: order.version), ppk)
-        order = try await step(OrderAcknowledgeBAST.self, OrderAct(orderID: order.id, version: order.version), vendorToken)
+        order = try await step(
+            OrderAcknowledgeBAST.self, OrderAct(orderID: order.id, version: order.version), vendorToken)
         order = try await step(OrderAcknowledgeBAST.self, OrderAct(orderID: order.id, version: order.version), ppk)
-        guard order.state == .completed else { throw ScenarioFailure("a purchase ended \(order.state.rawValue), not completed") }
+        guard order.state == .completed else {
+            throw ScenarioFailure("a purchase ended \(order.state.rawValue), not completed")
+        }
         return ScenarioPurchase(steps: steps)
     }
 
@@ -266,7 +325,9 @@ public final class Scenario: @unchecked Sendable {
 
     /// Retries `attempt` until it returns a value; errors count as "not yet". Throws, naming
     /// `what` and the last error, after `timeout`. For what crosses a feed between services.
-    public static func until<T>(_ what: String, timeout: Duration = .seconds(60), _ attempt: () async throws -> T?) async throws -> T {
+    public static func until<T>(_ what: String, timeout: Duration = .seconds(60), _ attempt: () async throws -> T?)
+        async throws -> T
+    {
         let deadline = ContinuousClock.now + timeout
         var lastError: (any Error)?
         while true {
@@ -276,7 +337,8 @@ public final class Scenario: @unchecked Sendable {
                 lastError = error
             }
             if ContinuousClock.now >= deadline {
-                throw ScenarioFailure("timed out waiting until \(what); last error: \(lastError.map { "\($0)" } ?? "none")")
+                throw ScenarioFailure(
+                    "timed out waiting until \(what); last error: \(lastError.map { "\($0)" } ?? "none")")
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -314,25 +376,34 @@ public struct ScenarioWorld: Sendable {
 
 extension Scenario {
     /// The roles the standard scenario signs in, each once.
-    public static let standardRoles: [Role] = [.verifier, .ppk, .treasurer, .budgetHolder, .agencyAdmin, .ukpbjHead, .auditor, .monitor]
+    public static let standardRoles: [Role] = [
+        .verifier, .ppk, .treasurer, .budgetHolder, .agencyAdmin, .ukpbjHead, .auditor, .monitor,
+    ]
 
     /// Sets up the standard world on a fresh data folder: Super Admin signs in, creates tenant
     /// `balangan` with agency DINKES and an official of each of `roles` (usernames
     /// `<prefix><role>`), a vendor is registered, verified and activated, the catalogue gets its
     /// regions and categories, and the vendor's product is accepted.
-    public func standardWorld(roles: [Role] = Scenario.standardRoles, usernamePrefix: String = "s-") async throws -> ScenarioWorld {
+    public func standardWorld(roles: [Role] = Scenario.standardRoles, usernamePrefix: String = "s-") async throws
+        -> ScenarioWorld
+    {
         try await signInSuperAdmin()
-        try await createTenants([ScenarioData.balangan], agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan")])
+        try await createTenants(
+            [ScenarioData.balangan], agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan")]
+        )
         var officials: [Role: SessionInfo] = [:]
         for role in roles {
             officials[role] = try await official(
                 "\(usernamePrefix)\(role.rawValue)", roles: [role], tenant: role == .monitor ? nil : "balangan",
                 agency: ScenarioData.agencyRoles.contains(role) ? "DINKES" : nil)
         }
-        guard let verifier = officials[.verifier]?.token else { throw ScenarioFailure("the standard world needs a verifier") }
+        guard let verifier = officials[.verifier]?.token else {
+            throw ScenarioFailure("the standard world needs a verifier")
+        }
         let vendor = try await activeVendor(verifier: verifier)
         try await setUpCatalog()
-        let product = try await listedProduct(ScenarioData.offer(name: "Kertas HVS A4", price: 50_000), vendorToken: vendor.token, verifier: verifier)
+        let product = try await listedProduct(
+            ScenarioData.offer(name: "Kertas HVS A4", price: 50_000), vendorToken: vendor.token, verifier: verifier)
         return ScenarioWorld(superAdmin: superAdmin, officials: officials, vendor: vendor, product: product)
     }
 

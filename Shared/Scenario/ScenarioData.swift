@@ -32,7 +32,8 @@ public enum ScenarioData {
     /// Kabupaten Balangan (domicile region 6311).
     public static let balangan = TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"])
     /// Kabupaten Polewali Mandar (domicile region 7604).
-    public static let polman = TenantInfo(code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"])
+    public static let polman = TenantInfo(
+        code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"])
     /// Roles that belong to an agency (the others are tenant-wide, or above tenants for `monitor`).
     public static let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
 
@@ -44,9 +45,11 @@ public enum ScenarioData {
         _ username: String, roles: [Role], tenant: String?, agency: String?, emailDomain: String = "pemkab.go.id"
     ) throws -> AccountCreateParams {
         AccountCreateParams(
-            username: username, email: try EmailAddress("\(username.replacingOccurrences(of: "_", with: "-"))@\(emailDomain)"),
+            username: username,
+            email: try EmailAddress("\(username.replacingOccurrences(of: "_", with: "-"))@\(emailDomain)"),
             fullName: "Pejabat \(username)", roles: roles, tenant: tenant, agency: agency,
-            assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"), initialPassword: initialPassword)
+            assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"),
+            initialPassword: initialPassword)
     }
 
     /// A legacy 15-digit NPWP built from 8 digits: their Luhn check digit, then `000` + a 3-digit branch.
@@ -84,19 +87,26 @@ public enum ScenarioData {
         let nik = try NIK(nikText(region, serial: n))
         let name = name ?? "CV Sumber Rejeki \(n)"
         return VendorRegistration(
-            tenant: tenant, kind: kind, name: name, nik: nik, npwp: try NPWP(npwpText(String(format: "%08d", npwpBase + n))),
+            tenant: tenant, kind: kind, name: name, nik: nik,
+            npwp: try NPWP(npwpText(String(format: "%08d", npwpBase + n))),
             nib: kind == .entity ? try NIB(String(format: "91200%08d", n)) : nil,
-            email: try EmailAddress("vendor\(n)@\(emailDomain)"), phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n % 10000))"),
+            email: try EmailAddress("vendor\(n)@\(emailDomain)"),
+            phone: try PhoneNumber("0812-3456-\(String(format: "%04d", n % 10000))"),
             address: "Jl. A. Yani No. \(n), Paringin",
-            deed: kind == .entity ? DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01") : nil,
+            deed: kind == .entity
+                ? DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01")
+                : nil,
             director: kind == .entity ? DirectorIdentity(name: "Budi \(n)", nik: nik) : nil,
-            businessLicenceNumber: "SIUP-\(n)", bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: name),
+            businessLicenceNumber: "SIUP-\(n)",
+            bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: name),
             isPKP: isPKP, businessScale: scale, acceptedTermsVersion: termsVersion,
             username: username ?? "vendor\(n)", password: "vendor-pass-\(n)")
     }
 
     /// Delivery regions PARINGIN and AWAYAN.
-    public static let deliveryRegions = [DeliveryRegion(code: "PARINGIN", name: "Paringin"), DeliveryRegion(code: "AWAYAN", name: "Awayan")]
+    public static let deliveryRegions = [
+        DeliveryRegion(code: "PARINGIN", name: "Paringin"), DeliveryRegion(code: "AWAYAN", name: "Awayan"),
+    ]
 
     /// A small category tree in `tenant`: ATK > ATK-KERTAS (goods), ALKES (goods, partnership
     /// required), JASA-CETAK (services).
@@ -104,18 +114,22 @@ public enum ScenarioData {
         [
             Category(tenant: tenant, code: "ATK", name: "Alat Tulis Kantor", kind: .goods),
             Category(tenant: tenant, code: "ATK-KERTAS", name: "Kertas", parentCode: "ATK", kind: .goods),
-            Category(tenant: tenant, code: "ALKES", name: "Alat Kesehatan", kind: .goods, requiresPartnershipDocument: true),
+            Category(
+                tenant: tenant, code: "ALKES", name: "Alat Kesehatan", kind: .goods, requiresPartnershipDocument: true),
             Category(tenant: tenant, code: "JASA-CETAK", name: "Jasa Percetakan", kind: .services),
         ]
     }
 
     /// A valid offer: product cost + delivery + tax + overhead add up in both regions.
     public static func offer(
-        name: String = "Kertas HVS A4 80 gram", category: String = "ATK-KERTAS", price: Int64 = 50_000, delivery: Int64 = 5_000,
+        name: String = "Kertas HVS A4 80 gram", category: String = "ATK-KERTAS", price: Int64 = 50_000,
+        delivery: Int64 = 5_000,
         description: String = "Kertas fotokopi putih untuk kantor",
         specification: [SpecificationAttribute] = [SpecificationAttribute(name: "Gramatur", value: "80 gsm")],
-        origin: ProductOrigin = ProductOrigin(kind: .domestic, country: "ID"), tkdn: TKDNDeclaration? = nil, stock: Int = 100, deliveryDays: Int = 3,
-        warrantyMonths: Int = 0, images: [ImageInput] = [ImageInput(contentBase64: SampleFiles.base64(SampleFiles.png))],
+        origin: ProductOrigin = ProductOrigin(kind: .domestic, country: "ID"), tkdn: TKDNDeclaration? = nil,
+        stock: Int = 100, deliveryDays: Int = 3,
+        warrantyMonths: Int = 0,
+        images: [ImageInput] = [ImageInput(contentBase64: SampleFiles.base64(SampleFiles.png))],
         partnership: PartnershipDocumentInput? = nil
     ) -> ProductOfferInput {
         let productCost = Rupiah(integerLiteral: max(price - 2_000, 1))
@@ -123,34 +137,46 @@ public enum ScenarioData {
         let overhead: Rupiah = 1_000
         let base = (try? productCost + tax + overhead) ?? .zero
         let regions = [("PARINGIN", delivery), ("AWAYAN", delivery * 2)].map { code, cost in
-            RegionalPrice(regionCode: code, deliveryCost: Rupiah(integerLiteral: cost), unitPrice: (try? base + Rupiah(integerLiteral: cost)) ?? .zero)
+            RegionalPrice(
+                regionCode: code, deliveryCost: Rupiah(integerLiteral: cost),
+                unitPrice: (try? base + Rupiah(integerLiteral: cost)) ?? .zero)
         }
         return ProductOfferInput(
-            categoryCode: category, name: name, description: description, function: "Keperluan administrasi kantor", specification: specification,
+            categoryCode: category, name: name, description: description, function: "Keperluan administrasi kantor",
+            specification: specification,
             origin: origin, tkdn: tkdn, unit: "rim",
-            price: PriceBreakdown(productCost: productCost, tax: tax, overheadAndProfit: overhead, includesPPN: true, regions: regions),
-            stock: stock, deliveryDays: deliveryDays, warranty: Warranty(months: warrantyMonths), images: images, partnershipDocument: partnership)
+            price: PriceBreakdown(
+                productCost: productCost, tax: tax, overheadAndProfit: overhead, includesPPN: true, regions: regions),
+            stock: stock, deliveryDays: deliveryDays, warranty: Warranty(months: warrantyMonths), images: images,
+            partnershipDocument: partnership)
     }
 
     /// A preparation for DINKES, delivered to PARINGIN `deliveryInDays` after `today`.
     public static func preparation(
-        _ items: [OrderItemRequest], today: CivilDate, funding: FundingSource = .apbd, deliveryInDays: Int = 10, installation: Bool = false,
+        _ items: [OrderItemRequest], today: CivilDate, funding: FundingSource = .apbd, deliveryInDays: Int = 10,
+        installation: Bool = false,
         packageName: String = "Pengadaan ATK Triwulan IV"
     ) -> OrderPreparation {
         OrderPreparation(
             packageName: packageName, fundingSource: funding, budgetAccountCode: "5.1.02.01.01.0024",
             technicalSpecification: "Kertas HVS A4 80 gsm dan printer laser monokrom untuk administrasi.",
-            justification: "Kebutuhan administrasi pelayanan kesehatan triwulan IV.", items: items, regionCode: "PARINGIN",
-            deliveryAddress: "Dinas Kesehatan, Jl. Jend. A. Yani, Paringin", deliveryDate: today.adding(days: deliveryInDays),
+            justification: "Kebutuhan administrasi pelayanan kesehatan triwulan IV.", items: items,
+            regionCode: "PARINGIN",
+            deliveryAddress: "Dinas Kesehatan, Jl. Jend. A. Yani, Paringin",
+            deliveryDate: today.adding(days: deliveryInDays),
             withInstallation: installation)
     }
 
     /// The next negotiation round: the order's latest offer with other unit prices.
-    public static func nextOffer(after order: OrderRecord, prices: [Rupiah], deliveryDate: CivilDate? = nil, note: String? = nil) -> OrderOfferParams {
+    public static func nextOffer(
+        after order: OrderRecord, prices: [Rupiah], deliveryDate: CivilDate? = nil, note: String? = nil
+    ) -> OrderOfferParams {
         let latest = order.offers[order.offers.count - 1]
         let lines = zip(latest.items, prices).map { OfferLine(itemID: $0.itemID, unitPrice: $1, quantity: $0.quantity) }
         return OrderOfferParams(
-            orderID: order.id, version: order.version, round: latest.round + 1, items: lines, deliveryCost: latest.deliveryCost,
-            installationCost: latest.installationCost, trainingCost: latest.trainingCost, deliveryDate: deliveryDate ?? latest.deliveryDate, note: note)
+            orderID: order.id, version: order.version, round: latest.round + 1, items: lines,
+            deliveryCost: latest.deliveryCost,
+            installationCost: latest.installationCost, trainingCost: latest.trainingCost,
+            deliveryDate: deliveryDate ?? latest.deliveryDate, note: note)
     }
 }

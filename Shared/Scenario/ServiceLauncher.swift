@@ -1,15 +1,16 @@
+import Foundation
+import SiOpenContracts
+import SiOpenProtocol
+import SiOpenRuntime
+
 // The one way tests and benchmarks run SiOpen's services: a private data folder prepared in one
 // place (Super Admin, each service's own token, the clock offset), then the services of
 // `Compose/topology.json` started either in this process (`ServiceHost.start`, for fast tests)
 // or as the real `siopen-<service>` executables, each awaited until it answers `system.health`.
 // Either way the result is the same thing: a socket path per service.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Foundation
-import SiOpenContracts
-import SiOpenProtocol
-import SiOpenRuntime
 
 /// How a data folder gets its first Super Admin and the services' own tokens. Identity owns
 /// both; the launcher only knows these two calls.
@@ -17,7 +18,8 @@ public struct DataFolderBootstrap: Sendable {
     /// Creates Super Admin `root` with `password` in identity's database (identity's configuration).
     public var createSuperAdmin: @Sendable (_ identity: ServiceConfiguration, _ password: String) throws -> Void
     /// Issues `service`'s own token valid `hours` from `now`, signed by identity.
-    public var issueServiceToken: @Sendable (_ identity: ServiceConfiguration, _ service: String, _ hours: Int, _ now: Date) throws -> String
+    public var issueServiceToken:
+        @Sendable (_ identity: ServiceConfiguration, _ service: String, _ hours: Int, _ now: Date) throws -> String
 
     /// A bootstrap from two functions (e.g. identity's library calls, for in-process tests).
     public init(
@@ -37,13 +39,20 @@ public struct DataFolderBootstrap: Sendable {
             createSuperAdmin: { identity, password in
                 _ = try ServiceLauncher.runCommand(
                     binaries + "/siopen-identity",
-                    ["create-super-admin", "--username", ScenarioData.superAdminLogin, "--email", "root@siopen.test", "--name", "Root Admin",
-                     "--data-dir", identity.dataDirectory],
+                    [
+                        "create-super-admin", "--username", ScenarioData.superAdminLogin, "--email", "root@siopen.test",
+                        "--name", "Root Admin",
+                        "--data-dir", identity.dataDirectory,
+                    ],
                     input: password + "\n", environment: environment)
             },
             issueServiceToken: { identity, service, hours, _ in
                 let output = try ServiceLauncher.runCommand(
-                    binaries + "/siopen-identity", ["service-token", "--service", service, "--hours", String(hours), "--data-dir", identity.dataDirectory],
+                    binaries + "/siopen-identity",
+                    [
+                        "service-token", "--service", service, "--hours", String(hours), "--data-dir",
+                        identity.dataDirectory,
+                    ],
                     environment: environment)
                 return output.trimmingCharacters(in: .whitespacesAndNewlines)
             })
@@ -85,9 +94,14 @@ public final class ServiceLauncher: @unchecked Sendable {
             self.topology = topology
         } else {
             let binaries: String
-            if case .processes(let folder, _) = mode { binaries = folder } else { binaries = Topology.executableDirectory }
+            if case .processes(let folder, _) = mode {
+                binaries = folder
+            } else {
+                binaries = Topology.executableDirectory
+            }
             guard let path = Topology.locate(explicit: nil, binariesDirectory: binaries) else {
-                throw ScenarioFailure("Compose/topology.json not found from \(FileManager.default.currentDirectoryPath) or \(binaries)")
+                throw ScenarioFailure(
+                    "Compose/topology.json not found from \(FileManager.default.currentDirectoryPath) or \(binaries)")
             }
             self.topology = try Topology.load(from: path)
         }
@@ -110,7 +124,8 @@ public final class ServiceLauncher: @unchecked Sendable {
 
     /// The configuration a service of this data folder runs with.
     public func configuration(_ service: String) -> ServiceConfiguration {
-        ServiceConfiguration(serviceName: service, dataDirectory: directory, socketPath: socketPath(service), logLevel: .warning)
+        ServiceConfiguration(
+            serviceName: service, dataDirectory: directory, socketPath: socketPath(service), logLevel: .warning)
     }
 
     // MARK: The data folder
@@ -118,7 +133,9 @@ public final class ServiceLauncher: @unchecked Sendable {
     /// Makes the data folder ready, private throughout (0700 folders, 0600 files): Super Admin
     /// `root` with `superAdminPassword`, each other service's own token under `keys/`, where
     /// `siopen up` would put it, and the clock at offset 0.
-    public func prepareDataFolder(bootstrap: DataFolderBootstrap, superAdminPassword: String = ScenarioData.superAdminPassword, now: Date = Date()) throws {
+    public func prepareDataFolder(
+        bootstrap: DataFolderBootstrap, superAdminPassword: String = ScenarioData.superAdminPassword, now: Date = Date()
+    ) throws {
         try SecureFiles.createPrivateDirectory(directory + "/keys")
         try bootstrap.createSuperAdmin(configuration("identity"), superAdminPassword)
         try writeServiceTokens(bootstrap: bootstrap, now: now)
@@ -176,7 +193,9 @@ public final class ServiceLauncher: @unchecked Sendable {
     public func start(_ service: String, timeout: Duration = .seconds(120)) async throws {
         switch mode {
         case .inProcess(let definition):
-            guard let made = try definition(service) else { throw ScenarioFailure("no in-process definition of \(service)") }
+            guard let made = try definition(service) else {
+                throw ScenarioFailure("no in-process definition of \(service)")
+            }
             let host = try ServiceHost.start(made, configuration: configuration(service))
             lock.withLock { hosts[service] = host }
         case .processes(let binaries, let realPasswordHashing):
@@ -188,12 +207,17 @@ public final class ServiceLauncher: @unchecked Sendable {
 
     /// Starts `siopen-<service>` on the data folder, its output in `<service>.out` and `.err`.
     private func spawn(_ service: String, binaries: String, realPasswordHashing: Bool) throws -> ChildProcess {
-        let executable = binaries + "/" + (topology.services.first { $0.name == service }?.executable ?? "siopen-\(service)")
+        let executable =
+            binaries + "/" + (topology.services.first { $0.name == service }?.executable ?? "siopen-\(service)")
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw ScenarioFailure("\(executable) missing: build first with `swift build --build-tests` (or `swift build`) and the same scratch path")
+            throw ScenarioFailure(
+                "\(executable) missing: build first with `swift build --build-tests` (or `swift build`) and the same scratch path"
+            )
         }
         var environment = Self.childEnvironment(realPasswordHashing: realPasswordHashing)
-        if FileManager.default.fileExists(atPath: clockOffsetFile) { environment["SIOPEN_CLOCK_OFFSET_FILE"] = clockOffsetFile }
+        if FileManager.default.fileExists(atPath: clockOffsetFile) {
+            environment["SIOPEN_CLOCK_OFFSET_FILE"] = clockOffsetFile
+        }
         return try ChildProcess.spawn(
             executable, ["--data-dir", directory, "--log-level", "warning", "--parent-pid", String(getpid())],
             logPrefix: "\(directory)/\(service)", environment: environment)
@@ -206,7 +230,9 @@ public final class ServiceLauncher: @unchecked Sendable {
         while true {
             if (try? await client.call(SystemHealth.self, EmptyParams(), timeout: .seconds(5))) != nil { return }
             if !process.isRunning || ContinuousClock.now >= deadline {
-                throw ScenarioFailure("\(service) did not answer system.health (running: \(process.isRunning))\n\(log(service).suffix(4000))")
+                throw ScenarioFailure(
+                    "\(service) did not answer system.health (running: \(process.isRunning))\n\(log(service).suffix(4000))"
+                )
             }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -222,7 +248,9 @@ public final class ServiceLauncher: @unchecked Sendable {
     public func logPath(_ service: String) -> String { "\(directory)/\(service).err" }
 
     /// What `service`'s process wrote on standard error.
-    public func log(_ service: String) -> String { (try? String(contentsOfFile: logPath(service), encoding: .utf8)) ?? "" }
+    public func log(_ service: String) -> String {
+        (try? String(contentsOfFile: logPath(service), encoding: .utf8)) ?? ""
+    }
 
     /// The services whose process has ended, with how.
     public var ended: [String] {
@@ -237,10 +265,14 @@ public final class ServiceLauncher: @unchecked Sendable {
     /// Stops one service: an in-process host stops (after waiting up to `draining` for its
     /// clients to hang up); a process gets SIGTERM, and SIGKILL if it is still running after `grace`.
     public func stop(_ service: String, grace: Duration = .seconds(10), draining: Duration = .zero) async {
-        let (host, process) = lock.withLock { (hosts.removeValue(forKey: service), children.removeValue(forKey: service)) }
+        let (host, process) = lock.withLock {
+            (hosts.removeValue(forKey: service), children.removeValue(forKey: service))
+        }
         if let host {
             let deadline = ContinuousClock.now + draining
-            while host.server.connectionCount > 0, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+            while host.server.connectionCount > 0, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
             await host.stop()
         }
         if let process { process.terminate(grace: grace) }
@@ -294,7 +326,9 @@ public final class ServiceLauncher: @unchecked Sendable {
     /// Runs a short command to its end with `input` on standard input; returns its standard
     /// output, or throws with its standard error when it fails.
     @discardableResult
-    public static func runCommand(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil) throws -> String {
+    public static func runCommand(
+        _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -312,7 +346,9 @@ public final class ServiceLauncher: @unchecked Sendable {
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ScenarioFailure("\(executable) \(arguments.first ?? "") failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))")
+            throw ScenarioFailure(
+                "\(executable) \(arguments.first ?? "") failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))"
+            )
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -1,6 +1,6 @@
+internal import COpenSSL
 // SHA-256 and HMAC-SHA-256 through OpenSSL's EVP interface.
 import Foundation
-internal import COpenSSL
 
 /// A fetched EVP_MD, shared process-wide. Fetching once avoids OpenSSL 3's implicit provider
 /// lookup on every hash; an EVP_MD is immutable after fetch, so sharing across threads is safe.

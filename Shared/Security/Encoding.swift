@@ -51,7 +51,8 @@ enum StrictBase64 {
         let utf8 = s.utf8
         guard utf8.count % 4 != 1 else { return nil }
         for c in utf8 {
-            let ok = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+            let ok =
+                (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
                 || c == 0x2B || c == 0x2F
             if !ok { return nil }
         }

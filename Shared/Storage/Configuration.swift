@@ -88,7 +88,9 @@ public struct DatabaseConfiguration: Sendable {
             guard migration.version >= 1, migration.version <= Int(Int32.max) else {
                 throw StorageError(
                     code: StorageError.Code.invalidMigration,
-                    message: "migration '\(migration.name)' has version \(migration.version); versions run from 1 to \(Int32.max)")
+                    message:
+                        "migration '\(migration.name)' has version \(migration.version); versions run from 1 to \(Int32.max)"
+                )
             }
             guard seen.insert(migration.version).inserted else {
                 throw StorageError(

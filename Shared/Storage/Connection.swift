@@ -55,19 +55,24 @@ public final class Connection {
 
     /// Opens a connection with extended result codes, busy timeout, foreign keys and the
     /// transaction-control authorizer installed.
-    static func open(path: String, readOnly: Bool, label: String, configuration: DatabaseConfiguration) throws -> Connection {
+    static func open(path: String, readOnly: Bool, label: String, configuration: DatabaseConfiguration) throws
+        -> Connection
+    {
         var db: OpaquePointer?
         // NOMUTEX: the Database guarantees one thread at a time per connection.
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
+        let flags =
+            (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
-            throw StorageError(code: rc & 0xff, extendedCode: rc, message: "cannot open \(label) connection to \(path): \(message)")
+            throw StorageError(
+                code: rc & 0xff, extendedCode: rc, message: "cannot open \(label) connection to \(path): \(message)")
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, configuration.busyTimeoutMilliseconds)
-        let connection = Connection(handle: db, label: label, cacheCapacity: configuration.statementCacheCapacity, databasePath: path)
+        let connection = Connection(
+            handle: db, label: label, cacheCapacity: configuration.statementCacheCapacity, databasePath: path)
         sqlite3_set_authorizer(
             db,
             { context, action, _, _, _, _ in
@@ -199,12 +204,14 @@ public final class Connection {
 
     private func checkActive(_ sql: String) throws {
         guard userActive, !isClosed else {
-            throw StorageError.misuse("a Connection was used outside the read or write closure it was given to", sql: sql)
+            throw StorageError.misuse(
+                "a Connection was used outside the read or write closure it was given to", sql: sql)
         }
         guard !requiresTransaction || inTransaction else {
             throw StorageError(
                 code: StorageError.Code.transactionRolledBack,
-                message: "SQLite rolled back this closure's transaction (ON CONFLICT ROLLBACK, RAISE(ROLLBACK) or an I/O error); no further statements run in it",
+                message:
+                    "SQLite rolled back this closure's transaction (ON CONFLICT ROLLBACK, RAISE(ROLLBACK) or an I/O error); no further statements run in it",
                 sql: sql)
         }
     }
@@ -280,7 +287,9 @@ public final class Connection {
 
     /// Borrows a prepared statement for `sql`, binds `arguments`, runs `body`, then resets it and
     /// clears its bindings so it holds no locks or argument memory while idle.
-    private func withStatement<R>(_ sql: String, _ arguments: [any SQLBindable], _ body: (OpaquePointer) throws -> R) throws -> R {
+    private func withStatement<R>(_ sql: String, _ arguments: [any SQLBindable], _ body: (OpaquePointer) throws -> R)
+        throws -> R
+    {
         let (statement, entry) = try acquire(sql)
         defer {
             sqlite3_reset(statement)
@@ -352,7 +361,8 @@ public final class Connection {
     private func bind(_ statement: OpaquePointer, _ arguments: [any SQLBindable], sql: String) throws {
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == arguments.count else {
-            throw StorageError.misuse("the statement has \(expected) parameters but \(arguments.count) arguments were given", sql: sql)
+            throw StorageError.misuse(
+                "the statement has \(expected) parameters but \(arguments.count) arguments were given", sql: sql)
         }
         for (offset, argument) in arguments.enumerated() {
             let index = Int32(offset + 1)
@@ -372,7 +382,8 @@ public final class Connection {
                         return sqlite3_bind_text(statement, index, "", 0, siopen_sqlite_transient())
                     }
                     return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sqlite3_bind_text64(statement, index, $0, UInt64(bytes.count), siopen_sqlite_transient(), UInt8(SQLITE_UTF8))
+                        sqlite3_bind_text64(
+                            statement, index, $0, UInt64(bytes.count), siopen_sqlite_transient(), UInt8(SQLITE_UTF8))
                     }
                 }
             case .blob(let value):
@@ -436,7 +447,8 @@ public final class Connection {
         // The connection's last error can be stale when `rc` came from elsewhere; trust `rc` then.
         let extendedCode = (extended & 0xff) == (rc & 0xff) ? extended : rc
         let message = String(cString: sqlite3_errmsg(handle))
-        return StorageError(code: rc & 0xff, extendedCode: extendedCode, message: "\(message) (on \(label) connection)", sql: sql)
+        return StorageError(
+            code: rc & 0xff, extendedCode: extendedCode, message: "\(message) (on \(label) connection)", sql: sql)
     }
 
     private func prepareError(_ rc: Int32, sql: String) -> StorageError {
@@ -444,7 +456,8 @@ public final class Connection {
             deniedTransactionControl = false
             return StorageError(
                 code: StorageError.Code.transactionControl, extendedCode: rc,
-                message: "transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE) is not allowed here: the Database runs every closure and migration in its own transaction",
+                message:
+                    "transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE) is not allowed here: the Database runs every closure and migration in its own transaction",
                 sql: sql)
         }
         return error(rc, sql: sql)

@@ -27,7 +27,8 @@ public final class Database: Sendable {
         } catch {
             throw StorageError(
                 code: StorageError.Code.fileSystem,
-                message: "cannot create directory \(directory.path) for database \(path): \(error.localizedDescription)")
+                message: "cannot create directory \(directory.path) for database \(path): \(error.localizedDescription)"
+            )
         }
 
         let writer = try Connection.open(path: path, readOnly: false, label: "writer", configuration: configuration)
@@ -43,7 +44,8 @@ public final class Database: Sendable {
             schemaVersion = try Self.migrate(writer, path: path, migrations: configuration.migrations)
             for index in 0..<configuration.readerCount {
                 readers.append(
-                    try Connection.open(path: path, readOnly: true, label: "reader \(index)", configuration: configuration))
+                    try Connection.open(
+                        path: path, readOnly: true, label: "reader \(index)", configuration: configuration))
             }
         } catch {
             for reader in readers { reader.close() }
@@ -123,16 +125,20 @@ public final class Database: Sendable {
     @discardableResult
     public func writeSync<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
         guard !core.writeMarker.isCurrent else {
-            throw StorageError.misuse("writeSync was called inside a write closure, which would deadlock; use the Connection you were given")
+            throw StorageError.misuse(
+                "writeSync was called inside a write closure, which would deadlock; use the Connection you were given")
         }
         let done = DispatchSemaphore(value: 0)
         let slot = ResultSlot<T>()
-        try core.enqueueWrite(WriteJob.make(body) { result in
-            slot.result = result
-            done.signal()
-        })
+        try core.enqueueWrite(
+            WriteJob.make(body) { result in
+                slot.result = result
+                done.signal()
+            })
         done.wait()
-        guard let result = slot.result else { throw StorageError.misuse("internal error: a write finished without a result") }
+        guard let result = slot.result else {
+            throw StorageError.misuse("internal error: a write finished without a result")
+        }
         return try result.get()
     }
 
@@ -155,16 +161,20 @@ public final class Database: Sendable {
     /// throws a misuse error, since with every reader busy it would wait forever.
     public func readSync<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
         guard !core.readMarker.isCurrent else {
-            throw StorageError.misuse("readSync was called inside a read closure, which can deadlock; use the Connection you were given")
+            throw StorageError.misuse(
+                "readSync was called inside a read closure, which can deadlock; use the Connection you were given")
         }
         let done = DispatchSemaphore(value: 0)
         let slot = ResultSlot<T>()
-        try core.submitRead(core.makeRead(body) { result in
-            slot.result = result
-            done.signal()
-        })
+        try core.submitRead(
+            core.makeRead(body) { result in
+                slot.result = result
+                done.signal()
+            })
         done.wait()
-        guard let result = slot.result else { throw StorageError.misuse("internal error: a read finished without a result") }
+        guard let result = slot.result else {
+            throw StorageError.misuse("internal error: a read finished without a result")
+        }
         return try result.get()
     }
 
@@ -213,17 +223,22 @@ enum Backup {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw StorageError(code: StorageError.Code.fileSystem, message: "cannot create backup directory \(directory.path): \(error.localizedDescription)")
+            throw StorageError(
+                code: StorageError.Code.fileSystem,
+                message: "cannot create backup directory \(directory.path): \(error.localizedDescription)")
         }
         let temporary = target + ".siopen-backup-\(UUID().uuidString)"
         defer { removeFamily(temporary) }
 
         var handle: OpaquePointer?
-        let openCode = sqlite3_open_v2(temporary, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        let openCode = sqlite3_open_v2(
+            temporary, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard openCode == SQLITE_OK, let destination = handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw StorageError(code: openCode & 0xff, extendedCode: openCode, message: "cannot create backup file \(temporary): \(message)")
+            throw StorageError(
+                code: openCode & 0xff, extendedCode: openCode,
+                message: "cannot create backup file \(temporary): \(message)")
         }
         var closed = false
         defer { if !closed { sqlite3_close_v2(destination) } }
@@ -233,7 +248,9 @@ enum Backup {
 
         guard let backup = sqlite3_backup_init(destination, "main", source.handle, "main") else {
             let code = sqlite3_extended_errcode(destination)
-            throw StorageError(code: code & 0xff, extendedCode: code, message: "cannot start backup: \(String(cString: sqlite3_errmsg(destination)))")
+            throw StorageError(
+                code: code & 0xff, extendedCode: code,
+                message: "cannot start backup: \(String(cString: sqlite3_errmsg(destination)))")
         }
         var stepCode: Int32
         var attempts = 0
@@ -249,19 +266,22 @@ enum Backup {
         sqlite3_backup_finish(backup)
         guard stepCode == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(destination))
-            throw StorageError(code: stepCode & 0xff, extendedCode: stepCode, message: "backup to \(target) failed: \(message)")
+            throw StorageError(
+                code: stepCode & 0xff, extendedCode: stepCode, message: "backup to \(target) failed: \(message)")
         }
         let closeCode = sqlite3_close_v2(destination)
         closed = true
         guard closeCode == SQLITE_OK else {
-            throw StorageError(code: closeCode & 0xff, extendedCode: closeCode, message: "cannot close backup file \(temporary)")
+            throw StorageError(
+                code: closeCode & 0xff, extendedCode: closeCode, message: "cannot close backup file \(temporary)")
         }
         // Stale WAL or shared-memory files of an older file at `target` would be replayed into
         // the new copy, so they go first.
         for suffix in ["-wal", "-shm", "-journal"] { unlink(target + suffix) }
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
-            throw StorageError(code: StorageError.Code.fileSystem, message: "cannot move backup into place at \(target): \(reason)")
+            throw StorageError(
+                code: StorageError.Code.fileSystem, message: "cannot move backup into place at \(target): \(reason)")
         }
         // Persist the rename itself.
         let directoryDescriptor = open(directory.path, O_RDONLY)

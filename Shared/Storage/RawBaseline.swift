@@ -14,7 +14,12 @@ public enum RawSQLiteBaseline {
             throw StorageError(code: SQLITE_CANTOPEN, message: "cannot open \(path)")
         }
         defer { sqlite3_close(handle) }
-        guard sqlite3_exec(handle, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE item (id INTEGER PRIMARY KEY, body TEXT NOT NULL)", nil, nil, nil) == SQLITE_OK else {
+        guard
+            sqlite3_exec(
+                handle,
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE item (id INTEGER PRIMARY KEY, body TEXT NOT NULL)",
+                nil, nil, nil) == SQLITE_OK
+        else {
             throw StorageError(code: SQLITE_ERROR, message: String(cString: sqlite3_errmsg(handle)))
         }
         var statement: OpaquePointer?

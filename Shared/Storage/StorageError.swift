@@ -98,7 +98,9 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
     public static func schemaTooNew(found: Int, known: Int) -> StorageError {
         StorageError(
             code: Code.schemaTooNew,
-            message: "database schema version \(found) is newer than the newest version this program knows (\(known)); refusing to open it")
+            message:
+                "database schema version \(found) is newer than the newest version this program knows (\(known)); refusing to open it"
+        )
     }
 
     /// A typed accessor found another type; `found` names the actual storage class.

@@ -13,7 +13,9 @@ import Testing
 @Suite struct TenantCalendarAndStandingTests {
     /// Product ids a PPK finds for `query`.
     func found(_ system: SystemFixture, _ query: String = "kertas") async throws -> [String] {
-        try await system.catalog.call(CatalogSearch.self, CatalogSearchParams(tenant: nil, query: query), token: system.balangan[.ppk]!.token).products.map(\.productID).sorted()
+        try await system.catalog.call(
+            CatalogSearch.self, CatalogSearchParams(tenant: nil, query: query), token: system.balangan[.ppk]!.token
+        ).products.map(\.productID).sorted()
     }
 
     /// The login and password SystemFixture.activeVendor gave `vendor`.
@@ -27,7 +29,8 @@ import Testing
             try await system.setUpCatalog()
             let (starting, startingToken) = try await system.activeVendor()
             let (ending, endingToken) = try await system.activeVendor()
-            let startingProduct = try await system.listedProduct(offer(name: "Kertas HVS A4"), vendorToken: startingToken)
+            let startingProduct = try await system.listedProduct(
+                offer(name: "Kertas HVS A4"), vendorToken: startingToken)
             let endingProduct = try await system.listedProduct(offer(name: "Kertas HVS F4"), vendorToken: endingToken)
             #expect(try await found(system) == [startingProduct.id, endingProduct.id].sorted())
 
@@ -42,22 +45,32 @@ import Testing
 
             // One period starts today (WITA), the other ended yesterday (WITA), which is still
             // "today" by the UTC date.
-            for (vendor, startsOn, endsOn) in [(starting, today, today.adding(days: 30)), (ending, today.adding(days: -30), today.adding(days: -1))] {
+            for (vendor, startsOn, endsOn) in [
+                (starting, today, today.adding(days: 30)), (ending, today.adding(days: -30), today.adding(days: -1)),
+            ] {
                 _ = try await system.identity.call(
                     BlacklistAdd.self,
-                    BlacklistEntry(tenant: "balangan", npwp: try NPWP(vendor.npwp), name: vendor.name, source: .budgetHolderRequest, basis: "SK PA 12/2026",
-                                   startsOn: startsOn.description, endsOn: endsOn.description),
+                    BlacklistEntry(
+                        tenant: "balangan", npwp: try NPWP(vendor.npwp), name: vendor.name,
+                        source: .budgetHolderRequest, basis: "SK PA 12/2026",
+                        startsOn: startsOn.description, endsOn: endsOn.description),
                     token: system.superAdmin)
             }
             // Identity: the started period stops sign-in; the ended one does not.
             let startingLogin = credentials(starting)
-            let refused = await rpcError { _ = try await system.identity.call(AuthSignIn.self, SignInParams(login: startingLogin.login, password: startingLogin.password)) }
+            let refused = await rpcError {
+                _ = try await system.identity.call(
+                    AuthSignIn.self, SignInParams(login: startingLogin.login, password: startingLogin.password))
+            }
             #expect(refused?.code == 403, "identity must count the blacklist from today in WITA")
             let endingLogin = credentials(ending)
-            let session = try await system.identity.call(AuthSignIn.self, SignInParams(login: endingLogin.login, password: endingLogin.password))
+            let session = try await system.identity.call(
+                AuthSignIn.self, SignInParams(login: endingLogin.login, password: endingLogin.password))
             #expect(session.account.vendorID == ending.id)
             // The catalog: the same answer.
-            try await system.until("the catalog hides exactly the vendor whose period started") { try await found(system) == [endingProduct.id] }
+            try await system.until("the catalog hides exactly the vendor whose period started") {
+                try await found(system) == [endingProduct.id]
+            }
         }
     }
 
@@ -70,11 +83,16 @@ import Testing
             #expect(submitted.vendorID == vendor.id)
 
             // A user cannot read standings; a service can.
-            let user = await rpcError { _ = try await system.identity.call(VendorStandingRead.self, VendorRef(vendorID: vendor.id), token: system.balangan[.verifier]!.token) }
+            let user = await rpcError {
+                _ = try await system.identity.call(
+                    VendorStandingRead.self, VendorRef(vendorID: vendor.id), token: system.balangan[.verifier]!.token)
+            }
             #expect(user?.code == 403)
-            let configuration = ServiceConfiguration(serviceName: "identity", dataDirectory: system.directory, logLevel: .warning)
+            let configuration = ServiceConfiguration(
+                serviceName: "identity", dataDirectory: system.directory, logLevel: .warning)
             let service = try ServiceTokens.issue(configuration: configuration, service: "orders", hours: 1)
-            let standing = try await system.identity.call(VendorStandingRead.self, VendorRef(vendorID: vendor.id), token: service)
+            let standing = try await system.identity.call(
+                VendorStandingRead.self, VendorRef(vendorID: vendor.id), token: service)
             #expect(standing.status == .active && standing.version == vendor.version && standing.tenant == "balangan")
         }
     }

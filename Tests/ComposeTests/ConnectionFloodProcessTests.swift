@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
-import Testing
 import SiOpenTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Denial of service by connections against real service processes: a crowd of idle
 /// connections, clients that pipeline `rpc.discover` and never read, and unfinished huge lines.
@@ -59,14 +60,17 @@ struct ConnectionFloodProcessTests {
         }
     }
 
-    @Test("orders: with 4,100 idle connections and 10 clients pipelining rpc.discover unread, health and document.verify answer within 1 s")
+    @Test(
+        "orders: with 4,100 idle connections and 10 clients pipelining rpc.discover unread, health and document.verify answer within 1 s"
+    )
     func ordersUnderConnectionFlood() async throws {
         let binaries = try productsDirectory()
         let data = try makeShortTemporaryDirectory(prefix: "sicf")
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/orders.sock"
-        let orders = children.add(try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders"))
+        let orders = children.add(
+            try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders"))
         guard await waitForHealth(socket: socket, service: "orders") != nil else {
             Issue.record("siopen-orders did not answer system.health\n\(orders.transcript)")
             return
@@ -83,7 +87,8 @@ struct ConnectionFloodProcessTests {
         let idleGrowth = Self.residentBytes(orders.pid) - idleBefore
         // About 2 KiB each (a read buffer per connection used to make it 64 KiB each, 256 MiB in all).
         #expect(idleGrowth < 64 << 20, "\(idleCount) idle connections grew siopen-orders by \(idleGrowth >> 20) MiB")
-        let requests = Array(String(repeating: #"{"jsonrpc":"2.0","method":"rpc.discover","id":1}"# + "\n", count: 3_000).utf8)
+        let requests = Array(
+            String(repeating: #"{"jsonrpc":"2.0","method":"rpc.discover","id":1}"# + "\n", count: 3_000).utf8)
         let pipeliners: [Int32] = try await withThrowingTaskGroup(of: Int32.self) { group in
             for _ in 0..<10 {
                 group.addTask {
@@ -112,7 +117,8 @@ struct ConnectionFloodProcessTests {
             let started = ContinuousClock.now
             let report = try await client.call(SystemHealth.self, EmptyParams())
             let verification = try await client.callRaw(
-                method: "document.verify", params: ["sha256": .string(String(repeating: "0", count: 64))], retryable: true)
+                method: "document.verify", params: ["sha256": .string(String(repeating: "0", count: 64))],
+                retryable: true)
             rounds.append(ContinuousClock.now - started)
             #expect(report.status == .ok)
             #expect(verification["authentic"] == false, "\(verification)")
@@ -129,7 +135,8 @@ struct ConnectionFloodProcessTests {
         let children = ChildList()
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/catalog.sock"
-        let catalog = children.add(try Child.spawn(binaries + "/siopen-catalog", ["--data-dir", data], logPrefix: data + "/catalog"))
+        let catalog = children.add(
+            try Child.spawn(binaries + "/siopen-catalog", ["--data-dir", data], logPrefix: data + "/catalog"))
         guard await waitForHealth(socket: socket, service: "catalog") != nil else {
             Issue.record("siopen-catalog did not answer system.health\n\(catalog.transcript)")
             return
@@ -138,7 +145,9 @@ struct ConnectionFloodProcessTests {
         line += [UInt8](repeating: UInt8(ascii: "a"), count: 30 << 20)
         let message = line
         let before = Self.residentBytes(catalog.pid)
-        let connections: [(fd: Int32, answer: JSONValue?)] = try await withThrowingTaskGroup(of: (Int32, JSONValue?).self) { group in
+        let connections: [(fd: Int32, answer: JSONValue?)] = try await withThrowingTaskGroup(
+            of: (Int32, JSONValue?).self
+        ) { group in
             for _ in 0..<6 {
                 group.addTask {
                     try await Self.onThread {

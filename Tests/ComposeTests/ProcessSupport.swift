@@ -1,13 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenScenario
-import Testing
 import SiOpenTestSupport
+import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The repository root, found from this file's path (`Tests/ComposeTests/<file>`).
 let repositoryRoot: String = URL(fileURLWithPath: #filePath)
@@ -22,7 +22,6 @@ let serviceNames: [String] = (try? Topology.load(from: topologyPath))?.services.
 func productsDirectory() throws -> String {
     try productsDirectory(containing: ["siopen"] + serviceNames.map { "siopen-\($0)" })
 }
-
 
 /// How a child process ended (the scenario kit's).
 typealias Termination = SiOpenScenario.Termination

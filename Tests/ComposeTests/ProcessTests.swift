@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
-import Testing
 import SiOpenTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Real processes: a service alone, and the `siopen` launcher with its five services. Serialized,
 /// so they do not compete for the machine; every wait is a generous timeout, never a timing claim.
@@ -19,7 +20,8 @@ struct ProcessTests {
         let socket = data + "/run/orders.sock"
 
         // Configuration mistakes stop the service before it starts: usage error 64; --help is not an error.
-        let bad = try await runToEnd(binaries + "/siopen-orders", ["--data-dir", data, "--bogus"], logPrefix: data + "/bad")
+        let bad = try await runToEnd(
+            binaries + "/siopen-orders", ["--data-dir", data, "--bogus"], logPrefix: data + "/bad")
         #expect(bad.termination == .exited(64), "\(bad.child.transcript)")
         #expect(bad.child.standardError.contains("--bogus"), "\(bad.child.transcript)")
         let help = try await runToEnd(binaries + "/siopen-orders", ["--help"], logPrefix: data + "/help")
@@ -27,7 +29,8 @@ struct ProcessTests {
         #expect(help.child.standardError.contains("usage: siopen-orders"), "\(help.child.transcript)")
         #expect(!FileManager.default.fileExists(atPath: socket))
 
-        let first = children.add(try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-1"))
+        let first = children.add(
+            try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-1"))
         guard let report = await waitForHealth(socket: socket, service: "orders") else {
             Issue.record("siopen-orders did not answer system.health within 120 s\n\(first.transcript)")
             return
@@ -39,9 +42,12 @@ struct ProcessTests {
         #expect(FileManager.default.fileExists(atPath: data + "/db/orders.sqlite"))
 
         // A second instance on the same data folder refuses to start while the first runs.
-        let second = children.add(try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-2"))
+        let second = children.add(
+            try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-2"))
         let secondEnd = await second.waitForExit(timeout: .seconds(120))
-        #expect(secondEnd != nil && secondEnd != .exited(0), "second instance: \(secondEnd.map(\.description) ?? "still running")\n\(second.transcript)")
+        #expect(
+            secondEnd != nil && secondEnd != .exited(0),
+            "second instance: \(secondEnd.map(\.description) ?? "still running")\n\(second.transcript)")
         #expect(first.poll() == nil, "the first instance ended\n\(first.transcript)")
         let stillServing = await waitForHealth(socket: socket, service: "orders", timeout: .seconds(60))
         #expect(stillServing?.pid == first.pid, "the first instance no longer answers after the refused start")
@@ -77,33 +83,42 @@ struct ProcessTests {
         // kill -9 one service: the supervisor starts a new one.
         let crashed = pids["orders"]!
         #expect(kill(crashed, SIGKILL) == 0)
-        guard let restarted = await waitForHealth(socket: "\(data)/run/orders.sock", service: "orders", accept: { $0.pid != crashed })
+        guard
+            let restarted = await waitForHealth(
+                socket: "\(data)/run/orders.sock", service: "orders", accept: { $0.pid != crashed })
         else {
             Issue.record("orders was not restarted within 120 s\n\(launcher.transcript)")
             return
         }
         seen.append(restarted.pid)
         #expect(restarted.status == .ok)
-        #expect(await waitUntilGone([crashed], dataDirectory: data).isEmpty, "the killed orders process \(crashed) is still there")
+        #expect(
+            await waitUntilGone([crashed], dataDirectory: data).isEmpty,
+            "the killed orders process \(crashed) is still there")
         #expect(launcher.poll() == nil, "the launcher ended\n\(launcher.transcript)")
 
         // A second launcher on the same data folder refuses to run and leaves the first alone.
         let secondLauncher = children.add(
             try Child.spawn(siopen, ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up-2"))
         let secondEnd = await secondLauncher.waitForExit(timeout: .seconds(120))
-        #expect(secondEnd != nil && secondEnd != .exited(0), "second launcher: \(secondEnd.map(\.description) ?? "still running")\n\(secondLauncher.transcript)")
+        #expect(
+            secondEnd != nil && secondEnd != .exited(0),
+            "second launcher: \(secondEnd.map(\.description) ?? "still running")\n\(secondLauncher.transcript)")
         #expect(launcher.poll() == nil, "the first launcher ended\n\(launcher.transcript)")
 
         // siopen status
         let status = try await runToEnd(siopen, ["status", "--data-dir", data], logPrefix: data + "/status")
         #expect(status.termination == .exited(0), "\(status.child.transcript)")
         for name in serviceNames {
-            #expect(status.child.standardOutput.contains(name), "status does not mention \(name)\n\(status.child.transcript)")
+            #expect(
+                status.child.standardOutput.contains(name),
+                "status does not mention \(name)\n\(status.child.transcript)")
         }
         #expect(status.child.standardOutput.contains("pid \(restarted.pid)"), "\(status.child.transcript)")
 
         // siopen call: a result as JSON.
-        let call = try await runToEnd(siopen, ["call", "orders", "system.health", "--data-dir", data], logPrefix: data + "/call")
+        let call = try await runToEnd(
+            siopen, ["call", "orders", "system.health", "--data-dir", data], logPrefix: data + "/call")
         #expect(call.termination == .exited(0), "\(call.child.transcript)")
         let printed = try? JSONValue(parsing: call.child.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(printed?["service"]?.stringValue == "orders", "\(call.child.transcript)")
@@ -111,7 +126,8 @@ struct ProcessTests {
         #expect(call.child.standardOutput.contains(#""service":"orders""#), "\(call.child.transcript)")
 
         // siopen call: an unknown method fails with -32601.
-        let missing = try await runToEnd(siopen, ["call", "orders", "no.such.method", "--data-dir", data], logPrefix: data + "/missing")
+        let missing = try await runToEnd(
+            siopen, ["call", "orders", "no.such.method", "--data-dir", data], logPrefix: data + "/missing")
         #expect(missing.termination != .exited(0), "\(missing.child.transcript)")
         let errorText = missing.child.standardOutput + missing.child.standardError
         #expect(errorText.contains("-32601"), "\(missing.child.transcript)")
@@ -119,7 +135,9 @@ struct ProcessTests {
         // SIGTERM to the launcher: it stops every service and exits 0.
         launcher.send(SIGTERM)
         let end = await launcher.waitForExit(timeout: .seconds(120))
-        #expect(end == .exited(0), "launcher after SIGTERM: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
+        #expect(
+            end == .exited(0),
+            "launcher after SIGTERM: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
         let left = await waitUntilGone(seen, dataDirectory: data)
         #expect(left.isEmpty, "service processes still running after the launcher stopped: \(left)")
         #expect(livePIDs(mentioning: data).isEmpty, "processes on the data folder: \(livePIDs(mentioning: data))")
@@ -140,7 +158,8 @@ struct ProcessTests {
         defer { killLeftovers(dataDirectory: data, children: children.all) }
 
         let launcher = children.add(
-            try Child.spawn(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
+            try Child.spawn(
+                binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
         var pids: [pid_t] = []
         for name in serviceNames {
             guard let report = await waitForHealth(socket: "\(data)/run/\(name).sock", service: name) else {
@@ -175,7 +194,9 @@ struct ProcessTests {
 
         let watched = children.add(try Child.spawn("/bin/sleep", ["600"], logPrefix: data + "/sleep"))
         let service = children.add(
-            try Child.spawn(binaries + "/siopen-catalog", ["--data-dir", data, "--parent-pid", String(watched.pid)], logPrefix: data + "/catalog"))
+            try Child.spawn(
+                binaries + "/siopen-catalog", ["--data-dir", data, "--parent-pid", String(watched.pid)],
+                logPrefix: data + "/catalog"))
         guard await waitForHealth(socket: socket, service: "catalog") != nil else {
             Issue.record("siopen-catalog did not answer system.health within 120 s\n\(service.transcript)")
             return
@@ -187,7 +208,9 @@ struct ProcessTests {
 
         watched.killAndReap()
         let end = await service.waitForExit(timeout: .seconds(60))
-        #expect(end == .exited(0), "after the watched process ended: \(end.map(\.description) ?? "still running")\n\(service.transcript)")
+        #expect(
+            end == .exited(0),
+            "after the watched process ended: \(end.map(\.description) ?? "still running")\n\(service.transcript)")
         #expect(!FileManager.default.fileExists(atPath: socket))
     }
 
@@ -202,14 +225,18 @@ struct ProcessTests {
 
         for round in 1...5 {
             let service = children.add(
-                try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-\(round)"))
+                try Child.spawn(
+                    binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/orders-\(round)"))
             let deadline = ContinuousClock.now + .seconds(120)
-            while !FileManager.default.fileExists(atPath: socket), service.poll() == nil, ContinuousClock.now < deadline {
+            while !FileManager.default.fileExists(atPath: socket), service.poll() == nil, ContinuousClock.now < deadline
+            {
                 usleep(500)
             }
             service.send(SIGTERM)
             let end = await service.waitForExit(timeout: .seconds(120))
-            #expect(end == .exited(0), "round \(round): \(end.map(\.description) ?? "still running")\n\(service.transcript)")
+            #expect(
+                end == .exited(0), "round \(round): \(end.map(\.description) ?? "still running")\n\(service.transcript)"
+            )
             #expect(!FileManager.default.fileExists(atPath: socket), "round \(round): the socket file is left behind")
             if end != .exited(0) { return }
         }
@@ -224,7 +251,8 @@ struct ProcessTests {
         defer { killLeftovers(dataDirectory: data, children: children.all) }
 
         let launcher = children.add(
-            try Child.spawn(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
+            try Child.spawn(
+                binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
         let deadline = ContinuousClock.now + .seconds(120)
         while !FileManager.default.fileExists(atPath: data + "/run/identity.sock"), launcher.poll() == nil,
             ContinuousClock.now < deadline
@@ -251,15 +279,19 @@ struct ProcessTests {
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let socket = data + "/run/orders.sock"
 
-        let alone = children.add(try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/alone"))
+        let alone = children.add(
+            try Child.spawn(binaries + "/siopen-orders", ["--data-dir", data], logPrefix: data + "/alone"))
         guard await waitForHealth(socket: socket, service: "orders") != nil else {
             Issue.record("siopen-orders did not answer system.health within 120 s\n\(alone.transcript)")
             return
         }
         let launcher = children.add(
-            try Child.spawn(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
+            try Child.spawn(
+                binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: data + "/up"))
         let end = await launcher.waitForExit(timeout: .seconds(400))
-        #expect(end != nil && end != .exited(0), "launcher: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
+        #expect(
+            end != nil && end != .exited(0),
+            "launcher: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
         #expect(!launcher.standardOutput.contains("SiOpen is up"), "\(launcher.transcript)")
 
         #expect(alone.poll() == nil, "the lone service ended\n\(alone.transcript)")

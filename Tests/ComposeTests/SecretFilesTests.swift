@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
-import Testing
 import SiOpenTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Secrets on disk with the real processes: what `siopen up` creates is private to its user, a
 /// service refuses a data folder others may read, and no database carries a private key.
@@ -23,7 +24,9 @@ struct SecretFilesTests {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if mode != 0o700 { problems.append("\(path) folder \(String(mode, radix: 8))") }
-                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { visit(path + "/" + name) }
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                    visit(path + "/" + name)
+                }
             case S_IFSOCK:
                 if mode != 0o660 { problems.append("\(path) socket \(String(mode, radix: 8))") }
             default:
@@ -45,7 +48,8 @@ struct SecretFilesTests {
             try? FileManager.default.removeItem(atPath: base)
         }
         let launcher = children.add(
-            try Child.spawn(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: base + "/up"))
+            try Child.spawn(
+                binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: base + "/up"))
         for name in serviceNames {
             guard await waitForHealth(socket: "\(data)/run/\(name).sock", service: name) != nil else {
                 Issue.record("\(name) did not answer system.health within 120 s\n\(launcher.transcript)")
@@ -60,11 +64,14 @@ struct SecretFilesTests {
         var expected = ["identity.signing.key", "orders.signing.key"]
         for name in serviceNames { expected += ["\(name).token", "\(name).audit.key", "\(name).audit.checkpoints"] }
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: keys)) ?? [])
-        #expect(Set(expected).isSubset(of: present), "missing from keys/: \(Set(expected).subtracting(present).sorted())")
+        #expect(
+            Set(expected).isSubset(of: present), "missing from keys/: \(Set(expected).subtracting(present).sorted())")
 
         launcher.send(SIGTERM)
         let end = await launcher.waitForExit(timeout: .seconds(120))
-        #expect(end == .exited(0), "launcher after SIGTERM: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
+        #expect(
+            end == .exited(0),
+            "launcher after SIGTERM: \(end.map(\.description) ?? "still running")\n\(launcher.transcript)")
         let stopped = Self.openPaths(under: data)
         #expect(stopped.isEmpty, "paths open to group or others after the stop:\n\(stopped.joined(separator: "\n"))")
 
@@ -76,7 +83,9 @@ struct SecretFilesTests {
         }
         for name in serviceNames {
             for suffix in ["", "-wal"] {
-                guard let bytes = FileManager.default.contents(atPath: "\(data)/db/\(name).sqlite\(suffix)") else { continue }
+                guard let bytes = FileManager.default.contents(atPath: "\(data)/db/\(name).sqlite\(suffix)") else {
+                    continue
+                }
                 for seed in seeds {
                     #expect(bytes.range(of: seed) == nil, "\(name).sqlite\(suffix) contains a private signing key")
                 }
@@ -102,7 +111,9 @@ struct SecretFilesTests {
         #expect(await first.waitForExit(timeout: .seconds(120)) == .exited(0), "\(first.transcript)")
 
         // World-readable database, key file, data folder: each is refused, naming the path.
-        for (round, (path, mode)) in [(database, 0o644), (data + "/keys/orders.signing.key", 0o640), (data, 0o755)].enumerated() {
+        for (round, (path, mode)) in [(database, 0o644), (data + "/keys/orders.signing.key", 0o640), (data, 0o755)]
+            .enumerated()
+        {
             #expect(chmod(path, mode_t(mode)) == 0)
             let refused = try await runToEnd(orders, ["--data-dir", data], logPrefix: data + "/refused-\(round)")
             #expect(refused.termination == .exited(1), "\(path) \(String(mode, radix: 8)): \(refused.child.transcript)")
@@ -115,7 +126,8 @@ struct SecretFilesTests {
         // The explicit flag runs anyway, with a warning.
         #expect(chmod(database, 0o644) == 0)
         let allowed = children.add(
-            try Child.spawn(orders, ["--data-dir", data, "--allow-insecure-permissions"], logPrefix: data + "/orders-allowed"))
+            try Child.spawn(
+                orders, ["--data-dir", data, "--allow-insecure-permissions"], logPrefix: data + "/orders-allowed"))
         guard await waitForHealth(socket: socket, service: "orders") != nil else {
             Issue.record("siopen-orders --allow-insecure-permissions did not start\n\(allowed.transcript)")
             return
@@ -135,7 +147,8 @@ struct SecretFilesTests {
             try? FileManager.default.removeItem(atPath: base)
         }
         #expect(mkdir(data, 0o755) == 0 && chmod(data, 0o755) == 0)
-        let up = try await runToEnd(binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: base + "/up")
+        let up = try await runToEnd(
+            binaries + "/siopen", ["up", "--data-dir", data, "--topology", topologyPath], logPrefix: base + "/up")
         #expect(up.termination == .exited(1), "\(up.child.transcript)")
         #expect(up.child.standardError.contains("refusing to start"), "\(up.child.transcript)")
         #expect(!FileManager.default.fileExists(atPath: data + "/run/identity.sock"))
@@ -149,17 +162,21 @@ struct SecretFilesTests {
         defer { killLeftovers(dataDirectory: data, children: children.all) }
         let keyFile = data + "/keys/orders.signing.key"
 
-        let first = try await runToEnd(binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-1")
+        let first = try await runToEnd(
+            binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-1")
         #expect(first.termination == .exited(0), "\(first.child.transcript)")
         let oldKey = try Data(contentsOf: URL(fileURLWithPath: keyFile))
-        let second = try await runToEnd(binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-2")
+        let second = try await runToEnd(
+            binaries + "/siopen-orders", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-2")
         #expect(second.termination == .exited(0), "\(second.child.transcript)")
         #expect(second.child.standardOutput.contains("new signing key"), "\(second.child.transcript)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: keyFile)) != oldKey)
         #expect(Self.openPaths(under: data + "/keys").isEmpty && Self.openPaths(under: data + "/db").isEmpty)
 
         // A service that never signs has nothing to rotate.
-        let catalog = try await runToEnd(binaries + "/siopen-catalog", ["rotate-signing-key", "--data-dir", data], logPrefix: data + "/rotate-catalog")
+        let catalog = try await runToEnd(
+            binaries + "/siopen-catalog", ["rotate-signing-key", "--data-dir", data],
+            logPrefix: data + "/rotate-catalog")
         #expect(catalog.termination == .exited(1), "\(catalog.child.transcript)")
         #expect(!FileManager.default.fileExists(atPath: data + "/keys/catalog.signing.key"))
     }

@@ -25,7 +25,9 @@ private func day(_ text: String) -> CivilDate {
 }
 
 /// Expects a 422 naming exactly `fields`.
-private func expectValidation(_ error: RPCError?, fields: Set<String>, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectValidation(
+    _ error: RPCError?, fields: Set<String>, sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(error?.code == 422, "expected 422, got \(String(describing: error))", sourceLocation: sourceLocation)
     #expect(fieldNames(error) == fields, "fields of \(String(describing: error))", sourceLocation: sourceLocation)
 }
@@ -34,16 +36,23 @@ private func expectValidation(_ error: RPCError?, fields: Set<String>, sourceLoc
 struct DocumentNumberTests {
     @Test func rendersTheDefaultSuratPesananNumber() throws {
         let template = try DocumentNumberTemplate(DocumentNumberTemplate.suratPesananDefault)
-        #expect(try template.render(sequence: 7, agency: "DINKES", tenant: "balangan", date: day("2026-03-05")) == "7/SP/DINKES/III/2026")
+        #expect(
+            try template.render(sequence: 7, agency: "DINKES", tenant: "balangan", date: day("2026-03-05"))
+                == "7/SP/DINKES/III/2026")
         let bast = try DocumentNumberTemplate(DocumentNumberTemplate.bastDefault)
-        #expect(try bast.render(sequence: 12, agency: "DINKES", tenant: "", date: day("2026-12-31")) == "12/BAST/DINKES/XII/2026")
+        #expect(
+            try bast.render(sequence: 12, agency: "DINKES", tenant: "", date: day("2026-12-31"))
+                == "12/BAST/DINKES/XII/2026")
     }
 
     @Test func everyPlaceholder() throws {
         let template = try DocumentNumberTemplate("{tenant}-{seq:4}/{month}/{year}")
         #expect(template.usesTenant && !template.usesAgency)
-        #expect(try template.render(sequence: 7, agency: "", tenant: "BLG", date: day("2026-03-05")) == "BLG-0007/03/2026")
-        #expect(try template.render(sequence: 12_345, agency: "", tenant: "BLG", date: day("2026-11-05")) == "BLG-12345/11/2026")
+        #expect(
+            try template.render(sequence: 7, agency: "", tenant: "BLG", date: day("2026-03-05")) == "BLG-0007/03/2026")
+        #expect(
+            try template.render(sequence: 12_345, agency: "", tenant: "BLG", date: day("2026-11-05"))
+                == "BLG-12345/11/2026")
     }
 
     @Test func romanMonths() throws {
@@ -56,7 +65,8 @@ struct DocumentNumberTests {
     }
 
     @Test(arguments: [
-        "{seq}/SP/{agensi}/{year}", "SP/{agency}/{year}", "{seq}/{seq}", "{seq}/SP/{agency", "{seq}/SP}", "{seq:0}", "{seq:13}",
+        "{seq}/SP/{agensi}/{year}", "SP/{agency}/{year}", "{seq}/{seq}", "{seq}/SP/{agency", "{seq}/SP}", "{seq:0}",
+        "{seq:13}",
         "{seq:x}", "{seq:+4}", "{seq:}", "{{seq}}", "", "{Seq}",
     ])
     func refusesBadTemplates(_ text: String) {
@@ -75,8 +85,12 @@ struct DocumentNumberTests {
 
     @Test func renderingChecksItsInputs() throws {
         let template = try DocumentNumberTemplate(DocumentNumberTemplate.suratPesananDefault)
-        expectValidation(refusal { _ = try template.render(sequence: 0, agency: "DINKES", tenant: "", date: day("2026-03-05")) }, fields: ["sequence"])
-        expectValidation(refusal { _ = try template.render(sequence: 1, agency: "", tenant: "", date: day("2026-03-05")) }, fields: ["agency"])
+        expectValidation(
+            refusal { _ = try template.render(sequence: 0, agency: "DINKES", tenant: "", date: day("2026-03-05")) },
+            fields: ["sequence"])
+        expectValidation(
+            refusal { _ = try template.render(sequence: 1, agency: "", tenant: "", date: day("2026-03-05")) },
+            fields: ["agency"])
     }
 
     @Test func codableRevalidates() throws {
@@ -84,15 +98,23 @@ struct DocumentNumberTests {
         let data = try JSONEncoder().encode(template)
         #expect(try JSONDecoder().decode(String.self, from: data) == "{seq:3}/SP/{year}", "encodes as a plain string")
         #expect(try JSONDecoder().decode(DocumentNumberTemplate.self, from: data) == template)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(DocumentNumberTemplate.self, from: Data(#""{nope}""#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(DocumentNumberTemplate.self, from: Data(#""{nope}""#.utf8))
+        }
     }
 
     @Test func aTemplateReservesTheShapeOfItsNumbersForEveryAgency() throws {
         let bast = try DocumentNumberTemplate(DocumentNumberTemplate.bastDefault)
-        for number in ["1/BAST/DINKES/XII/2026", "1/bast/dinkes/xii/2026", "0042/BAST/PUPR/IV/1999", "9/BAST/RSUD-2/IX/2027", "3/BAST/DIN.KES/X/2026"] {
+        for number in [
+            "1/BAST/DINKES/XII/2026", "1/bast/dinkes/xii/2026", "0042/BAST/PUPR/IV/1999", "9/BAST/RSUD-2/IX/2027",
+            "3/BAST/DIN.KES/X/2026",
+        ] {
             #expect(bast.reserves(number), "\(number)")
         }
-        for number in ["BAST/1/DINKES/XII/2026", "1/BAST/DINKES/XIII/2026", "1/BAST/DINKES/XII/26", "A/BAST/DINKES/XII/2026", "1/BAST//XII/2026", "027/BA-PUPR/2026", "1/BAST/DINKES/XII/2026/x"] {
+        for number in [
+            "BAST/1/DINKES/XII/2026", "1/BAST/DINKES/XIII/2026", "1/BAST/DINKES/XII/26", "A/BAST/DINKES/XII/2026",
+            "1/BAST//XII/2026", "027/BA-PUPR/2026", "1/BAST/DINKES/XII/2026/x",
+        ] {
             #expect(!bast.reserves(number), "\(number)")
         }
         let padded = try DocumentNumberTemplate("{tenant}-{seq:4}/{month}/{year}")

@@ -23,18 +23,26 @@ struct DocumentRegisterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let database = try Database(
             path: folder + "/documents.db",
-            configuration: DatabaseConfiguration(migrations: [Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL)]))
+            configuration: DatabaseConfiguration(migrations: [
+                Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL)
+            ]))
         defer { database.close() }
         try await body(database)
     }
 
     func document(_ number: String) throws -> LegalDocument {
-        LegalDocument(title: "KUITANSI", documentNumber: number, issuedOn: try CivilDate("2026-11-21"), blocks: [.paragraph("Telah diterima uang sejumlah Rp1.000.000.")])
+        LegalDocument(
+            title: "KUITANSI", documentNumber: number, issuedOn: try CivilDate("2026-11-21"),
+            blocks: [.paragraph("Telah diterima uang sejumlah Rp1.000.000.")])
     }
 
     var sealer: DocumentSealer { DocumentSealer(keyID: SigningKeys.keyID(of: key.publicKey), privateKey: key) }
     var verifier: (Database) -> DocumentVerifier {
-        { DocumentVerifier(database: $0, currentKeyID: SigningKeys.keyID(of: key.publicKey), keys: [SigningKeys.keyID(of: key.publicKey): key.publicKey]) }
+        {
+            DocumentVerifier(
+                database: $0, currentKeyID: SigningKeys.keyID(of: key.publicKey),
+                keys: [SigningKeys.keyID(of: key.publicKey): key.publicKey])
+        }
     }
 
     @Test func numbersAreGaplessPerYearAndScopeAndSkipTakenNumbers() async throws {
@@ -42,17 +50,35 @@ struct DocumentRegisterTests {
             let template = try DocumentNumberTemplate("{seq:3}/KW/{agency}/{year}")
             let numbers = try database.writeSync { db -> [String] in
                 var numbers: [String] = []
-                for (agency, date) in [("DINKES", "2026-01-02"), ("DINKES", "2026-12-31"), ("PUPR", "2026-05-05"), ("DINKES", "2027-01-01")] {
-                    numbers.append(try DocumentRegister.nextNumber(db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: agency, date: try CivilDate(date)))
+                for (agency, date) in [
+                    ("DINKES", "2026-01-02"), ("DINKES", "2026-12-31"), ("PUPR", "2026-05-05"),
+                    ("DINKES", "2027-01-01"),
+                ] {
+                    numbers.append(
+                        try DocumentRegister.nextNumber(
+                            db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: agency,
+                            date: try CivilDate(date)))
                 }
                 // A document that already holds the next number (typed under an earlier template) is skipped.
-                _ = try DocumentRegister.issue(db, try document("002/KW/PUPR/2026"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p1", sealer: sealer, at: instant)
-                numbers.append(try DocumentRegister.nextNumber(db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "PUPR", date: try CivilDate("2026-06-01")))
+                _ = try DocumentRegister.issue(
+                    db, try document("002/KW/PUPR/2026"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p1",
+                    sealer: sealer, at: instant)
+                numbers.append(
+                    try DocumentRegister.nextNumber(
+                        db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "PUPR",
+                        date: try CivilDate("2026-06-01")))
                 // Another tenant has its own sequences.
-                numbers.append(try DocumentRegister.nextNumber(db, kind: Self.kuitansi, template: template, tenant: "tabalong", agency: "DINKES", date: try CivilDate("2026-06-01")))
+                numbers.append(
+                    try DocumentRegister.nextNumber(
+                        db, kind: Self.kuitansi, template: template, tenant: "tabalong", agency: "DINKES",
+                        date: try CivilDate("2026-06-01")))
                 return numbers
             }
-            #expect(numbers == ["001/KW/DINKES/2026", "002/KW/DINKES/2026", "001/KW/PUPR/2026", "001/KW/DINKES/2027", "003/KW/PUPR/2026", "001/KW/DINKES/2026"])
+            #expect(
+                numbers == [
+                    "001/KW/DINKES/2026", "002/KW/DINKES/2026", "001/KW/PUPR/2026", "001/KW/DINKES/2027",
+                    "003/KW/PUPR/2026", "001/KW/DINKES/2026",
+                ])
         }
     }
 
@@ -62,12 +88,16 @@ struct DocumentRegisterTests {
             struct Abort: Error {}
             #expect(throws: Abort.self) {
                 try database.writeSync { db in
-                    _ = try DocumentRegister.nextNumber(db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "", date: try CivilDate("2026-03-01"))
+                    _ = try DocumentRegister.nextNumber(
+                        db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "",
+                        date: try CivilDate("2026-03-01"))
                     throw Abort()
                 }
             }
             let next = try database.writeSync { db in
-                try DocumentRegister.nextNumber(db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "", date: try CivilDate("2026-03-01"))
+                try DocumentRegister.nextNumber(
+                    db, kind: Self.kuitansi, template: template, tenant: "balangan", agency: "",
+                    date: try CivilDate("2026-03-01"))
             }
             #expect(next == "1/KW/2026")
         }
@@ -76,10 +106,14 @@ struct DocumentRegisterTests {
     @Test func typedNumbersStayOutOfTheAutomaticShapes() throws {
         let templates = [try DocumentNumberTemplate("{seq:3}/KW/{agency}/{year}")]
         for typed in ["007/KW/PUPR/2026", "1/kw/dinkes/2030"] {
-            #expect(throws: RPCError.self) { try DocumentRegister.requireTypedNumber(typed, field: "number", outside: templates) }
+            #expect(throws: RPCError.self) {
+                try DocumentRegister.requireTypedNumber(typed, field: "number", outside: templates)
+            }
         }
         for hostile in ["KW/\u{202E}1", "KW\n1", "", String(repeating: "9", count: 500)] {
-            #expect(throws: RPCError.self) { try DocumentRegister.requireTypedNumber(hostile, field: "number", outside: templates) }
+            #expect(throws: RPCError.self) {
+                try DocumentRegister.requireTypedNumber(hostile, field: "number", outside: templates)
+            }
         }
         try DocumentRegister.requireTypedNumber("KW-MANUAL/2026/17", field: "number", outside: templates)
     }
@@ -88,51 +122,76 @@ struct DocumentRegisterTests {
         try await withRegister { database in
             let info = try database.writeSync { db in
                 try DocumentRegister.issue(
-                    db, try document("KW-1"), kind: Self.kuitansi, tenant: "balangan", subjectID: "payment-1", sealer: sealer,
-                    acknowledgements: [Acknowledgement(party: "treasurer", accountID: "a1", at: "2026-11-21T02:35:00.000Z")], at: instant)
+                    db, try document("KW-1"), kind: Self.kuitansi, tenant: "balangan", subjectID: "payment-1",
+                    sealer: sealer,
+                    acknowledgements: [
+                        Acknowledgement(party: "treasurer", accountID: "a1", at: "2026-11-21T02:35:00.000Z")
+                    ], at: instant)
             }
             #expect(info.type == "kuitansi" && info.number == "KW-1")
             #expect(info.seal.pdfSignature != nil)
             let duplicate = rpcErrorSync {
                 try database.writeSync { db in
-                    _ = try DocumentRegister.issue(db, try document("KW-1"), kind: Self.kuitansi, tenant: "balangan", subjectID: "payment-2", sealer: sealer, at: instant)
+                    _ = try DocumentRegister.issue(
+                        db, try document("KW-1"), kind: Self.kuitansi, tenant: "balangan", subjectID: "payment-2",
+                        sealer: sealer, at: instant)
                 }
             }
             #expect(duplicate?.code == 409)
             let stored = try database.readSync { db in try DocumentRegister.stored(db, id: info.id) }
-            #expect(stored.kind == Self.kuitansi && stored.subjectID == "payment-1" && SHA256.hexDigest(stored.pdf) == info.seal.sha256)
-            try database.writeSync { db in try DocumentRegister.acknowledge(db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x")) }
+            #expect(
+                stored.kind == Self.kuitansi && stored.subjectID == "payment-1"
+                    && SHA256.hexDigest(stored.pdf) == info.seal.sha256)
+            try database.writeSync { db in
+                try DocumentRegister.acknowledge(
+                    db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x"))
+            }
             let again = rpcErrorSync {
-                try database.writeSync { db in try DocumentRegister.acknowledge(db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y")) }
+                try database.writeSync { db in
+                    try DocumentRegister.acknowledge(
+                        db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y"))
+                }
             }
             #expect(again?.code == 409)
-            #expect(rpcErrorSync { _ = try database.readSync { db in try DocumentRegister.info(db, id: "nope") } }?.code == 404)
+            #expect(
+                rpcErrorSync { _ = try database.readSync { db in try DocumentRegister.info(db, id: "nope") } }?.code
+                    == 404)
         }
     }
 
     @Test func documentVerifyAnswersFromTheRegister() async throws {
         try await withRegister { database in
             let info = try database.writeSync { db in
-                try DocumentRegister.issue(db, try document("KW-9"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer, at: instant)
+                try DocumentRegister.issue(
+                    db, try document("KW-9"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer,
+                    at: instant)
             }
             let pdf = try database.readSync { db in try DocumentRegister.stored(db, id: info.id).pdf }
-            let byFile = try await verifier(database).verify(DocumentVerifyParams(pdfBase64: Data(pdf).base64EncodedString()))
+            let byFile = try await verifier(database).verify(
+                DocumentVerifyParams(pdfBase64: Data(pdf).base64EncodedString()))
             #expect(byFile.authentic && byFile.number == "KW-9" && byFile.type == "kuitansi")
             #expect(byFile.publicKeyPEM == key.publicKey.pemRepresentation)
-            #expect(try await verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256.uppercased())).authentic)
+            #expect(
+                try await verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256.uppercased()))
+                    .authentic)
 
             var altered = pdf
             altered[pdf.count / 2] ^= 0x01
-            let forged = try await verifier(database).verify(DocumentVerifyParams(pdfBase64: Data(altered).base64EncodedString()))
+            let forged = try await verifier(database).verify(
+                DocumentVerifyParams(pdfBase64: Data(altered).base64EncodedString()))
             #expect(!forged.authentic && forged.number == nil)
 
             // A register whose stored PDF was changed behind the seal's back does not vouch for it.
             let changed = altered
-            try database.writeSync { db in _ = try db.run("UPDATE document SET pdf = ? WHERE id = ?", changed, info.id) }
+            try database.writeSync { db in _ = try db.run("UPDATE document SET pdf = ? WHERE id = ?", changed, info.id)
+            }
             #expect(try await !verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256)).authentic)
 
             // Neither or both inputs, or a hash that is not hex, are 422.
-            for params in [DocumentVerifyParams(), DocumentVerifyParams(pdfBase64: "", sha256: info.seal.sha256), DocumentVerifyParams(sha256: String(repeating: "g", count: 64))] {
+            for params in [
+                DocumentVerifyParams(), DocumentVerifyParams(pdfBase64: "", sha256: info.seal.sha256),
+                DocumentVerifyParams(sha256: String(repeating: "g", count: 64)),
+            ] {
                 #expect(await rpcError { _ = try await verifier(database).verify(params) }?.code == 422)
             }
         }
@@ -141,11 +200,14 @@ struct DocumentRegisterTests {
     @Test func documentsSealedBeforeThePDFWasSignedWholeStillVerify() async throws {
         try await withRegister { database in
             let info = try database.writeSync { db in
-                try DocumentRegister.issue(db, try document("KW-OLD"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer, at: instant)
+                try DocumentRegister.issue(
+                    db, try document("KW-OLD"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer,
+                    at: instant)
             }
             // The seal as earlier versions stored it: the six statement fields, no pdfSignature.
             try database.writeSync { db in
-                let seal = try JSONColumn.value(DocumentSeal.self, try db.queryOne("SELECT seal FROM document WHERE id = ?", info.id)!.string(0))
+                let seal = try JSONColumn.value(
+                    DocumentSeal.self, try db.queryOne("SELECT seal FROM document WHERE id = ?", info.id)!.string(0))
                 let legacy = DocumentSeal(
                     sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, documentType: seal.documentType,
                     documentNumber: seal.documentNumber, sealedAt: seal.sealedAt)
@@ -166,7 +228,9 @@ struct DocumentRegisterTests {
         try await withRegister { database in
             let stranger = DocumentSealer(keyID: "stranger", privateKey: Ed25519PrivateKey())
             let info = try database.writeSync { db in
-                try DocumentRegister.issue(db, try document("KW-3"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: stranger, at: instant)
+                try DocumentRegister.issue(
+                    db, try document("KW-3"), kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: stranger,
+                    at: instant)
             }
             #expect(try await !verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256)).authentic)
         }

@@ -12,7 +12,8 @@ struct DocumentSealTests {
     func sealedSample() throws -> (pdf: [UInt8], seal: DocumentSeal) {
         let pdf = PDFRenderer.render(try SampleDocuments.suratPesanan())
         let sealer = DocumentSealer(keyID: "orders-2026-1", privateKey: key)
-        let seal = try sealer.seal(pdf: pdf, documentType: "surat-pesanan", documentNumber: "001/SP/DISKOMINFO/XI/2026", at: instant)
+        let seal = try sealer.seal(
+            pdf: pdf, documentType: "surat-pesanan", documentNumber: "001/SP/DISKOMINFO/XI/2026", at: instant)
         return (pdf, seal)
     }
 
@@ -30,7 +31,8 @@ struct DocumentSealTests {
 
     @Test func statementFormat() throws {
         let (_, seal) = try sealedSample()
-        let expected = "siopen-document-v1\norders-2026-1\nsurat-pesanan\n001/SP/DISKOMINFO/XI/2026\n\(seal.sha256)\n2026-11-21T02:35:00.123Z"
+        let expected =
+            "siopen-document-v1\norders-2026-1\nsurat-pesanan\n001/SP/DISKOMINFO/XI/2026\n\(seal.sha256)\n2026-11-21T02:35:00.123Z"
         #expect(seal.statement == Array(expected.utf8))
     }
 
@@ -88,7 +90,8 @@ struct DocumentSealTests {
             try sealer.seal(pdf: [1, 2, 3], documentType: "", documentNumber: "001", at: instant)
         }
         #expect(throws: DocumentSealError.self) {
-            try DocumentSealer(keyID: "k\r1", privateKey: key).seal(pdf: [], documentType: "bast", documentNumber: "1", at: instant)
+            try DocumentSealer(keyID: "k\r1", privateKey: key).seal(
+                pdf: [], documentType: "bast", documentNumber: "1", at: instant)
         }
     }
 
@@ -109,9 +112,11 @@ struct DocumentSealTests {
 
     @Test func sealingTimesBefore1970AndMillisecondsAreTruncated() throws {
         let sealer = DocumentSealer(keyID: "k1", privateKey: key)
-        let early = try sealer.seal(pdf: [], documentType: "t", documentNumber: "n", at: Date(timeIntervalSince1970: -0.5))
+        let early = try sealer.seal(
+            pdf: [], documentType: "t", documentNumber: "n", at: Date(timeIntervalSince1970: -0.5))
         #expect(early.sealedAt == "1969-12-31T23:59:59.500Z")
-        let late = try sealer.seal(pdf: [], documentType: "t", documentNumber: "n", at: Date(timeIntervalSince1970: 1.9999))
+        let late = try sealer.seal(
+            pdf: [], documentType: "t", documentNumber: "n", at: Date(timeIntervalSince1970: 1.9999))
         #expect(late.sealedAt == "1970-01-01T00:00:01.999Z")
     }
 
@@ -119,7 +124,8 @@ struct DocumentSealTests {
         let (pdf, seal) = try sealedSample()
         let signature = try #require(seal.pdfSignature.flatMap { Data(base64Encoded: $0) })
         #expect(signature.count == 64, "standard base64 of a 64-byte Ed25519 signature")
-        #expect(key.publicKey.isValidSignature(Array(signature), for: pdf), "over the PDF bytes, not a hash or a statement")
+        #expect(
+            key.publicKey.isValidSignature(Array(signature), for: pdf), "over the PDF bytes, not a hash or a statement")
         #expect(seal.verifyPDF(pdf, publicKey: key.publicKey))
         var altered = pdf
         altered[pdf.count / 2] ^= 0x01

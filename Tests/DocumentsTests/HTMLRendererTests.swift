@@ -27,7 +27,10 @@ struct HTMLRendererTests {
             blocks: [
                 .heading(attack), .paragraph(attack), .smallPrint(attack), .fields([.init(attack, attack)]),
                 .table(.init(columns: [.init(attack)], rows: [[attack]], footer: [[attack]])),
-                .signatures(.init(placeAndDate: attack, parties: [.init(role: attack, name: attack, detail: attack, signedNote: attack)])),
+                .signatures(
+                    .init(
+                        placeAndDate: attack,
+                        parties: [.init(role: attack, name: attack, detail: attack, signedNote: attack)])),
             ])
         let html = HTMLRenderer.render(document)
         #expect(!html.contains("<script"))
@@ -38,7 +41,8 @@ struct HTMLRendererTests {
     }
 
     @Test func emptyDocument() throws {
-        let html = HTMLRenderer.render(LegalDocument(title: "", documentNumber: "", issuedOn: try CivilDate("2026-01-01"), blocks: []))
+        let html = HTMLRenderer.render(
+            LegalDocument(title: "", documentNumber: "", issuedOn: try CivilDate("2026-01-01"), blocks: []))
         #expect(html.contains("<h1></h1>"))
         #expect(html.hasSuffix("</html>\n"))
     }

@@ -14,7 +14,8 @@ struct IndonesianDateTests {
 
     @Test func everyMonthHasItsIndonesianName() throws {
         let expected = [
-            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+            "November",
             "Desember",
         ]
         for month in 1...12 {

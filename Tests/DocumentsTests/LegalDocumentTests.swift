@@ -15,17 +15,21 @@ struct LegalDocumentTests {
     @Test func blocksEncodeAsOneKeyObjects() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode([LegalDocument.Block.paragraph("Teks"), .heading("Pasal 1")]), as: UTF8.self)
+        let json = String(
+            decoding: try encoder.encode([LegalDocument.Block.paragraph("Teks"), .heading("Pasal 1")]), as: UTF8.self)
         #expect(json == #"[{"paragraph":"Teks"},{"heading":"Pasal 1"}]"#)
         let table = String(
-            decoding: try encoder.encode(LegalDocument.Block.table(.init(columns: [.init("Nilai", alignment: .right)], rows: [["1"]]))),
+            decoding: try encoder.encode(
+                LegalDocument.Block.table(.init(columns: [.init("Nilai", alignment: .right)], rows: [["1"]]))),
             as: UTF8.self)
         #expect(table == #"{"table":{"columns":[{"alignment":"right","header":"Nilai"}],"footer":[],"rows":[["1"]]}}"#)
     }
 
     @Test func malformedBlocksAreRejected() {
         for json in [#"{}"#, #"{"paragraph":"a","heading":"b"}"#, #"{"image":"x"}"#, #"{"paragraph":1}"#] {
-            #expect(throws: DecodingError.self) { try JSONDecoder().decode(LegalDocument.Block.self, from: Data(json.utf8)) }
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode(LegalDocument.Block.self, from: Data(json.utf8))
+            }
         }
     }
 }

@@ -28,7 +28,8 @@ struct LineBreakingTests {
     }
 
     @Test func wrappedLinesFitAndKeepEveryWord() {
-        let text = "Penyedia wajib menyerahkan barang paling lambat empat belas hari kalender sejak tanggal Surat Pesanan."
+        let text =
+            "Penyedia wajib menyerahkan barang paling lambat empat belas hari kalender sejak tanggal Surat Pesanan."
         for width in [90.0, 100, 250, 478] {  // wide enough for the longest word, "menyerahkan"
             let lines = LineBreaker.wrap(text, style: .body, width: width)
             for line in lines { #expect(TextStyle.body.width(line.text) <= width + 0.001) }

@@ -12,7 +12,10 @@ struct PDFRendererTests {
         (try? CivilDate("2026-11-21")) ?? CivilDate(Date(timeIntervalSince1970: 1_795_228_500))
     }()
 
-    func document(_ blocks: [LegalDocument.Block], title: String = "BERITA ACARA SERAH TERIMA", number: String = "007/BAST/XI/2026")
+    func document(
+        _ blocks: [LegalDocument.Block], title: String = "BERITA ACARA SERAH TERIMA",
+        number: String = "007/BAST/XI/2026"
+    )
         -> LegalDocument
     {
         LegalDocument(title: title, documentNumber: number, issuedOn: Self.day, blocks: blocks)
@@ -28,7 +31,9 @@ struct PDFRendererTests {
         #expect(offsets.count == 5 + 2 * (pdf.pageCount ?? -1), sourceLocation: sourceLocation)
         for (index, offset) in offsets.enumerated() {
             let head = Array("\(index + 1) 0 obj\n".utf8)
-            #expect(Array(bytes[offset..<min(bytes.count, offset + head.count)]) == head, "object \(index + 1)", sourceLocation: sourceLocation)
+            #expect(
+                Array(bytes[offset..<min(bytes.count, offset + head.count)]) == head, "object \(index + 1)",
+                sourceLocation: sourceLocation)
         }
         let streams = pdf.streamLengths()
         #expect(streams.count == pdf.pageCount, sourceLocation: sourceLocation)
@@ -56,7 +61,8 @@ struct PDFRendererTests {
     }
 
     @Test func paragraphTextAppearsInTheContentStream() throws {
-        let pdf = try checkStructure(PDFRenderer.render(document([.paragraph("Barang diterima dalam keadaan baik (baru) dan lengkap.")])))
+        let pdf = try checkStructure(
+            PDFRenderer.render(document([.paragraph("Barang diterima dalam keadaan baik (baru) dan lengkap.")])))
         #expect(pdf.text.contains("(Barang diterima dalam keadaan baik \\(baru\\) dan lengkap.) Tj"))
     }
 
@@ -110,7 +116,10 @@ struct PDFRendererTests {
         let blocks: [LegalDocument.Block] = [
             .table(.init(columns: [], rows: [])),
             .table(.init(columns: [.init("Uraian"), .init("Nilai", alignment: .right)], rows: [])),
-            .table(.init(columns: [.init("A")], rows: [[], ["satu", "dua", "tiga (tanpa judul kolom)"]], footer: [["Jumlah"]])),
+            .table(
+                .init(
+                    columns: [.init("A")], rows: [[], ["satu", "dua", "tiga (tanpa judul kolom)"]], footer: [["Jumlah"]]
+                )),
             .table(.init(columns: [], rows: [["tanpa judul"]])),
             .fields([]),
             .fields([.init("", ""), .init("Label tanpa nilai", "")]),
@@ -145,22 +154,27 @@ struct PDFRendererTests {
     @Test func rowTallerThanAPageIsSplitAcrossPages() throws {
         let lines = (1...200).map { "Baris keterangan nomor \($0)" }.joined(separator: "\n")
         let pdf = try checkStructure(
-            PDFRenderer.render(document([.table(.init(columns: [.init("No."), .init("Keterangan")], rows: [["1", lines]]))])))
+            PDFRenderer.render(
+                document([.table(.init(columns: [.init("No."), .init("Keterangan")], rows: [["1", lines]]))])))
         #expect((pdf.pageCount ?? 0) >= 3)
         let shown = pdf.shownStrings
         for line in [1, 100, 200] { #expect(shown.contains("Baris keterangan nomor \(line)")) }
     }
 
     @Test func longParagraphsFlowOverPages() throws {
-        let text = Array(repeating: "Penyedia bertanggung jawab penuh atas mutu barang yang diserahkan.", count: 400).joined(separator: " ")
+        let text = Array(repeating: "Penyedia bertanggung jawab penuh atas mutu barang yang diserahkan.", count: 400)
+            .joined(separator: " ")
         let pdf = try checkStructure(PDFRenderer.render(document([.paragraph(text)])))
         #expect((pdf.pageCount ?? 0) > 3)
     }
 
     @Test func manySignatoriesAndHugeSignatureBlocks() throws {
-        let parties = (1...7).map { LegalDocument.Signatory(role: "Anggota Tim \($0)", name: "Nama \($0)", detail: "NIP \($0)") }
+        let parties = (1...7).map {
+            LegalDocument.Signatory(role: "Anggota Tim \($0)", name: "Nama \($0)", detail: "NIP \($0)")
+        }
         let huge = LegalDocument.Signatory(
-            role: Array(repeating: "Jabatan yang sangat panjang", count: 400).joined(separator: " "), name: "Nama Panjang",
+            role: Array(repeating: "Jabatan yang sangat panjang", count: 400).joined(separator: " "),
+            name: "Nama Panjang",
             signedNote: "Ditandatangani secara elektronik")
         let pdf = try checkStructure(
             PDFRenderer.render(

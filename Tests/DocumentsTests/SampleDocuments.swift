@@ -45,13 +45,15 @@ enum SampleDocuments {
                 .fields([
                     .init("Nama Penyedia", "CV Maju Jaya Elektronik"),
                     .init("NPWP", "01.234.567.8-901.000"),
-                    .init("Alamat", "Jl. Jenderal Sudirman No. 12, Paringin Kota, Kecamatan Paringin, Kabupaten Balangan"),
+                    .init(
+                        "Alamat", "Jl. Jenderal Sudirman No. 12, Paringin Kota, Kecamatan Paringin, Kabupaten Balangan"),
                 ]),
                 .paragraph("selanjutnya disebut Penyedia, dengan rincian sebagai berikut:"),
                 .table(
                     LegalDocument.Table(
                         columns: [
-                            .init("No.", alignment: .center), .init("Nama Barang/Jasa"), .init("Volume", alignment: .center),
+                            .init("No.", alignment: .center), .init("Nama Barang/Jasa"),
+                            .init("Volume", alignment: .center),
                             .init("Satuan", alignment: .center), .init("Harga Satuan", alignment: .right),
                             .init("Jumlah", alignment: .right),
                         ],
@@ -70,7 +72,8 @@ enum SampleDocuments {
                                 role: "Penyedia\nCV Maju Jaya Elektronik", name: "Siti Rahmawati", detail: "Direktur",
                                 signedNote: "Ditandatangani secara elektronik\n21 November 2026 10.42 WITA"),
                             .init(
-                                role: "Pejabat Pembuat Komitmen", name: "Ir. H. Ahmad Fauzi, M.T.", detail: "NIP 19780412 200501 1 003",
+                                role: "Pejabat Pembuat Komitmen", name: "Ir. H. Ahmad Fauzi, M.T.",
+                                detail: "NIP 19780412 200501 1 003",
                                 signedNote: "Ditandatangani secara elektronik\n21 November 2026 09.15 WITA"),
                         ])),
                 .smallPrint(
@@ -196,7 +199,9 @@ struct ParsedPDF {
     }
 
     private func windows1252(_ raw: [UInt8]) -> String {
-        let upper: [UInt8: Character] = [0x80: "€", 0x85: "…", 0x89: "‰", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"]
+        let upper: [UInt8: Character] = [
+            0x80: "€", 0x85: "…", 0x89: "‰", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—",
+        ]
         return String(raw.map { upper[$0] ?? Character(Unicode.Scalar($0)) })
     }
 }

@@ -37,7 +37,8 @@ struct ContactAndNIBTests {
         let local64 = String(repeating: "a", count: 64)
         #expect(try EmailAddress("\(local64)@example.com").localPart == local64)
         #expect(throws: IdentifierError.self) { try EmailAddress("a\(local64)@example.com") }
-        let longDomain = String(repeating: "d", count: 63) + "." + String(repeating: "e", count: 63) + "."
+        let longDomain =
+            String(repeating: "d", count: 63) + "." + String(repeating: "e", count: 63) + "."
             + String(repeating: "f", count: 63) + ".com"  // 195 characters, leaving 58 before the @
         let fits = String(repeating: "b", count: 254 - 1 - longDomain.count) + "@" + longDomain  // 254 exactly
         #expect(fits.count == 254)

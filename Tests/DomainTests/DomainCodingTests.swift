@@ -94,7 +94,9 @@ struct DomainCodingTests {
     }
 
     @Test func schemasCarryPatternAndDescription() throws {
-        for type in [NIK.self, NPWP.self, NIB.self, EmailAddress.self, PhoneNumber.self] as [any JSONSchemaDescribing.Type] {
+        for type in [NIK.self, NPWP.self, NIB.self, EmailAddress.self, PhoneNumber.self]
+            as [any JSONSchemaDescribing.Type]
+        {
             let schema = type.jsonSchema
             #expect(schema["type"] == "string", "\(type)")
             #expect(schema["pattern"]?.stringValue?.isEmpty == false, "\(type)")

@@ -52,7 +52,9 @@ struct RupiahTests {
             return
         }
         #expect(context.codingPath.map(\.stringValue) == ["price"])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Line.self, from: Data(#"{"price":"1000"}"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Line.self, from: Data(#"{"price":"1000"}"#.utf8))
+        }
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Line.self, from: Data(#"{"price":1.5}"#.utf8)) }
     }
 }

@@ -15,7 +15,9 @@ enum ContractCompleteness {
         for method in document["methods"]?.arrayValue ?? [] {
             let name = "\(service) \(method["name"]?.stringValue ?? "?")"
             if (method["summary"]?.stringValue ?? "").isEmpty { gaps.append("\(name): no summary") }
-            if method["x-errors-undeclared"] == .bool(true) { gaps.append("\(name): errors not declared (RPCMethod.errors)") }
+            if method["x-errors-undeclared"] == .bool(true) {
+                gaps.append("\(name): errors not declared (RPCMethod.errors)")
+            }
             if (method["errors"]?.arrayValue ?? []).isEmpty { gaps.append("\(name): lists no errors") }
             for param in method["params"]?.arrayValue ?? [] {
                 let path = "\(name) params.\(param["name"]?.stringValue ?? "?")"
@@ -37,7 +39,9 @@ enum ContractCompleteness {
         let title = schema["title"]?.stringValue.map { " (\($0))" } ?? ""
         for key in properties.keys.sorted() {
             let member = properties[key]!
-            if (member["description"]?.stringValue ?? "").isEmpty { gaps.append("\(path).\(key)\(title): no description") }
+            if (member["description"]?.stringValue ?? "").isEmpty {
+                gaps.append("\(path).\(key)\(title): no description")
+            }
             schemaGaps(member, path: path + "." + key, into: &gaps)
         }
     }

@@ -1,9 +1,3 @@
-// All five services as real child processes over one temporary data folder, the officials and a
-// vendor the fuzz needs, an order driven to delivery, and a line-level socket client that sends
-// any bytes and reports exactly what came back (a response, a closed connection, or silence).
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import IdentityService
 import SiOpenContracts
@@ -13,6 +7,13 @@ import SiOpenRuntime
 import SiOpenScenario
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
+
+// All five services as real child processes over one temporary data folder, the officials and a
+// vendor the fuzz needs, an order driven to delivery, and a line-level socket client that sends
+// any bytes and reports exactly what came back (a response, a closed connection, or silence).
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every service, in start order, as the topology lists them (an unreadable topology gives a
 /// name no executable has, so the fuzz fails rather than pass over no services).
@@ -31,7 +32,8 @@ final class LiveSystem: @unchecked Sendable {
         self.launcher = launcher
         scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
         for service in fuzzedServices {
-            clients[service] = RPCClient(socketPath: launcher.socketPath(service), serviceName: service, defaultTimeout: .seconds(60))
+            clients[service] = RPCClient(
+                socketPath: launcher.socketPath(service), serviceName: service, defaultTimeout: .seconds(60))
         }
     }
 
@@ -105,8 +107,11 @@ extension LiveSystem {
     /// with one delivery of 2 units.
     func populate() async throws -> FuzzWorld {
         let world = try await scenario.standardWorld(
-            roles: [.ppk, .verifier, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead, .monitor], usernamePrefix: "f-")
-        let disposable = try await scenario.official("f-disposable", roles: [.ppk], tenant: "balangan", agency: "DINKES").token
+            roles: [.ppk, .verifier, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead, .monitor],
+            usernamePrefix: "f-")
+        let disposable = try await scenario.official(
+            "f-disposable", roles: [.ppk], tenant: "balangan", agency: "DINKES"
+        ).token
         var tokens = world.officials.mapValues(\.token)
         tokens[.superAdmin] = superAdmin
         tokens[.vendor] = world.vendor.token
@@ -115,14 +120,18 @@ extension LiveSystem {
         let ppk = try world.token(.ppk)
         let today = CivilDate(Date())
         let placed = try await scenario.placedOrder(
-            ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today), ppk: ppk)
+            ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today),
+            ppk: ppk)
         let started = try await scenario.contract(placed, ppk: ppk, vendorToken: world.vendor.token)
         let delivered = try await client("orders").call(
             OrderRecordDelivery.self,
-            DeliveryParams(orderID: started.id, version: started.version, deliveredOn: today, lines: [DeliveryLine(itemID: "item-1", quantity: 2)]),
+            DeliveryParams(
+                orderID: started.id, version: started.version, deliveredOn: today,
+                lines: [DeliveryLine(itemID: "item-1", quantity: 2)]),
             token: world.vendor.token)
         return FuzzWorld(
-            tokens: tokens, disposable: disposable, service: try serviceToken("payments"), vendorID: world.vendor.info.id,
+            tokens: tokens, disposable: disposable, service: try serviceToken("payments"),
+            vendorID: world.vendor.info.id,
             productID: world.product.id, orderID: delivered.id)
     }
 }
@@ -172,7 +181,9 @@ final class LineConnection {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let answer = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
-                do { return .response(try JSONValue(parsing: answer)) } catch { return .unreadable(String(decoding: answer.prefix(300), as: UTF8.self)) }
+                do { return .response(try JSONValue(parsing: answer)) } catch {
+                    return .unreadable(String(decoding: answer.prefix(300), as: UTF8.self))
+                }
             }
             let left = deadline - .now
             guard left > .zero else {

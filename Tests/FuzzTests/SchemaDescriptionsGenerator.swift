@@ -25,7 +25,8 @@ let generatedDescriptionsFile = "SchemaDescriptions.generated.swift"
 
 /// The repository's root, found from this file's path.
 func repositoryRoot() -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .path
 }
 
 /// One Codable type found in the sources.
@@ -57,10 +58,15 @@ enum DescriptionParser {
     }
 
     static let typePattern = try! NSRegularExpression(
-        pattern: #"^\s*(?:@\w+\s+)*((?:public|internal|package|private|fileprivate)\s+)?(?:final\s+|indirect\s+)*(struct|enum|class|actor)\s+(\w+)(?:<[^>]*>)?\s*(?::\s*([^{]*))?\{"#)
-    static let extensionPattern = try! NSRegularExpression(pattern: #"^\s*(?:public\s+)?extension\s+([\w.]+)(?:\s*:\s*([^{]*?))?(?:\s+where[^{]*)?\s*\{"#)
+        pattern:
+            #"^\s*(?:@\w+\s+)*((?:public|internal|package|private|fileprivate)\s+)?(?:final\s+|indirect\s+)*(struct|enum|class|actor)\s+(\w+)(?:<[^>]*>)?\s*(?::\s*([^{]*))?\{"#
+    )
+    static let extensionPattern = try! NSRegularExpression(
+        pattern: #"^\s*(?:public\s+)?extension\s+([\w.]+)(?:\s*:\s*([^{]*?))?(?:\s+where[^{]*)?\s*\{"#)
     static let memberPattern = try! NSRegularExpression(
-        pattern: #"^\s*(?:@\w+\s+)*(?:(?:public|internal|package)(?:\(set\))?\s+)*(?:(?:private|fileprivate)\(set\)\s+)?(var|let)\s+(\w+)\s*:"#)
+        pattern:
+            #"^\s*(?:@\w+\s+)*(?:(?:public|internal|package)(?:\(set\))?\s+)*(?:(?:private|fileprivate)\(set\)\s+)?(var|let)\s+(\w+)\s*:"#
+    )
     static let casePattern = try! NSRegularExpression(pattern: #"^\s*case\s+(.+)$"#)
 
     static func match(_ regex: NSRegularExpression, _ line: String) -> [String?]? {
@@ -80,9 +86,11 @@ enum DescriptionParser {
 
     /// The comment text: `///` stripped, lines joined, DocC double backticks made single.
     static func text(_ lines: [String]) -> String {
-        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "```" && !$0.hasPrefix("```") }
-            .joined(separator: " ")
-            .replacingOccurrences(of: "``", with: "`")
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && $0 != "```" && !$0.hasPrefix("```")
+        }
+        .joined(separator: " ")
+        .replacingOccurrences(of: "``", with: "`")
     }
 
     /// Every Codable type declared in `source`.
@@ -110,7 +118,8 @@ enum DescriptionParser {
                 if trimmed.isEmpty { doc = [] }
                 continue
             }
-            if trimmed.hasPrefix("@") && !trimmed.contains(" var ") && !trimmed.contains(" let ") && !trimmed.contains("struct ")
+            if trimmed.hasPrefix("@") && !trimmed.contains(" var ") && !trimmed.contains(" let ")
+                && !trimmed.contains("struct ")
                 && !trimmed.contains("enum ") && !trimmed.contains("class ")
             {
                 continue  // an attribute on its own line keeps the comment above it
@@ -122,9 +131,12 @@ enum DescriptionParser {
             if let groups = match(typePattern, line), let kind = groups[1], let name = groups[2] {
                 let access = groups[0]?.trimmingCharacters(in: .whitespaces) ?? ""
                 let qualified = (scopes.map(\.name) + [name]).joined(separator: ".")
-                let codable = isCodable(groups[3]) && access != "private" && access != "fileprivate"
+                let codable =
+                    isCodable(groups[3]) && access != "private" && access != "fileprivate"
                     && !(scopes.contains { !$0.isType && $0.name.isEmpty })
-                var scope = Scope(name: name, depth: depth, isType: true, isCodable: codable, isCodingKeys: name == "CodingKeys", index: nil)
+                var scope = Scope(
+                    name: name, depth: depth, isType: true, isCodable: codable, isCodingKeys: name == "CodingKeys",
+                    index: nil)
                 if codable {
                     var type = DescribedType(name: qualified, description: comment)
                     type.isStringEnum = kind == "enum" && (groups[3] ?? "").contains("String")
@@ -133,8 +145,11 @@ enum DescriptionParser {
                 }
                 opened = scope
             } else if let groups = match(extensionPattern, line), let name = groups[0] {
-                var scope = Scope(name: name, depth: depth, isType: false, isCodable: false, isCodingKeys: false, index: nil)
-                if isCodable(groups[1]), !name.contains("."), let existing = types.firstIndex(where: { $0.name == name }) {
+                var scope = Scope(
+                    name: name, depth: depth, isType: false, isCodable: false, isCodingKeys: false, index: nil)
+                if isCodable(groups[1]), !name.contains("."),
+                    let existing = types.firstIndex(where: { $0.name == name })
+                {
                     scope.index = existing
                 } else if isCodable(groups[1]), types.firstIndex(where: { $0.name == name }) == nil {
                     types.append(DescribedType(name: name, description: ""))
@@ -147,7 +162,10 @@ enum DescriptionParser {
                 {
                     for item in list.split(separator: ",") {
                         let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                        if parts.count == 2 { types[index].renames[parts[0]] = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                        if parts.count == 2 {
+                            types[index].renames[parts[0]] = parts[1].trimmingCharacters(
+                                in: CharacterSet(charactersIn: "\""))
+                        }
                     }
                 } else if let index = innermost.index, innermost.isType || innermost.index != nil {
                     if !trimmed.contains("static "), !trimmed.hasPrefix("private "), !trimmed.hasPrefix("fileprivate "),
@@ -159,7 +177,9 @@ enum DescriptionParser {
                     {
                         for item in list.split(separator: ",") {
                             let parts = item.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-                            let raw = parts.count == 2 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : parts[0]
+                            let raw =
+                                parts.count == 2
+                                ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : parts[0]
                             types[index].cases.append((raw, comment))
                         }
                     }
@@ -200,6 +220,7 @@ enum DescriptionParser {
             parse(try String(contentsOfFile: root + "/" + file, encoding: .utf8), into: &types)
         }
         var output = """
+            // swift-format-ignore-file
             // Generated from the `///` comments of this module's Codable types; do not edit. After changing
             // a comment, regenerate with `SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests`.
 
@@ -249,6 +270,7 @@ struct SchemaDescriptionsGeneratorTests {
         }
         #expect(
             stale.isEmpty,
-            "stale: \(stale); regenerate with SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests, then rebuild")
+            "stale: \(stale); regenerate with SIOPEN_REGENERATE=1 swift test --filter SchemaDescriptionsGeneratorTests, then rebuild"
+        )
     }
 }

@@ -1,17 +1,18 @@
-// Every method every service publishes in rpc.discover, called through its live socket with
-// params built from its JSON Schema and boundary values put into each member in turn: integers
-// at 0, -1, Int64.max, Int64.min and beyond Int64, strings empty, huge and hostile, deep JSON.
-// Every answer must be a result or a typed error, and no service may die (the same pids before
-// and after). New methods are fuzzed without changing this test.
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
 import Testing
+
+// Every method every service publishes in rpc.discover, called through its live socket with
+// params built from its JSON Schema and boundary values put into each member in turn: integers
+// at 0, -1, Int64.max, Int64.min and beyond Int64, strings empty, huge and hostile, deep JSON.
+// Every answer must be a result or a typed error, and no service may die (the same pids before
+// and after). New methods are fuzzed without changing this test.
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("Every method of every service, fuzzed through live sockets", .serialized, .timeLimit(.minutes(5)))
 struct WriteMethodFuzzTests {
@@ -21,20 +22,27 @@ struct WriteMethodFuzzTests {
         defer { system.stop() }
         let world = try await system.populate()
         let before = await system.healthPIDs()
-        #expect(before.values.allSatisfy { $0 != nil }, "every service answers system.health before the fuzz: \(before)")
+        #expect(
+            before.values.allSatisfy { $0 != nil }, "every service answers system.health before the fuzz: \(before)")
 
         // The finding verbatim: a PPK's inspection of a real delivery claiming Int64.max accepted
         // and 1 rejected. It must be refused with a 422 naming the field, and orders must live on.
         let orders = LineConnection(path: system.socket("orders"))
-        let order = try await system.client("orders").call(OrderGet.self, OrderRef(orderID: world.orderID), token: world.tokens[.ppk]!)
+        let order = try await system.client("orders").call(
+            OrderGet.self, OrderRef(orderID: world.orderID), token: world.tokens[.ppk]!)
         let finding: JSONValue = [
             "orderID": .string(order.id), "version": .integer(order.version), "deliveryID": "delivery-1",
             "inspectedOn": .string(CivilDate(Date()).description),
-            "lines": [["itemID": "item-1", "accepted": .integer(Int64.max), "rejected": 1, "reason": "defect", "note": "x"]],
+            "lines": [
+                ["itemID": "item-1", "accepted": .integer(Int64.max), "rejected": 1, "reason": "defect", "note": "x"]
+            ],
         ]
-        let answer = orders.exchange(request(method: OrderInspect.name, params: finding.serialized, token: world.tokens[.ppk]!))
+        let answer = orders.exchange(
+            request(method: OrderInspect.name, params: finding.serialized, token: world.tokens[.ppk]!))
         guard case .response(let response) = answer else {
-            Issue.record("order.inspect with accepted Int64.max got no answer (\(answer)); orders: \(system.ended)\n\(system.log("orders").suffix(2000))")
+            Issue.record(
+                "order.inspect with accepted Int64.max got no answer (\(answer)); orders: \(system.ended)\n\(system.log("orders").suffix(2000))"
+            )
             return
         }
         #expect(response["error"]?["code"]?.int64Value == 422, "\(response.serializedString)")
@@ -50,9 +58,13 @@ struct WriteMethodFuzzTests {
         let after = await system.healthPIDs()
         #expect(system.ended.isEmpty, "services ended: \(system.ended)")
         #expect(after == before, "pids before \(before), after \(after)")
-        #expect(fuzz.failures.isEmpty, "\(fuzz.failures.count) calls without a typed answer:\n\(fuzz.failures.prefix(40).joined(separator: "\n"))")
+        #expect(
+            fuzz.failures.isEmpty,
+            "\(fuzz.failures.count) calls without a typed answer:\n\(fuzz.failures.prefix(40).joined(separator: "\n"))")
         #expect(fuzz.calls > 500, "only \(fuzz.calls) calls made")
-        print("fuzzed \(fuzz.methods) methods with \(fuzz.calls) calls in \(ContinuousClock.now - ready) after \(ready - started) of set-up; answers: \(fuzz.tally.sorted { $0.key < $1.key }) \(fuzz.durations)")
+        print(
+            "fuzzed \(fuzz.methods) methods with \(fuzz.calls) calls in \(ContinuousClock.now - ready) after \(ready - started) of set-up; answers: \(fuzz.tally.sorted { $0.key < $1.key }) \(fuzz.durations)"
+        )
     }
 }
 
@@ -98,7 +110,9 @@ private struct Fuzzer {
     }
 
     /// Integers at the edges of Int64 and past them, written as raw JSON numbers.
-    static let integers: [String] = ["0", "-1", String(Int64.max), String(Int64.min), "9223372036854775808", "-9223372036854775809", "1.5"]
+    static let integers: [String] = [
+        "0", "-1", String(Int64.max), String(Int64.min), "9223372036854775808", "-9223372036854775809", "1.5",
+    ]
     /// Strings: empty, large, and full of control, format and bidirectional characters.
     static let strings: [String] = [
         "", String(repeating: "a", count: 64 << 10),
@@ -107,15 +121,19 @@ private struct Fuzzer {
 
     mutating func run(_ service: String) async throws {
         let discover = LineConnection(path: system.socket(service))
-        guard case .response(let document) = discover.exchange(request(method: "rpc.discover", params: nil, token: nil)),
+        guard
+            case .response(let document) = discover.exchange(request(method: "rpc.discover", params: nil, token: nil)),
             let entries = document["result"]?["methods"]?.arrayValue
         else { throw TestFailure("\(service) did not answer rpc.discover") }
         discover.disconnect()
         let connection = LineConnection(path: system.socket(service))
         // Methods that end a record or a session go last, so the others still meet live records.
-        let ending: Set<String> = ["order.fail", "order.cancel", "order.decline", "auth.signOut", "account.disable", "vendor.deactivate"]
+        let ending: Set<String> = [
+            "order.fail", "order.cancel", "order.decline", "auth.signOut", "account.disable", "vendor.deactivate",
+        ]
         let sorted = entries.sorted { lhs, rhs in
-            let l = lhs["name"]?.stringValue ?? "", r = rhs["name"]?.stringValue ?? ""
+            let l = lhs["name"]?.stringValue ?? ""
+            let r = rhs["name"]?.stringValue ?? ""
             return (ending.contains(l) ? 1 : 0, l) < (ending.contains(r) ? 1 : 0, r)
         }
         for entry in sorted {
@@ -135,24 +153,43 @@ private struct Fuzzer {
 
             var variants: [(String, [UInt8]?)] = [("base", base.serialized)]
             for leaf in leaves {
-                let values = leaf.isInteger ? Self.integers.map { JSONValue.number($0) } : Self.strings.map { JSONValue.string($0) }
+                let values =
+                    leaf.isInteger
+                    ? Self.integers.map { JSONValue.number($0) } : Self.strings.map { JSONValue.string($0) }
                 for value in values {
-                    variants.append(("\(leaf.name)=\(value.serializedString.prefix(24))", replacing(base, at: leaf.path[...], with: value).serialized))
+                    variants.append(
+                        (
+                            "\(leaf.name)=\(value.serializedString.prefix(24))",
+                            replacing(base, at: leaf.path[...], with: value).serialized
+                        ))
                 }
                 // The wrong type in each place.
-                variants.append(("\(leaf.name)=wrong type", replacing(base, at: leaf.path[...], with: leaf.isInteger ? "1" : 1).serialized))
+                variants.append(
+                    (
+                        "\(leaf.name)=wrong type",
+                        replacing(base, at: leaf.path[...], with: leaf.isInteger ? "1" : 1).serialized
+                    ))
             }
             // The largest string the request limit lets through, in the first string member of the
             // service's first write method that has one (every string member gets 64 KiB above).
-            if !filledToTheLimit.contains(service), entry["x-idempotent"] != .bool(true), let leaf = leaves.first(where: { !$0.isInteger }) {
+            if !filledToTheLimit.contains(service), entry["x-idempotent"] != .bool(true),
+                let leaf = leaves.first(where: { !$0.isInteger })
+            {
                 filledToTheLimit.insert(service)
                 let room = maxBytes - base.serialized.count - token.map(\.utf8.count).orZero - 256
                 if room > 0 {
-                    variants.append(("\(leaf.name)=huge", replacing(base, at: leaf.path[...], with: .string(String(repeating: "é", count: room / 2))).serialized))
+                    variants.append(
+                        (
+                            "\(leaf.name)=huge",
+                            replacing(base, at: leaf.path[...], with: .string(String(repeating: "é", count: room / 2)))
+                                .serialized
+                        ))
                 }
             }
             // Deep nesting, as a member and as the params; null, a number and an array as params.
-            let deep = Array(repeating: UInt8(ascii: "["), count: 100_000) + Array(repeating: UInt8(ascii: "]"), count: 100_000)
+            let deep =
+                Array(repeating: UInt8(ascii: "["), count: 100_000)
+                + Array(repeating: UInt8(ascii: "]"), count: 100_000)
             variants.append(("deep member", Array(#"{"x":"#.utf8) + deep + Array("}".utf8)))
             variants.append(("deep params", deep))
             variants.append(("null params", Array("null".utf8)))
@@ -168,11 +205,17 @@ private struct Fuzzer {
                 durations[service, default: .zero] += ContinuousClock.now - callStart
                 switch outcome {
                 case .response(let response):
-                    tally[response["result"] != nil ? "result" : "\(response["error"]?["code"]?.int64Value ?? 0)", default: 0] += 1
+                    tally[
+                        response["result"] != nil ? "result" : "\(response["error"]?["code"]?.int64Value ?? 0)",
+                        default: 0] += 1
                     if response["result"] != nil { continue }
                     let error = response["error"]
-                    guard let code = error?["code"]?.int64Value, let message = error?["message"]?.stringValue, !message.isEmpty else {
-                        failures.append("\(service) \(name) [\(label)]: not a typed answer: \(response.serializedString.prefix(300))")
+                    guard let code = error?["code"]?.int64Value, let message = error?["message"]?.stringValue,
+                        !message.isEmpty
+                    else {
+                        failures.append(
+                            "\(service) \(name) [\(label)]: not a typed answer: \(response.serializedString.prefix(300))"
+                        )
                         continue
                     }
                     if code == -32603 {
@@ -196,7 +239,10 @@ private struct Fuzzer {
         case "authenticated": return world.tokens[.ppk]
         default:
             let roles = Set((access["roles"]?.arrayValue ?? []).compactMap(\.stringValue))
-            let preference: [Role] = [.ppk, .vendor, .verifier, .budgetHolder, .agencyAdmin, .superAdmin, .auditor, .ukpbjHead, .treasurer, .monitor]
+            let preference: [Role] = [
+                .ppk, .vendor, .verifier, .budgetHolder, .agencyAdmin, .superAdmin, .auditor, .ukpbjHead, .treasurer,
+                .monitor,
+            ]
             return preference.first { roles.contains($0.rawValue) }.flatMap { world.tokens[$0] }
         }
     }
@@ -226,7 +272,9 @@ private struct Fuzzer {
         case "boolean": return false
         case "string":
             leaves.append(Leaf(path: path, isInteger: false))
-            if schema["pattern"]?.stringValue == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" { return .string(CivilDate(Date()).description) }
+            if schema["pattern"]?.stringValue == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" {
+                return .string(CivilDate(Date()).description)
+            }
             switch name {
             case "orderID": return .string(world.orderID)
             case "productID": return .string(world.productID)
@@ -246,9 +294,11 @@ private struct Fuzzer {
     /// call gets past the version check to the rules and the arithmetic behind it).
     func liveParams(_ params: [UInt8]?, name: String) async throws -> [UInt8]? {
         guard let params, name.hasPrefix("order."), let value = try? JSONValue(parsing: params),
-            case .object(var members) = value, members["orderID"] == .string(world.orderID), members["version"] == .integer(1)
+            case .object(var members) = value, members["orderID"] == .string(world.orderID),
+            members["version"] == .integer(1)
         else { return params }
-        let order = try? await system.client("orders").call(OrderGet.self, OrderRef(orderID: world.orderID), token: world.tokens[.ppk]!)
+        let order = try? await system.client("orders").call(
+            OrderGet.self, OrderRef(orderID: world.orderID), token: world.tokens[.ppk]!)
         members["version"] = .integer(order?.version ?? 1)
         return JSONValue.object(members).serialized
     }

@@ -37,14 +37,19 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(AgencyList.self) { TenantScope(tenant: "balangan") },
     MethodCase(AccountCreate.self) {
         AccountCreateParams(
-            username: "A", email: try EmailAddress("x@example.org"), fullName: "", roles: [.ppk], tenant: "balangan", agency: "DINKES",
+            username: "A", email: try EmailAddress("x@example.org"), fullName: "", roles: [.ppk], tenant: "balangan",
+            agency: "DINKES",
             assignment: AssignmentLetter(number: "", date: "2026-01-01", issuer: ""), initialPassword: "short")
     },
     MethodCase(AccountList.self) { TenantScope(tenant: "balangan") },
-    MethodCase(AccountResetPassword.self) { PasswordResetParams(accountID: missingID, temporaryPassword: "temporary-pass-1") },
+    MethodCase(AccountResetPassword.self) {
+        PasswordResetParams(accountID: missingID, temporaryPassword: "temporary-pass-1")
+    },
     MethodCase(AccountDisable.self) { AccountRef(accountID: missingID) },
     MethodCase(AuthSignIn.self) { SignInParams(login: "root", password: "root-password-1") },
-    MethodCase(AuthChangePassword.self) { PasswordChangeParams(currentPassword: "not-the-password", newPassword: "another-password-1") },
+    MethodCase(AuthChangePassword.self) {
+        PasswordChangeParams(currentPassword: "not-the-password", newPassword: "another-password-1")
+    },
     MethodCase(AuthWhoAmI.self) { EmptyParams() },
     MethodCase(VendorTermsGet.self) { EmptyParams() },
     MethodCase(VendorRegister.self) { try registration(900, tenant: "no-such-tenant") },
@@ -56,16 +61,24 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(VendorReject.self) { VendorDecision(vendorID: missingID, version: 1, reason: "incomplete") },
     MethodCase(VendorActivate.self) { VendorDecision(vendorID: missingID, version: 1) },
     MethodCase(VendorBlock.self) {
-        VendorBlockParams(vendorID: missingID, version: 1, decisionNumber: "027/1/UKPBJ", decisionDate: "2026-02-01", reason: "late deliveries")
+        VendorBlockParams(
+            vendorID: missingID, version: 1, decisionNumber: "027/1/UKPBJ", decisionDate: "2026-02-01",
+            reason: "late deliveries")
     },
     MethodCase(VendorUnblock.self) {
-        VendorBlockParams(vendorID: missingID, version: 1, decisionNumber: "027/2/UKPBJ", decisionDate: "2026-02-02", reason: "resolved")
+        VendorBlockParams(
+            vendorID: missingID, version: 1, decisionNumber: "027/2/UKPBJ", decisionDate: "2026-02-02",
+            reason: "resolved")
     },
     MethodCase(VendorDeactivate.self) { VendorDecision(vendorID: missingID, version: 1, reason: "closed") },
     MethodCase(VendorUploadDocument.self) { VendorDocumentUpload(type: .ktp, contentBase64: "bm90IGEgZG9jdW1lbnQ=") },
-    MethodCase(VendorDocumentRead.self) { VendorDocumentRef(vendorID: missingID, sha256: String(repeating: "0", count: 64)) },
+    MethodCase(VendorDocumentRead.self) {
+        VendorDocumentRef(vendorID: missingID, sha256: String(repeating: "0", count: 64))
+    },
     MethodCase(BlacklistAdd.self) {
-        BlacklistEntry(tenant: "balangan", npwp: try NPWP(npwpText("77777777")), name: "", source: .ppkRequest, basis: "", startsOn: "2026-01-01", endsOn: "2026-12-31")
+        BlacklistEntry(
+            tenant: "balangan", npwp: try NPWP(npwpText("77777777")), name: "", source: .ppkRequest, basis: "",
+            startsOn: "2026-01-01", endsOn: "2026-12-31")
     },
     MethodCase(BlacklistList.self) { EmptyParams() },
     MethodCase(HelpdeskOpen.self) { TicketOpenParams(subject: "", body: "") },
@@ -75,7 +88,9 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(HelpdeskClose.self) { TicketActionParams(ticketID: missingID) },
     MethodCase(HelpdeskList.self) { EmptyParams() },
     MethodCase(AnnouncementPublish.self) {
-        AnnouncementInfo(kind: .notice, title: "", body: "", tenants: [], startsAt: "2026-01-01T00:00:00Z", endsAt: "2026-01-02T00:00:00Z")
+        AnnouncementInfo(
+            kind: .notice, title: "", body: "", tenants: [], startsAt: "2026-01-01T00:00:00Z",
+            endsAt: "2026-01-02T00:00:00Z")
     },
     MethodCase(AnnouncementList.self) { EmptyParams() },
     MethodCase(EventsRead.self) { CursorParams(after: 0, limit: 1) },
@@ -106,8 +121,12 @@ struct AuthorizationMatrixTests {
             let served = Set((document["methods"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue })
             let covered = Set(identityMethodCases.map(\.name))
             #expect(!served.isEmpty)
-            #expect(served.subtracting(covered).isEmpty, "methods missing from the matrix: \(served.subtracting(covered).sorted())")
-            #expect(covered.subtracting(served).isEmpty, "matrix names unknown methods: \(covered.subtracting(served).sorted())")
+            #expect(
+                served.subtracting(covered).isEmpty,
+                "methods missing from the matrix: \(served.subtracting(covered).sorted())")
+            #expect(
+                covered.subtracting(served).isEmpty,
+                "matrix names unknown methods: \(covered.subtracting(served).sorted())")
         }
     }
 
@@ -121,17 +140,24 @@ struct AuthorizationMatrixTests {
             if case .role(let role) = caller {
                 token = try await fixture.freshToken(role)
                 let account = fixture.accounts[role]!
-                principal = Principal(kind: .user, id: account.id, tenant: account.tenant, agency: account.agency, roles: Set(account.roles))
+                principal = Principal(
+                    kind: .user, id: account.id, tenant: account.tenant, agency: account.agency,
+                    roles: Set(account.roles))
             }
             for method in identityMethodCases {
                 let expectedAllowed = method.access.admits(principal)
                 let error = await rpcError { try await method.invoke(fixture.client, token) }
                 if expectedAllowed {
-                    #expect(error?.code != 401 && error?.code != 403, "\(caller) should pass \(method.name): \(error.map(String.init(describing:)) ?? "")")
+                    #expect(
+                        error?.code != 401 && error?.code != 403,
+                        "\(caller) should pass \(method.name): \(error.map(String.init(describing:)) ?? "")")
                     #expect(error?.code != -32603, "\(method.name) failed internally for \(caller)")
                 } else {
                     let expected = principal == nil ? 401 : 403
-                    #expect(error?.code == expected, "\(caller) on \(method.name): expected \(expected), got \(error.map(String.init(describing:)) ?? "success")")
+                    #expect(
+                        error?.code == expected,
+                        "\(caller) on \(method.name): expected \(expected), got \(error.map(String.init(describing:)) ?? "success")"
+                    )
                 }
             }
         }
@@ -142,40 +168,58 @@ struct AuthorizationMatrixTests {
             let client = fixture.client
             let vendor = fixture.vendor!
             // A verifier of polman cannot see or decide on a balangan vendor.
-            let get = await rpcError { _ = try await client.call(VendorGet.self, VendorRef(vendorID: vendor.id), token: fixture.polmanVerifier) }
+            let get = await rpcError {
+                _ = try await client.call(VendorGet.self, VendorRef(vendorID: vendor.id), token: fixture.polmanVerifier)
+            }
             #expect(get?.code == 404 || get?.code == 403, "\(String(describing: get))")
             let verify = await rpcError {
-                _ = try await client.call(VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), token: fixture.polmanVerifier)
+                _ = try await client.call(
+                    VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version),
+                    token: fixture.polmanVerifier)
             }
             #expect(verify?.code == 404 || verify?.code == 403, "\(String(describing: verify))")
             let list = try await client.call(VendorList.self, VendorListParams(), token: fixture.polmanVerifier)
             #expect(list.isEmpty)
             // Still registered: nothing changed.
-            let still = try await client.call(VendorGet.self, VendorRef(vendorID: vendor.id), token: fixture.tokens[.verifier]!)
+            let still = try await client.call(
+                VendorGet.self, VendorRef(vendorID: vendor.id), token: fixture.tokens[.verifier]!)
             #expect(still.status == .registered && still.version == vendor.version)
 
             // An agency administrator: not in another agency, and not a verifier.
             func params(_ username: String, _ roles: [Role], agency: String?) throws -> AccountCreateParams {
                 AccountCreateParams(
-                    username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "X", roles: roles, tenant: "balangan",
-                    agency: agency, assignment: AssignmentLetter(number: "1", date: "2026-01-01", issuer: "Bupati"), initialPassword: "initial-pass-1")
+                    username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "X",
+                    roles: roles, tenant: "balangan",
+                    agency: agency, assignment: AssignmentLetter(number: "1", date: "2026-01-01", issuer: "Bupati"),
+                    initialPassword: "initial-pass-1")
             }
             let admin = fixture.tokens[.agencyAdmin]!
-            let otherAgency = await rpcError { _ = try await client.call(AccountCreate.self, try params("ppk-pupr", [.ppk], agency: "PUPR"), token: admin) }
+            let otherAgency = await rpcError {
+                _ = try await client.call(
+                    AccountCreate.self, try params("ppk-pupr", [.ppk], agency: "PUPR"), token: admin)
+            }
             #expect(otherAgency?.code == 403)
-            let verifier = await rpcError { _ = try await client.call(AccountCreate.self, try params("new-verifier", [.verifier], agency: nil), token: admin) }
+            let verifier = await rpcError {
+                _ = try await client.call(
+                    AccountCreate.self, try params("new-verifier", [.verifier], agency: nil), token: admin)
+            }
             #expect(verifier?.code == 403)
             let polmanAdmin = await rpcError {
-                _ = try await client.call(AccountCreate.self, try params("ppk-x", [.ppk], agency: "DINKES"), token: fixture.polmanAgencyAdmin)
+                _ = try await client.call(
+                    AccountCreate.self, try params("ppk-x", [.ppk], agency: "DINKES"), token: fixture.polmanAgencyAdmin)
             }
             #expect(polmanAdmin?.code == 403)
             // Its own agency works, and the refused usernames are still free.
-            _ = try await client.call(AccountCreate.self, try params("ppk-dinkes2", [.ppk], agency: "DINKES"), token: admin)
-            _ = try await client.call(AccountCreate.self, try params("ppk-pupr", [.ppk], agency: "PUPR"), token: fixture.superAdmin)
+            _ = try await client.call(
+                AccountCreate.self, try params("ppk-dinkes2", [.ppk], agency: "DINKES"), token: admin)
+            _ = try await client.call(
+                AccountCreate.self, try params("ppk-pupr", [.ppk], agency: "PUPR"), token: fixture.superAdmin)
 
             // A user token on a service-only method.
             for role in [Role.superAdmin, .auditor, .developer] {
-                let events = await rpcError { _ = try await client.call(EventsRead.self, CursorParams(after: 0), token: fixture.tokens[role]!) }
+                let events = await rpcError {
+                    _ = try await client.call(EventsRead.self, CursorParams(after: 0), token: fixture.tokens[role]!)
+                }
                 #expect(events?.code == 403)
             }
         }

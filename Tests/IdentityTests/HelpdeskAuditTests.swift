@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import IdentityService
 import SiOpenContracts
@@ -10,6 +7,10 @@ import SiOpenRuntime
 import SiOpenTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Identity helpdesk, announcements and audit")
 struct HelpdeskAuditTests {
     @Test func ticketLifecycle() async throws {
@@ -17,26 +18,45 @@ struct HelpdeskAuditTests {
             let client = fixture.client
             let ppk = fixture.tokens[.ppk]!
             let admin = fixture.tokens[.agencyAdmin]!
-            let ticket = try await client.call(HelpdeskOpen.self, TicketOpenParams(subject: "Cannot print SP", body: "The PDF is blank"), token: ppk)
+            let ticket = try await client.call(
+                HelpdeskOpen.self, TicketOpenParams(subject: "Cannot print SP", body: "The PDF is blank"), token: ppk)
             #expect(ticket.status == .open && ticket.tenant == "balangan")
-            let early = await rpcError { _ = try await client.call(HelpdeskClose.self, TicketActionParams(ticketID: ticket.id), token: ppk) }
+            let early = await rpcError {
+                _ = try await client.call(HelpdeskClose.self, TicketActionParams(ticketID: ticket.id), token: ppk)
+            }
             #expect(early?.code == 409)
-            let foreign = await rpcError { _ = try await client.call(HelpdeskForward.self, TicketActionParams(ticketID: ticket.id), token: fixture.polmanAgencyAdmin) }
+            let foreign = await rpcError {
+                _ = try await client.call(
+                    HelpdeskForward.self, TicketActionParams(ticketID: ticket.id), token: fixture.polmanAgencyAdmin)
+            }
             #expect(foreign?.code == 404)
-            let forwarded = try await client.call(HelpdeskForward.self, TicketActionParams(ticketID: ticket.id, comment: "needs the developers"), token: admin)
+            let forwarded = try await client.call(
+                HelpdeskForward.self, TicketActionParams(ticketID: ticket.id, comment: "needs the developers"),
+                token: admin)
             #expect(forwarded.status == .forwarded)
-            let again = await rpcError { _ = try await client.call(HelpdeskForward.self, TicketActionParams(ticketID: ticket.id), token: admin) }
+            let again = await rpcError {
+                _ = try await client.call(HelpdeskForward.self, TicketActionParams(ticketID: ticket.id), token: admin)
+            }
             #expect(again?.code == 409)
-            let byAdmin = await rpcError { _ = try await client.call(HelpdeskResolve.self, TicketActionParams(ticketID: ticket.id, comment: "x"), token: admin) }
+            let byAdmin = await rpcError {
+                _ = try await client.call(
+                    HelpdeskResolve.self, TicketActionParams(ticketID: ticket.id, comment: "x"), token: admin)
+            }
             #expect(byAdmin?.code == 403)
             let superList = try await client.call(HelpdeskList.self, EmptyParams(), token: fixture.superAdmin)
             #expect(superList.map(\.id).contains(ticket.id))
-            let resolved = try await client.call(HelpdeskResolve.self, TicketActionParams(ticketID: ticket.id, comment: "fixed in 0.1.1"), token: fixture.superAdmin)
+            let resolved = try await client.call(
+                HelpdeskResolve.self, TicketActionParams(ticketID: ticket.id, comment: "fixed in 0.1.1"),
+                token: fixture.superAdmin)
             #expect(resolved.status == .resolved)
-            let closed = try await client.call(HelpdeskClose.self, TicketActionParams(ticketID: ticket.id, comment: "thanks"), token: ppk)
+            let closed = try await client.call(
+                HelpdeskClose.self, TicketActionParams(ticketID: ticket.id, comment: "thanks"), token: ppk)
             #expect(closed.status == .closed)
             #expect(closed.comments.count == 4)
-            let comment = await rpcError { _ = try await client.call(HelpdeskComment.self, TicketActionParams(ticketID: ticket.id, comment: "more"), token: ppk) }
+            let comment = await rpcError {
+                _ = try await client.call(
+                    HelpdeskComment.self, TicketActionParams(ticketID: ticket.id, comment: "more"), token: ppk)
+            }
             #expect(comment?.code == 409)
             let mine = try await client.call(HelpdeskList.self, EmptyParams(), token: ppk)
             #expect(mine.map(\.id) == [ticket.id])
@@ -52,18 +72,24 @@ struct HelpdeskAuditTests {
             let now = fixture.clock.now()
             let current = try await client.call(
                 AnnouncementPublish.self,
-                AnnouncementInfo(kind: .maintenance, title: "Maintenance", body: "Saturday night", tenants: ["balangan"],
-                    startsAt: iso.string(from: now.addingTimeInterval(3600)), endsAt: iso.string(from: now.addingTimeInterval(7200))),
+                AnnouncementInfo(
+                    kind: .maintenance, title: "Maintenance", body: "Saturday night", tenants: ["balangan"],
+                    startsAt: iso.string(from: now.addingTimeInterval(3600)),
+                    endsAt: iso.string(from: now.addingTimeInterval(7200))),
                 token: fixture.superAdmin)
             _ = try await client.call(
                 AnnouncementPublish.self,
-                AnnouncementInfo(kind: .outage, title: "Past outage", body: "over", tenants: ["balangan"],
-                    startsAt: iso.string(from: now.addingTimeInterval(-7200)), endsAt: iso.string(from: now.addingTimeInterval(-3600))),
+                AnnouncementInfo(
+                    kind: .outage, title: "Past outage", body: "over", tenants: ["balangan"],
+                    startsAt: iso.string(from: now.addingTimeInterval(-7200)),
+                    endsAt: iso.string(from: now.addingTimeInterval(-3600))),
                 token: fixture.superAdmin)
             let unknown = await rpcError {
                 _ = try await client.call(
                     AnnouncementPublish.self,
-                    AnnouncementInfo(kind: .notice, title: "x", body: "y", tenants: ["nowhere"], startsAt: iso.string(from: now), endsAt: iso.string(from: now.addingTimeInterval(60))),
+                    AnnouncementInfo(
+                        kind: .notice, title: "x", body: "y", tenants: ["nowhere"], startsAt: iso.string(from: now),
+                        endsAt: iso.string(from: now.addingTimeInterval(60))),
                     token: fixture.superAdmin)
             }
             #expect(unknown?.code == 422)
@@ -81,8 +107,10 @@ struct HelpdeskAuditTests {
             let client = fixture.client
             let verifier = fixture.tokens[.verifier]!
             let vendor = fixture.vendor!
-            let verified = try await client.call(VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), token: verifier)
-            _ = try await client.call(VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), token: verifier)
+            let verified = try await client.call(
+                VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), token: verifier)
+            _ = try await client.call(
+                VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), token: verifier)
             let auditor = fixture.tokens[.auditor]!
             let verification = try await client.call(AuditVerify.self, EmptyParams(), token: auditor)
             #expect(verification.intact, "\(verification)")
@@ -90,7 +118,8 @@ struct HelpdeskAuditTests {
             var entries: [AuditEntry] = []
             var cursor: Int64 = 0
             while true {
-                let page = try await client.call(AuditRead.self, CursorParams(after: cursor, limit: 1000), token: auditor)
+                let page = try await client.call(
+                    AuditRead.self, CursorParams(after: cursor, limit: 1000), token: auditor)
                 entries += page.entries
                 if page.entries.isEmpty { break }
                 cursor = page.nextCursor
@@ -106,10 +135,13 @@ struct HelpdeskAuditTests {
             #expect(vendorEntries.last?.before?["status"]?.stringValue == "verified")
             #expect(vendorEntries.last?.after?["status"]?.stringValue == "active")
             // The polman auditor side sees none of it: polman has no auditor, but its verifier cannot read the audit log.
-            let polman = await rpcError { _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: fixture.polmanVerifier) }
+            let polman = await rpcError {
+                _ = try await client.call(AuditRead.self, CursorParams(after: 0), token: fixture.polmanVerifier)
+            }
             #expect(polman?.code == 403)
             // The monitor reads across tenants.
-            let monitor = try await client.call(AuditRead.self, CursorParams(after: 0, limit: 1000), token: fixture.tokens[.monitor]!)
+            let monitor = try await client.call(
+                AuditRead.self, CursorParams(after: 0, limit: 1000), token: fixture.tokens[.monitor]!)
             #expect(monitor.entries.contains { $0.tenant == "polman" })
         }
     }

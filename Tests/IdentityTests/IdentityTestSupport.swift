@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import IdentityService
 import SiOpenContracts
@@ -10,11 +7,12 @@ import SiOpenRuntime
 import SiOpenScenario
 import SiOpenSecurity
 import SiOpenServiceTestSupport
-import Testing
 import SiOpenTestSupport
+import Testing
 
-
-
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - Identifiers
 
@@ -39,7 +37,6 @@ func replacing(_ object: JSONValue, _ key: String, with value: JSONValue?) -> JS
     members[key] = value
     return .object(members)
 }
-
 
 func passwordOfRole(_ role: Role) -> String { "pw-\(role.rawValue)-final1" }
 
@@ -76,7 +73,9 @@ final class IdentityFixture: @unchecked Sendable {
     /// Starts identity; `passwordHasher` replaces the one from the environment (to hold its slots).
     static func start(passwordHasher: PasswordHasher? = nil) async throws -> IdentityFixture {
         let clock = TestClock()
-        let fixture = IdentityFixture(launcher: try ServiceLauncher.inProcess(prefix: "sidt", clock: clock, passwordHasher: passwordHasher), clock: clock)
+        let fixture = IdentityFixture(
+            launcher: try ServiceLauncher.inProcess(prefix: "sidt", clock: clock, passwordHasher: passwordHasher),
+            clock: clock)
         do {
             try await fixture.launcher.start("identity")
             try await fixture.populate()
@@ -94,10 +93,14 @@ final class IdentityFixture: @unchecked Sendable {
         usernames[.superAdmin] = "root"
         try await scenario.createTenants(
             [ScenarioData.balangan, ScenarioData.polman],
-            agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
-                       AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas PUPR"),
-                       AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polman")])
-        let officials: [Role] = [.agencyAdmin, .verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .developer, .monitor]
+            agencies: [
+                AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
+                AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas PUPR"),
+                AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polman"),
+            ])
+        let officials: [Role] = [
+            .agencyAdmin, .verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .developer, .monitor,
+        ]
         for role in officials {
             let username = "b-\(role.rawValue.replacingOccurrences(of: "_", with: "-"))"
             let (token, account) = try await createOfficial(
@@ -107,8 +110,12 @@ final class IdentityFixture: @unchecked Sendable {
             accounts[role] = account
             usernames[role] = username
         }
-        polmanVerifier = try await createOfficial(username: "p-verifier", role: .verifier, tenant: "polman", agency: nil).token
-        polmanAgencyAdmin = try await createOfficial(username: "p-agency-admin", role: .agencyAdmin, tenant: "polman", agency: "DINKES").token
+        polmanVerifier = try await createOfficial(
+            username: "p-verifier", role: .verifier, tenant: "polman", agency: nil
+        ).token
+        polmanAgencyAdmin = try await createOfficial(
+            username: "p-agency-admin", role: .agencyAdmin, tenant: "polman", agency: "DINKES"
+        ).token
         let registered = try await scenario.registerVendor(try registration(1, username: "b-vendor"))
         tokens[.vendor] = registered.token
         accounts[.vendor] = registered.account
@@ -117,20 +124,28 @@ final class IdentityFixture: @unchecked Sendable {
     }
 
     /// Creates an official with an initial password, signs in, changes the password; returns the fresh token.
-    func createOfficial(username: String, role: Role, tenant: String?, agency: String?) async throws -> (token: String, account: AccountInfo) {
-        let session = try await scenario.official(username, roles: [role], tenant: tenant, agency: agency, password: passwordOfRole(role))
+    func createOfficial(username: String, role: Role, tenant: String?, agency: String?) async throws -> (
+        token: String, account: AccountInfo
+    ) {
+        let session = try await scenario.official(
+            username, roles: [role], tenant: tenant, agency: agency, password: passwordOfRole(role))
         return (session.token, session.account)
     }
 
     /// A fresh session of a fixture role.
     func freshToken(_ role: Role) async throws -> String {
-        let password = role == .superAdmin ? ScenarioData.superAdminPassword : role == .vendor ? "vendor-pass-1" : passwordOfRole(role)
+        let password =
+            role == .superAdmin
+            ? ScenarioData.superAdminPassword : role == .vendor ? "vendor-pass-1" : passwordOfRole(role)
         return try await scenario.signIn(usernames[role]!, password: password).token
     }
 
     /// Registers vendor number `n` and returns it with a signed-in token.
-    func registerVendor(_ n: Int, kind: VendorKind = .entity, tenant: String = "balangan", region: String = "6311") async throws -> (VendorInfo, String) {
-        let registered = try await scenario.registerVendor(try registration(n, tenant: tenant, kind: kind, region: region))
+    func registerVendor(_ n: Int, kind: VendorKind = .entity, tenant: String = "balangan", region: String = "6311")
+        async throws -> (VendorInfo, String)
+    {
+        let registered = try await scenario.registerVendor(
+            try registration(n, tenant: tenant, kind: kind, region: region))
         return (registered.info, registered.token)
     }
 

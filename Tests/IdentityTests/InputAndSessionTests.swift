@@ -15,22 +15,38 @@ struct BadRegistration: Sendable, CustomStringConvertible {
 }
 
 let badRegistrations: [BadRegistration] = [
-    BadRegistration(description: "NIK of 15 digits", mutate: { replacing($0, "nik", with: "631101010190001") }, fields: ["nik"]),
-    BadRegistration(description: "NIK with letters", mutate: { replacing($0, "nik", with: "63110101019O0001") }, fields: ["nik"]),
-    BadRegistration(description: "NIK with 31 February", mutate: { replacing($0, "nik", with: "6311013102900001") }, fields: ["nik"]),
-    BadRegistration(description: "NIK of polman for balangan", mutate: { replacing($0, "nik", with: .string(nikText("7604", serial: 50))) }, fields: ["nik"]),
-    BadRegistration(description: "NPWP with a wrong check digit", mutate: { value in
-        let good = npwpText("10000050")
-        var digits = Array(good)
-        digits[8] = Character(String((Int(String(digits[8]))! + 1) % 10))
-        return replacing(value, "npwp", with: .string(String(digits)))
-    }, fields: ["npwp"]),
-    BadRegistration(description: "entity without NIB, deed, director", mutate: { value in
-        replacing(replacing(replacing(value, "nib", with: nil), "deed", with: nil), "director", with: nil)
-    }, fields: ["nib", "deed", "director"]),
-    BadRegistration(description: "old terms version", mutate: { replacing($0, "acceptedTermsVersion", with: "2020-1") }, fields: ["acceptedTermsVersion"]),
-    BadRegistration(description: "password of 9 characters", mutate: { replacing($0, "password", with: "abcdefghi") }, fields: ["password"]),
-    BadRegistration(description: "password equal to the username", mutate: { replacing($0, "password", with: "vendor50-user") }, fields: ["password"]),
+    BadRegistration(
+        description: "NIK of 15 digits", mutate: { replacing($0, "nik", with: "631101010190001") }, fields: ["nik"]),
+    BadRegistration(
+        description: "NIK with letters", mutate: { replacing($0, "nik", with: "63110101019O0001") }, fields: ["nik"]),
+    BadRegistration(
+        description: "NIK with 31 February", mutate: { replacing($0, "nik", with: "6311013102900001") }, fields: ["nik"]
+    ),
+    BadRegistration(
+        description: "NIK of polman for balangan",
+        mutate: { replacing($0, "nik", with: .string(nikText("7604", serial: 50))) }, fields: ["nik"]),
+    BadRegistration(
+        description: "NPWP with a wrong check digit",
+        mutate: { value in
+            let good = npwpText("10000050")
+            var digits = Array(good)
+            digits[8] = Character(String((Int(String(digits[8]))! + 1) % 10))
+            return replacing(value, "npwp", with: .string(String(digits)))
+        }, fields: ["npwp"]),
+    BadRegistration(
+        description: "entity without NIB, deed, director",
+        mutate: { value in
+            replacing(replacing(replacing(value, "nib", with: nil), "deed", with: nil), "director", with: nil)
+        }, fields: ["nib", "deed", "director"]),
+    BadRegistration(
+        description: "old terms version", mutate: { replacing($0, "acceptedTermsVersion", with: "2020-1") },
+        fields: ["acceptedTermsVersion"]),
+    BadRegistration(
+        description: "password of 9 characters", mutate: { replacing($0, "password", with: "abcdefghi") },
+        fields: ["password"]),
+    BadRegistration(
+        description: "password equal to the username", mutate: { replacing($0, "password", with: "vendor50-user") },
+        fields: ["password"]),
 ]
 
 @Suite("Identity input and sessions")
@@ -43,7 +59,9 @@ struct InputAndSessionTests {
             let params = bad.mutate(try JSONCoding.value(good))
             let error = await rpcError { _ = try await client.callRaw(method: VendorRegister.name, params: params) }
             #expect(error?.code == 422 || error?.code == -32602, "\(String(describing: error))")
-            #expect(bad.fields.isSubset(of: fieldNames(error)), "\(bad): fields \(fieldNames(error)) in \(String(describing: error))")
+            #expect(
+                bad.fields.isSubset(of: fieldNames(error)),
+                "\(bad): fields \(fieldNames(error)) in \(String(describing: error))")
             // Nothing half-written: the vendor count is unchanged and the username is still free.
             let vendors = try await client.call(VendorList.self, VendorListParams(), token: fixture.tokens[.verifier]!)
             #expect(vendors.count == 1)
@@ -63,9 +81,13 @@ struct InputAndSessionTests {
             sameEmail.email = try EmailAddress(fixture.vendor.email)
             for (params, field) in [(sameNIK, "nik"), (sameNPWP, "npwp"), (sameEmail, "email")] {
                 let error = await rpcError { _ = try await client.call(VendorRegister.self, params) }
-                #expect(error?.code == 422 && fieldNames(error).contains(field), "\(field): \(String(describing: error))")
+                #expect(
+                    error?.code == 422 && fieldNames(error).contains(field), "\(field): \(String(describing: error))")
                 // The username is still free afterwards.
-                let signIn = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: params.username, password: params.password)) }
+                let signIn = await rpcError {
+                    _ = try await client.call(
+                        AuthSignIn.self, SignInParams(login: params.username, password: params.password))
+                }
                 #expect(signIn?.code == 401)
             }
             let vendors = try await client.call(VendorList.self, VendorListParams(), token: fixture.tokens[.verifier]!)
@@ -82,33 +104,53 @@ struct InputAndSessionTests {
             let client = fixture.client
             let vendorToken = fixture.tokens[.vendor]!
             let pdf = Array("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
-            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE]
+            let png: [UInt8] = [
+                0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0,
+                0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE,
+            ]
             // Disguised: text declared as a PDF (the type is read from the bytes).
             let disguised = await rpcError {
-                _ = try await client.call(VendorUploadDocument.self, VendorDocumentUpload(type: .deed, contentBase64: Data("just some text, not a PDF".utf8).base64EncodedString()), token: vendorToken)
+                _ = try await client.call(
+                    VendorUploadDocument.self,
+                    VendorDocumentUpload(
+                        type: .deed, contentBase64: Data("just some text, not a PDF".utf8).base64EncodedString()),
+                    token: vendorToken)
             }
             #expect(disguised?.code == 422, "\(String(describing: disguised))")
             // Oversized: more than 5 MiB (of valid PDF bytes).
             let big = pdf + [UInt8](repeating: 0x20, count: 5 << 20)
             let oversized = await rpcError {
-                _ = try await client.call(VendorUploadDocument.self, VendorDocumentUpload(type: .deed, contentBase64: Data(big).base64EncodedString()), token: vendorToken)
+                _ = try await client.call(
+                    VendorUploadDocument.self,
+                    VendorDocumentUpload(type: .deed, contentBase64: Data(big).base64EncodedString()),
+                    token: vendorToken)
             }
             #expect(oversized?.code == 422 || oversized?.code == -32600, "\(String(describing: oversized))")
-            let unchanged = try await client.call(VendorGet.self, VendorRef(vendorID: fixture.vendor.id), token: vendorToken)
+            let unchanged = try await client.call(
+                VendorGet.self, VendorRef(vendorID: fixture.vendor.id), token: vendorToken)
             #expect(unchanged.documents.isEmpty)
 
-            _ = try await client.call(VendorUploadDocument.self, VendorDocumentUpload(type: .deed, contentBase64: Data(pdf).base64EncodedString()), token: vendorToken)
-            let withBoth = try await client.call(VendorUploadDocument.self, VendorDocumentUpload(type: .ktp, contentBase64: Data(png).base64EncodedString()), token: vendorToken)
+            _ = try await client.call(
+                VendorUploadDocument.self,
+                VendorDocumentUpload(type: .deed, contentBase64: Data(pdf).base64EncodedString()), token: vendorToken)
+            let withBoth = try await client.call(
+                VendorUploadDocument.self,
+                VendorDocumentUpload(type: .ktp, contentBase64: Data(png).base64EncodedString()), token: vendorToken)
             #expect(withBoth.documents.count == 2)
             for (document, bytes) in zip(withBoth.documents, [pdf, png]) {
-                let read = try await client.call(VendorDocumentRead.self, VendorDocumentRef(vendorID: fixture.vendor.id, sha256: document.sha256), token: fixture.tokens[.verifier]!)
+                let read = try await client.call(
+                    VendorDocumentRead.self, VendorDocumentRef(vendorID: fixture.vendor.id, sha256: document.sha256),
+                    token: fixture.tokens[.verifier]!)
                 #expect(Data(base64Encoded: read.contentBase64) == Data(bytes))
                 #expect(read.document.byteCount == Int64(bytes.count))
             }
             #expect(withBoth.documents.map(\.contentType).count == 2)
             // Not for another tenant's verifier.
             let other = await rpcError {
-                _ = try await client.call(VendorDocumentRead.self, VendorDocumentRef(vendorID: fixture.vendor.id, sha256: withBoth.documents[0].sha256), token: fixture.polmanVerifier)
+                _ = try await client.call(
+                    VendorDocumentRead.self,
+                    VendorDocumentRef(vendorID: fixture.vendor.id, sha256: withBoth.documents[0].sha256),
+                    token: fixture.polmanVerifier)
             }
             #expect(other?.code == 404 || other?.code == 403)
         }
@@ -123,7 +165,9 @@ struct InputAndSessionTests {
             var characters = Array(token)
             let index = characters.count - 5
             characters[index] = characters[index] == "A" ? "B" : "A"
-            let tampered = await rpcError { _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: String(characters)) }
+            let tampered = await rpcError {
+                _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: String(characters))
+            }
             #expect(tampered?.code == 401)
             // Signed out: refused within the refresh.
             let other = try await fixture.freshToken(.treasurer)
@@ -150,32 +194,56 @@ struct InputAndSessionTests {
             let client = fixture.client
             let ppk = fixture.accounts[.ppk]!
             let oldToken = try await fixture.freshToken(.ppk)
-            let reset = try await client.call(AccountResetPassword.self, PasswordResetParams(accountID: ppk.id, temporaryPassword: "temporary-pass-1"), token: fixture.tokens[.agencyAdmin]!)
+            let reset = try await client.call(
+                AccountResetPassword.self,
+                PasswordResetParams(accountID: ppk.id, temporaryPassword: "temporary-pass-1"),
+                token: fixture.tokens[.agencyAdmin]!)
             #expect(reset.mustChangePassword)
-            let old = await eventually { await rpcError { _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: oldToken) }?.code == 401 }
+            let old = await eventually {
+                await rpcError { _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: oldToken) }?.code
+                    == 401
+            }
             #expect(old, "the old session survived the reset")
-            let oldPassword = await rpcError { _ = try await client.call(AuthSignIn.self, SignInParams(login: ppk.username, password: passwordOfRole(.ppk))) }
+            let oldPassword = await rpcError {
+                _ = try await client.call(
+                    AuthSignIn.self, SignInParams(login: ppk.username, password: passwordOfRole(.ppk)))
+            }
             #expect(oldPassword?.code == 401)
-            let temporary = try await client.call(AuthSignIn.self, SignInParams(login: ppk.username, password: "temporary-pass-1"))
+            let temporary = try await client.call(
+                AuthSignIn.self, SignInParams(login: ppk.username, password: "temporary-pass-1"))
             #expect(temporary.mustChangePassword)
             // No roles until changed, and the refusal says what to do.
-            let guarded = await rpcError { _ = try await client.call(BlacklistList.self, EmptyParams(), token: temporary.token) }
+            let guarded = await rpcError {
+                _ = try await client.call(BlacklistList.self, EmptyParams(), token: temporary.token)
+            }
             #expect(guarded?.code == 403)
             #expect(guarded?.data?["reason"]?.stringValue == "password_change_required")
             let short = await rpcError {
-                _ = try await client.call(AuthChangePassword.self, PasswordChangeParams(currentPassword: "temporary-pass-1", newPassword: "short"), token: temporary.token)
+                _ = try await client.call(
+                    AuthChangePassword.self,
+                    PasswordChangeParams(currentPassword: "temporary-pass-1", newPassword: "short"),
+                    token: temporary.token)
             }
             #expect(short?.code == 422 && fieldNames(short) == ["newPassword"])
             let changed = try await client.call(
-                AuthChangePassword.self, PasswordChangeParams(currentPassword: "temporary-pass-1", newPassword: "brand-new-pass-1"), token: temporary.token)
+                AuthChangePassword.self,
+                PasswordChangeParams(currentPassword: "temporary-pass-1", newPassword: "brand-new-pass-1"),
+                token: temporary.token)
             #expect(!changed.mustChangePassword)
             try await Task.sleep(for: .seconds(5))  // past two revocation refreshes: the fresh token must survive
             _ = try await client.call(BlacklistList.self, EmptyParams(), token: changed.token)
-            let temporaryRevoked = await eventually { await rpcError { _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: temporary.token) }?.code == 401 }
+            let temporaryRevoked = await eventually {
+                await rpcError { _ = try await client.call(AuthWhoAmI.self, EmptyParams(), token: temporary.token) }?
+                    .code == 401
+            }
             #expect(temporaryRevoked)
             // An agency administrator cannot reset an account outside their agency.
             let foreign = await rpcError {
-                _ = try await client.call(AccountResetPassword.self, PasswordResetParams(accountID: fixture.accounts[.verifier]!.id, temporaryPassword: "temporary-pass-2"), token: fixture.tokens[.agencyAdmin]!)
+                _ = try await client.call(
+                    AccountResetPassword.self,
+                    PasswordResetParams(
+                        accountID: fixture.accounts[.verifier]!.id, temporaryPassword: "temporary-pass-2"),
+                    token: fixture.tokens[.agencyAdmin]!)
             }
             #expect(foreign?.code == 403)
         }

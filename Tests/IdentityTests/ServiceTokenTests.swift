@@ -21,10 +21,14 @@ import Testing
             #expect(page.events.count <= 5)
             #expect(!page.events.isEmpty, "the fixture's tenants, accounts and vendor are on identity's feed")
 
-            let refused = await rpcError { _ = try await fixture.client.call(EventsRead.self, CursorParams(after: 0), token: fixture.superAdmin) }
+            let refused = await rpcError {
+                _ = try await fixture.client.call(EventsRead.self, CursorParams(after: 0), token: fixture.superAdmin)
+            }
             #expect(refused?.code == 403)
             // A service token is no user: role-guarded user methods refuse it.
-            let asUser = await rpcError { _ = try await fixture.client.call(AuthWhoAmI.self, EmptyParams(), token: token) }
+            let asUser = await rpcError {
+                _ = try await fixture.client.call(AuthWhoAmI.self, EmptyParams(), token: token)
+            }
             #expect(asUser?.code == 401)
         }
     }

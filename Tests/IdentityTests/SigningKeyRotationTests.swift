@@ -17,13 +17,16 @@ struct SigningKeyRotationTests {
             let configuration = launcher.configuration("identity")
             try await launcher.start("identity")
             let client = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
-            let before = try await client.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+            let before = try await client.call(
+                AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")
+            ).token
             let keysBefore = try await client.call(AuthPublicKeys.self, EmptyParams())
             client.close()
             await launcher.stop("identity")
             #expect(keysBefore.count == 1)
 
-            let database = try ServiceHost.openDatabase(configuration, migrations: IdentityService.definition.migrations)
+            let database = try ServiceHost.openDatabase(
+                configuration, migrations: IdentityService.definition.migrations)
             let rotated = try SigningKeys.rotate(database, configuration: configuration)
             database.close()
             #expect(rotated.currentKeyID != keysBefore.first?.keyID)
@@ -32,8 +35,11 @@ struct SigningKeyRotationTests {
             let again = RPCClient(socketPath: configuration.socketPath, defaultTimeout: .seconds(60))
             let keysAfter = try await again.call(AuthPublicKeys.self, EmptyParams())
             #expect(Set(keysAfter.map(\.keyID)) == Set(keysBefore.map(\.keyID) + [rotated.currentKeyID]))
-            #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: before).username == "root", "a session from before the rotation")
-            let after = try await again.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1")).token
+            #expect(
+                try await again.call(AuthWhoAmI.self, EmptyParams(), token: before).username == "root",
+                "a session from before the rotation")
+            let after = try await again.call(AuthSignIn.self, SignInParams(login: "root", password: "root-password-1"))
+                .token
             #expect(try await again.call(AuthWhoAmI.self, EmptyParams(), token: after).username == "root")
             again.close()
         }

@@ -19,7 +19,8 @@ struct VendorTermsTests {
             #expect(terms.text.contains(terms.version))
             #expect(terms.text.count > 200)
             #expect(!terms.legalBasis.isEmpty)
-            #expect((try? CivilDate(terms.effectiveFrom)) != nil, "effectiveFrom \(terms.effectiveFrom) is not YYYY-MM-DD")
+            #expect(
+                (try? CivilDate(terms.effectiveFrom)) != nil, "effectiveFrom \(terms.effectiveFrom) is not YYYY-MM-DD")
 
             // rpc.discover lists it for anyone.
             let document = try await fixture.client.call(RPCDiscover.self, EmptyParams())
@@ -31,7 +32,9 @@ struct VendorTermsTests {
             stale.acceptedTermsVersion = terms.version + "-old"
             let refused = await rpcError { _ = try await fixture.client.call(VendorRegister.self, stale) }
             #expect(refused?.code == 422)
-            #expect(refused.map { "\($0.jsonValue.serializedString)" }?.contains("vendor.terms") == true, "\(String(describing: refused))")
+            #expect(
+                refused.map { "\($0.jsonValue.serializedString)" }?.contains("vendor.terms") == true,
+                "\(String(describing: refused))")
 
             // The served version registers.
             var current = try registration(41)

@@ -65,10 +65,12 @@ struct AccessTests {
     func denyAllByDefault() async throws {
         let dispatcher = RPCDispatcher(table: TestMethods.table())
         let denied = try #require(
-            await dispatcher.handle(line: Array(#"{"jsonrpc":"2.0","method":"test.adminOnly","id":1,"auth":"token-admin"}"#.utf8)))
+            await dispatcher.handle(
+                line: Array(#"{"jsonrpc":"2.0","method":"test.adminOnly","id":1,"auth":"token-admin"}"#.utf8)))
         #expect(try JSONValue(parsing: denied).errorCode == 401)
         let open = try #require(
-            await dispatcher.handle(line: Array(#"{"jsonrpc":"2.0","method":"test.whoami","id":2,"auth":"token-admin"}"#.utf8)))
+            await dispatcher.handle(
+                line: Array(#"{"jsonrpc":"2.0","method":"test.whoami","id":2,"auth":"token-admin"}"#.utf8)))
         #expect(try JSONValue(parsing: open)["result"] == "anonymous")
     }
 
@@ -87,9 +89,11 @@ struct AccessTests {
             defer { client.close() }
             let denied = try await client.call(#"{"jsonrpc":"2.0","method":"test.adminOnly","id":1}"#)
             #expect(denied.errorCode == 401)
-            let forbidden = try await client.call(#"{"jsonrpc":"2.0","method":"test.adminOnly","id":2,"auth":"token-vendor"}"#)
+            let forbidden = try await client.call(
+                #"{"jsonrpc":"2.0","method":"test.adminOnly","id":2,"auth":"token-vendor"}"#)
             #expect(forbidden.errorCode == 403)
-            let allowed = try await client.call(#"{"jsonrpc":"2.0","method":"test.adminOnly","id":3,"auth":"token-admin"}"#)
+            let allowed = try await client.call(
+                #"{"jsonrpc":"2.0","method":"test.adminOnly","id":3,"auth":"token-admin"}"#)
             #expect(allowed["result"] == "user-admin")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import SiOpenProtocol
-import Testing
 import SiOpenTestSupport
+import Testing
 
 /// ``RPCClient`` against a live server.
 @Suite("RPCClient")
@@ -55,7 +55,8 @@ struct ClientTests {
 
         // A stale socket file with nobody listening behaves the same.
         try makeStaleSocketFile(at: directory + "/orders.sock")
-        let named = RPCClient(socketPath: directory + "/orders.sock", serviceName: "Orders service", defaultTimeout: ioTimeout)
+        let named = RPCClient(
+            socketPath: directory + "/orders.sock", serviceName: "Orders service", defaultTimeout: ioTimeout)
         let refused = await #expect(throws: RPCError.self) { try await named.call(Ping.self, EmptyParams()) }
         #expect(refused?.code == 503)
         #expect(refused?.message.contains("Orders service") == true, "\(String(describing: refused))")
@@ -88,9 +89,14 @@ struct ClientTests {
                     group.addTask {
                         if index % 10 == 0 {
                             // A few slow ones, so answers come back out of order.
-                            return (index, try await client.call(Sleep.self, SleepParams(milliseconds: 20 + index / 10)))
+                            return (
+                                index, try await client.call(Sleep.self, SleepParams(milliseconds: 20 + index / 10))
+                            )
                         }
-                        return (index, try await client.call(Subtract.self, SubtractParams(minuend: index * 2, subtrahend: index)))
+                        return (
+                            index,
+                            try await client.call(Subtract.self, SubtractParams(minuend: index * 2, subtrahend: index))
+                        )
                     }
                 }
                 var results: [Int: Int] = [:]
@@ -122,7 +128,8 @@ struct ClientTests {
             for _ in 0..<20 { others.append(try await second.connect()) }
             client.close()
             for (index, other) in others.enumerated() {
-                let response = try await other.call(#"{"jsonrpc":"2.0","method":"sum","params":[\#(index),1],"id":\#(index)}"#)
+                let response = try await other.call(
+                    #"{"jsonrpc":"2.0","method":"sum","params":[\#(index),1],"id":\#(index)}"#)
                 #expect(response["result"] == .integer(Int64(index + 1)))
             }
         }

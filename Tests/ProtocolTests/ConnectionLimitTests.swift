@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
+import SiOpenTestSupport
 import Synchronization
 import Testing
-import SiOpenTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Denial of service by connections: idle crowds, clients that pipeline and never read,
 /// unfinished huge lines, and the timeouts and limits that keep a server answering others.
@@ -37,7 +38,9 @@ struct ConnectionLimitTests {
     static func table() -> RPCMethodTable {
         var table = TestMethods.table()
         table.register(SystemHealth.self) { _, _ in
-            HealthReport(status: .ok, service: "test", version: "0", uptimeSeconds: 0, databaseOK: true, freeDiskBytes: 0, pid: getpid())
+            HealthReport(
+                status: .ok, service: "test", version: "0", uptimeSeconds: 0, databaseOK: true, freeDiskBytes: 0,
+                pid: getpid())
         }
         table.register(Heavy.self) { _, _ in
             heavyCalls.add(1, ordering: .relaxed)
@@ -75,7 +78,9 @@ struct ConnectionLimitTests {
         }
     }
 
-    @Test("with 4,100 idle connections and 10 pipeliners that never read, a new client's health and subtract answer within 1 s")
+    @Test(
+        "with 4,100 idle connections and 10 pipeliners that never read, a new client's health and subtract answer within 1 s"
+    )
     func idleCrowdAndPipeliners() async throws {
         // The test holds both ends of every connection: twice the connections in files.
         let files = RPCServer.raiseOpenFileLimit()
@@ -87,7 +92,8 @@ struct ConnectionLimitTests {
             let idle: [RawClient] = try await onThread { try (0..<idleCount).map { _ in try RawClient(path: path) } }
             defer { for client in idle { client.close() } }
             // Each pipeliner writes 3,000 requests for 227 KB answers and reads none.
-            let requests = Array(String(repeating: #"{"jsonrpc":"2.0","method":"test.heavy","id":1}"# + "\n", count: 3_000).utf8)
+            let requests = Array(
+                String(repeating: #"{"jsonrpc":"2.0","method":"test.heavy","id":1}"# + "\n", count: 3_000).utf8)
             let pipeliners: [RawClient] = try await withThrowingTaskGroup(of: RawClient.self) { group in
                 for _ in 0..<10 {
                     group.addTask {
@@ -156,7 +162,8 @@ struct ConnectionLimitTests {
         try await withServer(table: Self.table(), configuration: configuration) { server in
             let busy = try await server.connect()
             defer { busy.close() }
-            try await busy.sendLine(#"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":1500},"id":"slow"}"#)
+            try await busy.sendLine(
+                #"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":1500},"id":"slow"}"#)
             let idle = try await server.connect()
             defer { idle.close() }
             try await waitUntil("both are accepted") { server.server.connectionCount == 2 }
@@ -222,7 +229,9 @@ struct ConnectionLimitTests {
             #expect(accepted["result"] == .integer(Int64(size)), "\(accepted)")
             try await waitUntil("the budget is returned") { server.server.largeRequestBytesReserved == 0 }
             // Now the second one fits; a batch is never an upload.
-            #expect(try await second.call(String(decoding: head + body + tail.dropLast(), as: UTF8.self))["result"] == .integer(Int64(size)))
+            #expect(
+                try await second.call(String(decoding: head + body + tail.dropLast(), as: UTF8.self))["result"]
+                    == .integer(Int64(size)))
             let batch = "[" + String(decoding: head + body + tail.dropLast(), as: UTF8.self) + "]"
             #expect(try await second.call(batch).errorCode == -32600)
             #expect(server.server.largeRequestBytesReserved == 0)
@@ -240,12 +249,16 @@ struct ConnectionLimitTests {
             defer { idle.close() }
             let busy = try await server.connect()
             defer { busy.close() }
-            try await busy.sendLine(#"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":1200},"id":"slow"}"#)
+            try await busy.sendLine(
+                #"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":1200},"id":"slow"}"#)
             let trickler = try await server.connect()
             defer { trickler.close() }
-            let nonReader = try await onThread { [path = server.socketPath] in try RawClient(path: path, sendTimeout: .seconds(1)) }
+            let nonReader = try await onThread { [path = server.socketPath] in
+                try RawClient(path: path, sendTimeout: .seconds(1))
+            }
             defer { nonReader.close() }
-            try? await nonReader.send(Array(String(repeating: #"{"jsonrpc":"2.0","method":"test.heavy","id":1}"# + "\n", count: 200).utf8))
+            try? await nonReader.send(
+                Array(String(repeating: #"{"jsonrpc":"2.0","method":"test.heavy","id":1}"# + "\n", count: 200).utf8))
             let started = ContinuousClock.now
             // The trickler sends a byte every 100 ms but never finishes its line.
             try await onThread {
@@ -258,7 +271,9 @@ struct ConnectionLimitTests {
             #expect(try await busy.readJSON()["result"] == 1200, "the connection of a long request was closed")
             #expect(try await trickler.readsEndOfStream(timeout: .seconds(5)))
             #expect(ContinuousClock.now - started < .seconds(10))
-            try await waitUntil("the non-reading client is dropped", timeout: .seconds(10)) { server.server.connectionCount <= 1 }
+            try await waitUntil("the non-reading client is dropped", timeout: .seconds(10)) {
+                server.server.connectionCount <= 1
+            }
         }
     }
 }

@@ -15,7 +15,10 @@ private struct Order: Codable, Sendable, BoundedParams {
     var nested: [[Int]]?
 
     static var integerBounds: [IntegerBound] {
-        [IntegerBound("quantity", 1...1_000).nested(under: "items[]"), IntegerBound("cost", 0...500), IntegerBound("nested[][]", 0...9)]
+        [
+            IntegerBound("quantity", 1...1_000).nested(under: "items[]"), IntegerBound("cost", 0...500),
+            IntegerBound("nested[][]", 0...9),
+        ]
     }
 }
 
@@ -46,15 +49,20 @@ struct InputBoundsTests {
     @Test func outOfRangeMembersAre422NamingEachFieldAndNeverReachTheHandler() async throws {
         let calls = LockedCounter()
         let dispatcher = dispatcher(calls: calls)
-        let refused = try await call(dispatcher, #"{"items":[{"itemID":"a","quantity":1},{"itemID":"b","quantity":9223372036854775807}],"cost":-1,"nested":[[1],[3,10]]}"#)
+        let refused = try await call(
+            dispatcher,
+            #"{"items":[{"itemID":"a","quantity":1},{"itemID":"b","quantity":9223372036854775807}],"cost":-1,"nested":[[1],[3,10]]}"#
+        )
         #expect(refused["error"]?["code"]?.int64Value == 422)
         let fields = refused["error"]?["data"]?["fields"]?.arrayValue?.compactMap { $0["field"]?.stringValue }
         #expect(fields == ["items[1].quantity", "cost", "nested[1][1]"])
-        #expect(refused["error"]?["data"]?["fields"]?.arrayValue?.first?["reason"]?.stringValue == "must be from 1 to 1000")
+        #expect(
+            refused["error"]?["data"]?["fields"]?.arrayValue?.first?["reason"]?.stringValue == "must be from 1 to 1000")
         #expect(calls.value == 0)
 
         // Absent and null members are not bounded; in-range values pass to the handler.
-        let accepted = try await call(dispatcher, #"{"items":[{"itemID":"a","quantity":1},{"itemID":"b","quantity":1000}],"cost":null}"#)
+        let accepted = try await call(
+            dispatcher, #"{"items":[{"itemID":"a","quantity":1},{"itemID":"b","quantity":1000}],"cost":null}"#)
         #expect(accepted["result"]?.int64Value == 1001)
         #expect(calls.value == 1)
 
@@ -73,7 +81,9 @@ struct InputBoundsTests {
         var table = RPCMethodTable()
         table.register(Place.self) { _, _ in 0 }
         let document = OpenRPCDocument.make(title: "t", version: "1", description: "d", table: table)
-        let items = document["methods"]?.arrayValue?.first?["params"]?.arrayValue?.first { $0["name"]?.stringValue == "items" }
+        let items = document["methods"]?.arrayValue?.first?["params"]?.arrayValue?.first {
+            $0["name"]?.stringValue == "items"
+        }
         #expect(items?["schema"]?["items"]?["properties"]?["quantity"]?["maximum"]?.int64Value == 1_000)
     }
 }

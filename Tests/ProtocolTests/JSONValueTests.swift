@@ -40,12 +40,15 @@ struct JSONValueTests {
 
     static let rejected: [JSONText] = [
         JSONText(""), JSONText("   "), JSONText("[1,]"), JSONText(#"{"a":1,}"#), JSONText("[,1]"), JSONText("01"),
-        JSONText("[01]"), JSONText("-01"), JSONText("00"), JSONText("1."), JSONText(".5"), JSONText("+1"), JSONText("1e"),
+        JSONText("[01]"), JSONText("-01"), JSONText("00"), JSONText("1."), JSONText(".5"), JSONText("+1"),
+        JSONText("1e"),
         JSONText("1e+"), JSONText("-"), JSONText("0x10"), JSONText("NaN"), JSONText("Infinity"), JSONText("tru"),
-        JSONText("nul"), JSONText("True"), JSONText("{a:1}"), JSONText("{'a':1}"), JSONText(#"{"a" 1}"#), JSONText("[1 2]"),
+        JSONText("nul"), JSONText("True"), JSONText("{a:1}"), JSONText("{'a':1}"), JSONText(#"{"a" 1}"#),
+        JSONText("[1 2]"),
         JSONText("1 2"), JSONText("[1]]"), JSONText("{"), JSONText(#"{"a":1"#), JSONText(#""abc"#), JSONText(#""\x""#),
         JSONText(#""\u12""#), JSONText(#""\u12G4""#), JSONText(#""\ud800""#), JSONText(#""\udc00""#),
-        JSONText(#""\ud800x""#), JSONText(#""\ud800\u0041""#), JSONText(#""\ud800\ud800""#), JSONText(#""\ude00\ud83d""#),
+        JSONText(#""\ud800x""#), JSONText(#""\ud800\u0041""#), JSONText(#""\ud800\ud800""#),
+        JSONText(#""\ude00\ud83d""#),
         JSONText("control character 0x01 in a string", bytes: [0x22, 0x61, 0x01, 0x22]),
         JSONText("raw tab in a string", bytes: Array("\"a\tb\"".utf8)),
         JSONText("raw newline in a string", bytes: Array("\"a\nb\"".utf8)),
@@ -57,7 +60,8 @@ struct JSONValueTests {
         JSONText("129 nested arrays", bytes: Array(nested(129).utf8)),
         JSONText(
             "129 nested objects and arrays",
-            bytes: Array(("[" + String(repeating: #"{"a":["#, count: 64) + String(repeating: "]}", count: 64) + "]").utf8)),
+            bytes: Array(
+                ("[" + String(repeating: #"{"a":["#, count: 64) + String(repeating: "]}", count: 64) + "]").utf8)),
         JSONText("10,000 nested arrays", bytes: Array(nested(10_000).utf8)),
     ]
 
@@ -75,7 +79,10 @@ struct JSONValueTests {
 
     @Test("parsed values are what the text says")
     func parsedValues() throws {
-        #expect(try json(#"{"a":[1,"x",true,null],"b":{"c":-0.5}}"#) == ["a": [1, "x", true, nil], "b": ["c": .number("-0.5")]])
+        #expect(
+            try json(#"{"a":[1,"x",true,null],"b":{"c":-0.5}}"#) == [
+                "a": [1, "x", true, nil], "b": ["c": .number("-0.5")],
+            ])
         #expect(try json(#""\u00e9\ud83d\ude00\n""#) == "é😀\n")
         // Numbers keep their text.
         #expect(try json("1.0") == .number("1.0"))

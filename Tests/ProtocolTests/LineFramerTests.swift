@@ -52,7 +52,8 @@ struct LineFramerTests {
         #expect(Self.frame(["01234567\n"], max: 8).events == ["line:01234567"])
         #expect(Self.frame(["0123", "4567", "\n"], max: 8).events == ["line:01234567"])
         // Two oversize lines in a row, then recovery.
-        #expect(Self.frame(["0123456789\n0123456789", "0\nok\n"], max: 8).events == ["oversize", "oversize", "line:ok"])
+        #expect(
+            Self.frame(["0123456789\n0123456789", "0\nok\n"], max: 8).events == ["oversize", "oversize", "line:ok"])
         // Nothing is buffered while discarding.
         #expect(Self.frame(["0123456789", "0123456789"], max: 8) == (["oversize"], 0))
     }
@@ -99,7 +100,11 @@ struct LineFramerLongLineTests {
         #expect(next.events == ["line:big:0123456789", "oversize"])
         #expect(next.asked.count == 2)
         // Lines within the base limit never ask.
-        #expect(Self.frame(["a\nbb\n"]) { _ in Issue.record("asked"); return 0 }.asked.isEmpty)
+        #expect(
+            Self.frame(["a\nbb\n"]) { _ in
+                Issue.record("asked")
+                return 0
+            }.asked.isEmpty)
     }
 }
 
@@ -109,7 +114,8 @@ struct RequestPrefixTests {
 
     @Test("the method is read from the first bytes of a request, whatever comes before it")
     func methodName() {
-        #expect(Self.method(#"{"jsonrpc":"2.0","id":1,"method":"product.submit","params":{"name":"#) == "product.submit")
+        #expect(
+            Self.method(#"{"jsonrpc":"2.0","id":1,"method":"product.submit","params":{"name":"#) == "product.submit")
         #expect(Self.method(#" { "id" : "a,b}" , "x":{"method":"no"},"y":[1,{"z":"\"}"}], "method" : "a.b" "#) == "a.b")
         #expect(Self.method(#"{"auth":"tok\"en","method":"m","#) == "m")
         // Not found within the prefix, a batch, a cut-off or escaped name: no method (the default limit).

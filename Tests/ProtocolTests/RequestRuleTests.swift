@@ -83,7 +83,8 @@ struct RequestRuleTests {
             let client = try await server.connect()
             defer { client.close() }
             func batch(_ count: Int) -> String {
-                "[" + (0..<count).map { #"{"jsonrpc":"2.0","method":"subtract","params":[\#($0),1],"id":\#($0)}"# }
+                "["
+                    + (0..<count).map { #"{"jsonrpc":"2.0","method":"subtract","params":[\#($0),1],"id":\#($0)}"# }
                     .joined(separator: ",") + "]"
             }
             let refused = try await client.call(batch(101))
@@ -93,9 +94,10 @@ struct RequestRuleTests {
             let served = try await client.call(batch(100))
             let responses = try #require(served.arrayValue)
             #expect(responses.count == 100)
-            let results = Dictionary(uniqueKeysWithValues: responses.compactMap { response in
-                response["id"]?.int64Value.map { ($0, response["result"]?.int64Value) }
-            })
+            let results = Dictionary(
+                uniqueKeysWithValues: responses.compactMap { response in
+                    response["id"]?.int64Value.map { ($0, response["result"]?.int64Value) }
+                })
             #expect(results.count == 100)
             for id in Int64(0)..<100 { #expect(results[id] == id - 1) }
         }
@@ -155,10 +157,12 @@ struct RequestRuleTests {
         try await withServer { server in
             let client = try await server.connect()
             defer { client.close() }
-            let greeting = try await client.call(#"{"jsonrpc":"2.0","method":"test.greet","params":{"name":"ann","count":2},"id":1}"#)
+            let greeting = try await client.call(
+                #"{"jsonrpc":"2.0","method":"test.greet","params":{"name":"ann","count":2},"id":1}"#)
             #expect(greeting["result"] == "hello ann, hello ann")
             let order = try await client.call(
-                #"{"jsonrpc":"2.0","method":"test.order","params":{"items":[{"sku":"a","quantity":2},{"sku":"b","quantity":3}]},"id":2}"#)
+                #"{"jsonrpc":"2.0","method":"test.order","params":{"items":[{"sku":"a","quantity":2},{"sku":"b","quantity":3}]},"id":2}"#
+            )
             #expect(order["result"] == 5)
         }
     }
@@ -174,7 +178,8 @@ struct RequestRuleTests {
                 #expect(failed.errorMessage == "Internal error")
                 #expect(failed["id"] == .string("f\(round)"))
                 #expect(!failed.serializedString.contains("InternalBoom"), "internal details leaked: \(failed)")
-                let next = try await client.call(#"{"jsonrpc":"2.0","method":"subtract","params":[5,3],"id":\#(round)}"#)
+                let next = try await client.call(
+                    #"{"jsonrpc":"2.0","method":"subtract","params":[5,3],"id":\#(round)}"#)
                 #expect(next["result"] == 2)
             }
             let other = try await server.connect()
@@ -220,16 +225,21 @@ struct RequestRuleTests {
         try await withServer { server in
             let client = try await server.connect()
             defer { client.close() }
-            try await client.send(Array(#"{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}"#.utf8) + [0x0D, 0x0A])
+            try await client.send(
+                Array(#"{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":1}"#.utf8) + [0x0D, 0x0A])
             let first = try await client.readJSON()
             #expect(first["result"] == 19)
             #expect(first["id"] == 1)
             // Two requests in one write, both CRLF-terminated.
-            try await client.send(Array(
-                "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}\r\n{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[3,4],\"id\":3}\r\n"
-                    .utf8))
+            try await client.send(
+                Array(
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[1,2],\"id\":2}\r\n{\"jsonrpc\":\"2.0\",\"method\":\"sum\",\"params\":[3,4],\"id\":3}\r\n"
+                        .utf8))
             let responses = try await client.responsesBeforeMarker(atLeast: 2)
-            #expect(Set(responses) == [["jsonrpc": "2.0", "result": 3, "id": 2], ["jsonrpc": "2.0", "result": 7, "id": 3]])
+            #expect(
+                Set(responses) == [
+                    ["jsonrpc": "2.0", "result": 3, "id": 2], ["jsonrpc": "2.0", "result": 7, "id": 3],
+                ])
         }
     }
 

@@ -60,7 +60,10 @@ struct SchemaAndOpenRPCTests {
         #expect(schema["type"] == "object")
         #expect(schema["title"] == "SchemaSample")
         let properties = try #require(schema["properties"]?.objectValue)
-        #expect(Set(properties.keys) == ["name", "count", "active", "price", "note", "address", "shipping", "lines", "colour", "tags"])
+        #expect(
+            Set(properties.keys) == [
+                "name", "count", "active", "price", "note", "address", "shipping", "lines", "colour", "tags",
+            ])
         #expect(properties["name"] == ["type": "string"])
         #expect(properties["count"] == ["type": "integer"])
         #expect(properties["active"] == ["type": "boolean"])
@@ -95,10 +98,16 @@ struct SchemaAndOpenRPCTests {
     func primitives() {
         #expect(JSONSchemaInference.schema(for: String.self).schema == ["type": "string"])
         #expect(JSONSchemaInference.schema(for: Int.self).schema == ["type": "integer"])
-        #expect(JSONSchemaInference.schema(for: [Colour].self).schema == ["type": "array", "items": ["type": "string", "enum": ["red", "green", "blue"]]])
+        #expect(
+            JSONSchemaInference.schema(for: [Colour].self).schema == [
+                "type": "array", "items": ["type": "string", "enum": ["red", "green", "blue"]],
+            ])
         #expect(JSONSchemaInference.schema(for: EmptyParams.self).error == nil)
         #expect(JSONSchemaInference.schema(for: Role.self).schema["enum"]?.arrayValue?.count == Role.allCases.count)
-        #expect(JSONSchemaInference.schema(for: HealthReport.self).schema["properties"]?["status"]?["enum"] == ["ok", "degraded"])
+        #expect(
+            JSONSchemaInference.schema(for: HealthReport.self).schema["properties"]?["status"]?["enum"] == [
+                "ok", "degraded",
+            ])
     }
 
     static func table() -> RPCMethodTable {
@@ -106,11 +115,13 @@ struct SchemaAndOpenRPCTests {
         // Registered out of order on purpose.
         table.register(ProfileUpdate.self) { _, _ in
             SchemaSample(
-                name: "", count: 0, active: false, price: 0, note: nil, address: SchemaAddress(street: ""), shipping: nil,
+                name: "", count: 0, active: false, price: 0, note: nil, address: SchemaAddress(street: ""),
+                shipping: nil,
                 lines: [], colour: .red, tags: [])
         }
         table.register(SystemHealth.self) { _, _ in
-            HealthReport(status: .ok, service: "t", version: "1", uptimeSeconds: 0, databaseOK: true, freeDiskBytes: 0, pid: 1)
+            HealthReport(
+                status: .ok, service: "t", version: "1", uptimeSeconds: 0, databaseOK: true, freeDiskBytes: 0, pid: 1)
         }
         table.register(AccountList.self) { _, _ in [] }
         table.register(Subtract.self) { params, _ in params.minuend - params.subtrahend }
@@ -120,7 +131,8 @@ struct SchemaAndOpenRPCTests {
 
     @Test("the OpenRPC document")
     func openRPC() throws {
-        let document = OpenRPCDocument.make(title: "Test", version: "1.2.3", description: "A test service.", table: Self.table())
+        let document = OpenRPCDocument.make(
+            title: "Test", version: "1.2.3", description: "A test service.", table: Self.table())
         #expect(document["openrpc"] == "1.3.2")
         #expect(document["info"]?["title"] == "Test")
         #expect(document["info"]?["version"] == "1.2.3")
@@ -182,17 +194,24 @@ struct SchemaAndOpenRPCTests {
 
     @Test("methods by area; a verb naming a Python builtin type comes last in its area")
     func methodOrder() {
-        let names = ["order.list", "order.submit", "order.item.list", "order.item.add", "account.update", "account.list", "subtract"]
+        let names = [
+            "order.list", "order.submit", "order.item.list", "order.item.add", "account.update", "account.list",
+            "subtract",
+        ]
         #expect(
             names.sorted(by: OpenRPCDocument.documentOrder)
-                == ["account.update", "account.list", "order.submit", "order.list", "order.item.add", "order.item.list", "subtract"])
+                == [
+                    "account.update", "account.list", "order.submit", "order.list", "order.item.add", "order.item.list",
+                    "subtract",
+                ])
     }
 
     @Test("required params come before optional ones, whatever their names")
     func requiredParamsFirst() throws {
         var table = RPCMethodTable()
         table.register(OrderedParamsMethod.self) { _, _ in "" }
-        let document = OpenRPCDocument.make(title: "Test", version: "1.0.0", description: "A test service.", table: table)
+        let document = OpenRPCDocument.make(
+            title: "Test", version: "1.0.0", description: "A test service.", table: table)
         let method = try #require(document["methods"]?.arrayValue?.first)
         let params = try #require(method["params"]?.arrayValue)
         #expect(params.compactMap { $0["name"]?.stringValue } == ["kind", "zone", "after", "limit"])

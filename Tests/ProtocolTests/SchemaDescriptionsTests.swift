@@ -77,7 +77,9 @@ struct SchemaDescriptionsTests {
         #expect(schema["properties"]?["amount"]?["minimum"] == 0)
         #expect(schema["properties"]?["lines"]?["description"] == "The lines paid.")
         #expect(schema["properties"]?["lines"]?["items"]?["description"] == "One line.")
-        #expect(schema["properties"]?["lines"]?["items"]?["properties"]?["sku"]?["description"] == "The stock-keeping unit.")
+        #expect(
+            schema["properties"]?["lines"]?["items"]?["properties"]?["sku"]?["description"] == "The stock-keeping unit."
+        )
         #expect(schema["properties"]?["note"]?["description"] == nil)
     }
 

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
-import Testing
 import SiOpenTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The server against hostile, broken, slow and numerous clients.
 @Suite("RPCServer robustness")
@@ -25,7 +26,8 @@ struct ServerRobustnessTests {
                 let response = try await client.readJSON()
                 #expect(response.errorCode == -32700, "\(response)")
                 #expect(response["id"] == .null)
-                let next = try await client.call(#"{"jsonrpc":"2.0","method":"sum","params":[\#(round),1],"id":\#(round)}"#)
+                let next = try await client.call(
+                    #"{"jsonrpc":"2.0","method":"sum","params":[\#(round),1],"id":\#(round)}"#)
                 #expect(next["result"] == .integer(Int64(round + 1)))
             }
             let other = try await server.connect()
@@ -54,7 +56,8 @@ struct ServerRobustnessTests {
             #expect(next["id"] == 7)
             // And a request just under the limit is still served.
             let fill = RPCLimits.defaultMaxRequestBytes - 200
-            let large = #"{"jsonrpc":"2.0","method":"test.echo","params":{"s":"\#(String(repeating: "b", count: fill))"},"id":2}"#
+            let large =
+                #"{"jsonrpc":"2.0","method":"test.echo","params":{"s":"\#(String(repeating: "b", count: fill))"},"id":2}"#
             let echoed = try await client.call(large)
             #expect(echoed["result"]?["s"]?.stringValue?.utf8.count == fill)
         }
@@ -106,7 +109,9 @@ struct ServerRobustnessTests {
                 for _ in 0..<500 { clients.append(try RawClient(path: path)) }
                 for (index, client) in clients.enumerated() {
                     try client.writeBlocking(
-                        Array(#"{"jsonrpc":"2.0","method":"subtract","params":[\#(index),1],"id":\#(index)}"#.utf8) + [0x0A])
+                        Array(#"{"jsonrpc":"2.0","method":"subtract","params":[\#(index),1],"id":\#(index)}"#.utf8) + [
+                            0x0A
+                        ])
                 }
                 var answers: [Int: JSONValue] = [:]
                 for (index, client) in clients.enumerated() { answers[index] = try client.readJSONBlocking() }
@@ -127,7 +132,8 @@ struct ServerRobustnessTests {
             defer { client.close() }
             var bytes: [UInt8] = []
             for id in 0..<200 {
-                bytes += Array(#"{"jsonrpc":"2.0","method":"subtract","params":[\#(id * 3),\#(id)],"id":"r\#(id)"}"#.utf8)
+                bytes += Array(
+                    #"{"jsonrpc":"2.0","method":"subtract","params":[\#(id * 3),\#(id)],"id":"r\#(id)"}"#.utf8)
                 bytes.append(0x0A)
             }
             try await client.send(bytes)
@@ -153,13 +159,18 @@ struct ServerRobustnessTests {
             }
             defer { flooder.close() }
             let batch = Array(
-                String(repeating: #"{"jsonrpc":"2.0","method":"test.blob","params":{"bytes":16384},"id":1}"# + "\n", count: 50)
-                    .utf8)
+                String(
+                    repeating: #"{"jsonrpc":"2.0","method":"test.blob","params":{"bytes":16384},"id":1}"# + "\n",
+                    count: 50
+                )
+                .utf8)
             let blocked: Bool = try await onThread {
                 for _ in 0..<400 {  // at most 20,000 requests, about 320 MiB of answers
                     do {
                         try flooder.writeBlocking(batch)
-                    } catch let error as SocketError where error.errorNumber == EAGAIN || error.errorNumber == EWOULDBLOCK {
+                    } catch let error as SocketError
+                        where error.errorNumber == EAGAIN || error.errorNumber == EWOULDBLOCK
+                    {
                         return true
                     }
                 }
@@ -225,7 +236,8 @@ struct ServerRobustnessTests {
         let client = try await server.connect()
         defer { client.close() }
         let tag = UUID().uuidString
-        try await client.sendLine(#"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":300,"tag":"\#(tag)"},"id":"slow"}"#)
+        try await client.sendLine(
+            #"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":300,"tag":"\#(tag)"},"id":"slow"}"#)
         try await waitUntil("the slow handler runs") { handlerProbe.hasStarted(tag) }
 
         await server.server.shutdown()
@@ -249,7 +261,8 @@ struct ServerRobustnessTests {
             configuration.shutdownGracePeriod = .milliseconds(20)
             let server = try TestServer(directory: directory, configuration: configuration)
             let client = try await server.connect()
-            try await client.sendLine(#"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":500,"tag":"\#(tag)"},"id":1}"#)
+            try await client.sendLine(
+                #"{"jsonrpc":"2.0","method":"test.sleep","params":{"milliseconds":500,"tag":"\#(tag)"},"id":1}"#)
             try await waitUntil("the slow handler runs") { handlerProbe.hasStarted(tag) }
             await server.server.shutdown()
             return client
@@ -281,7 +294,9 @@ struct ServerRobustnessTests {
                         guard mkdir(path, 0o700) == 0 else { throw TestFailure("mkdir \(path): errno \(errno)") }
                         var info = stat()
                         _ = stat(path, &info)
-                        if info.st_mode & 0o700 != 0o700 { wrong.append("\(path): \(String(info.st_mode & 0o777, radix: 8))") }
+                        if info.st_mode & 0o700 != 0o700 {
+                            wrong.append("\(path): \(String(info.st_mode & 0o777, radix: 8))")
+                        }
                         rmdir(path)
                         index += 1
                     }

@@ -1,14 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
+import SiOpenTestSupport
 import Synchronization
 import Testing
-import SiOpenTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - Failures and waiting
-
 
 /// How long any blocking read or wait may take before the test fails instead of hanging.
 /// Generous on purpose: the tests run on a loaded two-core machine.
@@ -42,7 +42,6 @@ func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
 }
 
 // MARK: - Temporary directories and socket files
-
 
 func removeDirectory(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
@@ -223,7 +222,8 @@ final class RawClient: @unchecked Sendable {
         do {
             return try JSONValue(parsing: line)
         } catch {
-            throw TestFailure("the server wrote a line that is not JSON (\(error)): \(String(decoding: line, as: UTF8.self))")
+            throw TestFailure(
+                "the server wrote a line that is not JSON (\(error)): \(String(decoding: line, as: UTF8.self))")
         }
     }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
@@ -8,6 +5,10 @@ import SiOpenSecurity
 import SiOpenStorage
 import SiOpenTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The audit trail against someone who can write the database file but not the keys folder:
 /// the chain is keyed with a key under `keys/`, and its head is checkpointed there. Each test
@@ -22,7 +23,9 @@ struct AuditSealTests {
     /// Starts the host on `directory` with the feed-and-audit test tokens.
     static func start(_ directory: String) throws -> ServiceHost {
         try ServiceHost.start(
-            definition, configuration: ServiceConfiguration(serviceName: definition.name, dataDirectory: directory, logLevel: .error),
+            definition,
+            configuration: ServiceConfiguration(
+                serviceName: definition.name, dataDirectory: directory, logLevel: .error),
             authenticator: FeedAuditTestAuthenticator())
     }
 
@@ -49,7 +52,8 @@ struct AuditSealTests {
     /// append-only triggers dropped: what someone with write access to the file can do.
     static func tamper(_ directory: String, _ body: @escaping @Sendable (Connection) throws -> Void) throws {
         let database = try Database(
-            path: "\(directory)/db/\(definition.name).sqlite", configuration: DatabaseConfiguration(migrations: definition.migrations))
+            path: "\(directory)/db/\(definition.name).sqlite",
+            configuration: DatabaseConfiguration(migrations: definition.migrations))
         defer { database.close() }
         try database.writeSync { connection in
             try connection.execute("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;")
@@ -58,7 +62,9 @@ struct AuditSealTests {
     }
 
     /// Five entries, a clean stop, `tampering`, a new start: the verification it reports.
-    static func verification(after tampering: (@Sendable (Connection) throws -> Void)?) async throws -> AuditVerification {
+    static func verification(after tampering: (@Sendable (Connection) throws -> Void)?) async throws
+        -> AuditVerification
+    {
         let directory = try makeShortTemporaryDirectory(prefix: "siaud")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = try start(directory)
@@ -81,7 +87,9 @@ struct AuditSealTests {
         let second = try Self.start(directory)
         try await Self.append(2, to: second)
         let result = try await Self.verify(second)
-        let entries = try await second.environment.database.read { try AuditTrail.entries($0, tenant: nil, after: 0, limit: 100) }
+        let entries = try await second.environment.database.read {
+            try AuditTrail.entries($0, tenant: nil, after: 0, limit: 100)
+        }
         await stop(second)
 
         #expect(result.intact, "\(result)")
@@ -100,7 +108,8 @@ struct AuditSealTests {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
             #expect(mode == 0o600, "\(path) has mode \(String(mode, radix: 8))")
         }
-        let key = try #require(JSONValue(parsing: try String(contentsOfFile: keyFile, encoding: .utf8))["key"]?.stringValue)
+        let key = try #require(
+            JSONValue(parsing: try String(contentsOfFile: keyFile, encoding: .utf8))["key"]?.stringValue)
         let database = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/db/\(Self.definition.name).sqlite"))
         #expect(database.range(of: Data(Hex.decode(key)!)) == nil && database.range(of: Data(key.utf8)) == nil)
         let lines = try String(contentsOfFile: checkpoints, encoding: .utf8).split(separator: "\n")
@@ -117,12 +126,15 @@ struct AuditSealTests {
                 let row = try connection.queryOne("SELECT * FROM audit_log WHERE sequence = ?", sequence)!
                 var entry = AuditEntry(
                     sequence: sequence, tenant: try row.optionalString("tenant"), actor: try row.string("actor"),
-                    actorKind: try row.string("actor_kind"), method: try row.string("method"), targetType: try row.string("target_type"),
+                    actorKind: try row.string("actor_kind"), method: try row.string("method"),
+                    targetType: try row.string("target_type"),
                     targetID: try row.string("target_id"), action: try row.string("action"), before: nil,
                     after: try row.optionalString("after_json").map(JSONValue.init(parsing:)), at: try row.string("at"),
                     previousHash: previous, hash: "")
                 entry.hash = entry.computedHash
-                try connection.run("UPDATE audit_log SET previous_hash = ?, hash = ? WHERE sequence = ?", previous, entry.hash, sequence)
+                try connection.run(
+                    "UPDATE audit_log SET previous_hash = ?, hash = ? WHERE sequence = ?", previous, entry.hash,
+                    sequence)
                 previous = entry.hash
             }
         })
@@ -153,7 +165,9 @@ struct AuditSealTests {
         #expect(!result.intact, "\(result)")
         #expect(result.firstBrokenSequence == 1, "\(result)")
         #expect(result.checkedEntries == 0)
-        #expect(result.checkpoint?.sequence == 5, "the restart did not checkpoint the emptied log over the old head: \(result)")
+        #expect(
+            result.checkpoint?.sequence == 5,
+            "the restart did not checkpoint the emptied log over the old head: \(result)")
     }
 
     @Test("entries from before the key keep their plain chain; the keyed chain continues it and covers them")
@@ -168,7 +182,8 @@ struct AuditSealTests {
         try old.writeSync { connection in
             for number in 1...3 {
                 try AuditTrail.append(
-                    connection, tenant: "t1", actor: nil, method: "old.method", targetType: "note", targetID: "o\(number)",
+                    connection, tenant: "t1", actor: nil, method: "old.method", targetType: "note",
+                    targetID: "o\(number)",
                     action: "created", before: nil, after: nil, at: Date())
             }
         }
@@ -177,7 +192,9 @@ struct AuditSealTests {
         let host = try Self.start(directory)
         try await Self.append(2, to: host)
         let result = try await Self.verify(host)
-        let entries = try await host.environment.database.read { try AuditTrail.entries($0, tenant: nil, after: 0, limit: 100) }
+        let entries = try await host.environment.database.read {
+            try AuditTrail.entries($0, tenant: nil, after: 0, limit: 100)
+        }
         await stop(host)
         #expect(result.intact, "\(result)")
         #expect(result.keyedFromSequence == 3)
@@ -191,7 +208,8 @@ struct AuditSealTests {
             try connection.run("UPDATE audit_log SET target_id = 'forged' WHERE sequence = 2")
             let row = try connection.queryOne("SELECT * FROM audit_log WHERE sequence = 2")!
             let forged = AuditEntry(
-                sequence: 2, tenant: "t1", actor: "system", actorKind: "system", method: "old.method", targetType: "note",
+                sequence: 2, tenant: "t1", actor: "system", actorKind: "system", method: "old.method",
+                targetType: "note",
                 targetID: "forged", action: "created", before: nil, after: nil, at: try row.string("at"),
                 previousHash: try row.string("previous_hash"), hash: "")
             try connection.run("UPDATE audit_log SET hash = ? WHERE sequence = 2", forged.computedHash)

@@ -109,7 +109,8 @@ struct AuditTrailTests {
     @Test("a change and its audit row commit or roll back together")
     func appendIsPartOfTheCallersTransaction() async throws {
         struct Refused: Error {}
-        try await withFeedAuditDatabase(extraSQL: "CREATE TABLE vendors (id TEXT PRIMARY KEY, status TEXT NOT NULL);") { database in
+        try await withFeedAuditDatabase(extraSQL: "CREATE TABLE vendors (id TEXT PRIMARY KEY, status TEXT NOT NULL);") {
+            database in
             await #expect(throws: Refused.self) {
                 try await database.write { connection in
                     try connection.run("INSERT INTO vendors VALUES ('v1', 'verified')")
@@ -138,8 +139,10 @@ struct AuditTrailTests {
                         for step in 0..<6 {
                             try await database.write { connection in
                                 try AuditTrail.append(
-                                    connection, tenant: "t\(task % 3)", actor: Principal(kind: .service, id: "svc-\(task)"),
-                                    method: "bulk.update", targetType: "item", targetID: "\(task)-\(step)", action: "updated",
+                                    connection, tenant: "t\(task % 3)",
+                                    actor: Principal(kind: .service, id: "svc-\(task)"),
+                                    method: "bulk.update", targetType: "item", targetID: "\(task)-\(step)",
+                                    action: "updated",
                                     before: ["step": .integer(Int64(step))], after: ["step": .integer(Int64(step + 1))],
                                     at: Self.at)
                             }
@@ -184,7 +187,8 @@ struct AuditTrailTests {
             try await Self.appendMany(10, into: database)
             try await Self.dropTriggers(database)
             try await database.write { connection in
-                try connection.run("UPDATE audit_log SET after_json = ? WHERE sequence = 5", #"{"number":5,"status":"rejected"}"#)
+                try connection.run(
+                    "UPDATE audit_log SET after_json = ? WHERE sequence = 5", #"{"number":5,"status":"rejected"}"#)
             }
             let result = try await Self.verify(database)
             #expect(!result.intact)
@@ -203,7 +207,8 @@ struct AuditTrailTests {
             forged.actor = "someone-else"
             forged.hash = forged.computedHash
             try await database.write { [forged] connection in
-                try connection.run("UPDATE audit_log SET actor = ?, hash = ? WHERE sequence = 3", forged.actor, forged.hash)
+                try connection.run(
+                    "UPDATE audit_log SET actor = ?, hash = ? WHERE sequence = 3", forged.actor, forged.hash)
             }
             let result = try await Self.verify(database)
             #expect(!result.intact)
@@ -266,7 +271,9 @@ struct AuditTrailTests {
         }
     }
 
-    @Test("audit.read over a socket: own tenant for auditors, every tenant for monitor and super admin, refused otherwise")
+    @Test(
+        "audit.read over a socket: own tenant for auditors, every tenant for monitor and super admin, refused otherwise"
+    )
     func auditReadOverSocket() async throws {
         try await withFeedAuditDatabase { database in
             try await Self.appendMany(6, into: database)

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
-import Testing
 import SiOpenTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A tiny but well-formed-looking example of each accepted type, and things that are not.
 private enum Samples {
@@ -13,8 +14,10 @@ private enum Samples {
     /// SHA-256 of `pdf`, computed independently with `sha256sum`.
     static let pdfSHA256 = "3631aeb5ff4b66ba649129a0b3a5659cf2799f8c56f101393cdef9d0787b144e"
     static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0x00, 0x01, 0xFF, 0xD9]
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D] + Array("IHDR".utf8)
-    static let exe: [UInt8] = Array("MZ".utf8) + [0x90, 0x00, 0x03, 0x00] + Array("This program cannot be run in DOS mode".utf8)
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D] + Array("IHDR".utf8)
+    static let exe: [UInt8] =
+        Array("MZ".utf8) + [0x90, 0x00, 0x03, 0x00] + Array("This program cannot be run in DOS mode".utf8)
     static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("word/document.xml".utf8)
     static let text = Array("Surat Pesanan, definitely a PDF\n".utf8)
     static let html = Array("<html><body>%PDF-1.4</body></html>".utf8)
@@ -28,7 +31,9 @@ private func filesUnder(_ directory: String) -> [String] {
     var files: [String] = []
     while let path = enumerator?.nextObject() as? String {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: directory + "/" + path, isDirectory: &isDirectory),
+            !isDirectory.boolValue
+        {
             files.append(path)
         }
     }
@@ -237,7 +242,9 @@ struct BlobStoreUploadDecodingTests {
         #expect(utimes(path, &times) == 0, "utimes \(path)")
     }
 
-    @Test("collection removes unreferenced files and crash temporaries older than the grace period; keeps referenced and fresh ones")
+    @Test(
+        "collection removes unreferenced files and crash temporaries older than the grace period; keeps referenced and fresh ones"
+    )
     func collectsUnreferencedFiles() throws {
         let root = try makeShortTemporaryDirectory(prefix: "siblob")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -284,9 +291,12 @@ struct BlobStoreUploadDecodingTests {
             // Storing bytes already there renews the file, so a collection racing the record's commit keeps it.
             age(path(fresh), secondsAgo: 7200)
             _ = try store.store(Samples.jpeg)
-            #expect(try store.collectUnreferenced(keeping: [], olderThan: .seconds(3600)).files == 1)  // the referenced PDF, no longer kept
+            // The referenced PDF, no longer kept.
+            #expect(try store.collectUnreferenced(keeping: [], olderThan: .seconds(3600)).files == 1)
             #expect(store.contains(sha256: fresh.sha256))
-            #expect(try store.collectUnreferenced(keeping: [], olderThan: .seconds(0), now: Date().addingTimeInterval(10)).files == 1)
+            #expect(
+                try store.collectUnreferenced(keeping: [], olderThan: .seconds(0), now: Date().addingTimeInterval(10))
+                    .files == 1)
             #expect(!store.contains(sha256: fresh.sha256))
         }
     }

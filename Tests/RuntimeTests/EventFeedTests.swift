@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
 import SiOpenTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - Support shared with AuditTrailTests (prefixed, so other test files' helpers never clash)
 
@@ -35,7 +36,9 @@ func withFeedAuditDatabase<R>(extraSQL: String = "", _ body: (Database) async th
     let database = try Database(
         path: directory + "/service.sqlite",
         configuration: DatabaseConfiguration(migrations: [
-            Migration(version: 1, name: "audit and feed", sql: AuditTrail.schemaSQL + EventFeed.schemaSQL + EventFeed.versionSQL + extraSQL)
+            Migration(
+                version: 1, name: "audit and feed",
+                sql: AuditTrail.schemaSQL + EventFeed.schemaSQL + EventFeed.versionSQL + extraSQL)
         ]))
     defer { database.close() }
     return try await body(database)
@@ -131,7 +134,8 @@ struct EventFeedTests {
         try await database.write { connection in
             for number in first..<(first + count) {
                 try EventFeed.publish(
-                    TestVendorVerified.self, TestVendorScore(vendor: "v\(number)", score: Int64(number), note: "ok"), db: connection,
+                    TestVendorVerified.self, TestVendorScore(vendor: "v\(number)", score: Int64(number), note: "ok"),
+                    db: connection,
                     tenant: number % 2 == 0 ? "t2" : "t1", subjectID: "v\(number)", at: at)
             }
         }
@@ -142,7 +146,8 @@ struct EventFeedTests {
         try await withFeedAuditDatabase { database in
             let first = try await database.write { connection in
                 try EventFeed.publish(
-                    TestSystemStarted.self, TestNested(nested: [1, "two", nil]), db: connection, tenant: nil, subjectID: "s", at: Self.at)
+                    TestSystemStarted.self, TestNested(nested: [1, "two", nil]), db: connection, tenant: nil,
+                    subjectID: "s", at: Self.at)
             }
             #expect(first == 1)
             try await Self.publish(24, into: database, startingAt: 2)
@@ -150,7 +155,9 @@ struct EventFeedTests {
             var cursor: Int64 = 0
             var seen: [Int64] = []
             while true {
-                let page = try await database.read { [cursor] connection in try EventFeed.read(connection, after: cursor, limit: 10) }
+                let page = try await database.read { [cursor] connection in
+                    try EventFeed.read(connection, after: cursor, limit: 10)
+                }
                 if page.isEmpty { break }
                 seen += page.map(\.sequence)
                 cursor = page.last!.sequence
@@ -166,9 +173,13 @@ struct EventFeedTests {
             #expect(once.first?.payload == ["vendor": "v11", "score": 11, "note": "ok"])
 
             let start = try await database.read { try EventFeed.read($0, after: 0, limit: 1) }
-            #expect(start == [FeedEvent(
-                sequence: 1, type: "system.started", tenant: nil, subjectID: "s", payload: ["nested": [1, "two", nil]],
-                at: "2026-11-21T10:00:00.000Z")])
+            #expect(
+                start == [
+                    FeedEvent(
+                        sequence: 1, type: "system.started", tenant: nil, subjectID: "s",
+                        payload: ["nested": [1, "two", nil]],
+                        at: "2026-11-21T10:00:00.000Z")
+                ])
             #expect(try await database.read { try EventFeed.read($0, after: 25, limit: 10) }.isEmpty)
             #expect(try await database.read { try EventFeed.read($0, after: 0, limit: 0) }.isEmpty)
         }
@@ -198,7 +209,8 @@ struct EventFeedTests {
 
             // An event from a build before versions (no `version` member) is version 1.
             let old = try JSONCoding.decode(
-                FeedEvent.self, from: Array(#"{"sequence":1,"type":"vendor.verified","subjectID":"v1","payload":{},"at":"x"}"#.utf8))
+                FeedEvent.self,
+                from: Array(#"{"sequence":1,"type":"vendor.verified","subjectID":"v1","payload":{},"at":"x"}"#.utf8))
             #expect(old.version == 1)
         }
     }
@@ -231,10 +243,12 @@ struct EventFeedTests {
                 let next = try await client.call(EventsRead.self, CursorParams(after: 100, limit: 30), token: "service")
                 #expect(next.events.map(\.sequence) == Array(101...130))
                 #expect(next.nextCursor == 130)
-                let again = try await client.call(EventsRead.self, CursorParams(after: 100, limit: 30), token: "service")
+                let again = try await client.call(
+                    EventsRead.self, CursorParams(after: 100, limit: 30), token: "service")
                 #expect(again == next)
 
-                let tail = try await client.call(EventsRead.self, CursorParams(after: 130, limit: 1000), token: "service")
+                let tail = try await client.call(
+                    EventsRead.self, CursorParams(after: 130, limit: 1000), token: "service")
                 #expect(tail.events.map(\.sequence) == Array(131...150))
                 let empty = try await client.call(EventsRead.self, CursorParams(after: 150), token: "service")
                 #expect(empty.events.isEmpty)
@@ -273,15 +287,18 @@ struct EventFeedTests {
                     #expect(error?.data?["kind"] == "validation_failed")
                     #expect(feedAuditFirstField(error) == field, "\(params)")
                 }
-                let smallest = try await client.call(EventsRead.self, CursorParams(after: 0, limit: 1), token: "service")
+                let smallest = try await client.call(
+                    EventsRead.self, CursorParams(after: 0, limit: 1), token: "service")
                 #expect(smallest.events.map(\.sequence) == [1])
-                let largest = try await client.call(EventsRead.self, CursorParams(after: 0, limit: 1000), token: "service")
+                let largest = try await client.call(
+                    EventsRead.self, CursorParams(after: 0, limit: 1000), token: "service")
                 #expect(largest.events.map(\.sequence) == [1, 2])
             }
         }
     }
 
-    static let appliedSQL = "CREATE TABLE applied (id INTEGER PRIMARY KEY AUTOINCREMENT, sequence INTEGER NOT NULL, subject TEXT NOT NULL);"
+    static let appliedSQL =
+        "CREATE TABLE applied (id INTEGER PRIMARY KEY AUTOINCREMENT, sequence INTEGER NOT NULL, subject TEXT NOT NULL);"
 
     /// Records the event in the consumer's `applied` table: a double application shows as a duplicate row.
     static let record: @Sendable (FeedEvent, Connection) throws -> Void = { event, connection in
@@ -298,7 +315,8 @@ struct EventFeedTests {
         try await withFeedAuditDatabase { producer in
             try await withFeedAuditDatabase(extraSQL: Self.appliedSQL) { consumerDatabase in
                 try await withFeedAuditServer(database: producer) { client in
-                    let consumer = FeedConsumer(source: "identity", client: client, database: consumerDatabase, token: { "service" })
+                    let consumer = FeedConsumer(
+                        source: "identity", client: client, database: consumerDatabase, token: { "service" })
                     #expect(try await consumer.cursor() == 0)
                     #expect(try await consumer.poll(apply: Self.record) == 0)
 
@@ -315,10 +333,13 @@ struct EventFeedTests {
                     #expect(try await Self.applied(consumerDatabase) == Array(1...8))
 
                     // The cursor is in the database: a new consumer (a restarted service) resumes there.
-                    let restarted = FeedConsumer(source: "identity", client: client, database: consumerDatabase, token: { "service" })
+                    let restarted = FeedConsumer(
+                        source: "identity", client: client, database: consumerDatabase, token: { "service" })
                     #expect(try await restarted.cursor() == 8)
                     #expect(try await restarted.poll(apply: Self.record) == 0)
-                    let subjects = try await consumerDatabase.read { try $0.query("SELECT subject FROM applied ORDER BY id").map { try $0.string(0) } }
+                    let subjects = try await consumerDatabase.read {
+                        try $0.query("SELECT subject FROM applied ORDER BY id").map { try $0.string(0) }
+                    }
                     #expect(subjects == (1...8).map { "v\($0)" })
                 }
             }
@@ -331,14 +352,17 @@ struct EventFeedTests {
             try await withFeedAuditDatabase(extraSQL: Self.appliedSQL) { consumerDatabase in
                 try await withFeedAuditServer(database: producer) { client in
                     try await Self.publish(5, into: producer)
-                    let consumer = FeedConsumer(source: "catalog", client: client, database: consumerDatabase, token: { "service" }, batchSize: 2)
+                    let consumer = FeedConsumer(
+                        source: "catalog", client: client, database: consumerDatabase, token: { "service" },
+                        batchSize: 2)
                     #expect(try await consumer.poll(apply: Self.record) == 2)
                     #expect(try await consumer.poll(apply: Self.record) == 2)
                     #expect(try await consumer.poll(apply: Self.record) == 1)
                     #expect(try await consumer.poll(apply: Self.record) == 0)
                     #expect(try await Self.applied(consumerDatabase) == [1, 2, 3, 4, 5])
 
-                    let other = FeedConsumer(source: "orders", client: client, database: consumerDatabase, token: { "service" })
+                    let other = FeedConsumer(
+                        source: "orders", client: client, database: consumerDatabase, token: { "service" })
                     #expect(try await other.cursor() == 0)
                     #expect(try await consumer.cursor() == 5)
                 }
@@ -353,7 +377,8 @@ struct EventFeedTests {
             try await withFeedAuditDatabase(extraSQL: Self.appliedSQL) { consumerDatabase in
                 try await withFeedAuditServer(database: producer) { client in
                     try await Self.publish(6, into: producer)
-                    let consumer = FeedConsumer(source: "identity", client: client, database: consumerDatabase, token: { "service" })
+                    let consumer = FeedConsumer(
+                        source: "identity", client: client, database: consumerDatabase, token: { "service" })
                     await #expect(throws: Crash.self) {
                         try await consumer.poll { event, connection in
                             // The effect is written before the crash: it must not survive it.
@@ -390,7 +415,9 @@ struct EventFeedTests {
                     try await Self.publish(40, into: producer)
                     // Two consumers of one database, as a service restarted while the old one drains.
                     let consumers = (0..<2).map { _ in
-                        FeedConsumer(source: "identity", client: client, database: consumerDatabase, token: { "service" }, batchSize: 3)
+                        FeedConsumer(
+                            source: "identity", client: client, database: consumerDatabase, token: { "service" },
+                            batchSize: 3)
                     }
                     var total = 0
                     while try await consumers[0].cursor() < 40 {

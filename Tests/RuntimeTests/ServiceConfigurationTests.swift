@@ -7,7 +7,8 @@ struct ServiceConfigurationTests {
     let workingDirectory = (FileManager.default.currentDirectoryPath as NSString).standardizingPath
 
     @Test func defaultsWithoutFlagsOrEnvironment() throws {
-        let configuration = try ServiceConfiguration.fromCommandLine(serviceName: "orders", arguments: [], environment: [:])
+        let configuration = try ServiceConfiguration.fromCommandLine(
+            serviceName: "orders", arguments: [], environment: [:])
         #expect(configuration.serviceName == "orders")
         #expect(configuration.dataDirectory == workingDirectory + "/var")
         #expect(configuration.socketPath == workingDirectory + "/var/run/orders.sock")
@@ -45,7 +46,9 @@ struct ServiceConfigurationTests {
     @Test func flagsOverrideEnvironment() throws {
         let configuration = try ServiceConfiguration.fromCommandLine(
             serviceName: "identity",
-            arguments: ["--data-dir", "/flag/data", "--socket", "/flag/id.sock", "--log-level", "error", "--parent-pid", "7"],
+            arguments: [
+                "--data-dir", "/flag/data", "--socket", "/flag/id.sock", "--log-level", "error", "--parent-pid", "7",
+            ],
             environment: [
                 "SIOPEN_DATA_DIR": "/env/data", "SIOPEN_IDENTITY_SOCKET": "/env/id.sock",
                 "SIOPEN_LOG_LEVEL": "debug", "SIOPEN_PARENT_PID": "8",
@@ -58,7 +61,8 @@ struct ServiceConfigurationTests {
 
     @Test func dataDirectoryFlagOverridesEnvironmentForTheDerivedPaths() throws {
         let configuration = try ServiceConfiguration.fromCommandLine(
-            serviceName: "reporting", arguments: ["--data-dir", "/flag/data"], environment: ["SIOPEN_DATA_DIR": "/env/data"])
+            serviceName: "reporting", arguments: ["--data-dir", "/flag/data"],
+            environment: ["SIOPEN_DATA_DIR": "/env/data"])
         #expect(configuration.socketPath == "/flag/data/run/reporting.sock")
         #expect(configuration.databasePath == "/flag/data/db/reporting.sqlite")
     }
@@ -94,7 +98,8 @@ struct ServiceConfigurationTests {
     ])
     func badInputThrowsConfigurationError(arguments: [String], environment: [String: String]) {
         let error = #expect(throws: ConfigurationError.self) {
-            try ServiceConfiguration.fromCommandLine(serviceName: "orders", arguments: arguments, environment: environment)
+            try ServiceConfiguration.fromCommandLine(
+                serviceName: "orders", arguments: arguments, environment: environment)
         }
         #expect(error?.isHelp == false)
         #expect(error?.message.isEmpty == false)

@@ -21,7 +21,9 @@ struct ServiceHostTests {
             let added = try await client.call(NoteAdd.self, .init(text: "hello"), timeout: .seconds(30))
             #expect(added.id == 1)
             #expect(FileManager.default.fileExists(atPath: databasePath + "-wal"))
-            let stored = try await host.environment.database.read { try $0.queryOne("SELECT text FROM notes WHERE id = 1")?.string(0) }
+            let stored = try await host.environment.database.read {
+                try $0.queryOne("SELECT text FROM notes WHERE id = 1")?.string(0)
+            }
             #expect(stored == "hello")
             await stop(host, closing: [client])
         }
@@ -63,7 +65,11 @@ struct ServiceHostTests {
             let methods = document["methods"]?.arrayValue ?? []
             let names = Set(methods.compactMap { $0["name"]?.stringValue })
             // The service's own method plus what the runtime gives every service.
-            #expect(names == ["note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify", "feed.deadLetters"])
+            #expect(
+                names == [
+                    "note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify",
+                    "feed.deadLetters",
+                ])
 
             let noteAdd = methods.first { $0["name"]?.stringValue == "note.add" }
             let params = noteAdd?["params"]?.arrayValue ?? []
@@ -76,7 +82,8 @@ struct ServiceHostTests {
             #expect(errors?["parse_error"]?["code"]?.int64Value == -32700)
             #expect(errors?["invalid_params"]?["code"]?.int64Value == -32602)
             for code in ApplicationErrorCode.allCases {
-                #expect(errors?[code.name]?["code"]?.int64Value == Int64(code.rawValue), "error table lacks \(code.name)")
+                #expect(
+                    errors?[code.name]?["code"]?.int64Value == Int64(code.rawValue), "error table lacks \(code.name)")
             }
         }
     }
@@ -152,7 +159,9 @@ struct ServiceHostTests {
 
             // The same data folder can be served again, with its data.
             let again = try ServiceHost.start(testServiceDefinition, configuration: configuration)
-            let count = try await again.environment.database.read { try $0.queryOne("SELECT count(*) FROM notes")?.int64(0) }
+            let count = try await again.environment.database.read {
+                try $0.queryOne("SELECT count(*) FROM notes")?.int64(0)
+            }
             #expect(count == 1)
             #expect(again.environment.database.schemaVersion == 1)
             let fresh = RPCClient(socketPath: configuration.socketPath)

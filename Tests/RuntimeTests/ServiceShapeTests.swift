@@ -33,7 +33,9 @@ struct ServiceShapeTests {
     /// The Swift files directly in `folder` (empty when it does not exist), by file name.
     func sources(_ folder: String) throws -> [(name: String, text: String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return try names.filter { $0.hasSuffix(".swift") }.sorted().map { ($0, try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)) }
+        return try names.filter { $0.hasSuffix(".swift") }.sorted().map {
+            ($0, try String(contentsOfFile: folder + "/" + $0, encoding: .utf8))
+        }
     }
 
     @Test func everyServiceHasTheFoldersSchemaAndAClockInjectableDefinition() throws {
@@ -41,9 +43,13 @@ struct ServiceShapeTests {
             for folder in ["Domain", "Store", "RPC"] {
                 #expect(try !sources(service.root + "/" + folder).isEmpty, "\(service.folder) has no \(folder)/")
             }
-            #expect(FileManager.default.fileExists(atPath: service.root + "/Schema.swift"), "\(service.folder) has no Schema.swift")
+            #expect(
+                FileManager.default.fileExists(atPath: service.root + "/Schema.swift"),
+                "\(service.folder) has no Schema.swift")
             let main = try String(contentsOfFile: "\(service.root)/\(service.folder)Service.swift", encoding: .utf8)
-            #expect(main.contains("func makeDefinition(") && main.contains("now: @escaping @Sendable () -> Date"), "\(service.folder)Service has no makeDefinition(now:)")
+            #expect(
+                main.contains("func makeDefinition(") && main.contains("now: @escaping @Sendable () -> Date"),
+                "\(service.folder)Service has no makeDefinition(now:)")
         }
     }
 
@@ -74,7 +80,8 @@ struct ServiceShapeTests {
             guard let files = FileManager.default.enumerator(atPath: root) else { continue }
             for case let file as String in files where file.hasSuffix(".swift") {
                 let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-                    .split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+                    .split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(
+                        separator: "\n")
                 for match in text.matches(of: staticUse) { offenders.append("\(folder)/\(file): \(text[match.range])") }
             }
         }
@@ -100,6 +107,8 @@ struct ServiceShapeTests {
                 offenders.insert("\(service.folder)/Service/RPC/\(file.name)")
             }
         }
-        #expect(offenders.subtracting(Self.rpcFilesStillHoldingSQL).isEmpty, "move the SQL into Store/: \(offenders.subtracting(Self.rpcFilesStillHoldingSQL).sorted())")
+        #expect(
+            offenders.subtracting(Self.rpcFilesStillHoldingSQL).isEmpty,
+            "move the SQL into Store/: \(offenders.subtracting(Self.rpcFilesStillHoldingSQL).sorted())")
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenSecurity
+import SiOpenTestSupport
 import Synchronization
 import Testing
-import SiOpenTestSupport
 
 /// A clock the test moves by hand, so expiry and staleness need no sleeping.
 final class ManualClock: Sendable {
@@ -31,7 +31,9 @@ final class FakeIdentity: Sendable {
     func revoke(sessionID: String? = nil, principalID: String? = nil, at revokedAt: Int64) {
         published.withLock { p in
             let sequence = (p.revocations.last?.sequence ?? 0) + 1
-            p.revocations.append(RevocationEntry(sequence: sequence, sessionID: sessionID, principalID: principalID, revokedAt: revokedAt))
+            p.revocations.append(
+                RevocationEntry(
+                    sequence: sequence, sessionID: sessionID, principalID: principalID, revokedAt: revokedAt))
         }
     }
 
@@ -66,7 +68,8 @@ struct TokenFixture {
 
     init(cacheCapacity: Int = 10_000, refreshInterval: Duration = .seconds(15)) {
         identity.publish(signer)
-        let identity = identity, clock = clock
+        let identity = identity
+        let clock = clock
         verifier = SessionTokenVerifier(
             keys: { try identity.keys() },
             revocations: { try identity.revocations(after: $0) },
@@ -74,14 +77,18 @@ struct TokenFixture {
     }
 
     /// Claims of a PPK in Balangan, valid for an hour from now.
-    func claims(session: String = "s-1", principal: String = "acct-1", issuedAt: Int64? = nil, lifetime: Int64 = 3600) -> SessionClaims {
+    func claims(session: String = "s-1", principal: String = "acct-1", issuedAt: Int64? = nil, lifetime: Int64 = 3600)
+        -> SessionClaims
+    {
         let issued = issuedAt ?? clock.now
         return SessionClaims(
             sessionID: session, principalID: principal, kind: .user, tenant: "balangan", agency: "dinkes",
             roles: [.ppk], issuedAt: issued, expiresAt: issued + lifetime)
     }
 
-    func token(session: String = "s-1", principal: String = "acct-1", issuedAt: Int64? = nil, lifetime: Int64 = 3600) throws -> String {
+    func token(session: String = "s-1", principal: String = "acct-1", issuedAt: Int64? = nil, lifetime: Int64 = 3600)
+        throws -> String
+    {
         try signer.sign(claims(session: session, principal: principal, issuedAt: issuedAt, lifetime: lifetime))
     }
 }
@@ -111,7 +118,10 @@ struct SessionTokenTests {
         #expect(token.hasPrefix("v1."))
         #expect(token.split(separator: ".", omittingEmptySubsequences: false).count == 3)
         let principal = try await f.verifier.authenticate(token: token)
-        #expect(principal == Principal(kind: .user, id: "acct-1", tenant: "balangan", agency: "dinkes", roles: [.ppk], sessionID: "s-1"))
+        #expect(
+            principal
+                == Principal(
+                    kind: .user, id: "acct-1", tenant: "balangan", agency: "dinkes", roles: [.ppk], sessionID: "s-1"))
         #expect(Access.roles(.ppk).admits(principal))
         #expect(!Access.service.admits(principal))
     }
@@ -143,7 +153,8 @@ struct SessionTokenTests {
         let f = TokenFixture()
         let now = f.clock.now
         let token = try f.signer.sign(
-            SessionClaims(sessionID: "svc-orders-1", principalID: "orders", kind: .service, issuedAt: now, expiresAt: now + 600))
+            SessionClaims(
+                sessionID: "svc-orders-1", principalID: "orders", kind: .service, issuedAt: now, expiresAt: now + 600))
         let principal = try await f.verifier.authenticate(token: token)
         #expect(principal.kind == .service)
         #expect(principal.id == "orders")
@@ -155,7 +166,8 @@ struct SessionTokenTests {
         // A token from a newer identity that knows a role this build does not.
         let f = TokenFixture()
         let now = f.clock.now
-        let json = #"{"agency":null,"exp":\#(now + 60),"iat":\#(now),"kid":"k1","kind":"user","roles":["ppk","future_role"],"sid":"s-9","sub":"acct-9","tenant":"balangan"}"#
+        let json =
+            #"{"agency":null,"exp":\#(now + 60),"iat":\#(now),"kid":"k1","kind":"user","roles":["ppk","future_role"],"sid":"s-9","sub":"acct-9","tenant":"balangan"}"#
         let signingInput = "v1." + Base64URL.encode(Array(json.utf8))
         let key = Ed25519PrivateKey()
         f.identity.published.withLock { $0.keys["k1"] = key.publicKey }
@@ -364,7 +376,9 @@ struct SessionTokenTests {
         #expect(error?.applicationCode == .dependencyUnavailable)
         // Uncached tokens are refused the same way.
         let fresh = try f.token(session: "s-2")
-        #expect(await refusal { try await f.verifier.authenticate(token: fresh) }?.applicationCode == .dependencyUnavailable)
+        #expect(
+            await refusal { try await f.verifier.authenticate(token: fresh) }?.applicationCode == .dependencyUnavailable
+        )
         // Identity comes back: the next poll restores service.
         f.identity.setRevocationFeedFails(false)
         await f.verifier.refreshRevocations()
@@ -407,7 +421,8 @@ struct SessionTokenTests {
     static let malformedTokens: [String] = {
         let claims = Base64URL.encode(Array(#"{"sid":"s"}"#.utf8))
         let signature = Base64URL.encode([UInt8](repeating: 7, count: 64))
-        let goodShape = Base64URL.encode(Array(#"{"exp":2,"iat":1,"kid":"k1","kind":"user","roles":[],"sid":"s","sub":"a"}"#.utf8))
+        let goodShape = Base64URL.encode(
+            Array(#"{"exp":2,"iat":1,"kid":"k1","kind":"user","roles":[],"sid":"s","sub":"a"}"#.utf8))
         return [
             "",
             "v1.\(claims)",

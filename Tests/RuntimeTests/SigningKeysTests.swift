@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
@@ -8,6 +5,10 @@ import SiOpenSecurity
 import SiOpenStorage
 import SiOpenTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Signing keys in key files, not in databases; the start-up permission check and its override.
 @Suite("Signing keys and private files")
@@ -31,17 +32,20 @@ struct SigningKeysTests {
             // What older versions did: the private key in the signing_key table.
             let legacy = Ed25519PrivateKey()
             let legacyID = SigningKeys.keyID(of: legacy.publicKey)
-            let old = try Database(path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: Self.migrations))
+            let old = try Database(
+                path: configuration.databasePath, configuration: DatabaseConfiguration(migrations: Self.migrations))
             try old.writeSync { db in
                 try db.run(
-                    "INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", legacyID, legacy.rawRepresentation,
+                    "INSERT INTO signing_key (key_id, private_key, created_at) VALUES (?, ?, ?)", legacyID,
+                    legacy.rawRepresentation,
                     "2026-01-01T00:00:00.000Z")
             }
             old.close()
             // The operator's fix the start-up check asks for: chmod -R go-rwx.
             #expect(chmod(directory + "/db", 0o700) == 0 && chmod(configuration.databasePath, 0o600) == 0)
             let before = try Data(contentsOf: URL(fileURLWithPath: configuration.databasePath))
-            #expect(before.range(of: Data(legacy.rawRepresentation)) != nil, "the setup did not store the key in the file")
+            #expect(
+                before.range(of: Data(legacy.rawRepresentation)) != nil, "the setup did not store the key in the file")
 
             let database = try ServiceHost.openDatabase(configuration, migrations: Self.migrations)
             let keys = try SigningKeys.load(database, configuration: configuration)
@@ -56,8 +60,12 @@ struct SigningKeysTests {
             #expect(try Self.mode(keyFile) == 0o600)
             #expect(try Self.mode(configuration.keysDirectory) == 0o700)
             for suffix in ["", "-wal"] {
-                guard let bytes = FileManager.default.contents(atPath: configuration.databasePath + suffix) else { continue }
-                #expect(bytes.range(of: Data(legacy.rawRepresentation)) == nil, "the database\(suffix) still carries the private key")
+                guard let bytes = FileManager.default.contents(atPath: configuration.databasePath + suffix) else {
+                    continue
+                }
+                #expect(
+                    bytes.range(of: Data(legacy.rawRepresentation)) == nil,
+                    "the database\(suffix) still carries the private key")
             }
         }
     }
@@ -80,10 +88,15 @@ struct SigningKeysTests {
             #expect(second.publicKeys[first.currentKeyID]?.isValidSignature(signature, for: message) == true)
             let reloaded = try SigningKeys.load(database, configuration: configuration)
             #expect(reloaded.currentKeyID == second.currentKeyID)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: SigningKeys.keyPath(configuration))) == Data(second.current.rawRepresentation))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: SigningKeys.keyPath(configuration)))
+                    == Data(second.current.rawRepresentation))
             // No private key in the database, old or new.
-            let tables = try database.readSync { db in try db.query("SELECT * FROM signing_public_key").map { try $0.blob(1) } }
-            #expect(!tables.contains(first.current.rawRepresentation) && !tables.contains(second.current.rawRepresentation))
+            let tables = try database.readSync { db in
+                try db.query("SELECT * FROM signing_public_key").map { try $0.blob(1) }
+            }
+            #expect(
+                !tables.contains(first.current.rawRepresentation) && !tables.contains(second.current.rawRepresentation))
         }
     }
 
@@ -130,7 +143,8 @@ struct SigningKeysTests {
     func insecurePermissionsFlag() throws {
         let plain = try ServiceConfiguration.fromCommandLine(serviceName: "orders", arguments: [], environment: [:])
         #expect(!plain.allowInsecurePermissions)
-        let flag = try ServiceConfiguration.fromCommandLine(serviceName: "orders", arguments: ["--allow-insecure-permissions"], environment: [:])
+        let flag = try ServiceConfiguration.fromCommandLine(
+            serviceName: "orders", arguments: ["--allow-insecure-permissions"], environment: [:])
         #expect(flag.allowInsecurePermissions)
         let environment = try ServiceConfiguration.fromCommandLine(
             serviceName: "orders", arguments: [], environment: ["SIOPEN_ALLOW_INSECURE_PERMISSIONS": "1"])

@@ -1,14 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
-import Testing
 import SiOpenTestSupport
+import Testing
 
-
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs `body` with a fresh short directory that is removed afterwards.
 func withDataDirectory<R>(_ body: (String) async throws -> R) async throws -> R {
@@ -34,7 +33,12 @@ enum NoteAdd: RPCMethod {
 let testServiceDefinition = ServiceDefinition(
     name: "rtsvc",
     summary: "A service used by the runtime tests.",
-    migrations: [Migration(version: 1, name: "notes", sql: SharedSchema.sql + EventFeed.versionSQL + "\nCREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")],
+    migrations: [
+        Migration(
+            version: 1, name: "notes",
+            sql: SharedSchema.sql + EventFeed.versionSQL
+                + "\nCREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);")
+    ],
     registerMethods: { table, environment in
         table.register(NoteAdd.self) { params, _ in
             let id = try await environment.database.write { connection in

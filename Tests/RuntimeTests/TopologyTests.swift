@@ -35,7 +35,8 @@ struct TopologyTests {
     func locateFindsTheSourceTreeFromABuildFolder() {
         #expect(Topology.locate(explicit: "/given.json", binariesDirectory: "/nowhere") == "/given.json")
         // From a build products folder (`<repo>/.build/<triple>/debug`) the source tree's file is found.
-        let found = Topology.locate(explicit: nil, binariesDirectory: repositoryRoot + "/.build/x86_64-unknown-linux-gnu/debug")
+        let found = Topology.locate(
+            explicit: nil, binariesDirectory: repositoryRoot + "/.build/x86_64-unknown-linux-gnu/debug")
         #expect(found.map { ($0 as NSString).standardizingPath } == (topologyPath as NSString).standardizingPath)
     }
 
@@ -52,7 +53,9 @@ struct TopologyTests {
             for part in ["Service", "Main"] {
                 var isFolder: ObjCBool = false
                 let path = "\(repositoryRoot)/Services/\(folder)/\(part)"
-                #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue, "\(path)")
+                #expect(
+                    FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue,
+                    "\(path)")
             }
         }
     }
@@ -76,6 +79,8 @@ struct TopologyTests {
                 }
             }
         }
-        #expect(offenders.isEmpty, "read the services from Compose/topology.json (Topology.current()) instead: \(offenders)")
+        #expect(
+            offenders.isEmpty, "read the services from Compose/topology.json (Topology.current()) instead: \(offenders)"
+        )
     }
 }

@@ -6,7 +6,8 @@ import Testing
 @Suite("Ed25519 PEM")
 struct Ed25519PEMTests {
     /// RFC 8410 section 10.1's example public key.
-    let rfcPEM = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n"
+    let rfcPEM =
+        "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n"
     let rfcRaw = "19bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1"
 
     @Test func encodesTheRFC8410Example() throws {
@@ -29,9 +30,11 @@ struct Ed25519PEMTests {
     }
 
     @Test(arguments: [
-        "", "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n", "-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----\n",
+        "", "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n",
+        "-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----\n",
         // An RSA-sized blob, and an X25519 key (OID 1.3.101.110) of the right length.
-        "-----BEGIN PUBLIC KEY-----\n" + Data(repeating: 0x30, count: 44).base64EncodedString() + "\n-----END PUBLIC KEY-----\n",
+        "-----BEGIN PUBLIC KEY-----\n" + Data(repeating: 0x30, count: 44).base64EncodedString()
+            + "\n-----END PUBLIC KEY-----\n",
         "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VuAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
         "-----BEGIN PRIVATE KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PRIVATE KEY-----\n",
     ])

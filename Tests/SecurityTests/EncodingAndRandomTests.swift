@@ -5,8 +5,10 @@ import Testing
 @Suite struct Base64URLTests {
     @Test func rfc4648Vectors() {
         // RFC 4648 section 10, unpadded.
-        let cases = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"),
-                     ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")]
+        let cases = [
+            ("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy"),
+        ]
         for (plain, encoded) in cases {
             #expect(Base64URL.encode(utf8(plain)) == encoded)
             #expect(Base64URL.decode(encoded) == utf8(plain))

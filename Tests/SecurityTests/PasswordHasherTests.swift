@@ -1,7 +1,8 @@
 // PasswordHasher: PHC format, verification outcomes, malformed input, concurrency bound.
 import Foundation
-@testable import SiOpenSecurity
 import Testing
+
+@testable import SiOpenSecurity
 
 @Suite struct PasswordHasherTests {
     let fast = PasswordHasher(parameters: .insecureFastForTesting)
@@ -63,7 +64,8 @@ import Testing
     @Test func phcStringBuiltFromRawKDF() throws {
         let salt = utf8("0123456789abcdef")
         let key = try scrypt(password: utf8("pw"), salt: salt, parameters: .insecureFastForTesting)
-        let encoded = "$scrypt$ln=10,r=8,p=1$\(Data(salt).base64EncodedString().replacingOccurrences(of: "=", with: ""))$"
+        let encoded =
+            "$scrypt$ln=10,r=8,p=1$\(Data(salt).base64EncodedString().replacingOccurrences(of: "=", with: ""))$"
             + Data(key).base64EncodedString().replacingOccurrences(of: "=", with: "")
         #expect(try fast.verifySync("pw", against: encoded) == .valid(needsRehash: false))
     }
@@ -133,8 +135,11 @@ import Testing
 
     @Test func environmentSelection() {
         #expect(PasswordHasher.fromEnvironment([:]).parameters == .owaspMinimum)
-        #expect(PasswordHasher.fromEnvironment(["SIOPEN_INSECURE_FAST_PASSWORD_HASHING": "0"]).parameters == .owaspMinimum)
-        #expect(PasswordHasher.fromEnvironment(["SIOPEN_INSECURE_FAST_PASSWORD_HASHING": "1"]).parameters == .insecureFastForTesting)
+        #expect(
+            PasswordHasher.fromEnvironment(["SIOPEN_INSECURE_FAST_PASSWORD_HASHING": "0"]).parameters == .owaspMinimum)
+        #expect(
+            PasswordHasher.fromEnvironment(["SIOPEN_INSECURE_FAST_PASSWORD_HASHING": "1"]).parameters
+                == .insecureFastForTesting)
         #expect(PasswordHasher().parameters == .owaspMinimum)
         #expect(PasswordHasher().maxConcurrentHashes == 2)
         #expect(PasswordHasher(maxConcurrentHashes: 0).maxConcurrentHashes == 1)
@@ -171,7 +176,9 @@ import Testing
         held.wait()
         let queued = (0..<2).map { i in Task { try await hasher.verify("guess \(i)", against: encoded) } }
         let deadline = ContinuousClock.now + .seconds(30)
-        while hasher.gate.waitingCount < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        while hasher.gate.waitingCount < 2 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         #expect(hasher.gate.waitingCount == 2)
         var refused = 0
         for i in 0..<10 {

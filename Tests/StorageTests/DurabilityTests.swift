@@ -1,7 +1,7 @@
 import Foundation
 import SiOpenStorage
-import Testing
 import SiOpenTestSupport
+import Testing
 
 @Suite("Durability")
 struct DurabilityTests {
@@ -98,7 +98,9 @@ struct DurabilityTests {
             let observation = await Self.watch(process, output: output.fileHandleForReading, target: 300, timeout: 120)
             let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(!observation.timedOut, "the writer did not reach 300 acks within 120 s; stderr: \(stderr)")
-            #expect(observation.killedByUs, "the writer exited on its own (status \(process.terminationStatus)); stderr: \(stderr)")
+            #expect(
+                observation.killedByUs,
+                "the writer exited on its own (status \(process.terminationStatus)); stderr: \(stderr)")
             #expect(observation.malformed.isEmpty, "unexpected output: \(observation.malformed.prefix(5))")
             #expect(observation.acknowledged.count >= 300)
             #expect(process.terminationReason == .uncaughtSignal)
@@ -111,9 +113,10 @@ struct DurabilityTests {
                         sql: "CREATE TABLE acks (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)")
                 ]))
             defer { database.close() }
-            let stored = Set(try await database.read { connection in
-                try connection.query("SELECT id FROM acks").map { Int(try $0.int64(0)) }
-            })
+            let stored = Set(
+                try await database.read { connection in
+                    try connection.query("SELECT id FROM acks").map { Int(try $0.int64(0)) }
+                })
             let missing = observation.acknowledged.filter { !stored.contains($0) }
             #expect(missing.isEmpty, "\(missing.count) acknowledged writes were lost, e.g. \(missing.prefix(10))")
             #expect(stored.count >= Set(observation.acknowledged).count)

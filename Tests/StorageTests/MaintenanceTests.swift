@@ -16,7 +16,9 @@ struct MaintenanceTests {
             let target = backupDirectory + "/copy.db"
             // Writes continue during the backup; the copy is a snapshot, so only check it is consistent.
             async let concurrent: Void = database.write { connection in
-                for id in 201...300 { try connection.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "item \(id)") }
+                for id in 201...300 {
+                    try connection.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "item \(id)")
+                }
             }
             try await database.backup(to: target)
             try await concurrent
@@ -47,13 +49,23 @@ struct MaintenanceTests {
             let results = await withTaskGroup(of: (Int, Result<Int, any Error>).self) { group in
                 for id in 1...20 {
                     group.addTask {
-                        (id, await capture { try await database.write { try $0.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "n\(id)") } })
+                        (
+                            id,
+                            await capture {
+                                try await database.write {
+                                    try $0.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "n\(id)")
+                                }
+                            }
+                        )
                     }
                 }
                 await pause(milliseconds: 200)
                 // close() blocks until the queue drains, so call it off the cooperative pool.
                 let closed = DispatchSemaphore(value: 0)
-                Thread { database.close(); closed.signal() }.start()
+                Thread {
+                    database.close()
+                    closed.signal()
+                }.start()
                 await pause(milliseconds: 100)
                 blocker.release()
                 var results: [Int: Result<Int, any Error>] = [:]
@@ -77,7 +89,8 @@ struct MaintenanceTests {
 
             let reopened = try openItems(directory)
             defer { reopened.close() }
-            let present = Set(try await reopened.read { try $0.query("SELECT id FROM items").map { Int(try $0.int64(0)) } })
+            let present = Set(
+                try await reopened.read { try $0.query("SELECT id FROM items").map { Int(try $0.int64(0)) } })
             for (id, result) in results {
                 let succeeded = (try? result.get()) != nil
                 #expect(present.contains(id) == succeeded, "write \(id)")

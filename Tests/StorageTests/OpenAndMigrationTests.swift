@@ -85,7 +85,8 @@ struct OpenAndMigrationTests {
             #expect(try await Self.steps(database) == ["one", "two"])
             database.close()
 
-            database = try Database(path: path, configuration: DatabaseConfiguration(migrations: [Self.log, Self.second]))
+            database = try Database(
+                path: path, configuration: DatabaseConfiguration(migrations: [Self.log, Self.second]))
             #expect(database.schemaVersion == 2)
             #expect(try await Self.steps(database) == ["one", "two"])
             database.close()
@@ -141,13 +142,16 @@ struct OpenAndMigrationTests {
         try await withTemporaryDirectory { directory in
             let sneaky = Migration(version: 1, name: "sneaky", sql: "CREATE TABLE a (x); COMMIT; CREATE TABLE b (x);")
             let error = #expect(throws: StorageError.self) {
-                _ = try Database(path: directory + "/sneaky.db", configuration: DatabaseConfiguration(migrations: [sneaky]))
+                _ = try Database(
+                    path: directory + "/sneaky.db", configuration: DatabaseConfiguration(migrations: [sneaky]))
             }
             #expect(error?.code == StorageError.Code.transactionControl)
             let database = try Database(path: directory + "/sneaky.db")
             defer { database.close() }
             #expect(database.schemaVersion == 0)
-            let tables = try await database.read { try $0.query("SELECT name FROM sqlite_master WHERE type = 'table'").count }
+            let tables = try await database.read {
+                try $0.query("SELECT name FROM sqlite_master WHERE type = 'table'").count
+            }
             #expect(tables == 0)
         }
     }

@@ -1,13 +1,12 @@
 import Foundation
 import SiOpenStorage
-import Testing
 import SiOpenTestSupport
+import Testing
 
 /// An error thrown on purpose by test closures.
 struct Boom: Error, Equatable {
     var id: Int = 0
 }
-
 
 /// Runs `body` with a fresh directory that is removed afterwards, so tests never share files.
 func withTemporaryDirectory<R>(_ body: (String) async throws -> R) async throws -> R {

@@ -12,7 +12,8 @@ struct ValueTests {
     func typedRoundTrip() async throws {
         try await withTemporaryDirectory { directory in
             let database = try Database(
-                path: directory + "/values.db", configuration: DatabaseConfiguration(migrations: [Self.valuesMigration]))
+                path: directory + "/values.db", configuration: DatabaseConfiguration(migrations: [Self.valuesMigration])
+            )
             defer { database.close() }
             let unicode = "Grüße — 東京 🇮🇩 e\u{301} \u{0} after NUL"
             let rowIDs = try await database.write { connection -> [Int64] in
@@ -22,7 +23,10 @@ struct ValueTests {
                 try connection.run(sql, Int64.max, "", [UInt8](), 0.0, false, Optional<String>.none)
                 let second = connection.lastInsertRowID
                 try connection.run(
-                    sql, arguments: [42, Int32(-7).description, Data([9, 8, 7]), Double.pi, Optional<Bool>.some(true), Int32(-7)])
+                    sql,
+                    arguments: [
+                        42, Int32(-7).description, Data([9, 8, 7]), Double.pi, Optional<Bool>.some(true), Int32(-7),
+                    ])
                 return [first, second, connection.lastInsertRowID]
             }
             #expect(rowIDs == [1, 2, 3])
@@ -57,7 +61,8 @@ struct ValueTests {
     func typeMismatch() async throws {
         try await withTemporaryDirectory { directory in
             let database = try Database(
-                path: directory + "/mismatch.db", configuration: DatabaseConfiguration(migrations: [Self.valuesMigration]))
+                path: directory + "/mismatch.db",
+                configuration: DatabaseConfiguration(migrations: [Self.valuesMigration]))
             defer { database.close() }
             try await database.write { try $0.run("INSERT INTO v (i, t) VALUES (NULL, 'text')") }
             let row = try #require(try await database.read { try $0.queryOne("SELECT i, t FROM v") })

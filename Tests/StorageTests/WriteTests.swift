@@ -82,7 +82,8 @@ struct WriteTests {
                             try await database.write { connection in
                                 if id == 5 {
                                     // OR ROLLBACK ends the whole transaction; swallowing the error must not hide that.
-                                    _ = try? connection.run("INSERT OR ROLLBACK INTO items (id, name) VALUES (1, 'again')")
+                                    _ = try? connection.run(
+                                        "INSERT OR ROLLBACK INTO items (id, name) VALUES (1, 'again')")
                                 }
                                 try connection.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "item \(id)")
                             }
@@ -100,9 +101,10 @@ struct WriteTests {
                 return results
             }
             #expect(results[5] == false)
-            let present = Set(try await database.read { connection in
-                try connection.query("SELECT id FROM items").map { Int(try $0.int64(0)) }
-            })
+            let present = Set(
+                try await database.read { connection in
+                    try connection.query("SELECT id FROM items").map { Int(try $0.int64(0)) }
+                })
             for (id, succeeded) in results {
                 #expect(present.contains(id) == succeeded, "write \(id) reported \(succeeded)")
             }
@@ -119,14 +121,17 @@ struct WriteTests {
                     CREATE TABLE child (id INTEGER PRIMARY KEY,
                         parent INTEGER NOT NULL REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);
                     """)
-            let database = try Database(path: directory + "/fk.db", configuration: DatabaseConfiguration(migrations: [schema]))
+            let database = try Database(
+                path: directory + "/fk.db", configuration: DatabaseConfiguration(migrations: [schema]))
             defer { database.close() }
             let blocker = WriterBlocker()
             await blocker.block(database)
             let good = Task { try await database.write { try $0.run("INSERT INTO parent (id) VALUES (1)") } }
             await pause(milliseconds: 50)  // submission order only matters for grouping, not for the assertions
             let bad = Task { try await database.write { try $0.run("INSERT INTO child (id, parent) VALUES (1, 99)") } }
-            let alsoGood = Task { try await database.write { try $0.run("INSERT INTO child (id, parent) VALUES (2, 1)") } }
+            let alsoGood = Task {
+                try await database.write { try $0.run("INSERT INTO child (id, parent) VALUES (2, 1)") }
+            }
             await pause(milliseconds: 200)
             blocker.release()
             let badResult = await bad.result
@@ -197,7 +202,9 @@ struct WriteTests {
             }
             #expect(nestedRead?.isMisuse == true)
             // Reading from inside a write is fine: readers are separate connections.
-            let fromWrite = try await database.write { _ in try database.readSync { try $0.queryOne("SELECT 7")?.int64(0) } }
+            let fromWrite = try await database.write { _ in
+                try database.readSync { try $0.queryOne("SELECT 7")?.int64(0) }
+            }
             #expect(fromWrite == 7)
         }
     }
@@ -230,7 +237,9 @@ struct WriteTests {
             let readCounts = try await withThrowingTaskGroup(of: Int64?.self) { group in
                 for id in 1...total {
                     group.addTask {
-                        try await database.write { try $0.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "item \(id)") }
+                        try await database.write {
+                            try $0.run("INSERT INTO items (id, name) VALUES (?, ?)", id, "item \(id)")
+                        }
                         return nil
                     }
                     if id % 10 == 0 {

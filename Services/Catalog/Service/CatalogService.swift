@@ -18,17 +18,23 @@ public enum CatalogService {
     /// Its definition. Tests pass a clock they control (sanctions start and end by it) and a
     /// short interval for reading identity's feed.
     public static func makeDefinition(
-        now: @escaping @Sendable () -> Date = { Date() }, feedPollInterval: Duration = .seconds(1), fileSweepInterval: Duration = .seconds(3600)
+        now: @escaping @Sendable () -> Date = { Date() }, feedPollInterval: Duration = .seconds(1),
+        fileSweepInterval: Duration = .seconds(3600)
     ) -> ServiceDefinition {
         ServiceDefinition(
             name: "catalog",
-            summary: "Catalog and verification: categories, product offers with their price breakdown and revisions, verification, catalogue search with the annex's criteria, price references, and delisting sanctions (turun tayang).",
+            summary:
+                "Catalog and verification: categories, product offers with their price breakdown and revisions, verification, catalogue search with the annex's criteria, price references, and delisting sanctions (turun tayang).",
             migrations: CatalogSchema.migrations,
             registerMethods: { table, environment in
                 let context = CatalogContext(
                     database: environment.database,
-                    files: try BlobStore(directory: environment.configuration.filesDirectory + "/products", maxBytes: OfferRules.maxDocumentBytes),
-                    orders: RPCClient(socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders", defaultTimeout: .seconds(10)),
+                    files: try BlobStore(
+                        directory: environment.configuration.filesDirectory + "/products",
+                        maxBytes: OfferRules.maxDocumentBytes),
+                    orders: RPCClient(
+                        socketPath: environment.configuration.peerSocketPath("orders"), serviceName: "orders",
+                        defaultTimeout: .seconds(10)),
                     now: now, identity: VendorStandingLookup(environment))
                 CategoryHandlers(context: context).register(into: &table)
                 ProductHandlers(context: context).register(into: &table)
@@ -49,11 +55,15 @@ public enum CatalogService {
                 // Uploads of refused or lost-race calls, and temporaries of a crash (file times are real time).
                 environment.background.every(fileSweepInterval, name: "unreferenced files") {
                     let referenced = try await environment.database.read { try Products.referencedFiles($0) }
-                    let collected = try context.files.collectUnreferenced(keeping: referenced, olderThan: unreferencedFileGrace)
+                    let collected = try context.files.collectUnreferenced(
+                        keeping: referenced, olderThan: unreferencedFileGrace)
                     if collected.files > 0 || collected.temporaries > 0 {
-                        environment.logger.info("removed unreferenced files", [
-                            "files": .integer(Int64(collected.files)), "bytes": .integer(collected.bytes), "temporaries": .integer(Int64(collected.temporaries)),
-                        ])
+                        environment.logger.info(
+                            "removed unreferenced files",
+                            [
+                                "files": .integer(Int64(collected.files)), "bytes": .integer(collected.bytes),
+                                "temporaries": .integer(Int64(collected.temporaries)),
+                            ])
                     }
                 }
             },
@@ -63,11 +73,14 @@ public enum CatalogService {
 
 /// A reader of `source`'s event feed with the catalog's service token, cursor and dead letters in
 /// the catalog's database.
-private func feedConsumer(of source: String, _ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date) -> FeedConsumer {
+private func feedConsumer(of source: String, _ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date)
+    -> FeedConsumer
+{
     let configuration = environment.configuration
     return FeedConsumer(
         source: source,
-        client: RPCClient(socketPath: configuration.peerSocketPath(source), serviceName: source, defaultTimeout: .seconds(10)),
+        client: RPCClient(
+            socketPath: configuration.peerSocketPath(source), serviceName: source, defaultTimeout: .seconds(10)),
         database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
         logger: environment.logger)
 }

@@ -157,7 +157,9 @@ enum CatalogSchema {
                 """),
         Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
         // How far the feed has announced an accepted sanction: none, started, ended.
-        Migration(version: 4, name: "sanction announcements", sql: "ALTER TABLE sanction ADD COLUMN announced TEXT NOT NULL DEFAULT 'none';"),
+        Migration(
+            version: 4, name: "sanction announcements",
+            sql: "ALTER TABLE sanction ADD COLUMN announced TEXT NOT NULL DEFAULT 'none';"),
         // Feed events the catalog could never apply (identity's and orders' feeds).
         Migration(version: 5, name: "feed dead letters", sql: FeedDeadLetters.schemaSQL),
         Migration(version: 6, name: "event versions", sql: EventFeed.versionSQL),

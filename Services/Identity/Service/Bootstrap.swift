@@ -31,7 +31,9 @@ public enum IdentityBootstrap {
             return 64
         }
         guard let username, let email, let fullName else {
-            return fail("usage: siopen-identity create-super-admin --username U --email E --name \"Full Name\" [--data-dir DIR] < password-file")
+            return fail(
+                "usage: siopen-identity create-super-admin --username U --email E --name \"Full Name\" [--data-dir DIR] < password-file"
+            )
         }
         let configuration: ServiceConfiguration
         do {
@@ -42,7 +44,8 @@ public enum IdentityBootstrap {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         let password = String(decoding: input, as: UTF8.self).trimmingCharacters(in: .newlines)
         do {
-            let id = try createSuperAdmin(configuration: configuration, username: username, email: email, fullName: fullName, password: password)
+            let id = try createSuperAdmin(
+                configuration: configuration, username: username, email: email, fullName: fullName, password: password)
             FileHandle.standardOutput.write(Data("created Super Admin \(username) (\(id))\n".utf8))
             return 0
         } catch let error as RPCError {
@@ -53,13 +56,22 @@ public enum IdentityBootstrap {
     }
 
     /// Creates the first Super Admin; throws if one exists or the input breaks a rule.
-    public static func createSuperAdmin(configuration: ServiceConfiguration, username: String, email: String, fullName: String, password: String, now: Date = Date()) throws -> String {
+    public static func createSuperAdmin(
+        configuration: ServiceConfiguration, username: String, email: String, fullName: String, password: String,
+        now: Date = Date()
+    ) throws -> String {
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(username) { problems.append(problem) }
-        if let problem = AccountRules.passwordProblem(password, username: username, field: "password") { problems.append(problem) }
-        do { try InputRules.requireText(fullName, field: "name", max: 200) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        if let problem = AccountRules.passwordProblem(password, username: username, field: "password") {
+            problems.append(problem)
+        }
+        do { try InputRules.requireText(fullName, field: "name", max: 200) } catch let error as RPCError {
+            problems += InputRules.fields(of: error)
+        }
         let address: EmailAddress
-        do { address = try EmailAddress(email) } catch { throw RPCError.validationFailed(field: "email", reason: error.reason) }
+        do { address = try EmailAddress(email) } catch {
+            throw RPCError.validationFailed(field: "email", reason: error.reason)
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let hash = try PasswordHasher.fromEnvironment().hashSync(password)
         let database = try ServiceHost.openDatabase(configuration, migrations: IdentitySchema.migrations)
@@ -69,11 +81,16 @@ public enum IdentityBootstrap {
         let stamp = Timestamp.iso8601(now)
         try database.writeSync { db in
             if try AccountStore.superAdminExists(db) {
-                throw RPCError.conflict("a Super Admin exists already; further accounts are created with account.create")
+                throw RPCError.conflict(
+                    "a Super Admin exists already; further accounts are created with account.create")
             }
             try AccountStore.refuseTaken(db, username: username, email: address.value)
-            try AccountStore.insertSuperAdmin(db, id: id, username: username, email: address.value, fullName: fullName, passwordHash: hash, at: stamp)
-            try AuditTrail.append(db, tenant: nil, actor: nil, method: "create-super-admin", targetType: "account", targetID: id, action: "created", before: nil, after: ["username": .string(username), "roles": ["super_admin"]], at: now)
+            try AccountStore.insertSuperAdmin(
+                db, id: id, username: username, email: address.value, fullName: fullName, passwordHash: hash, at: stamp)
+            try AuditTrail.append(
+                db, tenant: nil, actor: nil, method: "create-super-admin", targetType: "account", targetID: id,
+                action: "created", before: nil, after: ["username": .string(username), "roles": ["super_admin"]],
+                at: now)
         }
         return id
     }
@@ -104,7 +121,8 @@ public enum ServiceTokens {
             return 64
         }
         guard let service, !service.isEmpty, service.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
-            return fail("usage: siopen-identity service-token --service NAME [--hours 1-\(maxLifetimeHours)] [--data-dir DIR]")
+            return fail(
+                "usage: siopen-identity service-token --service NAME [--hours 1-\(maxLifetimeHours)] [--data-dir DIR]")
         }
         guard (1...maxLifetimeHours).contains(hours) else { return fail("--hours must be 1 to \(maxLifetimeHours)") }
         do {
@@ -118,18 +136,23 @@ public enum ServiceTokens {
     }
 
     /// Signs a service token with identity's signing key (`<data>/keys/identity.signing.key`).
-    public static func issue(configuration: ServiceConfiguration, service: String, hours: Int, now: Date = Date()) throws -> String {
+    public static func issue(configuration: ServiceConfiguration, service: String, hours: Int, now: Date = Date())
+        throws -> String
+    {
         let database = try ServiceHost.openDatabase(configuration, migrations: IdentitySchema.migrations)
         defer { database.close() }
         try AuditSeal.open(configuration: configuration, database: database)
         let key = try SigningKeys.load(database, configuration: configuration, now: { now }).current
         let issuedAt = Int64(now.timeIntervalSince1970)
         let claims = SessionClaims(
-            sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)", kind: .service,
+            sessionID: "service-\(service)-\(SecureRandom.token(byteCount: 9))", principalID: "service:\(service)",
+            kind: .service,
             issuedAt: issuedAt, expiresAt: issuedAt + Int64(hours) * 3600)
         let token = try IdentityService.signer(for: key).sign(claims)
         try database.writeSync { db in
-            try AuditTrail.append(db, tenant: nil, actor: nil, method: "service-token", targetType: "service", targetID: service, action: "token_issued", before: nil, after: ["expiresAt": .integer(claims.expiresAt)], at: now)
+            try AuditTrail.append(
+                db, tenant: nil, actor: nil, method: "service-token", targetType: "service", targetID: service,
+                action: "token_issued", before: nil, after: ["expiresAt": .integer(claims.expiresAt)], at: now)
         }
         return token
     }

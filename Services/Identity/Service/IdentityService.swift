@@ -16,14 +16,18 @@ public enum IdentityService {
 
     /// Its definition; tests pass a clock they control and may pass the password hasher (to
     /// hold its slots); by default it is ``PasswordHasher/fromEnvironment(_:)``.
-    public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }, passwordHasher: PasswordHasher? = nil) -> ServiceDefinition {
+    public static func makeDefinition(
+        now: @escaping @Sendable () -> Date = { Date() }, passwordHasher: PasswordHasher? = nil
+    ) -> ServiceDefinition {
         let contexts = ContextBox()
         return ServiceDefinition(
             name: "identity",
-            summary: "Identity and access: tenants and agencies, accounts and roles, vendor registration and verification, sessions, the blacklist, helpdesk and announcements.",
+            summary:
+                "Identity and access: tenants and agencies, accounts and roles, vendor registration and verification, sessions, the blacklist, helpdesk and announcements.",
             migrations: IdentitySchema.migrations,
             registerMethods: { table, environment in
-                let context = try makeContext(environment, now: now, hasher: passwordHasher ?? PasswordHasher.fromEnvironment())
+                let context = try makeContext(
+                    environment, now: now, hasher: passwordHasher ?? PasswordHasher.fromEnvironment())
                 contexts.set(context)
                 AccountHandlers(context: context).register(into: &table)
                 VendorHandlers(context: context).register(into: &table)
@@ -47,13 +51,17 @@ public enum IdentityService {
             events: IdentityEvents.all)
     }
 
-    static func makeContext(_ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date, hasher: PasswordHasher) throws -> IdentityContext {
+    static func makeContext(
+        _ environment: ServiceEnvironment, now: @escaping @Sendable () -> Date, hasher: PasswordHasher
+    ) throws -> IdentityContext {
         let key = try SigningKeys.load(environment.database, configuration: environment.configuration, now: now).current
         return IdentityContext(
             database: environment.database, hasher: IdentityPasswords(hasher: hasher),
             signer: signer(for: key),
-            throttle: SignInThrottle(), documents: try BlobStore(directory: environment.configuration.filesDirectory + "/documents"),
-            now: now, currentTermsVersion: currentTermsVersion, dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))
+            throttle: SignInThrottle(),
+            documents: try BlobStore(directory: environment.configuration.filesDirectory + "/documents"),
+            now: now, currentTermsVersion: currentTermsVersion,
+            dummyPasswordHash: try hasher.hashSync(SecureRandom.token()))
     }
 
     /// The signer for identity's key, under its published id.

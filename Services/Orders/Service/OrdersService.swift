@@ -17,18 +17,23 @@ public enum OrdersService {
     /// Its definition. Tests pass a clock they control (vendor response deadlines, delivery
     /// dates and penalties run on it) and a short interval for the expiry sweep.
     public static func makeDefinition(
-        now: @escaping @Sendable () -> Date = { Date() }, expirySweepInterval: Duration = .seconds(60), feedPollInterval: Duration = .seconds(1)
+        now: @escaping @Sendable () -> Date = { Date() }, expirySweepInterval: Duration = .seconds(60),
+        feedPollInterval: Duration = .seconds(1)
     ) -> ServiceDefinition {
         ServiceDefinition(
             name: "orders",
-            summary: "Orders and negotiation: the PPK's preparation, orders, negotiation rounds, the Surat Pesanan, deliveries, inspection, replacement, the late-delivery penalty, the handover record (BAST), force-majeure orders, and verification of sealed documents.",
+            summary:
+                "Orders and negotiation: the PPK's preparation, orders, negotiation rounds, the Surat Pesanan, deliveries, inspection, replacement, the late-delivery penalty, the handover record (BAST), force-majeure orders, and verification of sealed documents.",
             migrations: OrdersSchema.migrations,
             registerMethods: { table, environment in
-                let keys = try SigningKeys.load(environment.database, configuration: environment.configuration, now: now)
+                let keys = try SigningKeys.load(
+                    environment.database, configuration: environment.configuration, now: now)
                 let key = keys.current
                 let context = OrdersContext(
                     database: environment.database,
-                    identity: RPCClient(socketPath: IdentityLink.identitySocket(for: environment.configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
+                    identity: RPCClient(
+                        socketPath: IdentityLink.identitySocket(for: environment.configuration),
+                        serviceName: "identity", defaultTimeout: .seconds(10)),
                     catalog: RPCClient(
                         socketPath: environment.configuration.peerSocketPath("catalog"),
                         serviceName: "catalog", defaultTimeout: .seconds(10)),
@@ -45,8 +50,11 @@ public enum OrdersService {
                 let configuration = environment.configuration
                 let identityFeed = FeedConsumer(
                     source: "identity",
-                    client: RPCClient(socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity", defaultTimeout: .seconds(10)),
-                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now, logger: environment.logger)
+                    client: RPCClient(
+                        socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity",
+                        defaultTimeout: .seconds(10)),
+                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
+                    logger: environment.logger)
                 environment.background.every(feedPollInterval, name: "identity feed") {
                     try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
                 }

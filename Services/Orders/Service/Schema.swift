@@ -58,17 +58,17 @@ enum OrdersSchema {
 
                 """ + DocumentRegister.schemaSQL + """
 
-                CREATE TABLE force_majeure (
-                    id TEXT PRIMARY KEY,
-                    tenant TEXT NOT NULL,
-                    agency TEXT NOT NULL,
-                    data TEXT NOT NULL,                  -- JSON ForceMajeureOrder
-                    acknowledged INTEGER NOT NULL,
-                    version INTEGER NOT NULL,
-                    recorded_at TEXT NOT NULL
-                ) STRICT;
-                CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
-                """),
+                    CREATE TABLE force_majeure (
+                        id TEXT PRIMARY KEY,
+                        tenant TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        data TEXT NOT NULL,                  -- JSON ForceMajeureOrder
+                        acknowledged INTEGER NOT NULL,
+                        version INTEGER NOT NULL,
+                        recorded_at TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX force_majeure_by_tenant ON force_majeure (tenant, id);
+                    """),
         Migration(version: 3, name: "idempotency keys", sql: IdempotentWrite.schemaSQL),
         Migration(version: 4, name: "event versions", sql: EventFeed.versionSQL),
         // Vendors' tax identity and bank account from identity's feed, for order.readyForPayment.

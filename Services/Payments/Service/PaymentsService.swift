@@ -17,7 +17,8 @@ public enum PaymentsService {
     public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }) -> ServiceDefinition {
         ServiceDefinition(
             name: "payments",
-            summary: "Payments and tax: payment of vendors by transfer on a Surat Pesanan with its receipt or BAST, tax withholding and withholding slips, and receipts (kuitansi).",
+            summary:
+                "Payments and tax: payment of vendors by transfer on a Surat Pesanan with its receipt or BAST, tax withholding and withholding slips, and receipts (kuitansi).",
             migrations: PaymentsSchema.migrations,
             registerMethods: { table, environment in
                 let context = PaymentsContext(database: environment.database, now: now)

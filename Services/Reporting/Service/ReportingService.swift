@@ -17,7 +17,8 @@ public enum ReportingService {
     public static func makeDefinition(now: @escaping @Sendable () -> Date = { Date() }) -> ServiceDefinition {
         ServiceDefinition(
             name: "reporting",
-            summary: "Reporting: transaction reports for the procurement unit, APIP and the Bupati, and open contracting data.",
+            summary:
+                "Reporting: transaction reports for the procurement unit, APIP and the Bupati, and open contracting data.",
             migrations: ReportingSchema.migrations,
             registerMethods: { table, environment in
                 let context = ReportingContext(database: environment.database, now: now)

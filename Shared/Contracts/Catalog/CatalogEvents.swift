@@ -12,7 +12,11 @@ public struct ProductSubmission: Codable, Sendable, Hashable {
     /// The revision submitted, from 1.
     public var revision: Int64
 
-    private enum CodingKeys: String, CodingKey { case productID = "productId", vendorID = "vendorId", revision }
+    private enum CodingKeys: String, CodingKey {
+        case productID = "productId"
+        case vendorID = "vendorId"
+        case revision
+    }
 
     /// Creates it.
     public init(productID: String, vendorID: String, revision: Int64) {
@@ -31,7 +35,10 @@ public struct ProductVerdict: Codable, Sendable, Hashable {
     /// The decision.
     public var decision: VerificationDecision
 
-    private enum CodingKeys: String, CodingKey { case productID = "productId", revision, decision }
+    private enum CodingKeys: String, CodingKey {
+        case productID = "productId"
+        case revision, decision
+    }
 
     /// Creates it.
     public init(productID: String, revision: Int64, decision: VerificationDecision) {

@@ -37,7 +37,8 @@ public struct CatalogSettings: Codable, Sendable, Hashable {
 /// `catalog.settings.set`: a tenant's delivery regions (Super Admin).
 public enum CatalogSettingsSet: RPCMethod {
     public static let name = "catalog.settings.set"
-    public static let summary = "Sets a tenant's catalogue settings: its delivery regions. Regions in use by listed products cannot be removed."
+    public static let summary =
+        "Sets a tenant's catalogue settings: its delivery regions. Regions in use by listed products cannot be removed."
     public static let access = Access.roles(.superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .conflict, .validationFailed]
     public typealias Params = CatalogSettings
@@ -47,7 +48,8 @@ public enum CatalogSettingsSet: RPCMethod {
 /// `catalog.settings.get`: a tenant's catalogue settings.
 public enum CatalogSettingsGet: RPCMethod {
     public static let name = "catalog.settings.get"
-    public static let summary = "A tenant's catalogue settings (its delivery regions); any signed-in user of the tenant."
+    public static let summary =
+        "A tenant's catalogue settings (its delivery regions); any signed-in user of the tenant."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

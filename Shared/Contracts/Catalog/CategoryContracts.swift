@@ -47,7 +47,8 @@ public struct Category: Codable, Sendable, Hashable {
 /// `category.create`: adds a category (Super Admin).
 public enum CategoryCreate: RPCMethod {
     public static let name = "category.create"
-    public static let summary = "Adds a category to a tenant's tree, under an existing parent or at the top; says goods or services and whether a partnership/permit document is required."
+    public static let summary =
+        "Adds a category to a tenant's tree, under an existing parent or at the top; says goods or services and whether a partnership/permit document is required."
     public static let access = Access.roles(.superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = Category
@@ -57,7 +58,8 @@ public enum CategoryCreate: RPCMethod {
 /// `category.update`: renames a category or changes its rules (Super Admin).
 public enum CategoryUpdate: RPCMethod {
     public static let name = "category.update"
-    public static let summary = "Changes a category's name, parent, kind or document requirement; send the version read. A category cannot become its own ancestor."
+    public static let summary =
+        "Changes a category's name, parent, kind or document requirement; send the version read. A category cannot become its own ancestor."
     public static let access = Access.roles(.superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = Category

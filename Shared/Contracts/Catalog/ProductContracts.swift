@@ -85,7 +85,9 @@ public struct PriceBreakdown: Codable, Sendable, Hashable {
     public var regions: [RegionalPrice]
 
     /// Creates it.
-    public init(productCost: Rupiah, tax: Rupiah, overheadAndProfit: Rupiah, includesPPN: Bool, regions: [RegionalPrice]) {
+    public init(
+        productCost: Rupiah, tax: Rupiah, overheadAndProfit: Rupiah, includesPPN: Bool, regions: [RegionalPrice]
+    ) {
         self.productCost = productCost
         self.tax = tax
         self.overheadAndProfit = overheadAndProfit
@@ -146,7 +148,10 @@ public struct PartnershipDocumentInput: Codable, Sendable, Hashable {
     public var sha256: String?
 
     /// Creates it.
-    public init(kind: PartnershipKind, number: String, issuer: String, validUntil: CivilDate? = nil, contentBase64: String? = nil, sha256: String? = nil) {
+    public init(
+        kind: PartnershipKind, number: String, issuer: String, validUntil: CivilDate? = nil,
+        contentBase64: String? = nil, sha256: String? = nil
+    ) {
         self.kind = kind
         self.number = number
         self.issuer = issuer
@@ -195,9 +200,12 @@ public struct ProductOfferInput: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        categoryCode: String, name: String, description: String, function: String, specification: [SpecificationAttribute],
-        origin: ProductOrigin, tkdn: TKDNDeclaration? = nil, unit: String, price: PriceBreakdown, stock: Int, deliveryDays: Int,
-        warranty: Warranty, bonusOrDiscount: String? = nil, installationCost: Rupiah? = nil, trainingCost: Rupiah? = nil,
+        categoryCode: String, name: String, description: String, function: String,
+        specification: [SpecificationAttribute],
+        origin: ProductOrigin, tkdn: TKDNDeclaration? = nil, unit: String, price: PriceBreakdown, stock: Int,
+        deliveryDays: Int,
+        warranty: Warranty, bonusOrDiscount: String? = nil, installationCost: Rupiah? = nil,
+        trainingCost: Rupiah? = nil,
         images: [ImageInput], partnershipDocument: PartnershipDocumentInput? = nil
     ) {
         self.categoryCode = categoryCode
@@ -299,9 +307,12 @@ public struct ProductOffer: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        categoryCode: String, name: String, description: String, function: String, specification: [SpecificationAttribute],
-        origin: ProductOrigin, tkdn: TKDNDeclaration?, unit: String, price: PriceBreakdown, stock: Int, deliveryDays: Int,
-        warranty: Warranty, bonusOrDiscount: String?, installationCost: Rupiah?, trainingCost: Rupiah?, images: [StoredFile],
+        categoryCode: String, name: String, description: String, function: String,
+        specification: [SpecificationAttribute],
+        origin: ProductOrigin, tkdn: TKDNDeclaration?, unit: String, price: PriceBreakdown, stock: Int,
+        deliveryDays: Int,
+        warranty: Warranty, bonusOrDiscount: String?, installationCost: Rupiah?, trainingCost: Rupiah?,
+        images: [StoredFile],
         partnershipDocument: PartnershipDocument?
     ) {
         self.categoryCode = categoryCode
@@ -357,7 +368,10 @@ public struct ProductRevision: Codable, Sendable, Hashable {
     public var decidedBy: String?
 
     /// Creates it.
-    public init(revision: Int64, offer: ProductOffer, status: RevisionStatus, reasons: String?, submittedAt: String, decidedAt: String?, decidedBy: String?) {
+    public init(
+        revision: Int64, offer: ProductOffer, status: RevisionStatus, reasons: String?, submittedAt: String,
+        decidedAt: String?, decidedBy: String?
+    ) {
         self.revision = revision
         self.offer = offer
         self.status = status
@@ -388,7 +402,10 @@ public struct ProductRecord: Codable, Sendable, Hashable {
     public var version: Int64
 
     /// Creates it.
-    public init(id: String, tenant: String, vendorID: String, listedRevision: Int64?, latestRevision: Int64, withdrawn: Bool, revisions: [ProductRevision], version: Int64) {
+    public init(
+        id: String, tenant: String, vendorID: String, listedRevision: Int64?, latestRevision: Int64, withdrawn: Bool,
+        revisions: [ProductRevision], version: Int64
+    ) {
         self.id = id
         self.tenant = tenant
         self.vendorID = vendorID
@@ -403,9 +420,12 @@ public struct ProductRecord: Codable, Sendable, Hashable {
 /// `product.submit`: an active vendor offers a new product.
 public enum ProductSubmit: RPCMethod {
     public static let name = "product.submit"
-    public static let summary = "An active vendor offers a product with its full data and price breakdown; the first revision awaits verification."
+    public static let summary =
+        "An active vendor offers a product with its full data and price breakdown; the first revision awaits verification."
     public static let access = Access.roles(.vendor)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public static let maxRequestBytes = 32 << 20
     public typealias Params = ProductOfferInput
     public typealias Result = ProductRecord
@@ -431,9 +451,12 @@ public struct ProductEdit: Codable, Sendable, Hashable {
 /// `product.edit`: the vendor edits its product; the edit is a new revision awaiting verification.
 public enum ProductEditMethod: RPCMethod {
     public static let name = "product.edit"
-    public static let summary = "The vendor edits its product: a new revision that waits for verification while the accepted one stays listed. An undecided earlier edit is superseded."
+    public static let summary =
+        "The vendor edits its product: a new revision that waits for verification while the accepted one stays listed. An undecided earlier edit is superseded."
     public static let access = Access.roles(.vendor)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public static let maxRequestBytes = 32 << 20
     public typealias Params = ProductEdit
     public typealias Result = ProductRecord
@@ -456,7 +479,8 @@ public struct ProductRef: Codable, Sendable, Hashable {
 /// `product.withdraw`: the vendor takes its product off sale (it can be edited back on).
 public enum ProductWithdraw: RPCMethod {
     public static let name = "product.withdraw"
-    public static let summary = "The vendor takes its product off the catalogue; a later edit that the verifier accepts lists it again."
+    public static let summary =
+        "The vendor takes its product off the catalogue; a later edit that the verifier accepts lists it again."
     public static let access = Access.roles(.vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = ProductRef
@@ -466,7 +490,8 @@ public enum ProductWithdraw: RPCMethod {
 /// `product.record`: a product with all its revisions (its vendor, verifiers, auditors).
 public enum ProductRecordGet: RPCMethod {
     public static let name = "product.record"
-    public static let summary = "A product with every revision and its verification history: for its vendor, the tenant's verifiers, auditors and Super Admin."
+    public static let summary =
+        "A product with every revision and its verification history: for its vendor, the tenant's verifiers, auditors and Super Admin."
     public static let access = Access.roles(.vendor, .verifier, .auditor, .ukpbjHead, .superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
@@ -511,7 +536,8 @@ public struct ProductRecordPage: Codable, Sendable, Hashable {
 /// `product.list`: a vendor's own products, or a verifier's queue.
 public enum ProductRecordList: RPCMethod {
     public static let name = "product.list"
-    public static let summary = "Product records: a vendor sees its own; verifiers, auditors and Super Admin see the tenant's (filter `latestStatus: pending` for the verification queue)."
+    public static let summary =
+        "Product records: a vendor sees its own; verifiers, auditors and Super Admin see the tenant's (filter `latestStatus: pending` for the verification queue)."
     public static let access = Access.roles(.vendor, .verifier, .auditor, .ukpbjHead, .superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
@@ -543,7 +569,9 @@ public struct ProductVerification: Codable, Sendable, Hashable {
     public var reasons: String?
 
     /// Creates it.
-    public init(productID: String, revision: Int64, version: Int64, decision: VerificationDecision, reasons: String? = nil) {
+    public init(
+        productID: String, revision: Int64, version: Int64, decision: VerificationDecision, reasons: String? = nil
+    ) {
         self.productID = productID
         self.revision = revision
         self.version = version
@@ -555,7 +583,8 @@ public struct ProductVerification: Codable, Sendable, Hashable {
 /// `product.verify`: a verifier accepts, rejects or keeps pending a submitted revision.
 public enum ProductVerify: RPCMethod {
     public static let name = "product.verify"
-    public static let summary = "A verifier of the product's tenant sets its newest revision accepted (it becomes the listed one), rejected (with reasons) or pending."
+    public static let summary =
+        "A verifier of the product's tenant sets its newest revision accepted (it becomes the listed one), rejected (with reasons) or pending."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = ProductVerification
@@ -593,7 +622,8 @@ public struct ProductFileContent: Codable, Sendable, Hashable {
 /// `product.file`: an image or document of a product.
 public enum ProductFileRead: RPCMethod {
     public static let name = "product.file"
-    public static let summary = "An image or partnership document of a product, by hash: images of listed revisions for any signed-in user of the tenant; everything for its vendor and verifiers."
+    public static let summary =
+        "An image or partnership document of a product, by hash: images of listed revisions for any signed-in user of the tenant; everything for its vendor and verifiers."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true

@@ -50,7 +50,10 @@ public struct SanctionProposal: Codable, Sendable, Hashable {
     public var suratPesananNumber: String?
 
     /// Creates it.
-    public init(vendorID: String, grounds: SanctionGrounds, description: String, orderID: String?, suratPesananNumber: String? = nil) {
+    public init(
+        vendorID: String, grounds: SanctionGrounds, description: String, orderID: String?,
+        suratPesananNumber: String? = nil
+    ) {
         self.vendorID = vendorID
         self.grounds = grounds
         self.description = description
@@ -94,8 +97,10 @@ public struct Sanction: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        id: String, tenant: String, agency: String, proposal: SanctionProposal, vendorName: String, proposedBy: String, proposedAt: String,
-        status: SanctionStatus, decisionNumber: String?, decisionDate: CivilDate?, decidedBy: String?, decisionReason: String?,
+        id: String, tenant: String, agency: String, proposal: SanctionProposal, vendorName: String, proposedBy: String,
+        proposedAt: String,
+        status: SanctionStatus, decisionNumber: String?, decisionDate: CivilDate?, decidedBy: String?,
+        decisionReason: String?,
         startsOn: CivilDate?, endsOn: CivilDate?, version: Int64
     ) {
         self.id = id
@@ -119,9 +124,12 @@ public struct Sanction: Codable, Sendable, Hashable {
 /// `sanction.propose`: a PPK proposes a delisting sanction against a vendor.
 public enum SanctionPropose: RPCMethod {
     public static let name = "sanction.propose"
-    public static let summary = "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned, which orders confirms with the PPK's own token: an order of the PPK's agency with that vendor, failed on those grounds (any order of the vendor, or no order for its registration data, for false data); its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
+    public static let summary =
+        "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned, which orders confirms with the PPK's own token: an order of the PPK's agency with that vendor, failed on those grounds (any order of the vendor, or no order for its registration data, for false data); its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
     public static let access = Access.roles(.ppk)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public typealias Params = SanctionProposal
     public typealias Result = Sanction
 }
@@ -144,7 +152,10 @@ public struct SanctionDecision: Codable, Sendable, Hashable {
     public var reason: String?
 
     /// Creates it.
-    public init(sanctionID: String, version: Int64, accept: Bool, decisionNumber: String, decisionDate: CivilDate, startsOn: CivilDate? = nil, reason: String? = nil) {
+    public init(
+        sanctionID: String, version: Int64, accept: Bool, decisionNumber: String, decisionDate: CivilDate,
+        startsOn: CivilDate? = nil, reason: String? = nil
+    ) {
         self.sanctionID = sanctionID
         self.version = version
         self.accept = accept
@@ -158,7 +169,8 @@ public struct SanctionDecision: Codable, Sendable, Hashable {
 /// `sanction.decide`: the PA/KPA of the proposing agency accepts or rejects.
 public enum SanctionDecide: RPCMethod {
     public static let name = "sanction.decide"
-    public static let summary = "The PA/KPA of the proposing PPK's agency accepts (with a decision number; delisting for 2 years for false data, 1 year otherwise, from the start date) or rejects a proposed sanction."
+    public static let summary =
+        "The PA/KPA of the proposing PPK's agency accepts (with a decision number; delisting for 2 years for false data, 1 year otherwise, from the start date) or rejects a proposed sanction."
     public static let access = Access.roles(.budgetHolder)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = SanctionDecision
@@ -185,7 +197,8 @@ public struct SanctionListParams: Codable, Sendable, Hashable {
 /// `sanction.list`: sanctions for auditors, the UKPBJ head, PA/KPA and PPK.
 public enum SanctionList: RPCMethod {
     public static let name = "sanction.list"
-    public static let summary = "Sanctions with their status as of today: all of the tenant for auditors, the UKPBJ head, verifiers and Super Admin; an agency's own for its PA/KPA and PPK."
+    public static let summary =
+        "Sanctions with their status as of today: all of the tenant for auditors, the UKPBJ head, verifiers and Super Admin; an agency's own for its PA/KPA and PPK."
     public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier, .budgetHolder, .ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

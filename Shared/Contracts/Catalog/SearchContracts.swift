@@ -56,8 +56,10 @@ public struct ProductSummary: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        productID: String, revision: Int64, name: String, categoryCode: String, vendor: ListedVendor, unitPrice: Rupiah, includesPPN: Bool,
-        unit: String, tkdnBasisPoints: Int, origin: ProductOrigin, deliveryDays: Int, warrantyMonths: Int, stock: Int, image: StoredFile?
+        productID: String, revision: Int64, name: String, categoryCode: String, vendor: ListedVendor, unitPrice: Rupiah,
+        includesPPN: Bool,
+        unit: String, tkdnBasisPoints: Int, origin: ProductOrigin, deliveryDays: Int, warrantyMonths: Int, stock: Int,
+        image: StoredFile?
     ) {
         self.productID = productID
         self.revision = revision
@@ -127,9 +129,11 @@ public struct CatalogSearchParams: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        tenant: String? = nil, query: String? = nil, categoryCode: String? = nil, regionCode: String? = nil, minPrice: Rupiah? = nil,
+        tenant: String? = nil, query: String? = nil, categoryCode: String? = nil, regionCode: String? = nil,
+        minPrice: Rupiah? = nil,
         maxPrice: Rupiah? = nil, minTKDNBasisPoints: Int? = nil, origin: OriginKind? = nil, maxDeliveryDays: Int? = nil,
-        minWarrantyMonths: Int? = nil, inStockOnly: Bool? = nil, vendorID: String? = nil, umkmOnly: Bool? = nil, sort: SearchSort? = nil,
+        minWarrantyMonths: Int? = nil, inStockOnly: Bool? = nil, vendorID: String? = nil, umkmOnly: Bool? = nil,
+        sort: SearchSort? = nil,
         cursor: String? = nil, limit: Int? = nil
     ) {
         self.tenant = tenant
@@ -168,7 +172,8 @@ public struct CatalogSearchPage: Codable, Sendable, Hashable {
 /// `catalog.search`: full-text search with filters, sorting and stable cursors.
 public enum CatalogSearch: RPCMethod {
     public static let name = "catalog.search"
-    public static let summary = "Searches the listed products (accepted revisions of active, unsanctioned vendors) by words and the annex's criteria, sorted by relevance, price, TKDN or delivery time, with stable cursors."
+    public static let summary =
+        "Searches the listed products (accepted revisions of active, unsanctioned vendors) by words and the annex's criteria, sorted by relevance, price, TKDN or delivery time, with stable cursors."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
@@ -194,7 +199,10 @@ public struct ProductDetail: Codable, Sendable, Hashable {
     public var acceptedAt: String
 
     /// Creates it.
-    public init(productID: String, tenant: String, revision: Int64, vendor: ListedVendor, category: Category, offer: ProductOffer, acceptedAt: String) {
+    public init(
+        productID: String, tenant: String, revision: Int64, vendor: ListedVendor, category: Category,
+        offer: ProductOffer, acceptedAt: String
+    ) {
         self.productID = productID
         self.tenant = tenant
         self.revision = revision
@@ -208,7 +216,8 @@ public struct ProductDetail: Codable, Sendable, Hashable {
 /// `product.get`: a listed product in full.
 public enum ProductGet: RPCMethod {
     public static let name = "product.get"
-    public static let summary = "A listed product with everything annex I.D.2 lists; not found when it is not listed (pending only, withdrawn, or its vendor inactive, blocked, blacklisted or delisted)."
+    public static let summary =
+        "A listed product with everything annex I.D.2 lists; not found when it is not listed (pending only, withdrawn, or its vendor inactive, blocked, blacklisted or delisted)."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
@@ -248,7 +257,8 @@ public struct PriceReferenceParams: Codable, Sendable, Hashable {
     public var regionCode: String?
 
     /// Creates it.
-    public init(tenant: String? = nil, productID: String? = nil, categoryCode: String? = nil, regionCode: String? = nil) {
+    public init(tenant: String? = nil, productID: String? = nil, categoryCode: String? = nil, regionCode: String? = nil)
+    {
         self.tenant = tenant
         self.productID = productID
         self.categoryCode = categoryCode
@@ -272,7 +282,10 @@ public struct PriceReference: Codable, Sendable, Hashable {
     public var computedAt: String
 
     /// Creates it.
-    public init(product: PriceStatistics?, category: PriceStatistics?, categoryCode: String, installationCost: Rupiah?, trainingCost: Rupiah?, computedAt: String) {
+    public init(
+        product: PriceStatistics?, category: PriceStatistics?, categoryCode: String, installationCost: Rupiah?,
+        trainingCost: Rupiah?, computedAt: String
+    ) {
         self.product = product
         self.category = category
         self.categoryCode = categoryCode
@@ -285,7 +298,8 @@ public struct PriceReference: Codable, Sendable, Hashable {
 /// `catalog.priceReference`: lowest, median and highest listed prices for a product and its category.
 public enum CatalogPriceReference: RPCMethod {
     public static let name = "catalog.priceReference"
-    public static let summary = "Price references for a PPK's estimate: the lowest, median and highest listed unit prices of a product (across its regions) and of a category."
+    public static let summary =
+        "Price references for a PPK's estimate: the lowest, median and highest listed unit prices of a product (across its regions) and of a category."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .validationFailed]
     public static let isIdempotent = true

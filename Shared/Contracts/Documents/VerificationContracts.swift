@@ -40,7 +40,8 @@ public struct DocumentVerification: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        authentic: Bool, sha256: String, type: String?, number: String?, issuedOn: CivilDate?, tenant: String?, seal: DocumentSealInfo?, publicKey: String?,
+        authentic: Bool, sha256: String, type: String?, number: String?, issuedOn: CivilDate?, tenant: String?,
+        seal: DocumentSealInfo?, publicKey: String?,
         publicKeyPEM: String? = nil
     ) {
         self.authentic = authentic
@@ -61,7 +62,8 @@ public struct DocumentVerification: Codable, Sendable, Hashable {
 /// the handler is `DocumentVerifier` in `Shared/Documents`.
 public enum DocumentVerify: RPCMethod {
     public static let name = "document.verify"
-    public static let summary = "Anyone uploads a document (PDF) or its SHA-256 and learns whether this service issued it: its type, number, date and seal, with the public key (base64url and PEM) to check the signatures offline."
+    public static let summary =
+        "Anyone uploads a document (PDF) or its SHA-256 and learns whether this service issued it: its type, number, date and seal, with the public key (base64url and PEM) to check the signatures offline."
     public static let access = Access.anyone
     /// A PDF that is not one, or a hash that is not 64 hex digits, is a 422 naming the field.
     public static let errors: [ApplicationErrorCode]? = [.validationFailed]

@@ -23,7 +23,10 @@ public struct AccountCreateParams: Codable, Sendable, Hashable {
     public var initialPassword: String
 
     /// Creates the params.
-    public init(username: String, email: EmailAddress, fullName: String, roles: [Role], tenant: String?, agency: String?, assignment: AssignmentLetter, initialPassword: String) {
+    public init(
+        username: String, email: EmailAddress, fullName: String, roles: [Role], tenant: String?, agency: String?,
+        assignment: AssignmentLetter, initialPassword: String
+    ) {
         self.username = username
         self.email = email
         self.fullName = fullName
@@ -61,7 +64,11 @@ public struct AccountInfo: Codable, Sendable, Hashable {
     public var vendorID: String?
 
     /// Creates it.
-    public init(id: String, username: String, email: String, fullName: String, roles: [Role], tenant: String? = nil, agency: String? = nil, status: String, mustChangePassword: Bool, assignment: AssignmentLetter? = nil, vendorID: String? = nil) {
+    public init(
+        id: String, username: String, email: String, fullName: String, roles: [Role], tenant: String? = nil,
+        agency: String? = nil, status: String, mustChangePassword: Bool, assignment: AssignmentLetter? = nil,
+        vendorID: String? = nil
+    ) {
         self.id = id
         self.username = username
         self.email = email
@@ -79,7 +86,8 @@ public struct AccountInfo: Codable, Sendable, Hashable {
 /// `account.create`: an administrator creates an official's account.
 public enum AccountCreate: RPCMethod {
     public static let name = "account.create"
-    public static let summary = "Creates an official's account. Super Admin may grant any official role; an agency administrator only PPK, treasurer and PA/KPA in their own agency."
+    public static let summary =
+        "Creates an official's account. Super Admin may grant any official role; an agency administrator only PPK, treasurer and PA/KPA in their own agency."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = AccountCreateParams
@@ -123,7 +131,8 @@ public struct PasswordResetParams: Codable, Sendable, Hashable {
 /// `account.resetPassword`: forces a change at next sign-in and ends the person's sessions.
 public enum AccountResetPassword: RPCMethod {
     public static let name = "account.resetPassword"
-    public static let summary = "Sets a temporary password that must be changed at the next sign-in, and signs the person out everywhere."
+    public static let summary =
+        "Sets a temporary password that must be changed at the next sign-in, and signs the person out everywhere."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = PasswordResetParams

@@ -35,7 +35,10 @@ public struct BlacklistEntry: Codable, Sendable, Hashable {
     public var endsOn: String
 
     /// Creates it.
-    public init(id: String? = nil, tenant: String? = nil, npwp: NPWP, name: String, source: BlacklistSource, basis: String, startsOn: String, endsOn: String) {
+    public init(
+        id: String? = nil, tenant: String? = nil, npwp: NPWP, name: String, source: BlacklistSource, basis: String,
+        startsOn: String, endsOn: String
+    ) {
         self.id = id
         self.tenant = tenant
         self.npwp = npwp
@@ -50,7 +53,8 @@ public struct BlacklistEntry: Codable, Sendable, Hashable {
 /// `blacklist.add`: lists a vendor (by NPWP) for a period.
 public enum BlacklistAdd: RPCMethod {
     public static let name = "blacklist.add"
-    public static let summary = "Adds a blacklist (daftar hitam) entry for an NPWP, with period, source and basis. A listed vendor cannot be verified, activated or sign in as active."
+    public static let summary =
+        "Adds a blacklist (daftar hitam) entry for an NPWP, with period, source and basis. A listed vendor cannot be verified, activated or sign in as active."
     public static let access = Access.roles(.verifier, .superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = BlacklistEntry

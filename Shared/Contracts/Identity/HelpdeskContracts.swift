@@ -47,7 +47,10 @@ public struct TicketInfo: Codable, Sendable, Hashable {
     public var comments: [TicketComment]
 
     /// Creates it.
-    public init(id: String, tenant: String? = nil, openedBy: String, subject: String, status: TicketStatus, comments: [TicketComment]) {
+    public init(
+        id: String, tenant: String? = nil, openedBy: String, subject: String, status: TicketStatus,
+        comments: [TicketComment]
+    ) {
         self.id = id
         self.tenant = tenant
         self.openedBy = openedBy
@@ -98,7 +101,8 @@ public struct TicketActionParams: Codable, Sendable, Hashable {
 /// `helpdesk.comment`: adds to the thread (the opener or an administrator).
 public enum HelpdeskComment: RPCMethod {
     public static let name = "helpdesk.comment"
-    public static let summary = "Adds a comment to a ticket's thread (its opener, the agency administrator or Super Admin)."
+    public static let summary =
+        "Adds a comment to a ticket's thread (its opener, the agency administrator or Super Admin)."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
@@ -118,7 +122,8 @@ public enum HelpdeskForward: RPCMethod {
 /// `helpdesk.resolve`: an administrator answers.
 public enum HelpdeskResolve: RPCMethod {
     public static let name = "helpdesk.resolve"
-    public static let summary = "The agency administrator (open) or Super Admin (forwarded) resolves a ticket with an answer."
+    public static let summary =
+        "The agency administrator (open) or Super Admin (forwarded) resolves a ticket with an answer."
     public static let access = Access.roles(.agencyAdmin, .superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = TicketActionParams
@@ -138,7 +143,8 @@ public enum HelpdeskClose: RPCMethod {
 /// `helpdesk.list`: the caller's tickets, or the tenant's for administrators.
 public enum HelpdeskList: RPCMethod {
     public static let name = "helpdesk.list"
-    public static let summary = "Tickets: one's own; the tenant's for agency administrators; forwarded ones for Super Admin."
+    public static let summary =
+        "Tickets: one's own; the tenant's for agency administrators; forwarded ones for Super Admin."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
@@ -174,7 +180,10 @@ public struct AnnouncementInfo: Codable, Sendable, Hashable {
     public var endsAt: String
 
     /// Creates it.
-    public init(id: String? = nil, kind: AnnouncementKind, title: String, body: String, tenants: [String], startsAt: String, endsAt: String) {
+    public init(
+        id: String? = nil, kind: AnnouncementKind, title: String, body: String, tenants: [String], startsAt: String,
+        endsAt: String
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -188,7 +197,8 @@ public struct AnnouncementInfo: Codable, Sendable, Hashable {
 /// `announcement.publish`: Super Admin announces.
 public enum AnnouncementPublish: RPCMethod {
     public static let name = "announcement.publish"
-    public static let summary = "Super Admin publishes an announcement (outage, maintenance window with start and end, notice) to some or all tenants."
+    public static let summary =
+        "Super Admin publishes an announcement (outage, maintenance window with start and end, notice) to some or all tenants."
     public static let access = Access.roles(.superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .validationFailed]
     public typealias Params = AnnouncementInfo

@@ -32,12 +32,16 @@ public struct VendorStandingChange: Codable, Sendable, Hashable {
     public var bankAccount: BankAccount?
 
     private enum CodingKeys: String, CodingKey {
-        case vendorID = "vendorId", tenant, accountID = "accountId", name, status, npwp, isPKP, isUMKM, kind, version, bankAccount
+        case vendorID = "vendorId"
+        case tenant
+        case accountID = "accountId"
+        case name, status, npwp, isPKP, isUMKM, kind, version, bankAccount
     }
 
     /// Creates it.
     public init(
-        vendorID: String, tenant: String, accountID: String, name: String, status: String, npwp: String, isPKP: Bool, isUMKM: Bool,
+        vendorID: String, tenant: String, accountID: String, name: String, status: String, npwp: String, isPKP: Bool,
+        isUMKM: Bool,
         kind: VendorKind, version: Int64, bankAccount: BankAccount? = nil
     ) {
         self.bankAccount = bankAccount
@@ -194,7 +198,8 @@ public enum VendorBlacklisted: EventContract {
     /// The payload's version.
     public static let version = 1
     /// What it means.
-    public static let summary = "An NPWP was put on the tenant's blacklist (daftar hitam) for a period, with its legal basis."
+    public static let summary =
+        "An NPWP was put on the tenant's blacklist (daftar hitam) for a period, with its legal basis."
     /// The blacklist entry.
     public typealias Payload = BlacklistEntry
 }

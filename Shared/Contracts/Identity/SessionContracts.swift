@@ -53,7 +53,8 @@ public struct SessionInfo: Codable, Sendable, Hashable {
 /// `auth.signIn`: username or email plus password → a signed session token.
 public enum AuthSignIn: RPCMethod {
     public static let name = "auth.signIn"
-    public static let summary = "Signs in with username or email and password; returns a session token. After 5 consecutive failures each further attempt on the login waits a growing delay (1 s, 2 s, 4 s … 15 min; 429 with retryAfterSeconds), the same for unknown logins; `source` is accepted from the gateway only and limits failures per network address; a full password-hashing queue answers 429."
+    public static let summary =
+        "Signs in with username or email and password; returns a session token. After 5 consecutive failures each further attempt on the login waits a growing delay (1 s, 2 s, 4 s … 15 min; 429 with retryAfterSeconds), the same for unknown logins; `source` is accepted from the gateway only and limits failures per network address; a full password-hashing queue answers 429."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = [.unauthenticated, .forbidden, .validationFailed, .rateLimited]
     public typealias Params = SignInParams
@@ -88,7 +89,8 @@ public struct PasswordChangeParams: Codable, Sendable, Hashable {
 /// `auth.changePassword`: the caller changes their password; other sessions end.
 public enum AuthChangePassword: RPCMethod {
     public static let name = "auth.changePassword"
-    public static let summary = "Changes the caller's password and ends every session issued before the change; returns a fresh session. A wrong current password counts toward the account's sign-in delays and is audited."
+    public static let summary =
+        "Changes the caller's password and ends every session issued before the change; returns a fresh session. A wrong current password counts toward the account's sign-in delays and is audited."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.unauthenticated, .validationFailed, .rateLimited]
     public typealias Params = PasswordChangeParams

@@ -43,7 +43,8 @@ public struct TenantInfo: Codable, Sendable, Hashable {
 /// `tenant.create`: Super Admin adds a tenant.
 public enum TenantCreate: RPCMethod {
     public static let name = "tenant.create"
-    public static let summary = "Adds a tenant (a kabupaten or institution) with the NIK region codes its vendors must be domiciled in."
+    public static let summary =
+        "Adds a tenant (a kabupaten or institution) with the NIK region codes its vendors must be domiciled in."
     public static let access = Access.roles(.superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.conflict, .validationFailed]
     public typealias Params = TenantInfo

@@ -135,7 +135,12 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
     public var password: String
 
     /// Creates it.
-    public init(tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress, phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String, username: String, password: String) {
+    public init(
+        tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress,
+        phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil,
+        businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil,
+        acceptedTermsVersion: String, username: String, password: String
+    ) {
         self.tenant = tenant
         self.kind = kind
         self.name = name
@@ -207,7 +212,13 @@ public struct VendorInfo: Codable, Sendable, Hashable {
     public var version: Int64
 
     /// Creates it.
-    public init(id: String, tenant: String, kind: VendorKind, name: String, status: VendorStatus, statusReason: String? = nil, nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String, acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64) {
+    public init(
+        id: String, tenant: String, kind: VendorKind, name: String, status: VendorStatus, statusReason: String? = nil,
+        nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String,
+        deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String,
+        bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String,
+        acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64
+    ) {
         self.id = id
         self.tenant = tenant
         self.kind = kind
@@ -274,7 +285,8 @@ public struct VendorDocument: Codable, Sendable, Hashable {
 /// `vendor.register`: a vendor registers itself (no sign-in needed).
 public enum VendorRegister: RPCMethod {
     public static let name = "vendor.register"
-    public static let summary = "A business entity or individual registers as a vendor with its identity, tax, business and bank data and accepts the current terms; creates its sign-in account. Status: registered."
+    public static let summary =
+        "A business entity or individual registers as a vendor with its identity, tax, business and bank data and accepts the current terms; creates its sign-in account. Status: registered."
     public static let access = Access.anyone
     public static let errors: [ApplicationErrorCode]? = [.notFound, .conflict, .validationFailed]
     public typealias Params = VendorRegistration
@@ -346,7 +358,8 @@ public struct VendorDecision: Codable, Sendable, Hashable {
 /// `vendor.verify`: documents checked (online and/or offline); registered → verified.
 public enum VendorVerify: RPCMethod {
     public static let name = "vendor.verify"
-    public static let summary = "A verifier confirms a registered vendor's identity against its documents (registered → verified). Refused while the vendor is blacklisted."
+    public static let summary =
+        "A verifier confirms a registered vendor's identity against its documents (registered → verified). Refused while the vendor is blacklisted."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
@@ -356,7 +369,8 @@ public enum VendorVerify: RPCMethod {
 /// `vendor.reject`: registered → rejected, with reasons.
 public enum VendorReject: RPCMethod {
     public static let name = "vendor.reject"
-    public static let summary = "A verifier rejects a registration with reasons (registered → rejected); the vendor may correct and resubmit."
+    public static let summary =
+        "A verifier rejects a registration with reasons (registered → rejected); the vendor may correct and resubmit."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
@@ -366,7 +380,8 @@ public enum VendorReject: RPCMethod {
 /// `vendor.activate`: verified (or unblocked) → active.
 public enum VendorActivate: RPCMethod {
     public static let name = "vendor.activate"
-    public static let summary = "A verifier activates a verified vendor's account (verified → active). Refused while blacklisted."
+    public static let summary =
+        "A verifier activates a verified vendor's account (verified → active). Refused while blacklisted."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
@@ -399,7 +414,8 @@ public struct VendorBlockParams: Codable, Sendable, Hashable {
 /// `vendor.block`: active → blocked, on the head of UKPBJ's decision.
 public enum VendorBlock: RPCMethod {
     public static let name = "vendor.block"
-    public static let summary = "A verifier blocks an active vendor on the head of UKPBJ's decision (number and date); its sessions end."
+    public static let summary =
+        "A verifier blocks an active vendor on the head of UKPBJ's decision (number and date); its sessions end."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorBlockParams
@@ -419,7 +435,8 @@ public enum VendorUnblock: RPCMethod {
 /// `vendor.deactivate`: closes a vendor.
 public enum VendorDeactivate: RPCMethod {
     public static let name = "vendor.deactivate"
-    public static let summary = "Closes a vendor (any state → deactivated) for a violation or on request; its sessions end."
+    public static let summary =
+        "Closes a vendor (any state → deactivated) for a violation or on request; its sessions end."
     public static let access = Access.roles(.verifier, .superAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorDecision
@@ -429,7 +446,8 @@ public enum VendorDeactivate: RPCMethod {
 /// `vendor.resubmit`: the vendor corrects a rejected registration.
 public enum VendorResubmit: RPCMethod {
     public static let name = "vendor.resubmit"
-    public static let summary = "The vendor corrects its rejected registration (rejected → registered). The username and password fields are ignored."
+    public static let summary =
+        "The vendor corrects its rejected registration (rejected → registered). The username and password fields are ignored."
     public static let access = Access.roles(.vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = VendorRegistration
@@ -453,7 +471,8 @@ public struct VendorDocumentUpload: Codable, Sendable, Hashable {
 /// `vendor.uploadDocument`: the vendor attaches a supporting document.
 public enum VendorUploadDocument: RPCMethod {
     public static let name = "vendor.uploadDocument"
-    public static let summary = "The vendor uploads a supporting document (KTP, NPWP, NIB, deed, licence): PDF, JPEG or PNG, at most 5 MiB, type checked from the bytes."
+    public static let summary =
+        "The vendor uploads a supporting document (KTP, NPWP, NIB, deed, licence): PDF, JPEG or PNG, at most 5 MiB, type checked from the bytes."
     public static let access = Access.roles(.vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public static let maxRequestBytes = 8 << 20
@@ -492,7 +511,8 @@ public struct VendorDocumentContent: Codable, Sendable, Hashable {
 /// `vendor.document`: a verifier reads a supporting document.
 public enum VendorDocumentRead: RPCMethod {
     public static let name = "vendor.document"
-    public static let summary = "A supporting document's bytes, for verifiers of the vendor's tenant and the vendor itself."
+    public static let summary =
+        "A supporting document's bytes, for verifiers of the vendor's tenant and the vendor itself."
     public static let access = Access.roles(.verifier, .superAdmin, .vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true

@@ -26,7 +26,10 @@ public struct VendorStanding: Codable, Sendable, Hashable {
     public var version: Int64
 
     /// Creates it.
-    public init(vendorID: String, tenant: String, accountID: String, name: String, status: VendorStatus, npwp: String, isPKP: Bool, isUMKM: Bool, version: Int64) {
+    public init(
+        vendorID: String, tenant: String, accountID: String, name: String, status: VendorStatus, npwp: String,
+        isPKP: Bool, isUMKM: Bool, version: Int64
+    ) {
         self.vendorID = vendorID
         self.tenant = tenant
         self.accountID = accountID
@@ -51,7 +54,8 @@ public struct VendorStanding: Codable, Sendable, Hashable {
 /// the feed is missing or older than what it must decide.
 public enum VendorStandingRead: RPCMethod {
     public static let name = "vendor.standing"
-    public static let summary = "A vendor's current standing (status and version, as on the feed), for another service that has not yet read the feed event it needs; service tokens only."
+    public static let summary =
+        "A vendor's current standing (status and version, as on the feed), for another service that has not yet read the feed event it needs; service tokens only."
     public static let access = Access.service
     public static let errors: [ApplicationErrorCode]? = [.notFound]
     public static let isIdempotent = true

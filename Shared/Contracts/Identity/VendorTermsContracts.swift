@@ -26,7 +26,8 @@ public struct VendorTerms: Codable, Sendable, Hashable {
 /// `vendor.terms`: the current vendor terms, for anyone (a vendor reads them before registering).
 public enum VendorTermsGet: RPCMethod {
     public static let name = "vendor.terms"
-    public static let summary = "The vendor terms in force: version (what vendor.register's acceptedTermsVersion must name), the day they apply from, their legal basis and full text. Anyone may read them."
+    public static let summary =
+        "The vendor terms in force: version (what vendor.register's acceptedTermsVersion must name), the day they apply from, their legal basis and full text. Anyone may read them."
     public static let access = Access.anyone
     /// Nothing beyond malformed params can go wrong.
     public static let errors: [ApplicationErrorCode]? = []

@@ -57,7 +57,8 @@ public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        reason: ForceMajeureReason, description: String, vendorName: String, vendorNPWP: NPWP? = nil, vendorID: String? = nil, items: [ForceMajeureItem],
+        reason: ForceMajeureReason, description: String, vendorName: String, vendorNPWP: NPWP? = nil,
+        vendorID: String? = nil, items: [ForceMajeureItem],
         orderedOn: CivilDate, beritaAcaraNumber: String, fundingSource: FundingSource, budgetAccountCode: String
     ) {
         self.reason = reason
@@ -97,7 +98,10 @@ public struct ForceMajeureOrder: Codable, Sendable, Hashable {
     public var recordedAt: String
 
     /// Creates it.
-    public init(id: String, tenant: String, agency: String, recordedBy: String, record: ForceMajeureRecordParams, total: Rupiah, beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String) {
+    public init(
+        id: String, tenant: String, agency: String, recordedBy: String, record: ForceMajeureRecordParams, total: Rupiah,
+        beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String
+    ) {
         self.id = id
         self.tenant = tenant
         self.agency = agency
@@ -114,9 +118,12 @@ public struct ForceMajeureOrder: Codable, Sendable, Hashable {
 /// `forceMajeure.record`: the PPK records an order made outside the system.
 public enum ForceMajeureRecord: RPCMethod {
     public static let name = "forceMajeure.record"
-    public static let summary = "The PPK records an order made outside SiOpen under force majeure (natural disaster, or a government activity outside the region) with its Berita Acara; the PA/KPA acknowledges it, or it is acknowledged at once when the PA/KPA is the PPK."
+    public static let summary =
+        "The PPK records an order made outside SiOpen under force majeure (natural disaster, or a government activity outside the region) with its Berita Acara; the PA/KPA acknowledges it, or it is acknowledged at once when the PA/KPA is the PPK."
     public static let access = Access.roles(.ppk)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public typealias Params = ForceMajeureRecordParams
     public typealias Result = ForceMajeureOrder
 }
@@ -138,7 +145,8 @@ public struct ForceMajeureRef: Codable, Sendable, Hashable {
 /// `forceMajeure.acknowledge`: the PA/KPA of the agency acknowledges the Berita Acara.
 public enum ForceMajeureAcknowledge: RPCMethod {
     public static let name = "forceMajeure.acknowledge"
-    public static let summary = "The PA/KPA of the recording PPK's agency acknowledges (mengetahui) a force-majeure Berita Acara."
+    public static let summary =
+        "The PA/KPA of the recording PPK's agency acknowledges (mengetahui) a force-majeure Berita Acara."
     public static let access = Access.roles(.budgetHolder)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = ForceMajeureRef

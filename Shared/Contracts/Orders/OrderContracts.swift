@@ -46,8 +46,10 @@ public struct OrderPreparation: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        packageName: String, fundingSource: FundingSource, budgetAccountCode: String, technicalSpecification: String, justification: String,
-        items: [OrderItemRequest], regionCode: String, deliveryAddress: String, deliveryDate: CivilDate, withInstallation: Bool = false,
+        packageName: String, fundingSource: FundingSource, budgetAccountCode: String, technicalSpecification: String,
+        justification: String,
+        items: [OrderItemRequest], regionCode: String, deliveryAddress: String, deliveryDate: CivilDate,
+        withInstallation: Bool = false,
         withTraining: Bool = false, terms: SuratPesananTerms? = nil
     ) {
         self.packageName = packageName
@@ -98,8 +100,10 @@ public struct OrderItem: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        itemID: String, productID: String, productRevision: Int64, name: String, unit: String, categoryCode: String, kind: ProductKind,
-        catalogueUnitPrice: Rupiah, includesPPN: Bool, tkdnBasisPoints: Int, origin: ProductOrigin, quantity: Int, priceReference: PriceStatistics?,
+        itemID: String, productID: String, productRevision: Int64, name: String, unit: String, categoryCode: String,
+        kind: ProductKind,
+        catalogueUnitPrice: Rupiah, includesPPN: Bool, tkdnBasisPoints: Int, origin: ProductOrigin, quantity: Int,
+        priceReference: PriceStatistics?,
         specification: [SpecificationAttribute]
     ) {
         self.itemID = itemID
@@ -155,7 +159,10 @@ public struct DocumentInfo: Codable, Sendable, Hashable {
     public var acknowledgements: [Acknowledgement]
 
     /// Creates it.
-    public init(id: String, type: String, number: String, issuedOn: CivilDate, seal: DocumentSealInfo, acknowledgements: [Acknowledgement]) {
+    public init(
+        id: String, type: String, number: String, issuedOn: CivilDate, seal: DocumentSealInfo,
+        acknowledgements: [Acknowledgement]
+    ) {
         self.id = id
         self.type = type
         self.number = number
@@ -222,7 +229,9 @@ public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
     public var flaggedAt: String
 
     /// Creates it.
-    public init(orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String) {
+    public init(
+        orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String
+    ) {
         self.orderID = orderID
         self.relatedOrderIDs = relatedOrderIDs
         self.sum = sum
@@ -305,10 +314,14 @@ public struct OrderRecord: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        id: String, tenant: String, agency: String, ppkAccountID: String, vendor: OrderVendor, state: OrderState, preparation: OrderPreparation,
-        terms: SuratPesananTerms, items: [OrderItem], priceEstimate: Rupiah, offers: [NegotiationOffer], agreedRound: Int?, agreedTotals: OrderTotals?,
-        vendorResponseDue: CivilDate?, closingReason: String?, failureGrounds: SanctionGrounds?, suratPesanan: DocumentInfo?, execution: OrderExecution?,
-        bast: DocumentInfo?, splitPurchase: SplitPurchaseFlag?, availableActions: [OrderAction], version: Int64, createdAt: String, updatedAt: String
+        id: String, tenant: String, agency: String, ppkAccountID: String, vendor: OrderVendor, state: OrderState,
+        preparation: OrderPreparation,
+        terms: SuratPesananTerms, items: [OrderItem], priceEstimate: Rupiah, offers: [NegotiationOffer],
+        agreedRound: Int?, agreedTotals: OrderTotals?,
+        vendorResponseDue: CivilDate?, closingReason: String?, failureGrounds: SanctionGrounds?,
+        suratPesanan: DocumentInfo?, execution: OrderExecution?,
+        bast: DocumentInfo?, splitPurchase: SplitPurchaseFlag?, availableActions: [OrderAction], version: Int64,
+        createdAt: String, updatedAt: String
     ) {
         self.id = id
         self.tenant = tenant
@@ -340,9 +353,12 @@ public struct OrderRecord: Codable, Sendable, Hashable {
 /// `order.prepare`: the PPK prepares an order from catalogue products.
 public enum OrderPrepare: RPCMethod {
     public static let name = "order.prepare"
-    public static let summary = "A PPK prepares an order (annex I.D.1): package, funding source and account, specification with justification, items of listed products of one vendor, delivery, and the draft Surat Pesanan clauses; prices and references are taken from the catalogue."
+    public static let summary =
+        "A PPK prepares an order (annex I.D.1): package, funding source and account, specification with justification, items of listed products of one vendor, delivery, and the draft Surat Pesanan clauses; prices and references are taken from the catalogue."
     public static let access = Access.roles(.ppk)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public typealias Params = OrderPreparation
     public typealias Result = OrderRecord
 }
@@ -367,7 +383,8 @@ public struct OrderAct: Codable, Sendable, Hashable {
 /// `order.submit`: the PPK sends the prepared order to the vendor.
 public enum OrderSubmit: RPCMethod {
     public static let name = "order.submit"
-    public static let summary = "The PPK orders (annex I.D.3.a): the items' catalogue data and prices are snapshotted, the ceiling checked, possible split purchases flagged, and the vendor has the tenant's response period to answer."
+    public static let summary =
+        "The PPK orders (annex I.D.3.a): the items' catalogue data and prices are snapshotted, the ceiling checked, possible split purchases flagged, and the vendor has the tenant's response period to answer."
     public static let access = Access.roles(.ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
@@ -420,7 +437,8 @@ public struct OrderOfferParams: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        orderID: String, version: Int64, round: Int, items: [OfferLine], deliveryCost: Rupiah = .zero, installationCost: Rupiah = .zero,
+        orderID: String, version: Int64, round: Int, items: [OfferLine], deliveryCost: Rupiah = .zero,
+        installationCost: Rupiah = .zero,
         trainingCost: Rupiah = .zero, deliveryDate: CivilDate, note: String? = nil
     ) {
         self.orderID = orderID
@@ -438,7 +456,8 @@ public struct OrderOfferParams: Codable, Sendable, Hashable {
 /// `order.offer`: the vendor or the PPK makes the next offer.
 public enum OrderOffer: RPCMethod {
     public static let name = "order.offer"
-    public static let summary = "The vendor answers the order with an offer, or either side makes the next offer in turn (annex I.D.3.c): unit prices, quantities, delivery, installation and training costs, delivery date. No unit price may exceed the catalogue price, nor the total the ceiling."
+    public static let summary =
+        "The vendor answers the order with an offer, or either side makes the next offer in turn (annex I.D.3.c): unit prices, quantities, delivery, installation and training costs, delivery date. No unit price may exceed the catalogue price, nor the total the ceiling."
     public static let access = Access.roles(.vendor, .ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderOfferParams
@@ -465,7 +484,8 @@ public struct OrderAcceptParams: Codable, Sendable, Hashable {
 /// `order.accept`: accept the other side's latest offer unchanged (the vendor accepting the order itself is round 0).
 public enum OrderAccept: RPCMethod {
     public static let name = "order.accept"
-    public static let summary = "Agreement (annex I.D.3.d): the vendor accepts the order as placed (round 0), or either side accepts the other's latest offer unchanged."
+    public static let summary =
+        "Agreement (annex I.D.3.d): the vendor accepts the order as placed (round 0), or either side accepts the other's latest offer unchanged."
     public static let access = Access.roles(.vendor, .ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAcceptParams
@@ -475,7 +495,8 @@ public enum OrderAccept: RPCMethod {
 /// `order.issueSuratPesanan`: the PPK issues the Surat Pesanan.
 public enum OrderIssueSuratPesanan: RPCMethod {
     public static let name = "order.issueSuratPesanan"
-    public static let summary = "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on."
+    public static let summary =
+        "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on."
     public static let access = Access.roles(.ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
@@ -518,7 +539,8 @@ public struct DeliveryParams: Codable, Sendable, Hashable {
 /// `order.recordDelivery`: the vendor records a (partial) delivery or a replacement.
 public enum OrderRecordDelivery: RPCMethod {
     public static let name = "order.recordDelivery"
-    public static let summary = "The vendor records a delivery (annex I.D.3.f); partial deliveries are allowed, and units owed as replacements are delivered the same way."
+    public static let summary =
+        "The vendor records a delivery (annex I.D.3.f); partial deliveries are allowed, and units owed as replacements are delivered the same way."
     public static let access = Access.roles(.vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = DeliveryParams
@@ -552,7 +574,8 @@ public struct InspectionParams: Codable, Sendable, Hashable {
 /// `order.inspect`: the PPK inspects a delivery.
 public enum OrderInspect: RPCMethod {
     public static let name = "order.inspect"
-    public static let summary = "The PPK inspects a delivery (annex I.D.3.g–i): accepted units per item; defective, damaged, malfunctioning or mismatching units are rejected with a reason and requested as replacements at the vendor's cost."
+    public static let summary =
+        "The PPK inspects a delivery (annex I.D.3.g–i): accepted units per item; defective, damaged, malfunctioning or mismatching units are rejected with a reason and requested as replacements at the vendor's cost."
     public static let access = Access.roles(.ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = InspectionParams
@@ -583,7 +606,8 @@ public struct ReceiptParams: Codable, Sendable, Hashable {
 /// `order.confirmReceipt`: the PPK confirms receipt of everything; the BAST is generated.
 public enum OrderConfirmReceipt: RPCMethod {
     public static let name = "order.confirmReceipt"
-    public static let summary = "When every unit is accepted, the PPK confirms receipt (annex I.D.3.j–k) and the handover record (BAST) is generated, numbered, rendered and sealed, with the late-delivery penalty fixed."
+    public static let summary =
+        "When every unit is accepted, the PPK confirms receipt (annex I.D.3.j–k) and the handover record (BAST) is generated, numbered, rendered and sealed, with the late-delivery penalty fixed."
     public static let access = Access.roles(.ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = ReceiptParams
@@ -593,7 +617,8 @@ public enum OrderConfirmReceipt: RPCMethod {
 /// `order.acknowledgeBAST`: the PPK and the vendor each acknowledge the BAST.
 public enum OrderAcknowledgeBAST: RPCMethod {
     public static let name = "order.acknowledgeBAST"
-    public static let summary = "The PPK and the vendor each acknowledge the BAST; after both, the order is completed and ready for payment (announced on the feed as order.readyForPayment)."
+    public static let summary =
+        "The PPK and the vendor each acknowledge the BAST; after both, the order is completed and ready for payment (announced on the feed as order.readyForPayment)."
     public static let access = Access.roles(.vendor, .ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = OrderAct
@@ -623,7 +648,8 @@ public struct FailureParams: Codable, Sendable, Hashable {
 /// `order.fail`: after the Surat Pesanan, the PPK fails the order for the vendor's default.
 public enum OrderFail: RPCMethod {
     public static let name = "order.fail"
-    public static let summary = "After the Surat Pesanan, the PPK fails the order for the vendor's withdrawal without acceptable reason, non-performance, not finishing, refusing replacement, or false data; a sanction proposal goes to the catalog's sanction flow through the order feed."
+    public static let summary =
+        "After the Surat Pesanan, the PPK fails the order for the vendor's withdrawal without acceptable reason, non-performance, not finishing, refusing replacement, or false data; a sanction proposal goes to the catalog's sanction flow through the order feed."
     public static let access = Access.roles(.ppk)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = FailureParams
@@ -642,8 +668,10 @@ public struct OrderRef: Codable, Sendable, Hashable {
 /// `order.get`: one order.
 public enum OrderGet: RPCMethod {
     public static let name = "order.get"
-    public static let summary = "One order with everything that happened to it: for its PPK's agency (PPK, PA/KPA, treasurer), its vendor, and the tenant's auditors, UKPBJ head and Super Admin."
-    public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let summary =
+        "One order with everything that happened to it: for its PPK's agency (PPK, PA/KPA, treasurer), its vendor, and the tenant's auditors, UKPBJ head and Super Admin."
+    public static let access = Access.roles(
+        .ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = OrderRef
@@ -692,7 +720,10 @@ public struct OrderSummary: Codable, Sendable, Hashable {
     public var updatedAt: String
 
     /// Creates it.
-    public init(id: String, forceMajeure: Bool, agency: String, title: String, vendorName: String, state: OrderState, total: Rupiah?, splitPurchaseFlagged: Bool, updatedAt: String) {
+    public init(
+        id: String, forceMajeure: Bool, agency: String, title: String, vendorName: String, state: OrderState,
+        total: Rupiah?, splitPurchaseFlagged: Bool, updatedAt: String
+    ) {
         self.id = id
         self.forceMajeure = forceMajeure
         self.agency = agency
@@ -722,8 +753,10 @@ public struct OrderPage: Codable, Sendable, Hashable {
 /// `order.list`: the orders a caller may see.
 public enum OrderList: RPCMethod {
     public static let name = "order.list"
-    public static let summary = "Orders and force-majeure records the caller may see: a vendor its own, an agency's officials their agency's, auditors and the UKPBJ head the tenant's; force-majeure records are marked."
-    public static let access = Access.roles(.ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let summary =
+        "Orders and force-majeure records the caller may see: a vendor its own, an agency's officials their agency's, auditors and the UKPBJ head the tenant's; force-majeure records are marked."
+    public static let access = Access.roles(
+        .ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = OrderListParams
@@ -733,7 +766,8 @@ public enum OrderList: RPCMethod {
 /// `splitPurchase.list`: possible split purchases, for auditors.
 public enum SplitPurchaseList: RPCMethod {
     public static let name = "splitPurchase.list"
-    public static let summary = "Orders flagged as possible split purchases (pemecahan paket): orders of one agency to one vendor for one product within the tenant's window whose sum exceeds the ceiling."
+    public static let summary =
+        "Orders flagged as possible split purchases (pemecahan paket): orders of one agency to one vendor for one product within the tenant's window whose sum exceeds the ceiling."
     public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

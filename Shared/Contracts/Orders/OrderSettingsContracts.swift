@@ -50,7 +50,8 @@ public struct SuratPesananTerms: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        rightsAndObligations: String, workExecution: String, price: String, payment: String, sanctions: String, latePenalty: String,
+        rightsAndObligations: String, workExecution: String, price: String, payment: String, sanctions: String,
+        latePenalty: String,
         forceMajeure: String, disputeSettlement: String, antiGratification: String
     ) {
         self.rightsAndObligations = rightsAndObligations
@@ -90,8 +91,10 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
 
     /// Creates it.
     public init(
-        tenant: String, ceilings: [CeilingSetting], vendorResponseDays: Int, splitPurchaseWindowDays: Int, maxPenaltyDays: Int,
-        suratPesananNumberTemplate: String, bastNumberTemplate: String, terms: SuratPesananTerms, documentPlace: String, version: Int64? = nil
+        tenant: String, ceilings: [CeilingSetting], vendorResponseDays: Int, splitPurchaseWindowDays: Int,
+        maxPenaltyDays: Int,
+        suratPesananNumberTemplate: String, bastNumberTemplate: String, terms: SuratPesananTerms, documentPlace: String,
+        version: Int64? = nil
     ) {
         self.tenant = tenant
         self.ceilings = ceilings
@@ -109,7 +112,8 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
 /// `orders.settings.get`: a tenant's order rules (defaults until Super Admin sets them).
 public enum OrdersSettingsGet: RPCMethod {
     public static let name = "orders.settings.get"
-    public static let summary = "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
+    public static let summary =
+        "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

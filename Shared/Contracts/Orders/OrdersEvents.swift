@@ -21,11 +21,18 @@ public struct OrderStateChange: Codable, Sendable, Hashable {
     public var version: Int64
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "orderId", tenant, agency, vendorID = "vendorId", ppkAccountID = "ppkAccountId", state, version
+        case orderID = "orderId"
+        case tenant, agency
+        case vendorID = "vendorId"
+        case ppkAccountID = "ppkAccountId"
+        case state, version
     }
 
     /// Creates it.
-    public init(orderID: String, tenant: String, agency: String, vendorID: String, ppkAccountID: String, state: OrderState, version: Int64) {
+    public init(
+        orderID: String, tenant: String, agency: String, vendorID: String, ppkAccountID: String, state: OrderState,
+        version: Int64
+    ) {
         self.orderID = orderID
         self.tenant = tenant
         self.agency = agency
@@ -61,7 +68,11 @@ public struct OrderFailure: Codable, Sendable, Hashable {
     public var suratPesananNumber: String?
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "orderId", tenant, agency, vendorID = "vendorId", ppkAccountID = "ppkAccountId", state, version, grounds, description,
+        case orderID = "orderId"
+        case tenant, agency
+        case vendorID = "vendorId"
+        case ppkAccountID = "ppkAccountId"
+        case state, version, grounds, description,
             suratPesananNumber
     }
 
@@ -94,7 +105,11 @@ public struct PaymentBuyer: Codable, Sendable, Hashable {
     /// hold it yet (identity's agency records carry no NPWP), payments takes it from its own settings.
     public var npwp: String?
 
-    private enum CodingKeys: String, CodingKey { case tenant, agency, ppkAccountID = "ppkAccountId", ppkName, npwp }
+    private enum CodingKeys: String, CodingKey {
+        case tenant, agency
+        case ppkAccountID = "ppkAccountId"
+        case ppkName, npwp
+    }
 
     /// Creates it.
     public init(tenant: String, agency: String, ppkAccountID: String, ppkName: String, npwp: String? = nil) {
@@ -123,7 +138,9 @@ public struct PaymentVendor: Codable, Sendable, Hashable {
     public var bankAccount: BankAccount?
 
     /// Creates it.
-    public init(id: String, name: String, isPKP: Bool, isUMKM: Bool, npwp: String? = nil, bankAccount: BankAccount? = nil) {
+    public init(
+        id: String, name: String, isPKP: Bool, isUMKM: Bool, npwp: String? = nil, bankAccount: BankAccount? = nil
+    ) {
         self.id = id
         self.name = name
         self.isPKP = isPKP
@@ -155,11 +172,16 @@ public struct PaymentItem: Codable, Sendable, Hashable {
     public var amount: Rupiah
 
     private enum CodingKeys: String, CodingKey {
-        case itemID = "itemId", productID = "productId", name, unit, categoryCode, kind, quantity, unitPrice, amount
+        case itemID = "itemId"
+        case productID = "productId"
+        case name, unit, categoryCode, kind, quantity, unitPrice, amount
     }
 
     /// Creates it.
-    public init(itemID: String, productID: String, name: String, unit: String, categoryCode: String, kind: ProductKind, quantity: Int, unitPrice: Rupiah, amount: Rupiah) {
+    public init(
+        itemID: String, productID: String, name: String, unit: String, categoryCode: String, kind: ProductKind,
+        quantity: Int, unitPrice: Rupiah, amount: Rupiah
+    ) {
         self.itemID = itemID
         self.productID = productID
         self.name = name
@@ -212,14 +234,17 @@ public struct OrderPaymentFacts: Codable, Sendable, Hashable {
     public var bast: DocumentInfo
 
     private enum CodingKeys: String, CodingKey {
-        case orderID = "orderId", tenant, agency, packageName, fundingSource, budgetAccountCode, buyer, vendor, items, totals,
+        case orderID = "orderId"
+        case tenant, agency, packageName, fundingSource, budgetAccountCode, buyer, vendor, items, totals,
             totalIncludingPPN, totalBeforePPN, ppn, penalty, penaltyAmount, suratPesanan, bast
     }
 
     /// Creates it.
     public init(
-        orderID: String, tenant: String, agency: String, packageName: String, fundingSource: FundingSource, budgetAccountCode: String,
-        buyer: PaymentBuyer, vendor: PaymentVendor, items: [PaymentItem], totals: OrderTotals, penalty: LatePenaltyAssessment?,
+        orderID: String, tenant: String, agency: String, packageName: String, fundingSource: FundingSource,
+        budgetAccountCode: String,
+        buyer: PaymentBuyer, vendor: PaymentVendor, items: [PaymentItem], totals: OrderTotals,
+        penalty: LatePenaltyAssessment?,
         suratPesanan: DocumentInfo, bast: DocumentInfo
     ) {
         self.orderID = orderID
@@ -388,7 +413,8 @@ public enum OrderFailed: EventContract {
     /// The payload's version.
     public static let version = 1
     /// What it means.
-    public static let summary = "The PPK failed the order for the vendor's default: the catalog files the delisting proposal (Pasal 14)."
+    public static let summary =
+        "The PPK failed the order for the vendor's default: the catalog files the delisting proposal (Pasal 14)."
     /// The order with the grounds.
     public typealias Payload = OrderFailure
 }
@@ -400,7 +426,8 @@ public enum OrderSplitPurchaseFlagged: EventContract {
     /// The payload's version.
     public static let version = 1
     /// What it means.
-    public static let summary = "A submitted order, with the agency's earlier ones, looks like a purchase split to stay under a ceiling."
+    public static let summary =
+        "A submitted order, with the agency's earlier ones, looks like a purchase split to stay under a ceiling."
     /// The flag.
     public typealias Payload = SplitPurchaseFlag
 }
@@ -413,7 +440,8 @@ public enum OrderReadyForPayment: EventContract {
     /// totals with and without PPN and the penalty amount; version 1 events lack them.
     public static let version = 2
     /// What it means.
-    public static let summary = "Both parties acknowledged the BAST: the order is completed and payments may pay it, from this payload alone."
+    public static let summary =
+        "Both parties acknowledged the BAST: the order is completed and payments may pay it, from this payload alone."
     /// Everything payments needs.
     public typealias Payload = OrderPaymentFacts
 }
@@ -446,7 +474,8 @@ public enum ForceMajeureAcknowledged: EventContract {
 public enum OrdersEvents {
     /// Every order event whose payload is the order as it stands.
     public static let orderChanges: [any OrderChangeEvent.Type] = [
-        OrderPrepared.self, OrderSubmitted.self, OrderCancelled.self, OrderDeclinedByVendor.self, OrderOffered.self, OrderAgreed.self,
+        OrderPrepared.self, OrderSubmitted.self, OrderCancelled.self, OrderDeclinedByVendor.self, OrderOffered.self,
+        OrderAgreed.self,
         OrderExpired.self, OrderSuratPesananIssued.self, OrderSuratPesananAcknowledged.self, OrderDeliveryRecorded.self,
         OrderInspected.self, OrderReceived.self, OrderBASTAcknowledged.self,
     ]
@@ -454,7 +483,8 @@ public enum OrdersEvents {
     /// Every event orders publishes.
     public static let declarations: [any EventContract.Type] =
         orderChanges.map { $0 as any EventContract.Type } + [
-            OrderFailed.self, OrderSplitPurchaseFlagged.self, OrderReadyForPayment.self, ForceMajeureRecorded.self, ForceMajeureAcknowledged.self,
+            OrderFailed.self, OrderSplitPurchaseFlagged.self, OrderReadyForPayment.self, ForceMajeureRecorded.self,
+            ForceMajeureAcknowledged.self,
         ]
 
     /// Every event orders publishes, for its `rpc.discover`.

@@ -1,5 +1,5 @@
-import SiOpenContracts
 import OrdersService
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
@@ -9,11 +9,14 @@ import Testing
 struct CeilingTests {
     @Test func apbnAndApbdStopAtTenMillionInclusive() throws {
         for source in [FundingSource.apbn, .apbd] {
-            let applied = try CeilingCheck.check(total: 10_000_000, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"), field: "total")
+            let applied = try CeilingCheck.check(
+                total: 10_000_000, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"), field: "total")
             #expect(applied.amount == 10_000_000)
             #expect(applied.legalBasis == "Perbup Balangan 92/2023 Pasal 2")
             let error = refusal {
-                try CeilingCheck.check(total: 10_000_001, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"), field: "offer.total")
+                try CeilingCheck.check(
+                    total: 10_000_001, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"),
+                    field: "offer.total")
             }
             expectValidation(error, fields: ["offer.total"])
         }
@@ -21,35 +24,65 @@ struct CeilingTests {
 
     @Test func bludAndBumdNeedTheTenantsCeiling() throws {
         for source in [FundingSource.blud, .bumd] {
-            let error = refusal { try CeilingCheck.check(total: 1, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"), field: "total") }
+            let error = refusal {
+                try CeilingCheck.check(
+                    total: 1, source: source, ceilings: .balanganDefaults, on: day("2026-11-21"), field: "total")
+            }
             expectValidation(error, fields: ["fundingSource"])
         }
-        let blud = try PurchaseCeiling(source: .blud, amount: 50_000_000, legalBasis: "Perbup BLUD RSUD 1/2024", effectiveFrom: day("2024-01-01"))
+        let blud = try PurchaseCeiling(
+            source: .blud, amount: 50_000_000, legalBasis: "Perbup BLUD RSUD 1/2024", effectiveFrom: day("2024-01-01"))
         let ceilings = PurchaseCeilings.balanganDefaults.setting(blud)
-        #expect(try CeilingCheck.check(total: 50_000_000, source: .blud, ceilings: ceilings, on: day("2026-11-21"), field: "total") == blud)
-        expectValidation(refusal { try CeilingCheck.check(total: 50_000_001, source: .blud, ceilings: ceilings, on: day("2026-11-21"), field: "total") }, fields: ["total"])
-        expectValidation(refusal { try CeilingCheck.check(total: 1, source: .bumd, ceilings: ceilings, on: day("2026-11-21"), field: "total") }, fields: ["fundingSource"])
+        #expect(
+            try CeilingCheck.check(
+                total: 50_000_000, source: .blud, ceilings: ceilings, on: day("2026-11-21"), field: "total") == blud)
+        expectValidation(
+            refusal {
+                try CeilingCheck.check(
+                    total: 50_000_001, source: .blud, ceilings: ceilings, on: day("2026-11-21"), field: "total")
+            }, fields: ["total"])
+        expectValidation(
+            refusal {
+                try CeilingCheck.check(
+                    total: 1, source: .bumd, ceilings: ceilings, on: day("2026-11-21"), field: "total")
+            }, fields: ["fundingSource"])
     }
 
     @Test func theCeilingInForceOnTheDayApplies() throws {
         // Before the Perbup was enacted there is no ceiling at all.
-        expectValidation(refusal { try CeilingCheck.check(total: 1, source: .apbd, ceilings: .balanganDefaults, on: day("2023-12-27"), field: "total") }, fields: ["fundingSource"])
-        #expect(throws: Never.self) { try CeilingCheck.check(total: 1, source: .apbd, ceilings: .balanganDefaults, on: day("2023-12-28"), field: "total") }
-        let raised = try PurchaseCeiling(source: .apbd, amount: 15_000_000, legalBasis: "Perbup amendment", effectiveFrom: day("2027-01-01"))
+        expectValidation(
+            refusal {
+                try CeilingCheck.check(
+                    total: 1, source: .apbd, ceilings: .balanganDefaults, on: day("2023-12-27"), field: "total")
+            }, fields: ["fundingSource"])
+        #expect(throws: Never.self) {
+            try CeilingCheck.check(
+                total: 1, source: .apbd, ceilings: .balanganDefaults, on: day("2023-12-28"), field: "total")
+        }
+        let raised = try PurchaseCeiling(
+            source: .apbd, amount: 15_000_000, legalBasis: "Perbup amendment", effectiveFrom: day("2027-01-01"))
         let ceilings = PurchaseCeilings.balanganDefaults.setting(raised)
         #expect(ceilings.inForce(for: .apbd, on: day("2026-12-31"))?.amount == 10_000_000)
         #expect(ceilings.inForce(for: .apbd, on: day("2027-01-01"))?.amount == 15_000_000)
         #expect(ceilings.inForce(for: .apbn, on: day("2027-01-01"))?.amount == 10_000_000)
         // Setting an entry for the same source and day replaces it.
-        let corrected = try PurchaseCeiling(source: .apbd, amount: 12_000_000, legalBasis: "Perbup amendment (corrected)", effectiveFrom: day("2027-01-01"))
+        let corrected = try PurchaseCeiling(
+            source: .apbd, amount: 12_000_000, legalBasis: "Perbup amendment (corrected)",
+            effectiveFrom: day("2027-01-01"))
         let replaced = ceilings.setting(corrected)
         #expect(replaced.entries.count == 3)
         #expect(replaced.inForce(for: .apbd, on: day("2027-02-01")) == corrected)
     }
 
     @Test func aCeilingNeedsAnAmountAndABasis() {
-        expectValidation(refusal { _ = try PurchaseCeiling(source: .blud, amount: .zero, legalBasis: "x", effectiveFrom: day("2024-01-01")) }, fields: ["amount"])
-        expectValidation(refusal { _ = try PurchaseCeiling(source: .blud, amount: 1, legalBasis: "  ", effectiveFrom: day("2024-01-01")) }, fields: ["legalBasis"])
+        expectValidation(
+            refusal {
+                _ = try PurchaseCeiling(source: .blud, amount: .zero, legalBasis: "x", effectiveFrom: day("2024-01-01"))
+            }, fields: ["amount"])
+        expectValidation(
+            refusal {
+                _ = try PurchaseCeiling(source: .blud, amount: 1, legalBasis: "  ", effectiveFrom: day("2024-01-01"))
+            }, fields: ["legalBasis"])
     }
 }
 
@@ -90,7 +123,8 @@ struct LatePenaltyTests {
     }
 
     @Test func daysChargedAreCapped() throws {
-        let part = LatePart(valueBeforePPN: 9_000_000, dueDate: day("2026-01-10"), deliveredOn: day("2026-03-11"))  // 60 days late
+        // 60 days late.
+        let part = LatePart(valueBeforePPN: 9_000_000, dueDate: day("2026-01-10"), deliveredOn: day("2026-03-11"))
         let standard = try LatePenalty.compute(lateParts: [part], today: day("2026-04-01"))
         #expect(standard.parts[0].daysLate == 60)
         #expect(standard.parts[0].daysCharged == 50)
@@ -98,7 +132,9 @@ struct LatePenaltyTests {
         let tenant = try LatePenalty.compute(lateParts: [part], today: day("2026-04-01"), maxDays: 10)
         #expect(tenant.total == 90_000)
         #expect(try LatePenalty.compute(lateParts: [part], today: day("2026-04-01"), maxDays: 0).total == .zero)
-        expectValidation(refusal { _ = try LatePenalty.compute(lateParts: [part], today: day("2026-04-01"), maxDays: -1) }, fields: ["maxDays"])
+        expectValidation(
+            refusal { _ = try LatePenalty.compute(lateParts: [part], today: day("2026-04-01"), maxDays: -1) },
+            fields: ["maxDays"])
         #expect(try LatePenalty.compute(lateParts: [], today: day("2026-04-01")).total == .zero)
     }
 
@@ -106,10 +142,14 @@ struct LatePenaltyTests {
         #expect(LatePenaltyRate.perpres16of2018.perMille == 1)
         let steep = try LatePenaltyRate(perMille: 1_000, effectiveFrom: day("2026-01-01"), legalBasis: "test")
         let part = LatePart(valueBeforePPN: rp(.max), dueDate: day("2026-01-10"), deliveredOn: day("2026-01-12"))
-        expectValidation(refusal { _ = try LatePenalty.compute(lateParts: [part], today: day("2026-02-01"), rate: steep) }, fields: ["lateParts[0].valueBeforePPN"])
+        expectValidation(
+            refusal { _ = try LatePenalty.compute(lateParts: [part], today: day("2026-02-01"), rate: steep) },
+            fields: ["lateParts[0].valueBeforePPN"])
         // The largest value at the default rate is exact: max × 2 / 1000, rounded half up.
         let exact = try LatePenalty.compute(lateParts: [part], today: day("2026-02-01"))
         #expect(exact.total.amount == 18_446_744_073_709_552)
-        expectValidation(refusal { _ = try LatePenaltyRate(perMille: 0, effectiveFrom: day("2026-01-01"), legalBasis: "x") }, fields: ["perMille"])
+        expectValidation(
+            refusal { _ = try LatePenaltyRate(perMille: 0, effectiveFrom: day("2026-01-01"), legalBasis: "x") },
+            fields: ["perMille"])
     }
 }

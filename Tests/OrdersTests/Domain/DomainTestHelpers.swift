@@ -1,6 +1,6 @@
+import OrdersService
 // Small helpers for the orders domain tests.
 import SiOpenContracts
-import OrdersService
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime

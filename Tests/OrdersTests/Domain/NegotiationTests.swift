@@ -1,5 +1,5 @@
-import SiOpenContracts
 import OrdersService
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
@@ -19,7 +19,10 @@ private func offer(
 ) -> NegotiationOffer {
     NegotiationOffer(
         by: by, round: round,
-        items: [OfferLine(itemID: "A", unitPrice: a, quantity: aQuantity), OfferLine(itemID: "B", unitPrice: b, quantity: bQuantity)],
+        items: [
+            OfferLine(itemID: "A", unitPrice: a, quantity: aQuantity),
+            OfferLine(itemID: "B", unitPrice: b, quantity: bQuantity),
+        ],
         deliveryCost: delivery, deliveryDate: date)
 }
 
@@ -36,16 +39,28 @@ struct NegotiationTests {
         #expect(negotiation.partyToMove == .vendor)
         #expect(negotiation.facts.latestOfferBy == .ppk)
         #expect(try negotiation.latestOffer?.totals(ppn: nonPKP).totalIncludingPPN == 6_100_000)
-        expectValidation(refusal { _ = try Negotiation.open(items: catalogue, order: offer(.vendor, round: 0), context: context) }, fields: ["by"])
-        expectValidation(refusal { _ = try Negotiation.open(items: catalogue, order: offer(.ppk, round: 1), context: context) }, fields: ["round"])
-        expectValidation(refusal { _ = try Negotiation.open(items: [], order: offer(.ppk, round: 0), context: context) }, fields: ["items"])
-        expectValidation(refusal { _ = try Negotiation.open(items: catalogue + [catalogue[0]], order: offer(.ppk, round: 0), context: context) }, fields: ["items"])
+        expectValidation(
+            refusal { _ = try Negotiation.open(items: catalogue, order: offer(.vendor, round: 0), context: context) },
+            fields: ["by"])
+        expectValidation(
+            refusal { _ = try Negotiation.open(items: catalogue, order: offer(.ppk, round: 1), context: context) },
+            fields: ["round"])
+        expectValidation(
+            refusal { _ = try Negotiation.open(items: [], order: offer(.ppk, round: 0), context: context) },
+            fields: ["items"])
+        expectValidation(
+            refusal {
+                _ = try Negotiation.open(
+                    items: catalogue + [catalogue[0]], order: offer(.ppk, round: 0), context: context)
+            }, fields: ["items"])
     }
 
     @Test func turnsAlternateAndTheVendorMovesFirst() throws {
         var negotiation = try opened()
         // The PPK cannot open a negotiation before the vendor has responded.
-        let ppkFirst = refusal { _ = try negotiation.make(offer(.ppk, round: 1, a: 1_800_000), orderState: .ordered, context: context) }
+        let ppkFirst = refusal {
+            _ = try negotiation.make(offer(.ppk, round: 1, a: 1_800_000), orderState: .ordered, context: context)
+        }
         #expect(ppkFirst?.code == 409)
         #expect(currentState(ppkFirst) == "ordered")
 
@@ -53,7 +68,9 @@ struct NegotiationTests {
         #expect(state == .negotiating)
         #expect(negotiation.partyToMove == .ppk)
 
-        let vendorAgain = refusal { _ = try negotiation.make(offer(.vendor, round: 2, a: 1_940_000), orderState: state, context: context) }
+        let vendorAgain = refusal {
+            _ = try negotiation.make(offer(.vendor, round: 2, a: 1_940_000), orderState: state, context: context)
+        }
         #expect(vendorAgain?.code == 409)
         #expect(vendorAgain?.message.contains("it is the PPK's turn") == true)
 
@@ -71,7 +88,9 @@ struct NegotiationTests {
         var negotiation = try opened()
         let state = try negotiation.make(offer(.vendor, round: 1, a: 1_950_000), orderState: .ordered, context: context)
         for stale in [0, 1, 3] {
-            let error = refusal { _ = try negotiation.make(offer(.ppk, round: stale, a: 1_900_000), orderState: state, context: context) }
+            let error = refusal {
+                _ = try negotiation.make(offer(.ppk, round: stale, a: 1_900_000), orderState: state, context: context)
+            }
             #expect(error?.code == 409, "round \(stale)")
             #expect(error?.message.contains("the next is 2") == true)
         }
@@ -98,7 +117,9 @@ struct NegotiationTests {
         #expect(negotiation.agreedTerms == offer(.vendor, round: 3, a: 1_920_000))
         #expect(negotiation.partyToMove == nil)
 
-        let afterwards = refusal { _ = try negotiation.make(offer(.vendor, round: 4), orderState: state, context: context) }
+        let afterwards = refusal {
+            _ = try negotiation.make(offer(.vendor, round: 4), orderState: state, context: context)
+        }
         #expect(afterwards?.code == 409)
         #expect(currentState(afterwards) == "agreed")
         let acceptAgain = refusal { _ = try negotiation.accept(round: 3, by: .ppk, orderState: .negotiating) }
@@ -118,16 +139,21 @@ struct NegotiationTests {
         var bad = offer(.vendor, round: 1, a: 2_000_001, aQuantity: 0, b: 0, date: day("2026-11-20"))
         bad.note = String(repeating: "x", count: Negotiation.maximumNoteLength + 1)
         let error = refusal { _ = try negotiation.make(bad, orderState: .ordered, context: context) }
-        expectValidation(error, fields: ["items[0].unitPrice", "items[0].quantity", "items[1].unitPrice", "deliveryDate", "note"])
+        expectValidation(
+            error, fields: ["items[0].unitPrice", "items[0].quantity", "items[1].unitPrice", "deliveryDate", "note"])
         #expect(negotiation.offers.count == 1, "a refused offer leaves no trace")
 
         var foreign = offer(.vendor, round: 1)
         foreign.items[1].itemID = "C"
-        expectValidation(refusal { _ = try negotiation.make(foreign, orderState: .ordered, context: context) }, fields: ["items[1].itemID", "items"])
+        expectValidation(
+            refusal { _ = try negotiation.make(foreign, orderState: .ordered, context: context) },
+            fields: ["items[1].itemID", "items"])
 
         var repeated = offer(.vendor, round: 1)
         repeated.items.append(OfferLine(itemID: "A", unitPrice: 1, quantity: 1))
-        expectValidation(refusal { _ = try negotiation.make(repeated, orderState: .ordered, context: context) }, fields: ["items[2].itemID"])
+        expectValidation(
+            refusal { _ = try negotiation.make(repeated, orderState: .ordered, context: context) },
+            fields: ["items[2].itemID"])
 
         var missing = offer(.vendor, round: 1)
         missing.items.removeLast()
@@ -136,7 +162,9 @@ struct NegotiationTests {
         #expect(missingError?.message.contains("missing B") == true)
 
         // Today is a valid delivery date; the catalogue price itself is allowed.
-        #expect(try negotiation.make(offer(.vendor, round: 1, date: today), orderState: .ordered, context: context) == .negotiating)
+        #expect(
+            try negotiation.make(offer(.vendor, round: 1, date: today), orderState: .ordered, context: context)
+                == .negotiating)
     }
 
     @Test func theOfferTotalMustStayWithinTheCeiling() throws {
@@ -160,17 +188,21 @@ struct NegotiationTests {
         taxed.items = [OfferLine(itemID: "A", unitPrice: 1_001_001, quantity: 9)]
         #expect(try Negotiation.validate(taxed, items: single, context: pkpExcluded).totalIncludingPPN == 10_000_000)
         taxed.deliveryCost = 1
-        expectValidation(refusal { _ = try Negotiation.validate(taxed, items: single, context: pkpExcluded) }, fields: ["total"])
+        expectValidation(
+            refusal { _ = try Negotiation.validate(taxed, items: single, context: pkpExcluded) }, fields: ["total"])
 
         // BLUD has no default ceiling: refused until the tenant sets one.
         let blud = OfferContext(ppn: nonPKP, fundingSource: .blud, ceilings: .balanganDefaults, today: today)
-        expectValidation(refusal { _ = try Negotiation.validate(onlyA, items: single, context: blud) }, fields: ["fundingSource"])
+        expectValidation(
+            refusal { _ = try Negotiation.validate(onlyA, items: single, context: blud) }, fields: ["fundingSource"])
     }
 
     @Test func quantityTimesPriceOverflowIsRefused() throws {
         var negotiation = try opened()
         let huge = offer(.vendor, round: 1, aQuantity: Int.max)
-        expectValidation(refusal { _ = try negotiation.make(huge, orderState: .ordered, context: context) }, fields: ["items[0].quantity"])
+        expectValidation(
+            refusal { _ = try negotiation.make(huge, orderState: .ordered, context: context) },
+            fields: ["items[0].quantity"])
     }
 
     @Test func noOfferAsksMoreForDeliveryInstallationOrTrainingThanTheOrder() throws {
@@ -179,9 +211,12 @@ struct NegotiationTests {
         var padded = offer(.vendor, round: 1, delivery: 100_001)
         padded.installationCost = 3_000_000
         padded.trainingCost = 1
-        expectValidation(refusal { _ = try negotiation.make(padded, orderState: .ordered, context: context) }, fields: ["deliveryCost", "installationCost", "trainingCost"])
+        expectValidation(
+            refusal { _ = try negotiation.make(padded, orderState: .ordered, context: context) },
+            fields: ["deliveryCost", "installationCost", "trainingCost"])
         #expect(negotiation.offers.count == 1)
-        let state = try negotiation.make(offer(.vendor, round: 1, delivery: 50_000), orderState: .ordered, context: context)
+        let state = try negotiation.make(
+            offer(.vendor, round: 1, delivery: 50_000), orderState: .ordered, context: context)
         // The bound is the order's, not the latest offer's: the PPK may go back up to it.
         _ = try negotiation.make(offer(.ppk, round: 2, delivery: 100_000), orderState: state, context: context)
         #expect(negotiation.offers.count == 3)

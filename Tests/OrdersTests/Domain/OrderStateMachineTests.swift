@@ -1,6 +1,6 @@
-import SiOpenContracts
 import Foundation
 import OrdersService
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
@@ -11,7 +11,10 @@ private let specification: [OrderTransition] = {
     func t(_ from: OrderState, _ action: OrderAction, _ by: OrderParty, _ to: OrderState) -> OrderTransition {
         OrderTransition(from: from, action: action, by: by, to: to)
     }
-    func t(_ from: OrderState, _ action: OrderAction, _ by: OrderParty, _ condition: OrderTransitionCondition, _ to: OrderState)
+    func t(
+        _ from: OrderState, _ action: OrderAction, _ by: OrderParty, _ condition: OrderTransitionCondition,
+        _ to: OrderState
+    )
         -> OrderTransition
     { OrderTransition(from: from, action: action, by: by, condition: condition, to: to) }
     return [
@@ -97,8 +100,13 @@ struct OrderStateMachineTests {
                         #expect(error?.code == 403, "\(state) \(action) \(party): \(String(describing: error))")
                     }
                     // No facts whatsoever make a refused combination allowed.
-                    for extra in [OrderFacts(latestOfferBy: .ppk, everythingAccepted: true, deliveryAwaitsInspection: true), OrderFacts(latestOfferBy: .vendor, bastAcknowledgedBy: [.ppk, .vendor])] {
-                        #expect(throws: DomainRefusal.self) { try OrderStateMachine.next(from: state, action: action, by: party, facts: extra) }
+                    for extra in [
+                        OrderFacts(latestOfferBy: .ppk, everythingAccepted: true, deliveryAwaitsInspection: true),
+                        OrderFacts(latestOfferBy: .vendor, bastAcknowledgedBy: [.ppk, .vendor]),
+                    ] {
+                        #expect(throws: DomainRefusal.self) {
+                            try OrderStateMachine.next(from: state, action: action, by: party, facts: extra)
+                        }
                     }
                     continue
                 }
@@ -108,7 +116,9 @@ struct OrderStateMachineTests {
                         (try? OrderStateMachine.next(from: state, action: action, by: party, facts: given)) == row.to,
                         "\(state) \(action) \(party) \(row.condition)")
                     if let broken = facts(breaking: row.condition, by: party) {
-                        let error = refusal { _ = try OrderStateMachine.next(from: state, action: action, by: party, facts: broken) }
+                        let error = refusal {
+                            _ = try OrderStateMachine.next(from: state, action: action, by: party, facts: broken)
+                        }
                         #expect(error?.code == 409, "\(state) \(action) \(party) with \(row.condition) broken")
                         #expect(currentState(error) == state.rawValue)
                     }
@@ -125,35 +135,58 @@ struct OrderStateMachineTests {
             #expect(outgoing == !state.isTerminal, "\(state)")
         }
         #expect(OrderState.allCases.filter(\.acceptsDraftChanges) == [.prepared])
-        #expect(Set(OrderState.allCases.filter(\.isUnderContract)) == [.contracted, .inDelivery, .received, .completed, .failed])
+        #expect(
+            Set(OrderState.allCases.filter(\.isUnderContract)) == [
+                .contracted, .inDelivery, .received, .completed, .failed,
+            ])
     }
 
     @Test func bastNeedsBothAcknowledgements() throws {
         var acknowledged: Set<OrderParty> = []
-        let afterPPK = try OrderStateMachine.next(from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: acknowledged))
+        let afterPPK = try OrderStateMachine.next(
+            from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: acknowledged))
         #expect(afterPPK == .received)
         acknowledged.insert(.ppk)
-        let again = refusal { _ = try OrderStateMachine.next(from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: acknowledged)) }
+        let again = refusal {
+            _ = try OrderStateMachine.next(
+                from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: acknowledged)
+            )
+        }
         #expect(again?.code == 409)
         #expect(again?.message.contains("already acknowledged") == true)
-        let afterVendor = try OrderStateMachine.next(from: .received, action: .acknowledgeBAST, by: .vendor, facts: OrderFacts(bastAcknowledgedBy: acknowledged))
+        let afterVendor = try OrderStateMachine.next(
+            from: .received, action: .acknowledgeBAST, by: .vendor, facts: OrderFacts(bastAcknowledgedBy: acknowledged))
         #expect(afterVendor == .completed)
         // The other order works too.
         #expect(try OrderStateMachine.next(from: .received, action: .acknowledgeBAST, by: .vendor) == .received)
-        #expect(try OrderStateMachine.next(from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: [.vendor])) == .completed)
+        #expect(
+            try OrderStateMachine.next(
+                from: .received, action: .acknowledgeBAST, by: .ppk, facts: OrderFacts(bastAcknowledgedBy: [.vendor]))
+                == .completed)
     }
 
     @Test func guardsExplainThemselves() throws {
         let receipt = refusal { _ = try OrderStateMachine.next(from: .inDelivery, action: .confirmReceipt, by: .ppk) }
         #expect(receipt?.code == 409)
-        #expect(receipt?.message == "cannot confirm receipt of an order that is in delivery: not everything ordered has been delivered and accepted")
+        #expect(
+            receipt?.message
+                == "cannot confirm receipt of an order that is in delivery: not everything ordered has been delivered and accepted"
+        )
         #expect(currentState(receipt) == "in_delivery")
 
-        let ppkTurnLapse = refusal { _ = try OrderStateMachine.next(from: .negotiating, action: .expire, by: .system, facts: OrderFacts(latestOfferBy: .vendor)) }
+        let ppkTurnLapse = refusal {
+            _ = try OrderStateMachine.next(
+                from: .negotiating, action: .expire, by: .system, facts: OrderFacts(latestOfferBy: .vendor))
+        }
         #expect(ppkTurnLapse?.code == 409)
-        #expect(try OrderStateMachine.next(from: .negotiating, action: .expire, by: .system, facts: OrderFacts(latestOfferBy: .ppk)) == .expired)
+        #expect(
+            try OrderStateMachine.next(
+                from: .negotiating, action: .expire, by: .system, facts: OrderFacts(latestOfferBy: .ppk)) == .expired)
 
-        let twice = refusal { _ = try OrderStateMachine.next(from: .negotiating, action: .offer, by: .vendor, facts: OrderFacts(latestOfferBy: .vendor)) }
+        let twice = refusal {
+            _ = try OrderStateMachine.next(
+                from: .negotiating, action: .offer, by: .vendor, facts: OrderFacts(latestOfferBy: .vendor))
+        }
         #expect(twice?.message.contains("it is the PPK's turn") == true)
 
         let vendorCancels = refusal { _ = try OrderStateMachine.next(from: .ordered, action: .cancel, by: .vendor) }
@@ -166,14 +199,30 @@ struct OrderStateMachineTests {
     }
 
     @Test func availableActionsFollowTheTable() {
-        #expect(OrderStateMachine.availableActions(in: .ordered, for: .vendor, facts: OrderFacts(latestOfferBy: .ppk)) == [.vendorAccept, .vendorDecline, .offer])
-        #expect(OrderStateMachine.availableActions(in: .ordered, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [.cancel])
-        #expect(OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .vendor)) == [.cancel, .offer, .acceptOffer])
-        #expect(OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [.cancel])
+        #expect(
+            OrderStateMachine.availableActions(in: .ordered, for: .vendor, facts: OrderFacts(latestOfferBy: .ppk)) == [
+                .vendorAccept, .vendorDecline, .offer,
+            ])
+        #expect(
+            OrderStateMachine.availableActions(in: .ordered, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [
+                .cancel
+            ])
+        #expect(
+            OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .vendor))
+                == [.cancel, .offer, .acceptOffer])
+        #expect(
+            OrderStateMachine.availableActions(in: .negotiating, for: .ppk, facts: OrderFacts(latestOfferBy: .ppk)) == [
+                .cancel
+            ])
         // No step is ever offered for request_replacement: rejecting units on inspection is the request.
         #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .ppk) == [.fail])
-        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .ppk, facts: OrderFacts(deliveryAwaitsInspection: true)) == [.inspect, .fail])
-        #expect(OrderStateMachine.availableActions(in: .inDelivery, for: .vendor, facts: OrderFacts(unitsOutstanding: false)).isEmpty)
+        #expect(
+            OrderStateMachine.availableActions(
+                in: .inDelivery, for: .ppk, facts: OrderFacts(deliveryAwaitsInspection: true)) == [.inspect, .fail])
+        #expect(
+            OrderStateMachine.availableActions(
+                in: .inDelivery, for: .vendor, facts: OrderFacts(unitsOutstanding: false)
+            ).isEmpty)
         #expect(OrderStateMachine.availableActions(in: .completed, for: .ppk).isEmpty)
     }
 
@@ -182,7 +231,8 @@ struct OrderStateMachineTests {
         #expect(String(decoding: encoded, as: UTF8.self) == #"["in_delivery"]"#)
         #expect(OrderAction.issueSuratPesanan.rawValue == "issue_surat_pesanan")
         #expect(OrderAction.acknowledgeBAST.rawValue == "acknowledge_bast")
-        let decoded = try JSONDecoder().decode([OrderAction].self, from: Data(#"["vendor_accept","accept_offer"]"#.utf8))
+        let decoded = try JSONDecoder().decode(
+            [OrderAction].self, from: Data(#"["vendor_accept","accept_offer"]"#.utf8))
         #expect(decoded == [.vendorAccept, .acceptOffer])
     }
 

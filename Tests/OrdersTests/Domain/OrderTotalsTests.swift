@@ -1,5 +1,5 @@
-import SiOpenContracts
 import OrdersService
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
@@ -10,14 +10,19 @@ private func terms(_ status: VendorTaxStatus, _ basis: PriceBasis, _ rate: PPNRa
 }
 
 private func totals(_ amount: Int64, _ ppn: PPNTerms) throws -> OrderTotals {
-    try OrderTotals(lines: [OfferLine(itemID: "A", unitPrice: rp(amount), quantity: 1)], deliveryCost: 0, installationCost: 0, trainingCost: 0, ppn: ppn)
+    try OrderTotals(
+        lines: [OfferLine(itemID: "A", unitPrice: rp(amount), quantity: 1)], deliveryCost: 0, installationCost: 0,
+        trainingCost: 0, ppn: ppn)
 }
 
 @Suite("Order totals and PPN")
 struct OrderTotalsTests {
     @Test func linesAndCostsAddUp() throws {
         let result = try OrderTotals(
-            lines: [OfferLine(itemID: "A", unitPrice: 1_234_567, quantity: 3), OfferLine(itemID: "B", unitPrice: 45_000, quantity: 10)],
+            lines: [
+                OfferLine(itemID: "A", unitPrice: 1_234_567, quantity: 3),
+                OfferLine(itemID: "B", unitPrice: 45_000, quantity: 10),
+            ],
             deliveryCost: 150_000, installationCost: 200_000, trainingCost: 75_000, ppn: terms(.nonPKP, .ppnIncluded))
         #expect(result.lines.map(\.amount) == [3_703_701, 450_000])
         #expect(result.itemsSubtotal == 4_153_701)
@@ -75,25 +80,33 @@ struct OrderTotalsTests {
         let half = rp(4_611_686_018_427_387_904)
         let product = refusal {
             _ = try OrderTotals(
-                lines: [OfferLine(itemID: "A", unitPrice: 1, quantity: 1), OfferLine(itemID: "B", unitPrice: half, quantity: 2)],
+                lines: [
+                    OfferLine(itemID: "A", unitPrice: 1, quantity: 1),
+                    OfferLine(itemID: "B", unitPrice: half, quantity: 2),
+                ],
                 deliveryCost: 0, installationCost: 0, trainingCost: 0, ppn: terms(.nonPKP, .ppnIncluded))
         }
         expectValidation(product, fields: ["items[1].quantity"])
         let sum = refusal {
             _ = try OrderTotals(
-                lines: [OfferLine(itemID: "A", unitPrice: half, quantity: 1), OfferLine(itemID: "B", unitPrice: half, quantity: 1)],
+                lines: [
+                    OfferLine(itemID: "A", unitPrice: half, quantity: 1),
+                    OfferLine(itemID: "B", unitPrice: half, quantity: 1),
+                ],
                 deliveryCost: 0, installationCost: 0, trainingCost: 0, ppn: terms(.nonPKP, .ppnIncluded))
         }
         expectValidation(sum, fields: ["items"])
         let costs = refusal {
             _ = try OrderTotals(
-                lines: [OfferLine(itemID: "A", unitPrice: half, quantity: 1)], deliveryCost: half, installationCost: 0, trainingCost: 0,
+                lines: [OfferLine(itemID: "A", unitPrice: half, quantity: 1)], deliveryCost: half, installationCost: 0,
+                trainingCost: 0,
                 ppn: terms(.nonPKP, .ppnIncluded))
         }
         expectValidation(costs, fields: ["total"])
         let negative = refusal {
             _ = try OrderTotals(
-                lines: [OfferLine(itemID: "A", unitPrice: 1, quantity: -1)], deliveryCost: 0, installationCost: 0, trainingCost: 0,
+                lines: [OfferLine(itemID: "A", unitPrice: 1, quantity: -1)], deliveryCost: 0, installationCost: 0,
+                trainingCost: 0,
                 ppn: terms(.nonPKP, .ppnIncluded))
         }
         expectValidation(negative, fields: ["items[0].quantity"])
@@ -106,10 +119,21 @@ struct OrderTotalsTests {
         #expect(PPNRate.inForce(on: day("2025-01-01")) == .from2025)
         #expect(PPNRate.from2025.numerator == 11 && PPNRate.from2025.denominator == 100)
         #expect(PPNRate.from2025.rounding == .halfUp && PPNRate.from2022.rounding == .down)
-        let luxury = try PPNRate(numerator: 12, denominator: 100, effectiveFrom: day("2025-01-01"), rounding: .halfUp, legalBasis: "PMK 131/2024")
+        let luxury = try PPNRate(
+            numerator: 12, denominator: 100, effectiveFrom: day("2025-01-01"), rounding: .halfUp,
+            legalBasis: "PMK 131/2024")
         #expect(PPNRate.inForce(on: day("2025-06-01"), schedule: [.from2022, luxury]) == luxury)
-        expectValidation(refusal { _ = try PPNRate(numerator: 100, denominator: 100, effectiveFrom: day("2025-01-01"), rounding: .halfUp, legalBasis: "x") }, fields: ["numerator"])
-        expectValidation(refusal { _ = try PPNRate(numerator: 1, denominator: 0, effectiveFrom: day("2025-01-01"), rounding: .halfUp, legalBasis: "x") }, fields: ["denominator"])
+        expectValidation(
+            refusal {
+                _ = try PPNRate(
+                    numerator: 100, denominator: 100, effectiveFrom: day("2025-01-01"), rounding: .halfUp,
+                    legalBasis: "x")
+            }, fields: ["numerator"])
+        expectValidation(
+            refusal {
+                _ = try PPNRate(
+                    numerator: 1, denominator: 0, effectiveFrom: day("2025-01-01"), rounding: .halfUp, legalBasis: "x")
+            }, fields: ["denominator"])
     }
 
     @Test func anOrderHasOnePriceBasis() throws {

@@ -1,12 +1,15 @@
-import SiOpenContracts
 import Foundation
 import OrdersService
+import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenTestSupport
 import Testing
 
-private func record(_ id: String, _ total: Rupiah, _ date: String, agency: String = "dinkes", vendor: String = "v1", product: String = "p1") -> PurchaseRecord {
+private func record(
+    _ id: String, _ total: Rupiah, _ date: String, agency: String = "dinkes", vendor: String = "v1",
+    product: String = "p1"
+) -> PurchaseRecord {
     PurchaseRecord(orderID: id, agencyID: agency, vendorID: vendor, productID: product, total: total, date: day(date))
 }
 
@@ -52,11 +55,14 @@ struct SplitPurchaseTests {
     @Test func aLoneOrderIsNotASplit() {
         let big = record("new", 12_000_000, "2026-03-31")
         #expect(detector.check(new: big, earlier: [], ceiling: 10_000_000) == nil)
-        #expect(detector.check(new: big, earlier: [record("new", 1, "2026-03-31")], ceiling: 10_000_000) == nil, "the new order itself is skipped")
+        #expect(
+            detector.check(new: big, earlier: [record("new", 1, "2026-03-31")], ceiling: 10_000_000) == nil,
+            "the new order itself is skipped")
     }
 
     @Test func hugeSumsAreStillFlagged() {
-        let finding = detector.check(new: record("new", rp(.max), "2026-03-31"), earlier: [record("o1", 1, "2026-03-30")], ceiling: 10_000_000)
+        let finding = detector.check(
+            new: record("new", rp(.max), "2026-03-31"), earlier: [record("o1", 1, "2026-03-30")], ceiling: 10_000_000)
         #expect(finding?.sum.amount == .max)
     }
 

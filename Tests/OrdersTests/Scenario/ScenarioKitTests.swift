@@ -1,9 +1,3 @@
-// The scenario kit itself: the whole purchase through `Scenario.runPurchase` against services
-// the launcher started, every call reported to the hook, and a data folder as private as the
-// services require.
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import IdentityService
 import SiOpenContracts
@@ -11,6 +5,13 @@ import SiOpenProtocol
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
 import Testing
+
+// The scenario kit itself: the whole purchase through `Scenario.runPurchase` against services
+// the launcher started, every call reported to the hook, and a data folder as private as the
+// services require.
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("Scenario kit")
 struct ScenarioKitTests {
@@ -27,16 +28,21 @@ struct ScenarioKitTests {
             try await launcher.start(["identity", "catalog", "orders"])
             let recorder = CallRecorder()
             let (world, purchase) = try await Scenario.runPurchase(
-                sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion, onCall: { recorder.add($0) })
+                sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion,
+                onCall: { recorder.add($0) })
             #expect(purchase.order.state == .completed)
             #expect(purchase.order.offers.map(\.round) == [0, 1])
             #expect(purchase.order.vendor.id == world.vendor.info.id)
             #expect(world.vendor.info.status == .active)
             let methods = Set(recorder.calls.map(\.method))
-            for expected in ["auth.signIn", "auth.changePassword", "account.create", "vendor.register", "vendor.verify", "vendor.activate",
-                             "category.create", "product.submit", "product.verify", "order.prepare", "order.submit", "order.offer",
-                             "order.accept", "order.issueSuratPesanan", "order.recordDelivery", "order.inspect", "order.confirmReceipt",
-                             "order.acknowledgeBAST"] {
+            for expected in [
+                "auth.signIn", "auth.changePassword", "account.create", "vendor.register", "vendor.verify",
+                "vendor.activate",
+                "category.create", "product.submit", "product.verify", "order.prepare", "order.submit", "order.offer",
+                "order.accept", "order.issueSuratPesanan", "order.recordDelivery", "order.inspect",
+                "order.confirmReceipt",
+                "order.acknowledgeBAST",
+            ] {
                 #expect(methods.contains(expected), "no \(expected) reported")
             }
             #expect(recorder.calls.allSatisfy { $0.result != .null })

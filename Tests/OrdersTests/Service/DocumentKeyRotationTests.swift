@@ -15,19 +15,25 @@ import Testing
             let market = try await system.market()
             let ppk = system.ppk
             let prepared = try await system.orders.call(
-                OrderPrepare.self, system.preparation([OrderItemRequest(productID: market.paper.id, quantity: 10)]), token: ppk)
-            let placed = try await system.orders.call(OrderSubmit.self, OrderAct(orderID: prepared.id, version: prepared.version), token: ppk)
+                OrderPrepare.self, system.preparation([OrderItemRequest(productID: market.paper.id, quantity: 10)]),
+                token: ppk)
+            let placed = try await system.orders.call(
+                OrderSubmit.self, OrderAct(orderID: prepared.id, version: prepared.version), token: ppk)
             let agreed = try await system.orders.call(
-                OrderAccept.self, OrderAcceptParams(orderID: placed.id, version: placed.version, round: 0), token: market.vendorToken)
-            let issued = try await system.orders.call(OrderIssueSuratPesanan.self, OrderAct(orderID: agreed.id, version: agreed.version), token: ppk)
+                OrderAccept.self, OrderAcceptParams(orderID: placed.id, version: placed.version, round: 0),
+                token: market.vendorToken)
+            let issued = try await system.orders.call(
+                OrderIssueSuratPesanan.self, OrderAct(orderID: agreed.id, version: agreed.version), token: ppk)
             let sp = try #require(issued.suratPesanan)
             let before = try await system.orders.call(DocumentVerify.self, DocumentVerifyParams(sha256: sp.seal.sha256))
             #expect(before.authentic)
 
             var rotated = ""
             try await system.withOrdersStopped {
-                let configuration = ServiceConfiguration(serviceName: "orders", dataDirectory: system.directory, logLevel: .warning)
-                let database = try ServiceHost.openDatabase(configuration, migrations: OrdersService.definition.migrations)
+                let configuration = ServiceConfiguration(
+                    serviceName: "orders", dataDirectory: system.directory, logLevel: .warning)
+                let database = try ServiceHost.openDatabase(
+                    configuration, migrations: OrdersService.definition.migrations)
                 defer { database.close() }
                 rotated = try SigningKeys.rotate(database, configuration: configuration).currentKeyID
             }

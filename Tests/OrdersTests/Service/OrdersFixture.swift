@@ -23,14 +23,20 @@ extension SystemFixture {
         try await setUpCatalog()
         let (vendor, token) = try await activeVendor(isPKP: isPKP)
         let paper = try await listedProduct(offer(name: "Kertas HVS A4", price: 50_000), vendorToken: token)
-        var printerOffer = offer(name: "Printer Laser", category: "ATK", price: 2_500_000, deliveryDays: 7, warrantyMonths: 12)
+        var printerOffer = offer(
+            name: "Printer Laser", category: "ATK", price: 2_500_000, deliveryDays: 7, warrantyMonths: 12)
         printerOffer.installationCost = 150_000
         let printer = try await listedProduct(printerOffer, vendorToken: token)
         return Market(vendor: vendor, vendorToken: token, paper: paper, printer: printer)
     }
 
-    func preparation(_ items: [OrderItemRequest], funding: FundingSource = .apbd, deliveryInDays: Int = 10, installation: Bool = false) -> OrderPreparation {
-        ScenarioData.preparation(items, today: CivilDate(clock.now()), funding: funding, deliveryInDays: deliveryInDays, installation: installation)
+    func preparation(
+        _ items: [OrderItemRequest], funding: FundingSource = .apbd, deliveryInDays: Int = 10,
+        installation: Bool = false
+    ) -> OrderPreparation {
+        ScenarioData.preparation(
+            items, today: CivilDate(clock.now()), funding: funding, deliveryInDays: deliveryInDays,
+            installation: installation)
     }
 
     /// The items of an order of `paper` rims and `printers` printers from `market`.
@@ -42,17 +48,23 @@ extension SystemFixture {
     }
 
     /// Prepares and submits an order as the DINKES PPK.
-    func placedOrder(_ market: Market, paper: Int = 10, printers: Int = 1, installation: Bool = false) async throws -> OrderRecord {
-        try await scenario.placedOrder(preparation(items(market, paper: paper, printers: printers), installation: installation), ppk: ppk)
+    func placedOrder(_ market: Market, paper: Int = 10, printers: Int = 1, installation: Bool = false) async throws
+        -> OrderRecord
+    {
+        try await scenario.placedOrder(
+            preparation(items(market, paper: paper, printers: printers), installation: installation), ppk: ppk)
     }
 
     /// The order's latest terms offered again with other prices.
-    func offerParams(_ order: OrderRecord, prices: [Rupiah], deliveryDate: CivilDate? = nil, note: String? = nil) -> OrderOfferParams {
+    func offerParams(_ order: OrderRecord, prices: [Rupiah], deliveryDate: CivilDate? = nil, note: String? = nil)
+        -> OrderOfferParams
+    {
         ScenarioData.nextOffer(after: order, prices: prices, deliveryDate: deliveryDate, note: note)
     }
 
     /// An order agreed at catalogue prices, with its Surat Pesanan issued and acknowledged.
     func contractedOrder(_ market: Market, paper: Int = 10, printers: Int = 1) async throws -> OrderRecord {
-        try await scenario.contract(try await placedOrder(market, paper: paper, printers: printers), ppk: ppk, vendorToken: market.vendorToken)
+        try await scenario.contract(
+            try await placedOrder(market, paper: paper, printers: printers), ppk: ppk, vendorToken: market.vendorToken)
     }
 }

@@ -1,10 +1,3 @@
-// Real services in one process for tests: identity and catalog (and later orders) sharing one
-// temporary data folder, talking over their real Unix sockets, with officials of every role
-// signed in and a clock the test moves. Launching and every set-up step come from the scenario
-// kit (SiOpenScenario); this fixture only chooses the in-process mode and the tenants.
-#if canImport(Glibc)
-import Glibc
-#endif
 import CatalogService
 import Foundation
 import IdentityService
@@ -13,9 +6,17 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
-import SiOpenSecurity
 @_exported import SiOpenScenario
+import SiOpenSecurity
 import SiOpenTestSupport
+
+// Real services in one process for tests: identity and catalog (and later orders) sharing one
+// temporary data folder, talking over their real Unix sockets, with officials of every role
+// signed in and a clock the test moves. Launching and every set-up step come from the scenario
+// kit (SiOpenScenario); this fixture only chooses the in-process mode and the tenants.
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The services a fixture runs besides identity.
 public enum FixtureService: Sendable {
@@ -38,7 +39,8 @@ extension DataFolderBootstrap {
     public static let identityLibrary = DataFolderBootstrap(
         createSuperAdmin: { configuration, password in
             _ = try IdentityBootstrap.createSuperAdmin(
-                configuration: configuration, username: ScenarioData.superAdminLogin, email: "root@siopen.test", fullName: "Root Admin", password: password)
+                configuration: configuration, username: ScenarioData.superAdminLogin, email: "root@siopen.test",
+                fullName: "Root Admin", password: password)
         },
         issueServiceToken: { configuration, service, hours, now in
             try ServiceTokens.issue(configuration: configuration, service: service, hours: hours, now: now)
@@ -58,8 +60,12 @@ extension ServiceLauncher {
             mode: .inProcess { service in
                 switch service {
                 case "identity": IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher)
-                case "catalog": CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
-                case "orders": OrdersService.makeDefinition(now: { clock.now() }, expirySweepInterval: .milliseconds(100), feedPollInterval: catalogFeedPollInterval)
+                case "catalog":
+                    CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
+                case "orders":
+                    OrdersService.makeDefinition(
+                        now: { clock.now() }, expirySweepInterval: .milliseconds(100),
+                        feedPollInterval: catalogFeedPollInterval)
                 default: nil
                 }
             })
@@ -118,9 +124,13 @@ public final class SystemFixture: @unchecked Sendable {
 
     /// Starts identity and `services`, creates the tenants and signs in the officials. A long
     /// `feedPollInterval` keeps the catalog from learning identity's news from the feed.
-    public static func start(_ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100)) async throws -> SystemFixture {
+    public static func start(_ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100))
+        async throws -> SystemFixture
+    {
         let clock = TestClock()
-        let fixture = SystemFixture(launcher: try ServiceLauncher.inProcess(prefix: "sisys", clock: clock, catalogFeedPollInterval: feedPollInterval), clock: clock)
+        let fixture = SystemFixture(
+            launcher: try ServiceLauncher.inProcess(
+                prefix: "sisys", clock: clock, catalogFeedPollInterval: feedPollInterval), clock: clock)
         do {
             try await fixture.launcher.start("identity")
             try await fixture.populate()
@@ -160,35 +170,46 @@ public final class SystemFixture: @unchecked Sendable {
         try await scenario.signInSuperAdmin()
         try await scenario.createTenants(
             [ScenarioData.balangan, ScenarioData.polman],
-            agencies: [AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
-                       AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
-                       AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polewali Mandar")])
+            agencies: [
+                AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan"),
+                AgencyInfo(tenant: "balangan", code: "PUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang"),
+                AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polewali Mandar"),
+            ])
         let agencyRoles = ScenarioData.agencyRoles
         for role in [Role.verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .monitor] {
-            balangan[role] = try await official("b-\(role.rawValue)", role, tenant: role == .monitor ? nil : "balangan", agency: agencyRoles.contains(role) ? "DINKES" : nil)
+            balangan[role] = try await official(
+                "b-\(role.rawValue)", role, tenant: role == .monitor ? nil : "balangan",
+                agency: agencyRoles.contains(role) ? "DINKES" : nil)
         }
         for role in [Role.ppk, .budgetHolder] {
             pupr[role] = try await official("pupr-\(role.rawValue)", role, tenant: "balangan", agency: "PUPR")
         }
         for role in [Role.verifier, .ppk, .budgetHolder] {
-            polman[role] = try await official("p-\(role.rawValue)", role, tenant: "polman", agency: agencyRoles.contains(role) ? "DINKES" : nil)
+            polman[role] = try await official(
+                "p-\(role.rawValue)", role, tenant: "polman", agency: agencyRoles.contains(role) ? "DINKES" : nil)
         }
     }
 
     /// Creates an official, signs in and changes the first password; returns the fresh session.
-    public func official(_ username: String, _ role: Role, tenant: String?, agency: String?) async throws -> FixtureOfficial {
+    public func official(_ username: String, _ role: Role, tenant: String?, agency: String?) async throws
+        -> FixtureOfficial
+    {
         try await official(username, roles: [role], tenant: tenant, agency: agency)
     }
 
     /// Creates an official holding several roles (a PA/KPA who is also the PPK, say).
-    public func official(_ username: String, roles: [Role], tenant: String?, agency: String?) async throws -> FixtureOfficial {
+    public func official(_ username: String, roles: [Role], tenant: String?, agency: String?) async throws
+        -> FixtureOfficial
+    {
         let session = try await scenario.official(username, roles: roles, tenant: tenant, agency: agency)
         return FixtureOfficial(token: session.token, account: session.account)
     }
 
     /// Registers a vendor in `tenant`, has the tenant's verifier verify and activate it, and
     /// signs it in. Returns the vendor (as activated) and its token.
-    public func activeVendor(tenant: String = "balangan", scale: BusinessScale = .small, isPKP: Bool = false) async throws -> (vendor: VendorInfo, token: String) {
+    public func activeVendor(tenant: String = "balangan", scale: BusinessScale = .small, isPKP: Bool = false)
+        async throws -> (vendor: VendorInfo, token: String)
+    {
         let verifier = tenant == "balangan" ? balangan[.verifier]!.token : polman[.verifier]!.token
         let vendor = try await scenario.activeVendor(tenant: tenant, verifier: verifier, scale: scale, isPKP: isPKP)
         return (vendor.info, vendor.token)
@@ -233,7 +254,8 @@ public final class SystemFixture: @unchecked Sendable {
 
 /// Runs `body` with a fresh fixture, stopped afterwards whatever happens.
 public func withSystem(
-    _ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100), _ body: (SystemFixture) async throws -> Void
+    _ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100),
+    _ body: (SystemFixture) async throws -> Void
 ) async throws {
     let fixture = try await SystemFixture.start(services, feedPollInterval: feedPollInterval)
     do {

@@ -1,10 +1,11 @@
+import Foundation
+import SiOpenProtocol
+
 // What every test target needs from the machine, in one place: a failure with a message, a
 // short temporary folder (socket paths must stay under 108 bytes), and the built executables.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Foundation
-import SiOpenProtocol
 
 /// A test failure with a message meant for the person reading the test log.
 public struct TestFailure: Error, CustomStringConvertible {
@@ -31,7 +32,8 @@ public func productsDirectory(containing executables: [String]) throws -> String
     let missing = executables.filter { !FileManager.default.isExecutableFile(atPath: directory + "/" + $0) }
     guard missing.isEmpty else {
         throw TestFailure(
-            "\(missing.joined(separator: ", ")) missing from \(directory) (the folder of the running test binary); build first with `swift build --build-tests` and the same scratch path")
+            "\(missing.joined(separator: ", ")) missing from \(directory) (the folder of the running test binary); build first with `swift build --build-tests` and the same scratch path"
+        )
     }
     return directory
 }

@@ -18,8 +18,11 @@ enum OfferRules {
         var problems: [FieldError] = []
         func problem(_ field: String, _ reason: String) { problems.append(FieldError(field: field, reason: reason)) }
         func text(_ value: String, _ field: String, max: Int, multiline: Bool = false) {
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problem(field, "must not be empty") }
-            else if let reason = InputRules.freeTextProblem(value, max: max, multiline: multiline) { problem(field, reason) }
+            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                problem(field, "must not be empty")
+            } else if let reason = InputRules.freeTextProblem(value, max: max, multiline: multiline) {
+                problem(field, reason)
+            }
         }
 
         if category == nil { problem("categoryCode", "no category \(offer.categoryCode) in this tenant") }
@@ -33,14 +36,19 @@ enum OfferRules {
         for (index, attribute) in offer.specification.enumerated() {
             text(attribute.name, "specification[\(index)].name", max: 100)
             text(attribute.value, "specification[\(index)].value", max: 1000, multiline: true)
-            if !attributeNames.insert(attribute.name.lowercased()).inserted { problem("specification[\(index)].name", "is named twice") }
+            if !attributeNames.insert(attribute.name.lowercased()).inserted {
+                problem("specification[\(index)].name", "is named twice")
+            }
         }
 
         let country = offer.origin.country
         if country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             problem("origin.country", "must be an ISO 3166-1 alpha-2 code such as ID")
         } else if (offer.origin.kind == .domestic) != (country == "ID") {
-            problem("origin.country", offer.origin.kind == .domestic ? "must be ID for a domestic product" : "must not be ID for an imported product")
+            problem(
+                "origin.country",
+                offer.origin.kind == .domestic
+                    ? "must be ID for a domestic product" : "must not be ID for an imported product")
         }
         if let tkdn = offer.tkdn {
             if !(0...10_000).contains(tkdn.basisPoints) {
@@ -53,10 +61,18 @@ enum OfferRules {
         if !(0...10_000_000).contains(offer.stock) { problem("stock", "must be 0 to 10000000") }
         if !(1...365).contains(offer.deliveryDays) { problem("deliveryDays", "must be 1 to 365 days") }
         if !(0...120).contains(offer.warranty.months) { problem("warranty.months", "must be 0 to 120 months") }
-        if let terms = offer.warranty.terms, let reason = InputRules.freeTextProblem(terms, max: 2000, multiline: true) { problem("warranty.terms", reason) }
-        if let bonus = offer.bonusOrDiscount, let reason = InputRules.freeTextProblem(bonus, max: 1000, multiline: true) { problem("bonusOrDiscount", reason) }
+        if let terms = offer.warranty.terms, let reason = InputRules.freeTextProblem(terms, max: 2000, multiline: true)
+        {
+            problem("warranty.terms", reason)
+        }
+        if let bonus = offer.bonusOrDiscount, let reason = InputRules.freeTextProblem(bonus, max: 1000, multiline: true)
+        {
+            problem("bonusOrDiscount", reason)
+        }
 
-        if !imageCount.contains(offer.images.count) { problem("images", "must have \(imageCount.lowerBound) to \(imageCount.upperBound) images") }
+        if !imageCount.contains(offer.images.count) {
+            problem("images", "must have \(imageCount.lowerBound) to \(imageCount.upperBound) images")
+        }
         for (index, image) in offer.images.enumerated() where (image.contentBase64 == nil) == (image.sha256 == nil) {
             problem("images[\(index)]", "must give either contentBase64 or sha256")
         }
@@ -68,7 +84,10 @@ enum OfferRules {
                 problem("partnershipDocument", "must give either contentBase64 or sha256")
             }
         } else if category?.requiresPartnershipDocument == true {
-            problem("partnershipDocument", "category \(offer.categoryCode) requires a partnership or permit from the producer or distributor (annex I.C.1.g)")
+            problem(
+                "partnershipDocument",
+                "category \(offer.categoryCode) requires a partnership or permit from the producer or distributor (annex I.C.1.g)"
+            )
         }
         return problems
     }
@@ -77,18 +96,26 @@ enum OfferRules {
     /// profit equals the stated unit price, with no sum overflowing.
     static func priceProblems(_ price: PriceBreakdown, regions: Set<String>) -> [FieldError] {
         var problems: [FieldError] = []
-        if price.productCost == .zero { problems.append(FieldError(field: "price.productCost", reason: "must be more than zero")) }
-        if price.regions.isEmpty { problems.append(FieldError(field: "price.regions", reason: "must price delivery to at least one region")) }
+        if price.productCost == .zero {
+            problems.append(FieldError(field: "price.productCost", reason: "must be more than zero"))
+        }
+        if price.regions.isEmpty {
+            problems.append(FieldError(field: "price.regions", reason: "must price delivery to at least one region"))
+        }
         var seen = Set<String>()
         let common: Rupiah?
         do { common = try price.productCost + price.tax + price.overheadAndProfit } catch {
-            problems.append(FieldError(field: "price", reason: "the components add up to more than the largest amount (\(Int64.max) rupiah)"))
+            problems.append(
+                FieldError(
+                    field: "price",
+                    reason: "the components add up to more than the largest amount (\(Int64.max) rupiah)"))
             common = nil
         }
         for (index, regional) in price.regions.enumerated() {
             let field = "price.regions[\(index)]"
             if !regions.contains(regional.regionCode) {
-                problems.append(FieldError(field: "\(field).regionCode", reason: "is not a delivery region of this tenant"))
+                problems.append(
+                    FieldError(field: "\(field).regionCode", reason: "is not a delivery region of this tenant"))
             }
             if !seen.insert(regional.regionCode).inserted {
                 problems.append(FieldError(field: "\(field).regionCode", reason: "is priced twice"))
@@ -97,12 +124,17 @@ enum OfferRules {
             do {
                 let sum = try common + regional.deliveryCost
                 if sum != regional.unitPrice {
-                    problems.append(FieldError(
-                        field: "\(field).unitPrice",
-                        reason: "must equal product cost + delivery + tax + overhead and profit = \(sum.formatted), not \(regional.unitPrice.formatted)"))
+                    problems.append(
+                        FieldError(
+                            field: "\(field).unitPrice",
+                            reason:
+                                "must equal product cost + delivery + tax + overhead and profit = \(sum.formatted), not \(regional.unitPrice.formatted)"
+                        ))
                 }
             } catch {
-                problems.append(FieldError(field: "\(field).deliveryCost", reason: "makes the unit price larger than the largest amount"))
+                problems.append(
+                    FieldError(
+                        field: "\(field).deliveryCost", reason: "makes the unit price larger than the largest amount"))
             }
         }
         return problems
@@ -114,7 +146,8 @@ enum PriceStatisticsRule {
     /// The median of sorted prices: the middle one, or with an even count the mean of the two
     /// middle ones rounded half up to a whole rupiah (computed without overflow).
     static func median(lower: Rupiah, upper: Rupiah) -> Rupiah {
-        let low = lower.amount, high = upper.amount
+        let low = lower.amount
+        let high = upper.amount
         // low + ⌈(high − low) / 2⌉ is (low + high) / 2 rounded half up, with no sum that can overflow
         // (high − low + 1 would, for a span of Int64.max).
         guard low <= high else { return upper }
@@ -146,7 +179,8 @@ enum SanctionRules {
     /// and the proposer's `agency`, with the proposal's vendor; for false data (Pasal 14(1):
     /// company or product data) any such order will do, for the other grounds (14(2)) only an
     /// order the PPK failed on those same grounds. A Surat Pesanan number given must be the order's.
-    static func requireGrounded(_ proposal: SanctionProposal, order: OrderRecord, tenant: String, agency: String) throws {
+    static func requireGrounded(_ proposal: SanctionProposal, order: OrderRecord, tenant: String, agency: String) throws
+    {
         guard order.tenant == tenant, order.agency == agency else {
             throw DomainRefusal.validationFailed(field: "orderID", reason: "is not an order of your agency")
         }
@@ -154,7 +188,8 @@ enum SanctionRules {
             throw DomainRefusal.validationFailed(field: "vendorID", reason: "is not the vendor of order \(order.id)")
         }
         if let number = proposal.suratPesananNumber, number != order.suratPesanan?.number {
-            throw DomainRefusal.validationFailed(field: "suratPesananNumber", reason: "is not the Surat Pesanan number of order \(order.id)")
+            throw DomainRefusal.validationFailed(
+                field: "suratPesananNumber", reason: "is not the Surat Pesanan number of order \(order.id)")
         }
         guard proposal.grounds != .falseData else { return }
         guard order.state == .failed else {
@@ -165,7 +200,8 @@ enum SanctionRules {
         guard order.failureGrounds == proposal.grounds else {
             let failedOn = order.failureGrounds?.rawValue ?? "unknown grounds"
             throw DomainRefusal.conflict(
-                "order \(order.id) failed on \(failedOn), not \(proposal.grounds.rawValue)", currentState: order.state.rawValue)
+                "order \(order.id) failed on \(failedOn), not \(proposal.grounds.rawValue)",
+                currentState: order.state.rawValue)
         }
     }
 }

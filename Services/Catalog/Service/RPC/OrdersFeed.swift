@@ -18,12 +18,14 @@ enum OrdersFeed {
         let tenant = failure.tenant
         let agency = failure.agency
         let proposal = SanctionProposal(
-            vendorID: failure.vendorID, grounds: failure.grounds, description: failure.description, orderID: event.subjectID,
+            vendorID: failure.vendorID, grounds: failure.grounds, description: failure.description,
+            orderID: event.subjectID,
             suratPesananNumber: failure.suratPesananNumber)
         let proposer = Principal(kind: .user, id: failure.ppkAccountID, tenant: tenant, agency: agency, roles: [.ppk])
         // The event itself grounds the proposal: orders published it for an order its PPK failed.
         // A refusal (a vendor the catalog never learned of, a conflicting proposal) is permanent:
         // FeedConsumer records the event as a dead letter and the feed goes on.
-        _ = try SanctionStore.fileProposal(db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
+        _ = try SanctionStore.fileProposal(
+            db, proposal, tenant: tenant, agency: agency, proposer: proposer, at: at, today: CivilDate(at))
     }
 }

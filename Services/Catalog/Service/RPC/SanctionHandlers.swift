@@ -23,15 +23,26 @@ struct SanctionHandlers {
         }
         try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
-        do { try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        do {
+            try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true)
+        } catch let error as RPCError { problems += InputRules.fields(of: error) }
         if let orderID = params.orderID {
-            do { try InputRules.requireText(orderID, field: "orderID", max: 100) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+            do { try InputRules.requireText(orderID, field: "orderID", max: 100) } catch let error as RPCError {
+                problems += InputRules.fields(of: error)
+            }
         } else if params.grounds != .falseData {
-            problems.append(FieldError(field: "orderID", reason: "is required: only false data in the vendor's registration concerns no order"))
+            problems.append(
+                FieldError(
+                    field: "orderID",
+                    reason: "is required: only false data in the vendor's registration concerns no order"))
         } else if params.suratPesananNumber != nil {
-            problems.append(FieldError(field: "suratPesananNumber", reason: "must be omitted for a proposal that concerns no order"))
+            problems.append(
+                FieldError(field: "suratPesananNumber", reason: "must be omitted for a proposal that concerns no order")
+            )
         }
-        if let number = params.suratPesananNumber, let reason = InputRules.documentNumberProblem(number) { problems.append(FieldError(field: "suratPesananNumber", reason: reason)) }
+        if let number = params.suratPesananNumber, let reason = InputRules.documentNumberProblem(number) {
+            problems.append(FieldError(field: "suratPesananNumber", reason: reason))
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         // The vendor first (no call for a vendor this tenant does not have), then the order.
         try await context.database.read { db in _ = try SanctionStore.vendor(db, params.vendorID, tenant: tenant) }
@@ -45,7 +56,8 @@ struct SanctionHandlers {
         let today = context.today
         let grounded = proposal
         return try await context.database.write { db in
-            try SanctionStore.fileProposal(db, grounded, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
+            try SanctionStore.fileProposal(
+                db, grounded, tenant: tenant, agency: agency, proposer: principal, at: at, today: today)
         }
     }
 
@@ -55,7 +67,10 @@ struct SanctionHandlers {
     func confirmedOrder(_ orderID: String, request: RequestContext) async throws -> OrderRecord {
         do {
             return try await context.orders.call(OrderGet.self, OrderRef(orderID: orderID), token: request.token)
-        } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue || error.code == ApplicationErrorCode.forbidden.rawValue {
+        } catch let error as RPCError
+            where error.code == ApplicationErrorCode.notFound.rawValue
+            || error.code == ApplicationErrorCode.forbidden.rawValue
+        {
             throw RPCError.validationFailed(field: "orderID", reason: "is not an order of your agency")
         } catch let error as RPCError where error.code == ApplicationErrorCode.dependencyUnavailable.rawValue {
             throw error
@@ -67,11 +82,19 @@ struct SanctionHandlers {
     func decide(_ params: SanctionDecision, _ request: RequestContext) async throws -> Sanction {
         let principal = try request.requirePrincipal()
         var problems: [FieldError] = []
-        if let problem = InputRules.documentNumberProblem(params.decisionNumber) { problems.append(FieldError(field: "decisionNumber", reason: problem)) }
-        if let reason = params.reason, let problem = InputRules.freeTextProblem(reason, max: 2000, multiline: true) { problems.append(FieldError(field: "reason", reason: problem)) }
+        if let problem = InputRules.documentNumberProblem(params.decisionNumber) {
+            problems.append(FieldError(field: "decisionNumber", reason: problem))
+        }
+        if let reason = params.reason, let problem = InputRules.freeTextProblem(reason, max: 2000, multiline: true) {
+            problems.append(FieldError(field: "reason", reason: problem))
+        }
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !params.accept && (reason ?? "").isEmpty { problems.append(FieldError(field: "reason", reason: "a rejection needs its reasons")) }
-        if let start = params.startsOn, start < params.decisionDate { problems.append(FieldError(field: "startsOn", reason: "must not be before the decision date")) }
+        if !params.accept && (reason ?? "").isEmpty {
+            problems.append(FieldError(field: "reason", reason: "a rejection needs its reasons"))
+        }
+        if let start = params.startsOn, start < params.decisionDate {
+            problems.append(FieldError(field: "startsOn", reason: "must not be before the decision date"))
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let at = context.now()
         let today = context.today
@@ -83,19 +106,25 @@ struct SanctionHandlers {
                 throw RPCError.forbidden("only the PA/KPA of agency \(before.agency) may decide this sanction")
             }
             guard before.version == params.version else {
-                throw RPCError.conflict("the sanction changed since it was read (version \(before.version))", currentState: before.status.rawValue)
+                throw RPCError.conflict(
+                    "the sanction changed since it was read (version \(before.version))",
+                    currentState: before.status.rawValue)
             }
             guard before.status == .proposed else {
                 throw RPCError.conflict("the sanction has already been decided", currentState: before.status.rawValue)
             }
             let startsOn = params.accept ? (params.startsOn ?? params.decisionDate) : nil
             let endsOn = startsOn.map { SanctionRules.endsOn(startsOn: $0, grounds: before.proposal.grounds) }
-            try SanctionStore.recordDecision(db, params, by: principal, reason: reason, startsOn: startsOn, endsOn: endsOn)
+            try SanctionStore.recordDecision(
+                db, params, by: principal, reason: reason, startsOn: startsOn, endsOn: endsOn)
             let after = try SanctionStore.sanction(db, id: params.sanctionID, today: today)
             try AuditTrail.append(
-                db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction", targetID: params.sanctionID,
-                action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(SanctionDecided.self, after, db: db, tenant: before.tenant, subjectID: params.sanctionID, at: at)
+                db, tenant: before.tenant, actor: principal, method: SanctionDecide.name, targetType: "sanction",
+                targetID: params.sanctionID,
+                action: params.accept ? "accepted" : "rejected", before: try JSONCoding.value(before),
+                after: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(
+                SanctionDecided.self, after, db: db, tenant: before.tenant, subjectID: params.sanctionID, at: at)
             return after
         }
     }
@@ -105,11 +134,14 @@ struct SanctionHandlers {
         let tenant = try CatalogContext.tenant(params.tenant, of: principal, reading: true)
         let today = context.today
         // PA/KPA and PPK see their own agency's; the supervising roles see the whole tenant.
-        let supervising = principal.roles.contains { [.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier].contains($0) }
+        let supervising = principal.roles.contains {
+            [.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier].contains($0)
+        }
         let agency = supervising ? nil : principal.agency
         if !supervising && agency == nil { throw RPCError.forbidden("only officials of an agency see its sanctions") }
         return try await context.database.read { db in
-            let all = try SanctionStore.list(db, tenant: tenant, agency: agency, vendorID: params.vendorID, today: today)
+            let all = try SanctionStore.list(
+                db, tenant: tenant, agency: agency, vendorID: params.vendorID, today: today)
             return params.status.map { status in all.filter { $0.status == status } } ?? all
         }
     }

@@ -31,9 +31,12 @@ struct SearchHandlers {
             var codes: [String] = []
             if let code = params.categoryCode {
                 codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
-                if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
+                if codes.isEmpty {
+                    throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant")
+                }
             }
-            let statement = try SearchStatement(params, tenant: tenant, today: today, categoryCodes: codes, after: cursor.map { ($0.key, $0.docid) })
+            let statement = try SearchStatement(
+                params, tenant: tenant, today: today, categoryCodes: codes, after: cursor.map { ($0.key, $0.docid) })
             var products: [ProductSummary] = []
             var last: SearchCursor?
             var more = false
@@ -43,7 +46,8 @@ struct SearchHandlers {
                     return
                 }
                 var summary = try JSONColumn.value(ProductSummary.self, try row.string(2))
-                summary.vendor = ListedVendor(id: try row.string(3), name: try row.string(4), isUMKM: try row.bool(5), isPKP: try row.bool(6))
+                summary.vendor = ListedVendor(
+                    id: try row.string(3), name: try row.string(4), isUMKM: try row.bool(5), isPKP: try row.bool(6))
                 summary.unitPrice = try Rupiah(checked: try row.int64(7))
                 products.append(summary)
                 last = SearchCursor(key: row[1], docid: try row.int64(0), fingerprint: fingerprint)
@@ -61,8 +65,12 @@ struct SearchHandlers {
         if let tkdn = params.minTKDNBasisPoints, !(0...10_000).contains(tkdn) {
             problems.append(FieldError(field: "minTKDNBasisPoints", reason: "must be 0 to 10000 (0–100%)"))
         }
-        if let days = params.maxDeliveryDays, days < 1 { problems.append(FieldError(field: "maxDeliveryDays", reason: "must be 1 or more")) }
-        if let months = params.minWarrantyMonths, months < 0 { problems.append(FieldError(field: "minWarrantyMonths", reason: "must be 0 or more")) }
+        if let days = params.maxDeliveryDays, days < 1 {
+            problems.append(FieldError(field: "maxDeliveryDays", reason: "must be 1 or more"))
+        }
+        if let months = params.minWarrantyMonths, months < 0 {
+            problems.append(FieldError(field: "minWarrantyMonths", reason: "must be 0 or more"))
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
     }
 
@@ -76,7 +84,8 @@ struct SearchHandlers {
                 throw RPCError.notFound("product", id: params.productID)
             }
             try principal.requireTenant(tenant, reading: true)
-            guard let listing = try Listings.visible(db, tenant: tenant, productID: params.productID, today: today) else {
+            guard let listing = try Listings.visible(db, tenant: tenant, productID: params.productID, today: today)
+            else {
                 throw RPCError.notFound("listed product", id: params.productID)
             }
             let offer = try Products.offer(db, productID: params.productID, revision: listing.revision)
@@ -86,7 +95,8 @@ struct SearchHandlers {
             let acceptedAt = try Products.decidedAt(db, productID: params.productID, revision: listing.revision) ?? ""
             return ProductDetail(
                 productID: params.productID, tenant: tenant, revision: listing.revision,
-                vendor: try Products.listedVendor(db, vendorID: listing.vendorID), category: category, offer: offer, acceptedAt: acceptedAt)
+                vendor: try Products.listedVendor(db, vendorID: listing.vendorID), category: category, offer: offer,
+                acceptedAt: acceptedAt)
         }
     }
 
@@ -109,12 +119,16 @@ struct SearchHandlers {
                     throw RPCError.notFound("listed product", id: productID)
                 }
                 let listed = try Products.offer(db, productID: productID, revision: listing.revision)
-                let prices = listed.price.regions.filter { params.regionCode == nil || $0.regionCode == params.regionCode }.map(\.unitPrice).sorted()
+                let prices = listed.price.regions.filter {
+                    params.regionCode == nil || $0.regionCode == params.regionCode
+                }.map(\.unitPrice).sorted()
                 if let first = prices.first, let last = prices.last {
                     let middle = prices.count / 2
                     productStatistics = PriceStatistics(
                         count: prices.count, lowest: first,
-                        median: prices.count % 2 == 1 ? prices[middle] : PriceStatisticsRule.median(lower: prices[middle - 1], upper: prices[middle]),
+                        median: prices.count % 2 == 1
+                            ? prices[middle]
+                            : PriceStatisticsRule.median(lower: prices[middle - 1], upper: prices[middle]),
                         highest: last)
                 }
                 categoryCode = categoryCode ?? listed.categoryCode
@@ -122,8 +136,11 @@ struct SearchHandlers {
             }
             let code = categoryCode!
             let codes = try CategoryStore.subtree(db, tenant: tenant, code: code)
-            if codes.isEmpty { throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant") }
-            let categoryStatistics = try Listings.priceStatistics(db, tenant: tenant, today: today, categoryCodes: codes, regionCode: params.regionCode)
+            if codes.isEmpty {
+                throw RPCError.validationFailed(field: "categoryCode", reason: "no category \(code) in this tenant")
+            }
+            let categoryStatistics = try Listings.priceStatistics(
+                db, tenant: tenant, today: today, categoryCodes: codes, regionCode: params.regionCode)
             return PriceReference(
                 product: productStatistics, category: categoryStatistics, categoryCode: code,
                 installationCost: offer?.installationCost, trainingCost: offer?.trainingCost, computedAt: computedAt)
@@ -152,11 +169,16 @@ struct SearchCursor {
             let stored = value["f"]?.stringValue
         else { throw invalid }
         guard stored == fingerprint else {
-            throw RPCError.validationFailed(field: "cursor", reason: "belongs to a search with other filters or order; start again without it")
+            throw RPCError.validationFailed(
+                field: "cursor", reason: "belongs to a search with other filters or order; start again without it")
         }
         switch kind {
-        case "i": guard let integer = Int64(bits) else { throw invalid }; key = .integer(integer)
-        case "r": guard let raw = UInt64(bits) else { throw invalid }; key = .real(Double(bitPattern: raw))
+        case "i":
+            guard let integer = Int64(bits) else { throw invalid }
+            key = .integer(integer)
+        case "r":
+            guard let raw = UInt64(bits) else { throw invalid }
+            key = .real(Double(bitPattern: raw))
         default: throw invalid
         }
         self.docid = docid
@@ -164,13 +186,16 @@ struct SearchCursor {
     }
 
     var encoded: String {
-        let (kind, bits): (String, String) = switch key {
-        case .real(let value): ("r", String(value.bitPattern))
-        case .integer(let value): ("i", String(value))
-        // Sort keys are integer columns or bm25 scores; nothing else reaches a cursor.
-        default: ("i", "0")
-        }
-        let value: JSONValue = ["t": .string(kind), "k": .string(bits), "d": .integer(docid), "f": .string(fingerprint)]
+        let (kind, bits): (String, String) =
+            switch key {
+            case .real(let value): ("r", String(value.bitPattern))
+            case .integer(let value): ("i", String(value))
+            // Sort keys are integer columns or bm25 scores; nothing else reaches a cursor.
+            default: ("i", "0")
+            }
+        let value: JSONValue = [
+            "t": .string(kind), "k": .string(bits), "d": .integer(docid), "f": .string(fingerprint),
+        ]
         return Base64URL.encode(value.serialized)
     }
 

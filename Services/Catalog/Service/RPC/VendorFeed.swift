@@ -17,20 +17,26 @@ enum VendorFeed {
             let entry = try event.decode(VendorBlacklisted.self)
             _ = try db.run(
                 "INSERT INTO blacklist (id, tenant, npwp, starts_on, ends_on, basis) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                entry.id ?? "event-\(event.sequence)", entry.tenant, entry.npwp.value, entry.startsOn, entry.endsOn, entry.basis)
+                entry.id ?? "event-\(event.sequence)", entry.tenant, entry.npwp.value, entry.startsOn, entry.endsOn,
+                entry.basis)
             return
         }
-        guard let declaration = IdentityEvents.vendorStanding.first(where: { $0.matches(type: event.type) }) else { return }
+        guard let declaration = IdentityEvents.vendorStanding.first(where: { $0.matches(type: event.type) }) else {
+            return
+        }
         let change = try decodeStanding(event, declaration)
         try store(
-            db, VendorStanding(
+            db,
+            VendorStanding(
                 vendorID: change.vendorID, tenant: change.tenant, accountID: change.accountID, name: change.name,
                 status: VendorStatus(rawValue: change.status) ?? .registered, npwp: change.npwp,
                 isPKP: change.isPKP, isUMKM: change.isUMKM, version: change.version),
             rawStatus: change.status, at: at)
     }
 
-    private static func decodeStanding<E: VendorStandingEvent>(_ event: FeedEvent, _ declaration: E.Type) throws -> VendorStandingChange {
+    private static func decodeStanding<E: VendorStandingEvent>(_ event: FeedEvent, _ declaration: E.Type) throws
+        -> VendorStandingChange
+    {
         try event.decode(declaration)
     }
 
@@ -48,7 +54,8 @@ enum VendorFeed {
             WHERE excluded.feed_version > vendor_state.feed_version
             """,
             arguments: [
-                standing.vendorID, standing.tenant, standing.accountID, standing.name, rawStatus ?? standing.status.rawValue, standing.npwp,
+                standing.vendorID, standing.tenant, standing.accountID, standing.name,
+                rawStatus ?? standing.status.rawValue, standing.npwp,
                 standing.isPKP, standing.isUMKM, standing.version, Timestamp.iso8601(at),
             ])
         if changed > 0 { try Listings.refreshVendor(db, vendorID: standing.vendorID) }

@@ -14,7 +14,9 @@ struct VendorStandingLookup: Sendable {
     /// A lookup through identity's socket for the catalog configured in `environment`.
     init(_ environment: ServiceEnvironment) {
         let configuration = environment.configuration
-        client = RPCClient(socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity", defaultTimeout: .seconds(5))
+        client = RPCClient(
+            socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity",
+            defaultTimeout: .seconds(5))
         token = { IdentityLink.serviceToken(for: configuration) }
     }
 
@@ -22,7 +24,10 @@ struct VendorStandingLookup: Sendable {
     /// exactly as the feed would store it). Nil when identity cannot be asked; the caller keeps
     /// what it knew.
     func refresh(_ vendorID: String, into database: Database, at: Date) async -> VendorStanding? {
-        guard let standing = try? await client.call(VendorStandingRead.self, VendorRef(vendorID: vendorID), token: token()) else { return nil }
+        guard
+            let standing = try? await client.call(
+                VendorStandingRead.self, VendorRef(vendorID: vendorID), token: token())
+        else { return nil }
         do {
             try await database.write { db in try VendorFeed.store(db, standing, at: at) }
         } catch {

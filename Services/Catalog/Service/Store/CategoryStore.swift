@@ -11,7 +11,8 @@ enum CategoryStore {
         guard let row = try db.queryOne("SELECT delivery_regions FROM catalog_settings WHERE tenant = ?", tenant) else {
             return CatalogSettings(tenant: tenant, deliveryRegions: [])
         }
-        return CatalogSettings(tenant: tenant, deliveryRegions: try JSONColumn.value([DeliveryRegion].self, try row.string(0)))
+        return CatalogSettings(
+            tenant: tenant, deliveryRegions: try JSONColumn.value([DeliveryRegion].self, try row.string(0)))
     }
 
     /// Stores the tenant's delivery regions, replacing the earlier ones.
@@ -23,23 +24,29 @@ enum CategoryStore {
 
     /// Whether a listed product of the tenant is priced for delivery region `code`.
     static func isRegionPriced(_ db: Connection, tenant: String, code: String) throws -> Bool {
-        try db.queryOne("SELECT 1 FROM listing_price p JOIN listing l ON l.docid = p.docid WHERE l.tenant = ? AND p.region_code = ? LIMIT 1", tenant, code) != nil
+        try db.queryOne(
+            "SELECT 1 FROM listing_price p JOIN listing l ON l.docid = p.docid WHERE l.tenant = ? AND p.region_code = ? LIMIT 1",
+            tenant, code) != nil
     }
 
     /// One category of the tenant, or nil.
     static func category(_ db: Connection, tenant: String, code: String) throws -> Category? {
         try db.queryOne(
-            "SELECT name, parent_code, kind, requires_partnership, version FROM category WHERE tenant = ? AND code = ?", tenant, code
+            "SELECT name, parent_code, kind, requires_partnership, version FROM category WHERE tenant = ? AND code = ?",
+            tenant, code
         ).map { row in
             Category(
                 tenant: tenant, code: code, name: try row.string(0), parentCode: try row.optionalString(1),
-                kind: ProductKind(rawValue: try row.string(2)) ?? .goods, requiresPartnershipDocument: try row.bool(3), version: try row.int64(4))
+                kind: ProductKind(rawValue: try row.string(2)) ?? .goods, requiresPartnershipDocument: try row.bool(3),
+                version: try row.int64(4))
         }
     }
 
     /// The tenant's categories, parents before children.
     static func tree(_ db: Connection, tenant: String) throws -> [Category] {
-        let all = try db.query("SELECT code FROM category WHERE tenant = ? ORDER BY code", tenant).map { try $0.string(0) }
+        let all = try db.query("SELECT code FROM category WHERE tenant = ? ORDER BY code", tenant).map {
+            try $0.string(0)
+        }
         let categories = try all.compactMap { try category(db, tenant: tenant, code: $0) }
         var ordered: [Category] = []
         func visit(_ parent: String?) {
@@ -68,13 +75,15 @@ enum CategoryStore {
     static func insert(_ db: Connection, _ params: Category, at stamp: String) throws {
         try db.run(
             "INSERT INTO category (tenant, code, name, parent_code, kind, requires_partnership, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            params.tenant, params.code, params.name, params.parentCode, params.kind.rawValue, params.requiresPartnershipDocument, stamp, stamp)
+            params.tenant, params.code, params.name, params.parentCode, params.kind.rawValue,
+            params.requiresPartnershipDocument, stamp, stamp)
     }
 
     /// Stores an edited category and bumps its version.
     static func update(_ db: Connection, _ params: Category, at stamp: String) throws {
         try db.run(
             "UPDATE category SET name = ?, parent_code = ?, kind = ?, requires_partnership = ?, version = version + 1, updated_at = ? WHERE tenant = ? AND code = ?",
-            params.name, params.parentCode, params.kind.rawValue, params.requiresPartnershipDocument, stamp, params.tenant, params.code)
+            params.name, params.parentCode, params.kind.rawValue, params.requiresPartnershipDocument, stamp,
+            params.tenant, params.code)
     }
 }

@@ -23,20 +23,26 @@ enum SanctionStore {
             proposal: try JSONColumn.value(SanctionProposal.self, try row.string(4)), vendorName: try row.string(3),
             proposedBy: try row.string(5), proposedAt: try row.string(6),
             status: SanctionRules.status(decision: decision, startsOn: startsOn, endsOn: endsOn, today: today),
-            decisionNumber: try row.optionalString(8), decisionDate: try row.optionalString(9).map { try CivilDate($0) },
-            decidedBy: try row.optionalString(10), decisionReason: try row.optionalString(11), startsOn: startsOn, endsOn: endsOn,
+            decisionNumber: try row.optionalString(8),
+            decisionDate: try row.optionalString(9).map { try CivilDate($0) },
+            decidedBy: try row.optionalString(10), decisionReason: try row.optionalString(11), startsOn: startsOn,
+            endsOn: endsOn,
             version: try row.int64(14))
     }
 
     /// One sanction; 404 when there is none.
     static func sanction(_ db: Connection, id: String, today: CivilDate) throws -> Sanction {
-        guard let row = try db.queryOne("SELECT \(columns) FROM sanction WHERE id = ?", id) else { throw RPCError.notFound("sanction", id: id) }
+        guard let row = try db.queryOne("SELECT \(columns) FROM sanction WHERE id = ?", id) else {
+            throw RPCError.notFound("sanction", id: id)
+        }
         return try Self.sanction(row, today: today)
     }
 
     /// The vendor's tenant and name, or a 422 on `vendorID` when `tenant` has no such vendor.
     static func vendor(_ db: Connection, _ vendorID: String, tenant: String) throws -> (tenant: String, name: String) {
-        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", vendorID), try vendor.string(0) == tenant else {
+        guard let vendor = try db.queryOne("SELECT tenant, name FROM vendor_state WHERE vendor_id = ?", vendorID),
+            try vendor.string(0) == tenant
+        else {
             throw RPCError.validationFailed(field: "vendorID", reason: "no vendor \(vendorID) in this tenant")
         }
         return (try vendor.string(0), try vendor.string(1))
@@ -48,17 +54,23 @@ enum SanctionStore {
     /// The caller has grounded it: `sanction.propose` with orders, the orders feed by the
     /// `order.failed` event itself.
     static func fileProposal(
-        _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date, today: CivilDate
+        _ db: Connection, _ params: SanctionProposal, tenant: String, agency: String, proposer: Principal, at: Date,
+        today: CivilDate
     ) throws -> Sanction {
         let vendor = try vendor(db, params.vendorID, tenant: tenant)
         let id = CatalogContext.newID()
         let orderKey: String
         if let orderID = params.orderID {
             orderKey = orderID
-            if let existing = try db.queryOne("SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, orderID, params.grounds.rawValue) {
+            if let existing = try db.queryOne(
+                "SELECT id FROM sanction WHERE tenant = ? AND order_id = ? AND grounds = ?", tenant, orderID,
+                params.grounds.rawValue)
+            {
                 let sanction = try Self.sanction(db, id: try existing.string(0), today: today)
                 guard sanction.proposal.vendorID == params.vendorID else {
-                    throw RPCError.conflict("order \(orderID) already has a \(params.grounds.rawValue) proposal against another vendor", currentState: sanction.status.rawValue)
+                    throw RPCError.conflict(
+                        "order \(orderID) already has a \(params.grounds.rawValue) proposal against another vendor",
+                        currentState: sanction.status.rawValue)
                 }
                 return sanction
             }
@@ -67,7 +79,9 @@ enum SanctionStore {
                 "SELECT id FROM sanction WHERE tenant = ? AND agency = ? AND vendor_id = ? AND grounds = ? AND order_id LIKE 'registration:%' ORDER BY proposed_at, id",
                 tenant, agency, params.vendorID, params.grounds.rawValue
             ).map { try Self.sanction(db, id: try $0.string(0), today: today) }
-            if let pending = open.first(where: { [.proposed, .scheduled, .inForce].contains($0.status) }) { return pending }
+            if let pending = open.first(where: { [.proposed, .scheduled, .inForce].contains($0.status) }) {
+                return pending
+            }
             // Unique per proposal: a vendor may be proposed again once an earlier one was rejected or ended.
             orderKey = "registration:\(params.vendorID):\(id)"
         }
@@ -76,30 +90,42 @@ enum SanctionStore {
             INSERT INTO sanction (id, tenant, agency, vendor_id, vendor_name, proposal, order_id, grounds, proposed_by, proposed_at, decision, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', 1)
             """,
-            arguments: [id, tenant, agency, params.vendorID, vendor.name, try JSONColumn.text(params), orderKey, params.grounds.rawValue,
-                proposer.id, Timestamp.iso8601(at)])
+            arguments: [
+                id, tenant, agency, params.vendorID, vendor.name, try JSONColumn.text(params), orderKey,
+                params.grounds.rawValue,
+                proposer.id, Timestamp.iso8601(at),
+            ])
         let sanction = try Self.sanction(db, id: id, today: today)
         try AuditTrail.append(
-            db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id, action: "proposed",
+            db, tenant: tenant, actor: proposer, method: SanctionPropose.name, targetType: "sanction", targetID: id,
+            action: "proposed",
             before: nil, after: try JSONCoding.value(sanction), at: at)
         try EventFeed.publish(SanctionProposed.self, sanction, db: db, tenant: tenant, subjectID: id, at: at)
         return sanction
     }
 
     /// Records the PA/KPA's decision on a proposed sanction and bumps its version.
-    static func recordDecision(_ db: Connection, _ params: SanctionDecision, by principal: Principal, reason: String?, startsOn: CivilDate?, endsOn: CivilDate?) throws {
+    static func recordDecision(
+        _ db: Connection, _ params: SanctionDecision, by principal: Principal, reason: String?, startsOn: CivilDate?,
+        endsOn: CivilDate?
+    ) throws {
         try db.run(
             """
             UPDATE sanction SET decision = ?, decision_number = ?, decision_date = ?, decided_by = ?, decision_reason = ?,
                 starts_on = ?, ends_on = ?, version = version + 1
             WHERE id = ?
             """,
-            arguments: [params.accept ? "accepted" : "rejected", params.decisionNumber, params.decisionDate.description, principal.id, reason,
-                startsOn?.description, endsOn?.description, params.sanctionID])
+            arguments: [
+                params.accept ? "accepted" : "rejected", params.decisionNumber, params.decisionDate.description,
+                principal.id, reason,
+                startsOn?.description, endsOn?.description, params.sanctionID,
+            ])
     }
 
     /// The tenant's sanctions (of `agency` and `vendorID` when given), newest proposal first.
-    static func list(_ db: Connection, tenant: String, agency: String?, vendorID: String?, today: CivilDate) throws -> [Sanction] {
+    static func list(_ db: Connection, tenant: String, agency: String?, vendorID: String?, today: CivilDate) throws
+        -> [Sanction]
+    {
         var sql = "SELECT \(columns) FROM sanction WHERE tenant = ?"
         var arguments: [any SQLBindable] = [tenant]
         if let agency {
@@ -110,7 +136,9 @@ enum SanctionStore {
             sql += " AND vendor_id = ?"
             arguments.append(vendor)
         }
-        return try db.query(sql + " ORDER BY proposed_at DESC, id", arguments: arguments).map { try Self.sanction($0, today: today) }
+        return try db.query(sql + " ORDER BY proposed_at DESC, id", arguments: arguments).map {
+            try Self.sanction($0, today: today)
+        }
     }
 
     /// Announces on the feed the sanctions whose delisting started or ended by today, once each,
@@ -131,11 +159,13 @@ enum SanctionStore {
                 let sanction = try Self.sanction(db, id: id, today: today)
                 let started = try row.bool(2)
                 if announced == "none" && started {
-                    try EventFeed.publish(SanctionStarted.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
+                    try EventFeed.publish(
+                        SanctionStarted.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "started"
                 }
                 if try row.bool(3) {
-                    try EventFeed.publish(SanctionEnded.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
+                    try EventFeed.publish(
+                        SanctionEnded.self, sanction, db: db, tenant: sanction.tenant, subjectID: id, at: at)
                     announced = "ended"
                 }
                 try db.run("UPDATE sanction SET announced = ? WHERE id = ?", announced, id)

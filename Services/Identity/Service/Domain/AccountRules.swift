@@ -16,13 +16,15 @@ enum AccountRules {
             return .validationFailed(field: "roles", reason: "vendors register themselves with vendor.register")
         }
         if roles.contains(.monitor) && roles.count > 1 {
-            return .validationFailed(field: "roles", reason: "the national monitor role cannot be combined with tenant roles")
+            return .validationFailed(
+                field: "roles", reason: "the national monitor role cannot be combined with tenant roles")
         }
         if !roles.contains(.monitor) && tenant == nil {
             return .validationFailed(field: "tenant", reason: "is required for this role")
         }
         if !roles.isDisjoint(with: agencyRoles) && agency == nil {
-            return .validationFailed(field: "agency", reason: "is required for PPK, treasurer, PA/KPA and agency administrators")
+            return .validationFailed(
+                field: "agency", reason: "is required for PPK, treasurer, PA/KPA and agency administrators")
         }
         if creator.has(.superAdmin) { return nil }
         // An agency administrator: only agency-grantable roles, only in their own agency.

@@ -9,20 +9,36 @@ enum RegistrationRules {
     /// The problems of a registration against the tenant's domicile (`domicile`, its NIK region
     /// codes), the qualification rules (annex I.C.1) and the current vendor terms; empty when it
     /// may be stored. `checkCredentials` adds the username and password rules (a first registration).
-    static func problems(_ registration: VendorRegistration, domicile: [String], checkCredentials: Bool, currentTermsVersion: String) -> [FieldError] {
+    static func problems(
+        _ registration: VendorRegistration, domicile: [String], checkCredentials: Bool, currentTermsVersion: String
+    ) -> [FieldError] {
         var problems: [FieldError] = []
         if !registration.nik.hasDomicile(in: domicile) {
-            problems.append(FieldError(field: "nik", reason: "the KTP must show domicile in the tenant's region (\(domicile.joined(separator: ", ")))"))
+            problems.append(
+                FieldError(
+                    field: "nik",
+                    reason: "the KTP must show domicile in the tenant's region (\(domicile.joined(separator: ", ")))"))
         }
         if registration.kind == .entity {
-            if registration.nib == nil { problems.append(FieldError(field: "nib", reason: "is required for a business entity")) }
-            if registration.deed == nil { problems.append(FieldError(field: "deed", reason: "the deed of establishment is required for a business entity")) }
-            if registration.director == nil { problems.append(FieldError(field: "director", reason: "the director's identity is required for a business entity")) }
+            if registration.nib == nil {
+                problems.append(FieldError(field: "nib", reason: "is required for a business entity"))
+            }
+            if registration.deed == nil {
+                problems.append(
+                    FieldError(field: "deed", reason: "the deed of establishment is required for a business entity"))
+            }
+            if registration.director == nil {
+                problems.append(
+                    FieldError(field: "director", reason: "the director's identity is required for a business entity"))
+            }
         }
         if let deed = registration.deed {
             if deed.number.isEmpty { problems.append(FieldError(field: "deed.number", reason: "must not be empty")) }
             if deed.ratificationNumber.isEmpty {
-                problems.append(FieldError(field: "deed.ratificationNumber", reason: "the ratification by the Ministry of Law and Human Rights is required"))
+                problems.append(
+                    FieldError(
+                        field: "deed.ratificationNumber",
+                        reason: "the ratification by the Ministry of Law and Human Rights is required"))
             }
             do { try InputRules.requireCivilDate(deed.date, field: "deed.date") } catch let error as RPCError {
                 problems.append(contentsOf: InputRules.fields(of: error))
@@ -31,31 +47,47 @@ enum RegistrationRules {
         if let director = registration.director, director.name.trimmingCharacters(in: .whitespaces).isEmpty {
             problems.append(FieldError(field: "director.name", reason: "must not be empty"))
         }
-        for (field, value, max) in [("name", registration.name, 200), ("address", registration.address, 500), ("businessLicenceNumber", registration.businessLicenceNumber, 100)]
+        for (field, value, max) in [
+            ("name", registration.name, 200), ("address", registration.address, 500),
+            ("businessLicenceNumber", registration.businessLicenceNumber, 100),
+        ]
         where value.trimmingCharacters(in: .whitespaces).isEmpty || value.count > max {
             problems.append(FieldError(field: field, reason: "must be 1 to \(max) characters"))
         }
         // Every printed or displayed text: one line, no control or invisible characters.
         for (field, value, max) in [
-            ("name", registration.name, Int.max), ("address", registration.address, Int.max), ("businessLicenceNumber", registration.businessLicenceNumber, Int.max),
-            ("bankAccount.bank", registration.bankAccount.bank, 100), ("bankAccount.holderName", registration.bankAccount.holderName, 200),
-            ("director.name", registration.director?.name ?? "", 200), ("deed.number", registration.deed?.number ?? "", 100),
-            ("deed.ratificationNumber", registration.deed?.ratificationNumber ?? "", 100), ("acceptedTermsVersion", registration.acceptedTermsVersion, 50),
+            ("name", registration.name, Int.max), ("address", registration.address, Int.max),
+            ("businessLicenceNumber", registration.businessLicenceNumber, Int.max),
+            ("bankAccount.bank", registration.bankAccount.bank, 100),
+            ("bankAccount.holderName", registration.bankAccount.holderName, 200),
+            ("director.name", registration.director?.name ?? "", 200),
+            ("deed.number", registration.deed?.number ?? "", 100),
+            ("deed.ratificationNumber", registration.deed?.ratificationNumber ?? "", 100),
+            ("acceptedTermsVersion", registration.acceptedTermsVersion, 50),
         ] {
-            if let reason = InputRules.freeTextProblem(value, max: max, multiline: false) { problems.append(FieldError(field: field, reason: reason)) }
+            if let reason = InputRules.freeTextProblem(value, max: max, multiline: false) {
+                problems.append(FieldError(field: field, reason: reason))
+            }
         }
         let account = registration.bankAccount
         if account.bank.isEmpty { problems.append(FieldError(field: "bankAccount.bank", reason: "must not be empty")) }
-        if account.holderName.isEmpty { problems.append(FieldError(field: "bankAccount.holderName", reason: "must not be empty")) }
+        if account.holderName.isEmpty {
+            problems.append(FieldError(field: "bankAccount.holderName", reason: "must not be empty"))
+        }
         if !(5...30).contains(account.number.count) || !account.number.allSatisfy(\.isNumber) {
             problems.append(FieldError(field: "bankAccount.number", reason: "must be 5 to 30 digits"))
         }
         if registration.acceptedTermsVersion != currentTermsVersion {
-            problems.append(FieldError(field: "acceptedTermsVersion", reason: "the current vendor terms are version \(currentTermsVersion) (see vendor.terms)"))
+            problems.append(
+                FieldError(
+                    field: "acceptedTermsVersion",
+                    reason: "the current vendor terms are version \(currentTermsVersion) (see vendor.terms)"))
         }
         if checkCredentials {
             if let problem = AccountRules.usernameProblem(registration.username) { problems.append(problem) }
-            if let problem = AccountRules.passwordProblem(registration.password, username: registration.username, field: "password") {
+            if let problem = AccountRules.passwordProblem(
+                registration.password, username: registration.username, field: "password")
+            {
                 problems.append(problem)
             }
         }

@@ -76,7 +76,8 @@ final class SignInThrottle: @unchecked Sendable {
     /// parallel guesses cannot overtake the delay.
     func begin(_ key: String, persisted: (failures: Int64, notBefore: Int64)? = nil, now: Int64) -> Admission {
         lock.withLock {
-            var state = logins[key] ?? LoginState(failures: persisted?.failures ?? 0, notBefore: persisted?.notBefore ?? 0)
+            var state =
+                logins[key] ?? LoginState(failures: persisted?.failures ?? 0, notBefore: persisted?.notBefore ?? 0)
             if state.notBefore > now { return .wait(seconds: Int(state.notBefore - now)) }
             if state.checking > 0 && state.failures + Int64(state.checking) >= SignInPolicy.freeFailures {
                 return .wait(seconds: 1)

@@ -51,7 +51,9 @@ enum VendorAction: String, Sendable, CaseIterable {
     /// The state after applying this action to `status`, or the conflict explaining why not.
     func apply(to status: VendorStatus) -> Result<VendorStatus, DomainRefusal> {
         guard from.contains(status) else {
-            return .failure(.conflict("a vendor in status \(status.rawValue) cannot be \(pastTense)", currentState: status.rawValue))
+            return .failure(
+                .conflict("a vendor in status \(status.rawValue) cannot be \(pastTense)", currentState: status.rawValue)
+            )
         }
         return .success(to)
     }

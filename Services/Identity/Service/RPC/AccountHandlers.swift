@@ -46,7 +46,8 @@ struct AccountHandlers {
         guard !params.domicileRegionCodes.isEmpty,
             params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) })
         else {
-            throw RPCError.validationFailed(field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
+            throw RPCError.validationFailed(
+                field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
         }
         let principal = try request.requirePrincipal()
         let regions = try JSONColumn.text(params.domicileRegionCodes)
@@ -56,7 +57,9 @@ struct AccountHandlers {
                 throw RPCError.conflict("tenant \(code) exists already")
             }
             try TenantStore.insert(db, params, regions: regions, at: at)
-            try AuditTrail.append(db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code, action: "created", before: nil, after: try JSONCoding.value(params), at: at)
+            try AuditTrail.append(
+                db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code,
+                action: "created", before: nil, after: try JSONCoding.value(params), at: at)
             try EventFeed.publish(TenantCreated.self, params, db: db, tenant: code, subjectID: code, at: at)
             return params
         }
@@ -81,8 +84,12 @@ struct AccountHandlers {
                 throw RPCError.conflict("agency \(params.code) exists already in \(params.tenant)")
             }
             try TenantStore.insertAgency(db, params, at: at)
-            try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency", targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil, after: try JSONCoding.value(params), at: at)
-            try EventFeed.publish(AgencyCreated.self, params, db: db, tenant: params.tenant, subjectID: params.code, at: at)
+            try AuditTrail.append(
+                db, tenant: params.tenant, actor: principal, method: AgencyCreate.name, targetType: "agency",
+                targetID: "\(params.tenant)/\(params.code)", action: "created", before: nil,
+                after: try JSONCoding.value(params), at: at)
+            try EventFeed.publish(
+                AgencyCreated.self, params, db: db, tenant: params.tenant, subjectID: params.code, at: at)
             return params
         }
     }
@@ -103,17 +110,26 @@ struct AccountHandlers {
         try InputRules.requirePrintableStrings(in: params)
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(params.username) { problems.append(problem) }
-        if let problem = AccountRules.passwordProblem(params.initialPassword, username: params.username, field: "initialPassword") {
+        if let problem = AccountRules.passwordProblem(
+            params.initialPassword, username: params.username, field: "initialPassword")
+        {
             problems.append(problem)
         }
         // Printed as the signatory on Surat Pesanan and BAST: one line, printable, bounded.
-        for (field, value, max) in [("fullName", params.fullName, 200), ("assignment.number", params.assignment.number, 100), ("assignment.issuer", params.assignment.issuer, 200)] {
-            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError { problems += InputRules.fields(of: error) }
+        for (field, value, max) in [
+            ("fullName", params.fullName, 200), ("assignment.number", params.assignment.number, 100),
+            ("assignment.issuer", params.assignment.issuer, 200),
+        ] {
+            do { try InputRules.requireText(value, field: field, max: max) } catch let error as RPCError {
+                problems += InputRules.fields(of: error)
+            }
         }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         try InputRules.requireCivilDate(params.assignment.date, field: "assignment.date")
         let roles = Set(params.roles)
-        if let refusal = AccountRules.refusal(creator: principal, roles: roles, tenant: params.tenant, agency: params.agency) {
+        if let refusal = AccountRules.refusal(
+            creator: principal, roles: roles, tenant: params.tenant, agency: params.agency)
+        {
             throw refusal
         }
         let hash = try await context.hasher.hash(params.initialPassword)
@@ -132,7 +148,9 @@ struct AccountHandlers {
             try AccountStore.refuseTaken(db, username: params.username, email: params.email.value)
             try AccountStore.insert(db, id: id, params, roles: sortedRoles, passwordHash: hash, at: at)
             let account = try AccountStore.account(db, id: id)
-            try AuditTrail.append(db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account", targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
+            try AuditTrail.append(
+                db, tenant: params.tenant, actor: principal, method: AccountCreate.name, targetType: "account",
+                targetID: id, action: "created", before: nil, after: try JSONCoding.value(account), at: at)
             try EventFeed.publish(AccountCreated.self, account, db: db, tenant: params.tenant, subjectID: id, at: at)
             return account
         }
@@ -143,14 +161,20 @@ struct AccountHandlers {
         let tenant = params.tenant ?? principal.tenant
         if let tenant { try principal.requireTenant(tenant, reading: true) }
         let agencyOnly = principal.has(.superAdmin) ? nil : principal.agency
-        if !principal.has(.superAdmin) && agencyOnly == nil { throw RPCError.forbidden("an agency administrator needs an agency") }
+        if !principal.has(.superAdmin) && agencyOnly == nil {
+            throw RPCError.forbidden("an agency administrator needs an agency")
+        }
         return try await context.database.read { db in try AccountStore.list(db, tenant: tenant, agency: agencyOnly) }
     }
 
     func resetPassword(_ params: PasswordResetParams, _ request: RequestContext) async throws -> AccountInfo {
         let principal = try request.requirePrincipal()
-        let current = try await context.database.read { db in try AccountStore.administered(db, id: params.accountID, by: principal) }
-        if let problem = AccountRules.passwordProblem(params.temporaryPassword, username: current.username, field: "temporaryPassword") {
+        let current = try await context.database.read { db in
+            try AccountStore.administered(db, id: params.accountID, by: principal)
+        }
+        if let problem = AccountRules.passwordProblem(
+            params.temporaryPassword, username: current.username, field: "temporaryPassword")
+        {
             throw RPCError.validationFailed([problem])
         }
         let hash = try await context.hasher.hash(params.temporaryPassword)
@@ -161,7 +185,10 @@ struct AccountHandlers {
             try AccountStore.setTemporaryPassword(db, id: params.accountID, passwordHash: hash, at: at)
             try SessionStore.revokePrincipal(db, principalID: params.accountID, at: unix)
             let after = try AccountStore.account(db, id: params.accountID)
-            try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account", targetID: after.id, action: "password_reset", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
+            try AuditTrail.append(
+                db, tenant: after.tenant, actor: principal, method: AccountResetPassword.name, targetType: "account",
+                targetID: after.id, action: "password_reset", before: try JSONCoding.value(before),
+                after: try JSONCoding.value(after), at: at)
             return after
         }
         context.throttle.forget(params.accountID)  // the new temporary password starts a fresh count
@@ -178,8 +205,12 @@ struct AccountHandlers {
             try AccountStore.disable(db, id: params.accountID, at: at)
             try SessionStore.revokePrincipal(db, principalID: params.accountID, at: unix)
             let after = try AccountStore.account(db, id: params.accountID)
-            try AuditTrail.append(db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account", targetID: after.id, action: "disabled", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            try EventFeed.publish(AccountDisabled.self, after, db: db, tenant: after.tenant, subjectID: after.id, at: at)
+            try AuditTrail.append(
+                db, tenant: after.tenant, actor: principal, method: AccountDisable.name, targetType: "account",
+                targetID: after.id, action: "disabled", before: try JSONCoding.value(before),
+                after: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(
+                AccountDisabled.self, after, db: db, tenant: after.tenant, subjectID: after.id, at: at)
             return after
         }
     }
@@ -201,7 +232,12 @@ struct AccountHandlers {
             throw RPCError(
                 code: ApplicationErrorCode.forbidden.rawValue,
                 message: "source is set by the web gateway from the network, never by the client; leave it out",
-                data: ["kind": "forbidden", "fields": [["field": "source", "reason": .string("only \(SignInParams.gatewayPrincipalID) may assert it")]]])
+                data: [
+                    "kind": "forbidden",
+                    "fields": [
+                        ["field": "source", "reason": .string("only \(SignInParams.gatewayPrincipalID) may assert it")]
+                    ],
+                ])
         }
         guard (1...64).contains(source.utf8.count), source.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
             throw RPCError.validationFailed(field: "source", reason: "must be 1 to 64 printable ASCII characters")
@@ -220,12 +256,15 @@ struct AccountHandlers {
         // Unknown logins are throttled like accounts, under their own key, and checked against a
         // dummy hash: answers and timing are the same whether the login exists or not.
         let key = found?.id ?? "login:" + login
-        if case .wait(let seconds) = context.throttle.begin(key, persisted: found.map { ($0.failures, $0.notBefore) }, now: now) {
+        if case .wait(let seconds) = context.throttle.begin(
+            key, persisted: found.map { ($0.failures, $0.notBefore) }, now: now)
+        {
             throw RPCError.rateLimited(retryAfterSeconds: seconds)
         }
         let verification: PasswordVerification
         do {
-            verification = try await context.hasher.verify(params.password, against: found?.hash ?? context.dummyPasswordHash)
+            verification = try await context.hasher.verify(
+                params.password, against: found?.hash ?? context.dummyPasswordHash)
         } catch {
             context.throttle.finish(key, .abandoned)
             throw error
@@ -233,7 +272,10 @@ struct AccountHandlers {
         guard let found, case .valid(let needsRehash) = verification else {
             let state = context.throttle.finish(key, .failure(now: now))
             if let source { context.throttle.recordSourceFailure(source, now: now) }
-            if let found { try await recordFailure(accountID: found.id, state: state, method: AuthSignIn.name, actor: nil, action: "sign_in_failed") }
+            if let found {
+                try await recordFailure(
+                    accountID: found.id, state: state, method: AuthSignIn.name, actor: nil, action: "sign_in_failed")
+            }
             throw Self.wrongCredentials(retryAfter: max(0, state.notBefore - now))
         }
         context.throttle.finish(key, .success)
@@ -242,13 +284,16 @@ struct AccountHandlers {
     }
 
     /// Stores an account's failure count and next allowed attempt, and audits the failure.
-    func recordFailure(accountID: String, state: SignInThrottle.LoginState, method: String, actor: Principal?, action: String) async throws {
+    func recordFailure(
+        accountID: String, state: SignInThrottle.LoginState, method: String, actor: Principal?, action: String
+    ) async throws {
         let at = context.now()
         try await context.database.write { db in
             try AccountStore.setFailures(db, id: accountID, failures: state.failures, notBefore: state.notBefore)
             let tenant = try AccountStore.tenant(db, id: accountID)
             try AuditTrail.append(
-                db, tenant: tenant, actor: actor, method: method, targetType: "account", targetID: accountID, action: action, before: nil,
+                db, tenant: tenant, actor: actor, method: method, targetType: "account", targetID: accountID,
+                action: action, before: nil,
                 after: ["failedAttempts": .integer(state.failures), "nextAttemptAt": .integer(state.notBefore)], at: at)
         }
     }
@@ -265,17 +310,26 @@ struct AccountHandlers {
             if let vendorID = account.vendorID {
                 try VendorStore.refuseInactiveVendorSignIn(db, vendorID: vendorID, at: at)
             }
-            if let newPasswordHash { try AccountStore.setPasswordHash(db, id: accountID, passwordHash: newPasswordHash) }
+            if let newPasswordHash {
+                try AccountStore.setPasswordHash(db, id: accountID, passwordHash: newPasswordHash)
+            }
             try AccountStore.setFailures(db, id: accountID, failures: 0, notBefore: 0)
             try SessionStore.open(db, id: sessionID, accountID: accountID, issuedAt: now, expiresAt: now + lifetime)
-            try AuditTrail.append(db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method, targetType: "session", targetID: sessionID, action: "signed_in", before: nil, after: ["accountId": .string(accountID)], at: at)
+            try AuditTrail.append(
+                db, tenant: account.tenant, actor: Principal(kind: .user, id: accountID), method: method,
+                targetType: "session", targetID: sessionID, action: "signed_in", before: nil,
+                after: ["accountId": .string(accountID)], at: at)
             let claims = SessionClaims(
-                sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant, agency: account.agency,
-                vendorID: account.vendorID, roles: account.mustChangePassword ? [] : account.roles, issuedAt: now, expiresAt: now + lifetime)
+                sessionID: sessionID, principalID: accountID, kind: .user, tenant: account.tenant,
+                agency: account.agency,
+                vendorID: account.vendorID, roles: account.mustChangePassword ? [] : account.roles, issuedAt: now,
+                expiresAt: now + lifetime)
             return (account, claims)
         }
         let token = try context.signer.sign(claims)
-        return SessionInfo(token: token, sessionID: sessionID, expiresAt: claims.expiresAt, mustChangePassword: account.mustChangePassword, account: account)
+        return SessionInfo(
+            token: token, sessionID: sessionID, expiresAt: claims.expiresAt,
+            mustChangePassword: account.mustChangePassword, account: account)
     }
 
     func signOut(_ request: RequestContext) async throws -> EmptyParams {
@@ -285,14 +339,18 @@ struct AccountHandlers {
         let now = context.unixNow
         try await context.database.write { db in
             guard try SessionStore.end(db, id: sessionID, at: now) else { return }
-            try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthSignOut.name, targetType: "session", targetID: sessionID, action: "signed_out", before: nil, after: nil, at: at)
+            try AuditTrail.append(
+                db, tenant: principal.tenant, actor: principal, method: AuthSignOut.name, targetType: "session",
+                targetID: sessionID, action: "signed_out", before: nil, after: nil, at: at)
         }
         return EmptyParams()
     }
 
     func changePassword(_ params: PasswordChangeParams, _ request: RequestContext) async throws -> SessionInfo {
         let principal = try request.requirePrincipal()
-        let (username, hash) = try await context.database.read { db in try AccountStore.usernameAndPasswordHash(db, id: principal.id) }
+        let (username, hash) = try await context.database.read { db in
+            try AccountStore.usernameAndPasswordHash(db, id: principal.id)
+        }
         // A wrong current password counts toward the account's delays, like a failed sign-in.
         let now = context.unixNow
         let persisted = try await context.database.read { db in try AccountStore.failures(db, id: principal.id) }
@@ -308,20 +366,28 @@ struct AccountHandlers {
         }
         guard verification.isValid else {
             let state = context.throttle.finish(principal.id, .failure(now: now))
-            try await recordFailure(accountID: principal.id, state: state, method: AuthChangePassword.name, actor: principal, action: "password_change_failed")
+            try await recordFailure(
+                accountID: principal.id, state: state, method: AuthChangePassword.name, actor: principal,
+                action: "password_change_failed")
             throw RPCError.validationFailed(field: "currentPassword", reason: "is wrong")
         }
         context.throttle.finish(principal.id, .success)
         var problems: [FieldError] = []
-        if let problem = AccountRules.passwordProblem(params.newPassword, username: username, field: "newPassword") { problems.append(problem) }
-        if params.newPassword == params.currentPassword { problems.append(FieldError(field: "newPassword", reason: "must differ from the current password")) }
+        if let problem = AccountRules.passwordProblem(params.newPassword, username: username, field: "newPassword") {
+            problems.append(problem)
+        }
+        if params.newPassword == params.currentPassword {
+            problems.append(FieldError(field: "newPassword", reason: "must differ from the current password"))
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let newHash = try await context.hasher.hash(params.newPassword)
         let at = context.now()
         try await context.database.write { db in
             try AccountStore.setChangedPassword(db, id: principal.id, passwordHash: newHash, at: at)
             try SessionStore.revokePrincipal(db, principalID: principal.id, at: now)
-            try AuditTrail.append(db, tenant: principal.tenant, actor: principal, method: AuthChangePassword.name, targetType: "account", targetID: principal.id, action: "password_changed", before: nil, after: nil, at: at)
+            try AuditTrail.append(
+                db, tenant: principal.tenant, actor: principal, method: AuthChangePassword.name, targetType: "account",
+                targetID: principal.id, action: "password_changed", before: nil, after: nil, at: at)
         }
         return try await startSession(accountID: principal.id, newPasswordHash: nil, method: AuthChangePassword.name)
     }
@@ -333,6 +399,8 @@ struct AccountHandlers {
 
     func revocations(_ params: CursorParams) async throws -> RevocationPage {
         let limit = try params.pageLimit(default: 1000, maximum: 1000)
-        return try await context.database.read { db in try SessionStore.revocationPage(db, after: params.after, limit: limit) }
+        return try await context.database.read { db in
+            try SessionStore.revocationPage(db, after: params.after, limit: limit)
+        }
     }
 }

@@ -40,7 +40,9 @@ struct IdentityPasswords: Sendable {
 
     /// Checks a password against a stored hash.
     func verify(_ password: String, against encoded: String) async throws -> PasswordVerification {
-        do { return try await hasher.verify(password, against: encoded) } catch let busy as PasswordHashingBusy { throw Self.refusal(busy) }
+        do { return try await hasher.verify(password, against: encoded) } catch let busy as PasswordHashingBusy {
+            throw Self.refusal(busy)
+        }
     }
 
     static func refusal(_ busy: PasswordHashingBusy) -> RPCError {

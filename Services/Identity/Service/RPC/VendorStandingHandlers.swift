@@ -14,7 +14,9 @@ struct VendorStandingHandlers {
 
     func standing(_ params: VendorRef, _ request: RequestContext) async throws -> VendorStanding {
         // The access rule admits service tokens only; say so again where the data is read.
-        guard try request.requirePrincipal().kind == .service else { throw RPCError.forbidden("vendor.standing is for services") }
+        guard try request.requirePrincipal().kind == .service else {
+            throw RPCError.forbidden("vendor.standing is for services")
+        }
         let vendor = try await context.database.read { db in try VendorStore.vendor(db, id: params.vendorID) }
         return Self.standing(of: vendor)
     }
@@ -22,7 +24,9 @@ struct VendorStandingHandlers {
     /// The standing of `vendor`, as its feed events carry it.
     static func standing(of vendor: VendorInfo) -> VendorStanding {
         VendorStanding(
-            vendorID: vendor.id, tenant: vendor.tenant, accountID: vendor.accountID, name: vendor.name, status: vendor.status,
-            npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false, version: vendor.version)
+            vendorID: vendor.id, tenant: vendor.tenant, accountID: vendor.accountID, name: vendor.name,
+            status: vendor.status,
+            npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false,
+            version: vendor.version)
     }
 }

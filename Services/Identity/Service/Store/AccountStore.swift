@@ -9,21 +9,25 @@ import SiOpenStorage
 enum AccountStore {
     /// Reads one account.
     static func account(_ db: Connection, id: String) throws -> AccountInfo {
-        guard let row = try db.queryOne(
-            """
-            SELECT id, username, email, full_name, roles, tenant, agency, status, must_change_password,
-                assignment_number, assignment_date, assignment_issuer, vendor_id
-            FROM account WHERE id = ?
-            """, id)
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT id, username, email, full_name, roles, tenant, agency, status, must_change_password,
+                    assignment_number, assignment_date, assignment_issuer, vendor_id
+                FROM account WHERE id = ?
+                """, id)
         else { throw RPCError.notFound("account", id: id) }
         var assignment: AssignmentLetter?
         if let number = try row.optionalString(9) {
-            assignment = AssignmentLetter(number: number, date: try row.optionalString(10) ?? "", issuer: try row.optionalString(11) ?? "")
+            assignment = AssignmentLetter(
+                number: number, date: try row.optionalString(10) ?? "", issuer: try row.optionalString(11) ?? "")
         }
         return AccountInfo(
             id: try row.string(0), username: try row.string(1), email: try row.string(2), fullName: try row.string(3),
-            roles: try JSONColumn.value([Role].self, try row.string(4)), tenant: try row.optionalString(5), agency: try row.optionalString(6),
-            status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment, vendorID: try row.optionalString(12))
+            roles: try JSONColumn.value([Role].self, try row.string(4)), tenant: try row.optionalString(5),
+            agency: try row.optionalString(6),
+            status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment,
+            vendorID: try row.optionalString(12))
     }
 
     /// Refuses a username or email another account has.
@@ -56,20 +60,33 @@ enum AccountStore {
     }
 
     /// Stores a new official's account, active, with a first password to change.
-    static func insert(_ db: Connection, id: String, _ params: AccountCreateParams, roles sortedRoles: [String], passwordHash hash: String, at: Date) throws {
+    static func insert(
+        _ db: Connection, id: String, _ params: AccountCreateParams, roles sortedRoles: [String],
+        passwordHash hash: String, at: Date
+    ) throws {
         try db.run(
             """
             INSERT INTO account (id, tenant, agency, username, email, full_name, roles, password_hash, must_change_password,
                 status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
             """,
-            arguments: [id, params.tenant, params.agency, params.username, params.email.value, params.fullName, try JSONColumn.text(sortedRoles), hash,
-                params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at), Timestamp.iso8601(at)])
+            arguments: [
+                id, params.tenant, params.agency, params.username, params.email.value, params.fullName,
+                try JSONColumn.text(sortedRoles), hash,
+                params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at),
+                Timestamp.iso8601(at),
+            ])
     }
 
     /// The account a login (username or email, lowercased) names, with what sign-in checks.
-    static func credentials(_ db: Connection, login: String) throws -> (id: String, hash: String, failures: Int64, notBefore: Int64)? {
-        guard let row = try db.queryOne("SELECT id, password_hash, failed_attempts, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1", login) else { return nil }
+    static func credentials(_ db: Connection, login: String) throws -> (
+        id: String, hash: String, failures: Int64, notBefore: Int64
+    )? {
+        guard
+            let row = try db.queryOne(
+                "SELECT id, password_hash, failed_attempts, locked_until FROM account WHERE username = ?1 OR lower(email) = ?1",
+                login)
+        else { return nil }
         return (try row.string(0), try row.string(1), try row.int64(2), try row.int64(3))
     }
 
@@ -88,7 +105,9 @@ enum AccountStore {
 
     /// The stored failure count and next allowed attempt (unix seconds) of an account.
     static func failures(_ db: Connection, id: String) throws -> (failures: Int64, notBefore: Int64)? {
-        try db.queryOne("SELECT failed_attempts, locked_until FROM account WHERE id = ?", id).map { (try $0.int64(0), try $0.int64(1)) }
+        try db.queryOne("SELECT failed_attempts, locked_until FROM account WHERE id = ?", id).map {
+            (try $0.int64(0), try $0.int64(1))
+        }
     }
 
     /// Stores the failure count and next allowed attempt (0 and 0 after a success).
@@ -103,12 +122,16 @@ enum AccountStore {
 
     /// Sets a temporary password an administrator gave, to be changed, and clears the failures.
     static func setTemporaryPassword(_ db: Connection, id: String, passwordHash: String, at: Date) throws {
-        try db.run("UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?", passwordHash, Timestamp.iso8601(at), id)
+        try db.run(
+            "UPDATE account SET password_hash = ?, must_change_password = 1, failed_attempts = 0, locked_until = 0, updated_at = ? WHERE id = ?",
+            passwordHash, Timestamp.iso8601(at), id)
     }
 
     /// Sets the password the account's user chose.
     static func setChangedPassword(_ db: Connection, id: String, passwordHash: String, at: Date) throws {
-        try db.run("UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", passwordHash, Timestamp.iso8601(at), id)
+        try db.run(
+            "UPDATE account SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?", passwordHash,
+            Timestamp.iso8601(at), id)
     }
 
     /// Disables an account.
@@ -122,7 +145,10 @@ enum AccountStore {
     }
 
     /// Stores the first Super Admin (made on the server, its password not to be changed first).
-    static func insertSuperAdmin(_ db: Connection, id: String, username: String, email: String, fullName: String, passwordHash hash: String, at stamp: String) throws {
+    static func insertSuperAdmin(
+        _ db: Connection, id: String, username: String, email: String, fullName: String, passwordHash hash: String,
+        at stamp: String
+    ) throws {
         try db.run(
             """
             INSERT INTO account (id, username, email, full_name, roles, password_hash, must_change_password, status, created_at, updated_at)

@@ -8,24 +8,38 @@ import SiOpenStorage
 enum HelpdeskStore {
     /// Reads one ticket; 404 when there is none.
     static func ticket(_ db: Connection, id: String) throws -> TicketInfo {
-        guard let row = try db.queryOne("SELECT id, tenant, opened_by, subject, status, comments FROM ticket WHERE id = ?", id) else {
+        guard
+            let row = try db.queryOne(
+                "SELECT id, tenant, opened_by, subject, status, comments FROM ticket WHERE id = ?", id)
+        else {
             throw RPCError.notFound("ticket", id: id)
         }
         return TicketInfo(
-            id: try row.string(0), tenant: try row.optionalString(1), openedBy: try row.string(2), subject: try row.string(3),
-            status: TicketStatus(rawValue: try row.string(4)) ?? .open, comments: try JSONColumn.value([TicketComment].self, try row.string(5)))
+            id: try row.string(0), tenant: try row.optionalString(1), openedBy: try row.string(2),
+            subject: try row.string(3),
+            status: TicketStatus(rawValue: try row.string(4)) ?? .open,
+            comments: try JSONColumn.value([TicketComment].self, try row.string(5)))
     }
 
     /// Stores a new open ticket of the caller's tenant and agency.
-    static func insertTicket(_ db: Connection, id: String, by principal: Principal, subject: String, comments: [TicketComment], at: Date) throws {
+    static func insertTicket(
+        _ db: Connection, id: String, by principal: Principal, subject: String, comments: [TicketComment], at: Date
+    ) throws {
         try db.run(
             "INSERT INTO ticket (id, tenant, agency, opened_by, subject, status, comments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-            arguments: [id, principal.tenant, principal.agency, principal.id, subject, try JSONColumn.text(comments), Timestamp.iso8601(at), Timestamp.iso8601(at)])
+            arguments: [
+                id, principal.tenant, principal.agency, principal.id, subject, try JSONColumn.text(comments),
+                Timestamp.iso8601(at), Timestamp.iso8601(at),
+            ])
     }
 
     /// Stores a ticket's new status and comments.
-    static func updateTicket(_ db: Connection, id: String, status: TicketStatus, comments: [TicketComment], at: Date) throws {
-        try db.run("UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", status.rawValue, try JSONColumn.text(comments), Timestamp.iso8601(at), id)
+    static func updateTicket(_ db: Connection, id: String, status: TicketStatus, comments: [TicketComment], at: Date)
+        throws
+    {
+        try db.run(
+            "UPDATE ticket SET status = ?, comments = ?, updated_at = ? WHERE id = ?", status.rawValue,
+            try JSONColumn.text(comments), Timestamp.iso8601(at), id)
     }
 
     /// The tickets `principal` sees: Super Admin the forwarded ones and its own, an agency
@@ -33,7 +47,8 @@ enum HelpdeskStore {
     static func tickets(_ db: Connection, visibleTo principal: Principal) throws -> [TicketInfo] {
         let rows: [Row]
         if principal.has(.superAdmin) {
-            rows = try db.query("SELECT id FROM ticket WHERE status = 'forwarded' OR opened_by = ? ORDER BY created_at", principal.id)
+            rows = try db.query(
+                "SELECT id FROM ticket WHERE status = 'forwarded' OR opened_by = ? ORDER BY created_at", principal.id)
         } else if principal.has(.agencyAdmin) {
             rows = try db.query("SELECT id FROM ticket WHERE tenant = ? ORDER BY created_at", principal.tenant)
         } else {
@@ -43,19 +58,29 @@ enum HelpdeskStore {
     }
 
     /// Stores a published announcement.
-    static func insertAnnouncement(_ db: Connection, _ announcement: AnnouncementInfo, by publisher: String, at: Date) throws {
+    static func insertAnnouncement(_ db: Connection, _ announcement: AnnouncementInfo, by publisher: String, at: Date)
+        throws
+    {
         try db.run(
             "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [announcement.id, announcement.kind.rawValue, announcement.title, announcement.body, try JSONColumn.text(announcement.tenants),
-                announcement.startsAt, announcement.endsAt, publisher, Timestamp.iso8601(at)])
+            arguments: [
+                announcement.id, announcement.kind.rawValue, announcement.title, announcement.body,
+                try JSONColumn.text(announcement.tenants),
+                announcement.startsAt, announcement.endsAt, publisher, Timestamp.iso8601(at),
+            ])
     }
 
     /// The announcements that end after `now` (an ISO 8601 time), by start.
     static func announcements(_ db: Connection, endingAfter now: String) throws -> [AnnouncementInfo] {
-        try db.query("SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at", now).map { row in
+        try db.query(
+            "SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at",
+            now
+        ).map { row in
             AnnouncementInfo(
-                id: try row.string(0), kind: AnnouncementKind(rawValue: try row.string(1)) ?? .notice, title: try row.string(2),
-                body: try row.string(3), tenants: try JSONColumn.value([String].self, try row.string(4)), startsAt: try row.string(5), endsAt: try row.string(6))
+                id: try row.string(0), kind: AnnouncementKind(rawValue: try row.string(1)) ?? .notice,
+                title: try row.string(2),
+                body: try row.string(3), tenants: try JSONColumn.value([String].self, try row.string(4)),
+                startsAt: try row.string(5), endsAt: try row.string(6))
         }
     }
 }

@@ -9,7 +9,9 @@ import SiOpenStorage
 enum SessionStore {
     /// Records a session opened at sign-in.
     static func open(_ db: Connection, id: String, accountID: String, issuedAt: Int64, expiresAt: Int64) throws {
-        try db.run("INSERT INTO session (id, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)", id, accountID, issuedAt, expiresAt)
+        try db.run(
+            "INSERT INTO session (id, account_id, issued_at, expires_at) VALUES (?, ?, ?, ?)", id, accountID, issuedAt,
+            expiresAt)
     }
 
     /// Ends an open session and revokes it; false when it had ended already.
@@ -23,7 +25,9 @@ enum SessionStore {
     /// Ends every open session of an account (password change, reset, block, disable), each by
     /// its id: a session opened right afterwards, even within the same second, stays valid.
     static func revokePrincipal(_ db: Connection, principalID: String, at: Int64) throws {
-        for row in try db.query("SELECT id FROM session WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?", principalID, at) {
+        for row in try db.query(
+            "SELECT id FROM session WHERE account_id = ? AND ended_at IS NULL AND expires_at > ?", principalID, at)
+        {
             try db.run("INSERT INTO revocation (session_id, revoked_at) VALUES (?, ?)", try row.string(0), at)
         }
         try db.run("UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL", at, principalID)
@@ -36,7 +40,9 @@ enum SessionStore {
             "SELECT sequence, session_id, principal_id, revoked_at FROM revocation WHERE sequence > ? ORDER BY sequence LIMIT ?",
             after, limit
         ).map { row in
-            RevocationEntry(sequence: try row.int64(0), sessionID: try row.optionalString(1), principalID: try row.optionalString(2), revokedAt: try row.int64(3))
+            RevocationEntry(
+                sequence: try row.int64(0), sessionID: try row.optionalString(1),
+                principalID: try row.optionalString(2), revokedAt: try row.int64(3))
         }
         return RevocationPage(entries: entries, nextCursor: entries.last?.sequence ?? after)
     }

@@ -14,13 +14,17 @@ enum TenantStore {
 
     /// Stores a new tenant; `regions` is its domicile region codes as a JSON column.
     static func insert(_ db: Connection, _ params: TenantInfo, regions: String, at: Date) throws {
-        try db.run("INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", params.code, params.name, regions, Timestamp.iso8601(at))
+        try db.run(
+            "INSERT INTO tenant (code, name, domicile_region_codes, created_at) VALUES (?, ?, ?, ?)", params.code,
+            params.name, regions, Timestamp.iso8601(at))
     }
 
     /// Every tenant, by code.
     static func list(_ db: Connection) throws -> [TenantInfo] {
         try db.query("SELECT code, name, domicile_region_codes FROM tenant ORDER BY code").map { row in
-            TenantInfo(code: try row.string(0), name: try row.string(1), domicileRegionCodes: try JSONColumn.value([String].self, try row.string(2)))
+            TenantInfo(
+                code: try row.string(0), name: try row.string(1),
+                domicileRegionCodes: try JSONColumn.value([String].self, try row.string(2)))
         }
     }
 
@@ -39,7 +43,9 @@ enum TenantStore {
 
     /// Stores a new agency.
     static func insertAgency(_ db: Connection, _ params: AgencyInfo, at: Date) throws {
-        try db.run("INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code, params.name, Timestamp.iso8601(at))
+        try db.run(
+            "INSERT INTO agency (tenant, code, name, created_at) VALUES (?, ?, ?, ?)", params.tenant, params.code,
+            params.name, Timestamp.iso8601(at))
     }
 
     /// A tenant's agencies, by code.

@@ -11,18 +11,24 @@ public enum CeilingCheck {
     /// Returns the ceiling applied; throws 422 naming `fundingSource` when the tenant has not set
     /// one for `source` on `date`, and 422 naming `field` when `total` is above it.
     @discardableResult
-    public static func check(total: Rupiah, source: FundingSource, ceilings: PurchaseCeilings, on date: CivilDate, field: String)
+    public static func check(
+        total: Rupiah, source: FundingSource, ceilings: PurchaseCeilings, on date: CivilDate, field: String
+    )
         throws(DomainRefusal) -> PurchaseCeiling
     {
         guard let ceiling = ceilings.inForce(for: source, on: date) else {
             throw .validationFailed(
                 field: "fundingSource",
-                reason: "has no purchase ceiling for \(source.rawValue) on \(date); the tenant administrator must set one first")
+                reason:
+                    "has no purchase ceiling for \(source.rawValue) on \(date); the tenant administrator must set one first"
+            )
         }
         guard total <= ceiling.amount else {
             throw .validationFailed(
                 field: field,
-                reason: "must be at most \(ceiling.amount.formatted) for \(source.rawValue) purchases (\(ceiling.legalBasis)); it is \(total.formatted)")
+                reason:
+                    "must be at most \(ceiling.amount.formatted) for \(source.rawValue) purchases (\(ceiling.legalBasis)); it is \(total.formatted)"
+            )
         }
         return ceiling
     }

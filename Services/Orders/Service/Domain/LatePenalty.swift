@@ -29,7 +29,9 @@ public enum LatePenalty {
             let daysCharged = min(daysLate, maxDays)
             let field = "lateParts[\(index)].valueBeforePPN"
             let (factor, overflow) = Int64(daysCharged).multipliedReportingOverflow(by: rate.perMille)
-            guard !overflow, let raw = ExactArithmetic.scaled(part.valueBeforePPN.amount, times: factor, over: 1_000, rounding: .halfUp)
+            guard !overflow,
+                let raw = ExactArithmetic.scaled(
+                    part.valueBeforePPN.amount, times: factor, over: 1_000, rounding: .halfUp)
             else { throw .validationFailed(field: field, reason: "must be an amount whose penalty fits") }
             let amount: Rupiah
             do {

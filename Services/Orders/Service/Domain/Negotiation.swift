@@ -24,7 +24,9 @@ public struct CatalogueItemSnapshot: Sendable, Hashable, Codable {
 extension NegotiationOffer {
     /// The offer's totals under `ppn`.
     public func totals(ppn: PPNTerms) throws(DomainRefusal) -> OrderTotals {
-        try OrderTotals(lines: items, deliveryCost: deliveryCost, installationCost: installationCost, trainingCost: trainingCost, ppn: ppn)
+        try OrderTotals(
+            lines: items, deliveryCost: deliveryCost, installationCost: installationCost, trainingCost: trainingCost,
+            ppn: ppn)
     }
 }
 
@@ -50,7 +52,9 @@ public struct AdditionalCostLimits: Sendable, Hashable {
 
     /// The limits the order (round 0, made from the catalogue) sets.
     public init(order: NegotiationOffer) {
-        self.init(deliveryCost: order.deliveryCost, installationCost: order.installationCost, trainingCost: order.trainingCost)
+        self.init(
+            deliveryCost: order.deliveryCost, installationCost: order.installationCost, trainingCost: order.trainingCost
+        )
     }
 }
 
@@ -108,13 +112,19 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// Starts a negotiation from the order the PPK submits: `order` must be the PPK's round 0
     /// (422 naming `by` or `round` otherwise) and satisfy every content rule. Items must be
     /// non-empty with distinct ids (422 naming `items`).
-    public static func open(items: [CatalogueItemSnapshot], order: NegotiationOffer, context: OfferContext) throws(DomainRefusal) -> Negotiation {
+    public static func open(items: [CatalogueItemSnapshot], order: NegotiationOffer, context: OfferContext)
+        throws(DomainRefusal) -> Negotiation
+    {
         guard !items.isEmpty else { throw .validationFailed(field: "items", reason: "must list at least one item") }
         guard Set(items.map(\.itemID)).count == items.count else {
             throw .validationFailed(field: "items", reason: "must not list the same item twice")
         }
-        guard order.by == .ppk else { throw .validationFailed(field: "by", reason: "must be the PPK: the order is the PPK's opening offer") }
-        guard order.round == 0 else { throw .validationFailed(field: "round", reason: "must be 0 for the order itself") }
+        guard order.by == .ppk else {
+            throw .validationFailed(field: "by", reason: "must be the PPK: the order is the PPK's opening offer")
+        }
+        guard order.round == 0 else {
+            throw .validationFailed(field: "round", reason: "must be 0 for the order itself")
+        }
         try validate(order, items: items, context: context)
         return Negotiation(restoring: items, offers: [order], acceptedRound: nil)
     }
@@ -143,7 +153,9 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// Throws what ``OrderStateMachine/next(from:action:by:facts:)`` throws (403 wrong party,
     /// 409 wrong state or not this party's turn); 409 when `offer.round` is not ``nextRound``;
     /// 422 naming each field that breaks a content rule.
-    public mutating func make(_ offer: NegotiationOffer, orderState: OrderState, context: OfferContext) throws(DomainRefusal) -> OrderState {
+    public mutating func make(_ offer: NegotiationOffer, orderState: OrderState, context: OfferContext)
+        throws(DomainRefusal) -> OrderState
+    {
         let next = try OrderStateMachine.next(from: orderState, action: .offer, by: offer.by, facts: facts)
         try refuseIfConcluded(orderState)
         guard offer.round == nextRound else {
@@ -151,7 +163,8 @@ public struct Negotiation: Sendable, Hashable, Codable {
                 "round \(offer.round) is not the next round: the latest offer is round \(nextRound - 1), so the next is \(nextRound)",
                 currentState: orderState.rawValue)
         }
-        try Self.validate(offer, items: items, limits: offers.first.map(AdditionalCostLimits.init(order:)), context: context)
+        try Self.validate(
+            offer, items: items, limits: offers.first.map(AdditionalCostLimits.init(order:)), context: context)
         offers.append(offer)
         return next
     }
@@ -161,7 +174,9 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// it is (round 0, ``OrderAction/vendorAccept``); otherwise ``OrderAction/acceptOffer``.
     ///
     /// Throws what the state machine throws (403, 409), and 409 when `round` is not the latest.
-    public mutating func accept(round: Int, by party: OrderParty, orderState: OrderState) throws(DomainRefusal) -> OrderState {
+    public mutating func accept(round: Int, by party: OrderParty, orderState: OrderState) throws(DomainRefusal)
+        -> OrderState
+    {
         let action: OrderAction = orderState == .ordered ? .vendorAccept : .acceptOffer
         let next = try OrderStateMachine.next(from: orderState, action: action, by: party, facts: facts)
         try refuseIfConcluded(orderState)
@@ -176,7 +191,8 @@ public struct Negotiation: Sendable, Hashable, Codable {
 
     private func refuseIfConcluded(_ orderState: OrderState) throws(DomainRefusal) {
         if let acceptedRound {
-            throw .conflict("the negotiation is concluded: round \(acceptedRound) was accepted", currentState: orderState.rawValue)
+            throw .conflict(
+                "the negotiation is concluded: round \(acceptedRound) was accepted", currentState: orderState.rawValue)
         }
     }
 
@@ -190,7 +206,8 @@ public struct Negotiation: Sendable, Hashable, Codable {
     /// (`total`, or `fundingSource` when there is none).
     @discardableResult
     public static func validate(
-        _ offer: NegotiationOffer, items: [CatalogueItemSnapshot], limits: AdditionalCostLimits? = nil, context: OfferContext
+        _ offer: NegotiationOffer, items: [CatalogueItemSnapshot], limits: AdditionalCostLimits? = nil,
+        context: OfferContext
     ) throws(DomainRefusal) -> OrderTotals {
         var problems: [FieldError] = []
         let catalogue = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -199,14 +216,18 @@ public struct Negotiation: Sendable, Hashable, Codable {
             let path = "items[\(index)]"
             if let snapshot = catalogue[line.itemID] {
                 if !seen.insert(line.itemID).inserted {
-                    problems.append(FieldError(field: "\(path).itemID", reason: "must not repeat an item already listed"))
+                    problems.append(
+                        FieldError(field: "\(path).itemID", reason: "must not repeat an item already listed"))
                 }
                 if line.unitPrice == .zero {
                     problems.append(FieldError(field: "\(path).unitPrice", reason: "must be more than zero"))
                 } else if line.unitPrice > snapshot.catalogueUnitPrice {
-                    problems.append(FieldError(
-                        field: "\(path).unitPrice",
-                        reason: "must be at most \(snapshot.catalogueUnitPrice.formatted), the catalogue price when the order was made"))
+                    problems.append(
+                        FieldError(
+                            field: "\(path).unitPrice",
+                            reason:
+                                "must be at most \(snapshot.catalogueUnitPrice.formatted), the catalogue price when the order was made"
+                        ))
                 }
             } else {
                 problems.append(FieldError(field: "\(path).itemID", reason: "must be an item of this order"))
@@ -217,7 +238,10 @@ public struct Negotiation: Sendable, Hashable, Codable {
         }
         let missing = items.map(\.itemID).filter { !seen.contains($0) }
         if !missing.isEmpty {
-            problems.append(FieldError(field: "items", reason: "must list every item of the order; missing \(missing.joined(separator: ", "))"))
+            problems.append(
+                FieldError(
+                    field: "items",
+                    reason: "must list every item of the order; missing \(missing.joined(separator: ", "))"))
         }
         if offer.deliveryDate < context.today {
             problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))"))
@@ -228,20 +252,26 @@ public struct Negotiation: Sendable, Hashable, Codable {
         if let limits {
             let why = [
                 "deliveryCost": "the catalogue's unit prices already include delivery to the order's region",
-                "installationCost": "installation is what the catalogue lists, and only when the PPK asked for it in preparation",
-                "trainingCost": "training is what the catalogue lists, and only when the PPK asked for it in preparation",
+                "installationCost":
+                    "installation is what the catalogue lists, and only when the PPK asked for it in preparation",
+                "trainingCost":
+                    "training is what the catalogue lists, and only when the PPK asked for it in preparation",
             ]
             for (field, asked, most) in [
-                ("deliveryCost", offer.deliveryCost, limits.deliveryCost), ("installationCost", offer.installationCost, limits.installationCost),
+                ("deliveryCost", offer.deliveryCost, limits.deliveryCost),
+                ("installationCost", offer.installationCost, limits.installationCost),
                 ("trainingCost", offer.trainingCost, limits.trainingCost),
             ] where asked > most {
-                problems.append(FieldError(field: field, reason: "must be at most \(most.formatted), as in the order: \(why[field]!)"))
+                problems.append(
+                    FieldError(
+                        field: field, reason: "must be at most \(most.formatted), as in the order: \(why[field]!)"))
             }
         }
         guard problems.isEmpty else { throw .validationFailed(problems) }
         let totals = try offer.totals(ppn: context.ppn)
         try CeilingCheck.check(
-            total: totals.totalIncludingPPN, source: context.fundingSource, ceilings: context.ceilings, on: context.today, field: "total")
+            total: totals.totalIncludingPPN, source: context.fundingSource, ceilings: context.ceilings,
+            on: context.today, field: "total")
         return totals
     }
 }

@@ -32,7 +32,8 @@ public struct Order: Sendable, Hashable {
 
     /// Restores an order as stored, without re-checking it.
     public init(
-        restoring state: OrderState, negotiation: Negotiation? = nil, ledger: DeliveryLedger? = nil, bastAcknowledgedBy: Set<OrderParty> = [],
+        restoring state: OrderState, negotiation: Negotiation? = nil, ledger: DeliveryLedger? = nil,
+        bastAcknowledgedBy: Set<OrderParty> = [],
         closingReason: String? = nil, failureGrounds: SanctionGrounds? = nil
     ) {
         self.state = state
@@ -47,7 +48,8 @@ public struct Order: Sendable, Hashable {
     public var facts: OrderFacts {
         OrderFacts(
             latestOfferBy: negotiation?.latestOffer?.by, everythingAccepted: ledger?.isFullyAccepted ?? false,
-            bastAcknowledgedBy: bastAcknowledgedBy, unitsOutstanding: ledger.map { $0.items.contains { $0.outstanding > 0 } } ?? true,
+            bastAcknowledgedBy: bastAcknowledgedBy,
+            unitsOutstanding: ledger.map { $0.items.contains { $0.outstanding > 0 } } ?? true,
             deliveryAwaitsInspection: ledger?.hasPendingInspection ?? false)
     }
 
@@ -69,7 +71,9 @@ public struct Order: Sendable, Hashable {
     // MARK: Intents
 
     /// The PPK places the prepared order: `opening` (round 0) opens the negotiation over `items`.
-    public func submit(by party: OrderParty, items: [CatalogueItemSnapshot], opening: NegotiationOffer, context: OfferContext)
+    public func submit(
+        by party: OrderParty, items: [CatalogueItemSnapshot], opening: NegotiationOffer, context: OfferContext
+    )
         throws(DomainRefusal) -> OrderOutcome
     {
         try change(.submit, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in
@@ -109,7 +113,9 @@ public struct Order: Sendable, Hashable {
     public func accept(round: Int, by party: OrderParty) throws(DomainRefusal) -> OrderOutcome {
         guard var negotiation else { throw .conflict("the order has not been placed", currentState: state.rawValue) }
         guard negotiation.latestOffer?.by != party else {
-            throw .conflict("an offer is accepted by the other side; \(party.words) made round \(negotiation.latestOffer?.round ?? 0)", currentState: state.rawValue)
+            throw .conflict(
+                "an offer is accepted by the other side; \(party.words) made round \(negotiation.latestOffer?.round ?? 0)",
+                currentState: state.rawValue)
         }
         let action: OrderAction = state == .ordered ? .vendorAccept : .acceptOffer
         var order = self
@@ -121,7 +127,9 @@ public struct Order: Sendable, Hashable {
     /// The PPK issues the Surat Pesanan on the agreed terms, which opens the delivery ledger.
     public func issueSuratPesanan(by party: OrderParty) throws(DomainRefusal) -> OrderOutcome {
         try change(.issueSuratPesanan, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in
-            guard let agreed = order.agreedTerms else { throw DomainRefusal.conflict("nothing has been agreed", currentState: order.state.rawValue) }
+            guard let agreed = order.agreedTerms else {
+                throw DomainRefusal.conflict("nothing has been agreed", currentState: order.state.rawValue)
+            }
             order.ledger = try DeliveryLedger(ordered: agreed.items)
             order.state = next
         }
@@ -129,7 +137,9 @@ public struct Order: Sendable, Hashable {
 
     /// The vendor acknowledges the Surat Pesanan, which starts delivery.
     public func acknowledgeSuratPesanan(by party: OrderParty) throws(DomainRefusal) -> OrderOutcome {
-        try change(.acknowledgeSuratPesanan, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in order.state = next }
+        try change(.acknowledgeSuratPesanan, by: party) {
+            (order: inout Order, next: OrderState) throws(DomainRefusal) in order.state = next
+        }
     }
 
     /// The vendor records a delivery of `lines` that arrived on `deliveredOn` (not after `today`),
@@ -139,9 +149,14 @@ public struct Order: Sendable, Hashable {
     {
         try change(.recordDelivery, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in
             order.state = next
-            guard deliveredOn <= today else { throw DomainRefusal.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))") }
-            guard var ledger = order.ledger else { throw DomainRefusal.conflict("the order is not under contract", currentState: order.state.rawValue) }
-            try ledger.record(Delivery(deliveryID: "delivery-\(ledger.deliveries.count + 1)", deliveredOn: deliveredOn, lines: lines))
+            guard deliveredOn <= today else {
+                throw DomainRefusal.validationFailed(field: "deliveredOn", reason: "must not be after today (\(today))")
+            }
+            guard var ledger = order.ledger else {
+                throw DomainRefusal.conflict("the order is not under contract", currentState: order.state.rawValue)
+            }
+            try ledger.record(
+                Delivery(deliveryID: "delivery-\(ledger.deliveries.count + 1)", deliveredOn: deliveredOn, lines: lines))
             order.ledger = ledger
         }
     }
@@ -149,14 +164,18 @@ public struct Order: Sendable, Hashable {
     /// The PPK records the inspection of a delivery, while one awaits inspection. Rejected
     /// units are the replacement request the vendor must fulfil (I.D.3.h–i), returned in
     /// ``OrderOutcome/replacementRequests``.
-    public func inspect(_ inspection: Inspection, by party: OrderParty, today: CivilDate) throws(DomainRefusal) -> OrderOutcome {
+    public func inspect(_ inspection: Inspection, by party: OrderParty, today: CivilDate) throws(DomainRefusal)
+        -> OrderOutcome
+    {
         var requests: [ReplacementRequest] = []
         var outcome = try change(.inspect, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in
             order.state = next
             guard inspection.inspectedOn <= today else {
                 throw DomainRefusal.validationFailed(field: "inspectedOn", reason: "must not be after today (\(today))")
             }
-            guard var ledger = order.ledger else { throw DomainRefusal.conflict("the order is not under contract", currentState: order.state.rawValue) }
+            guard var ledger = order.ledger else {
+                throw DomainRefusal.conflict("the order is not under contract", currentState: order.state.rawValue)
+            }
             requests = try ledger.record(inspection)
             order.ledger = ledger
         }
@@ -183,7 +202,9 @@ public struct Order: Sendable, Hashable {
     }
 
     /// The PPK ends an unfinished contract for the vendor's default, on a sanction ground.
-    public func fail(by party: OrderParty, grounds: SanctionGrounds, description: String) throws(DomainRefusal) -> OrderOutcome {
+    public func fail(by party: OrderParty, grounds: SanctionGrounds, description: String) throws(DomainRefusal)
+        -> OrderOutcome
+    {
         try change(.fail, by: party) { (order: inout Order, next: OrderState) throws(DomainRefusal) in
             order.state = next
             order.failureGrounds = grounds

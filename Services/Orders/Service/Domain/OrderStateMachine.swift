@@ -61,20 +61,25 @@ public struct OrderFacts: Sendable, Hashable, Codable {
             return nil
         case .partysTurn, .counterpartysOfferOpen:
             if let other, latestOfferBy == other { return nil }
-            if latestOfferBy == party { return "\(party.words) made the latest offer; it is \(other?.words ?? "the other party")'s turn" }
+            if latestOfferBy == party {
+                return "\(party.words) made the latest offer; it is \(other?.words ?? "the other party")'s turn"
+            }
             return "there is no offer from \(other?.words ?? "the other party") to answer"
         case .vendorsTurn:
             return latestOfferBy == .ppk ? nil : "it is not the vendor's turn, so no vendor answer is overdue"
         case .everythingAccepted:
             return everythingAccepted ? nil : "not everything ordered has been delivered and accepted"
         case .unitsOutstanding:
-            return unitsOutstanding ? nil : "nothing is left to deliver: every ordered unit is accepted or awaiting inspection"
+            return unitsOutstanding
+                ? nil : "nothing is left to deliver: every ordered unit is accepted or awaiting inspection"
         case .deliveryAwaitsInspection:
             return deliveryAwaitsInspection ? nil : "no delivery awaits inspection"
         case .firstBASTAcknowledgement, .secondBASTAcknowledgement:
             if bastAcknowledgedBy.contains(party) { return "\(party.words) has already acknowledged the BAST" }
             let otherHas = other.map { bastAcknowledgedBy.contains($0) } ?? false
-            if condition == .firstBASTAcknowledgement { return otherHas ? "the other party has already acknowledged the BAST" : nil }
+            if condition == .firstBASTAcknowledgement {
+                return otherHas ? "the other party has already acknowledged the BAST" : nil
+            }
             return otherHas ? nil : "the other party has not acknowledged the BAST yet"
         }
     }
@@ -95,7 +100,10 @@ public struct OrderTransition: Sendable, Hashable, Codable {
     public let to: OrderState
 
     /// Creates a transition.
-    public init(from: OrderState, action: OrderAction, by: OrderParty, condition: OrderTransitionCondition = .none, to: OrderState) {
+    public init(
+        from: OrderState, action: OrderAction, by: OrderParty, condition: OrderTransitionCondition = .none,
+        to: OrderState
+    ) {
         self.from = from
         self.action = action
         self.by = by
@@ -136,8 +144,10 @@ public enum OrderStateMachine {
         OrderTransition(from: .negotiating, action: .vendorDecline, by: .vendor, to: .declined),
         OrderTransition(from: .negotiating, action: .offer, by: .ppk, condition: .partysTurn, to: .negotiating),
         OrderTransition(from: .negotiating, action: .offer, by: .vendor, condition: .partysTurn, to: .negotiating),
-        OrderTransition(from: .negotiating, action: .acceptOffer, by: .ppk, condition: .counterpartysOfferOpen, to: .agreed),
-        OrderTransition(from: .negotiating, action: .acceptOffer, by: .vendor, condition: .counterpartysOfferOpen, to: .agreed),
+        OrderTransition(
+            from: .negotiating, action: .acceptOffer, by: .ppk, condition: .counterpartysOfferOpen, to: .agreed),
+        OrderTransition(
+            from: .negotiating, action: .acceptOffer, by: .vendor, condition: .counterpartysOfferOpen, to: .agreed),
         OrderTransition(from: .negotiating, action: .expire, by: .system, condition: .vendorsTurn, to: .expired),
 
         OrderTransition(from: .agreed, action: .cancel, by: .ppk, to: .cancelled),
@@ -146,24 +156,34 @@ public enum OrderStateMachine {
         OrderTransition(from: .contracted, action: .acknowledgeSuratPesanan, by: .vendor, to: .inDelivery),
         OrderTransition(from: .contracted, action: .fail, by: .ppk, to: .failed),
 
-        OrderTransition(from: .inDelivery, action: .recordDelivery, by: .vendor, condition: .unitsOutstanding, to: .inDelivery),
+        OrderTransition(
+            from: .inDelivery, action: .recordDelivery, by: .vendor, condition: .unitsOutstanding, to: .inDelivery),
         // Rejecting units on inspection is the replacement request (I.D.3.h–i): there is no
         // separate `request_replacement` step, so no row offers one.
-        OrderTransition(from: .inDelivery, action: .inspect, by: .ppk, condition: .deliveryAwaitsInspection, to: .inDelivery),
-        OrderTransition(from: .inDelivery, action: .confirmReceipt, by: .ppk, condition: .everythingAccepted, to: .received),
+        OrderTransition(
+            from: .inDelivery, action: .inspect, by: .ppk, condition: .deliveryAwaitsInspection, to: .inDelivery),
+        OrderTransition(
+            from: .inDelivery, action: .confirmReceipt, by: .ppk, condition: .everythingAccepted, to: .received),
         OrderTransition(from: .inDelivery, action: .fail, by: .ppk, to: .failed),
 
-        OrderTransition(from: .received, action: .acknowledgeBAST, by: .ppk, condition: .firstBASTAcknowledgement, to: .received),
-        OrderTransition(from: .received, action: .acknowledgeBAST, by: .ppk, condition: .secondBASTAcknowledgement, to: .completed),
-        OrderTransition(from: .received, action: .acknowledgeBAST, by: .vendor, condition: .firstBASTAcknowledgement, to: .received),
-        OrderTransition(from: .received, action: .acknowledgeBAST, by: .vendor, condition: .secondBASTAcknowledgement, to: .completed),
+        OrderTransition(
+            from: .received, action: .acknowledgeBAST, by: .ppk, condition: .firstBASTAcknowledgement, to: .received),
+        OrderTransition(
+            from: .received, action: .acknowledgeBAST, by: .ppk, condition: .secondBASTAcknowledgement, to: .completed),
+        OrderTransition(
+            from: .received, action: .acknowledgeBAST, by: .vendor, condition: .firstBASTAcknowledgement, to: .received),
+        OrderTransition(
+            from: .received, action: .acknowledgeBAST, by: .vendor, condition: .secondBASTAcknowledgement,
+            to: .completed),
     ]
 
     /// The state after `party` does `action` to an order in `state`.
     ///
     /// Throws 403 `forbidden` when `party` may never do `action`, and 409 `conflict` (with the
     /// current state) when the state does not allow it or a condition in `facts` does not hold.
-    public static func next(from state: OrderState, action: OrderAction, by party: OrderParty, facts: OrderFacts = OrderFacts())
+    public static func next(
+        from state: OrderState, action: OrderAction, by party: OrderParty, facts: OrderFacts = OrderFacts()
+    )
         throws(DomainRefusal) -> OrderState
     {
         guard allowed.contains(where: { $0.action == action && $0.by == party }) else {
@@ -182,9 +202,14 @@ public enum OrderStateMachine {
     }
 
     /// The actions `party` could take now, for showing buttons: exactly those ``next(from:action:by:facts:)`` accepts.
-    public static func availableActions(in state: OrderState, for party: OrderParty, facts: OrderFacts = OrderFacts()) -> [OrderAction] {
+    public static func availableActions(in state: OrderState, for party: OrderParty, facts: OrderFacts = OrderFacts())
+        -> [OrderAction]
+    {
         OrderAction.allCases.filter { action in
-            allowed.contains { $0.from == state && $0.action == action && $0.by == party && facts.refusal(of: $0.condition, by: party) == nil }
+            allowed.contains {
+                $0.from == state && $0.action == action && $0.by == party
+                    && facts.refusal(of: $0.condition, by: party) == nil
+            }
         }
     }
 }

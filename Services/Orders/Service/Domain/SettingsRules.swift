@@ -13,35 +13,56 @@ enum SettingsRules {
         OrdersSettings(
             tenant: tenant,
             ceilings: PurchaseCeilings.balanganDefaults.entries.map {
-                CeilingSetting(fundingSource: $0.source, amount: $0.amount, legalBasis: $0.legalBasis, effectiveFrom: $0.effectiveFrom)
+                CeilingSetting(
+                    fundingSource: $0.source, amount: $0.amount, legalBasis: $0.legalBasis,
+                    effectiveFrom: $0.effectiveFrom)
             },
-            vendorResponseDays: VendorResponseDeadline.standard.days, splitPurchaseWindowDays: SplitPurchaseDetector.standard.windowDays,
-            maxPenaltyDays: LatePenalty.defaultMaxDays, suratPesananNumberTemplate: DocumentNumberTemplate.suratPesananDefault,
-            bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms, documentPlace: "Paringin", version: nil)
+            vendorResponseDays: VendorResponseDeadline.standard.days,
+            splitPurchaseWindowDays: SplitPurchaseDetector.standard.windowDays,
+            maxPenaltyDays: LatePenalty.defaultMaxDays,
+            suratPesananNumberTemplate: DocumentNumberTemplate.suratPesananDefault,
+            bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms, documentPlace: "Paringin",
+            version: nil)
     }
 
     /// The clauses of annex I.D.1.c in their usual Indonesian wording.
     static let defaultTerms = SuratPesananTerms(
-        rightsAndObligations: "PPK berhak menerima barang/jasa sesuai Surat Pesanan dan berkewajiban membayar harga yang disepakati. Penyedia berhak menerima pembayaran dan berkewajiban menyerahkan barang/jasa sesuai spesifikasi, jumlah dan waktu dalam Surat Pesanan.",
-        workExecution: "Penyedia melaksanakan pengiriman/pekerjaan sesuai spesifikasi teknis ke alamat pengiriman paling lambat pada tanggal pengiriman yang disepakati. PPK memeriksa barang/jasa yang diterima; barang yang rusak, cacat, malfungsi atau tidak sesuai spesifikasi wajib diganti oleh Penyedia atas biaya Penyedia.",
-        price: "Harga sudah termasuk biaya pengiriman, pajak, serta keuntungan dan overhead sebagaimana tercantum dalam Surat Pesanan.",
-        payment: "Pembayaran dilakukan secara nontunai (transfer) oleh Bendahara Pengeluaran setelah berita acara serah terima ditandatangani, dengan pemotongan/pemungutan pajak sesuai ketentuan.",
-        sanctions: "Penyedia yang mengundurkan diri tanpa alasan yang dapat diterima, tidak melaksanakan atau tidak menyelesaikan pekerjaan, atau tidak bersedia mengganti barang yang rusak/cacat/malfungsi dikenakan sanksi turun tayang selama 1 (satu) tahun; penyampaian data palsu dikenakan sanksi turun tayang selama 2 (dua) tahun (Perbup Balangan 92/2023 Pasal 14).",
-        latePenalty: "Keterlambatan penyerahan dikenakan denda 1‰ (satu permil) per hari dari nilai bagian yang terlambat sebelum PPN (Perpres 16/2018 Pasal 79).",
-        forceMajeure: "Keadaan kahar meliputi bencana alam dan keadaan lain di luar kemampuan para pihak; pihak yang mengalami wajib memberitahukan secara tertulis paling lambat 14 (empat belas) hari kalender sejak terjadinya keadaan kahar.",
-        disputeSettlement: "Perselisihan diselesaikan secara musyawarah untuk mufakat; apabila tidak tercapai, melalui pengadilan negeri di wilayah PPK.",
-        antiGratification: "Para pihak dilarang memberi atau menerima komisi, hadiah atau gratifikasi dalam bentuk apa pun terkait Surat Pesanan ini (Perbup Balangan 92/2023 Pasal 16).")
+        rightsAndObligations:
+            "PPK berhak menerima barang/jasa sesuai Surat Pesanan dan berkewajiban membayar harga yang disepakati. Penyedia berhak menerima pembayaran dan berkewajiban menyerahkan barang/jasa sesuai spesifikasi, jumlah dan waktu dalam Surat Pesanan.",
+        workExecution:
+            "Penyedia melaksanakan pengiriman/pekerjaan sesuai spesifikasi teknis ke alamat pengiriman paling lambat pada tanggal pengiriman yang disepakati. PPK memeriksa barang/jasa yang diterima; barang yang rusak, cacat, malfungsi atau tidak sesuai spesifikasi wajib diganti oleh Penyedia atas biaya Penyedia.",
+        price:
+            "Harga sudah termasuk biaya pengiriman, pajak, serta keuntungan dan overhead sebagaimana tercantum dalam Surat Pesanan.",
+        payment:
+            "Pembayaran dilakukan secara nontunai (transfer) oleh Bendahara Pengeluaran setelah berita acara serah terima ditandatangani, dengan pemotongan/pemungutan pajak sesuai ketentuan.",
+        sanctions:
+            "Penyedia yang mengundurkan diri tanpa alasan yang dapat diterima, tidak melaksanakan atau tidak menyelesaikan pekerjaan, atau tidak bersedia mengganti barang yang rusak/cacat/malfungsi dikenakan sanksi turun tayang selama 1 (satu) tahun; penyampaian data palsu dikenakan sanksi turun tayang selama 2 (dua) tahun (Perbup Balangan 92/2023 Pasal 14).",
+        latePenalty:
+            "Keterlambatan penyerahan dikenakan denda 1‰ (satu permil) per hari dari nilai bagian yang terlambat sebelum PPN (Perpres 16/2018 Pasal 79).",
+        forceMajeure:
+            "Keadaan kahar meliputi bencana alam dan keadaan lain di luar kemampuan para pihak; pihak yang mengalami wajib memberitahukan secara tertulis paling lambat 14 (empat belas) hari kalender sejak terjadinya keadaan kahar.",
+        disputeSettlement:
+            "Perselisihan diselesaikan secara musyawarah untuk mufakat; apabila tidak tercapai, melalui pengadilan negeri di wilayah PPK.",
+        antiGratification:
+            "Para pihak dilarang memberi atau menerima komisi, hadiah atau gratifikasi dalam bentuk apa pun terkait Surat Pesanan ini (Perbup Balangan 92/2023 Pasal 16)."
+    )
 
     /// The tenant's automatic numbering templates (Surat Pesanan and BAST), whose shapes typed numbers may not take.
     static func numberTemplates(_ settings: OrdersSettings) throws(RPCError) -> [DocumentNumberTemplate] {
-        [try DocumentNumberTemplate(settings.suratPesananNumberTemplate), try DocumentNumberTemplate(settings.bastNumberTemplate)]
+        [
+            try DocumentNumberTemplate(settings.suratPesananNumberTemplate),
+            try DocumentNumberTemplate(settings.bastNumberTemplate),
+        ]
     }
 
     /// The ceilings as the domain checks them.
     static func ceilings(_ settings: OrdersSettings) throws(DomainRefusal) -> PurchaseCeilings {
         var ceilings = PurchaseCeilings([])
         for setting in settings.ceilings {
-            ceilings = ceilings.setting(try PurchaseCeiling(source: setting.fundingSource, amount: setting.amount, legalBasis: setting.legalBasis, effectiveFrom: setting.effectiveFrom))
+            ceilings = ceilings.setting(
+                try PurchaseCeiling(
+                    source: setting.fundingSource, amount: setting.amount, legalBasis: setting.legalBasis,
+                    effectiveFrom: setting.effectiveFrom))
         }
         return ceilings
     }
@@ -49,15 +70,27 @@ enum SettingsRules {
     static func validate(_ settings: OrdersSettings) -> [FieldError] {
         var problems: [FieldError] = []
         func check(_ field: String, _ body: () throws -> Void) {
-            do { try body() } catch let error as any RPCErrorConvertible { problems += InputRules.fields(of: error.rpcError).map { FieldError(field: $0.field == "template" ? field : $0.field, reason: $0.reason) } } catch {}
+            do { try body() } catch let error as any RPCErrorConvertible {
+                problems += InputRules.fields(of: error.rpcError).map {
+                    FieldError(field: $0.field == "template" ? field : $0.field, reason: $0.reason)
+                }
+            } catch {}
         }
         for (index, ceiling) in settings.ceilings.enumerated() {
-            check("ceilings[\(index)]") { _ = try PurchaseCeiling(source: ceiling.fundingSource, amount: ceiling.amount, legalBasis: ceiling.legalBasis, effectiveFrom: ceiling.effectiveFrom) }
-            check("ceilings[\(index)].legalBasis") { try InputRules.requireFreeText(ceiling.legalBasis, field: "ceilings[\(index)].legalBasis", max: 500) }
+            check("ceilings[\(index)]") {
+                _ = try PurchaseCeiling(
+                    source: ceiling.fundingSource, amount: ceiling.amount, legalBasis: ceiling.legalBasis,
+                    effectiveFrom: ceiling.effectiveFrom)
+            }
+            check("ceilings[\(index)].legalBasis") {
+                try InputRules.requireFreeText(ceiling.legalBasis, field: "ceilings[\(index)].legalBasis", max: 500)
+            }
         }
         check("vendorResponseDays") { _ = try VendorResponseDeadline(days: settings.vendorResponseDays) }
         check("splitPurchaseWindowDays") { _ = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays) }
-        if !(0...365).contains(settings.maxPenaltyDays) { problems.append(FieldError(field: "maxPenaltyDays", reason: "must be 0 to 365 days")) }
+        if !(0...365).contains(settings.maxPenaltyDays) {
+            problems.append(FieldError(field: "maxPenaltyDays", reason: "must be 0 to 365 days"))
+        }
         check("suratPesananNumberTemplate") { _ = try DocumentNumberTemplate(settings.suratPesananNumberTemplate) }
         check("bastNumberTemplate") { _ = try DocumentNumberTemplate(settings.bastNumberTemplate) }
         check("documentPlace") { try InputRules.requireText(settings.documentPlace, field: "documentPlace", max: 100) }
@@ -70,13 +103,20 @@ enum SettingsRules {
 enum TermsRules {
     static func problems(_ terms: SuratPesananTerms, prefix: String) -> [FieldError] {
         let clauses: [(String, String)] = [
-            ("rightsAndObligations", terms.rightsAndObligations), ("workExecution", terms.workExecution), ("price", terms.price),
-            ("payment", terms.payment), ("sanctions", terms.sanctions), ("latePenalty", terms.latePenalty), ("forceMajeure", terms.forceMajeure),
+            ("rightsAndObligations", terms.rightsAndObligations), ("workExecution", terms.workExecution),
+            ("price", terms.price),
+            ("payment", terms.payment), ("sanctions", terms.sanctions), ("latePenalty", terms.latePenalty),
+            ("forceMajeure", terms.forceMajeure),
             ("disputeSettlement", terms.disputeSettlement), ("antiGratification", terms.antiGratification),
         ]
         return clauses.compactMap { name, text in
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return FieldError(field: "\(prefix).\(name)", reason: "must not be empty: the Surat Pesanan needs this clause") }
-            if let reason = InputRules.freeTextProblem(text, max: 5000, multiline: true) { return FieldError(field: "\(prefix).\(name)", reason: reason) }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return FieldError(
+                    field: "\(prefix).\(name)", reason: "must not be empty: the Surat Pesanan needs this clause")
+            }
+            if let reason = InputRules.freeTextProblem(text, max: 5000, multiline: true) {
+                return FieldError(field: "\(prefix).\(name)", reason: reason)
+            }
             return nil
         }
     }

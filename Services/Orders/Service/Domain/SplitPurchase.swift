@@ -19,7 +19,8 @@ public struct PurchaseRecord: Sendable, Hashable, Codable {
     public var date: CivilDate
 
     /// Creates a record.
-    public init(orderID: String, agencyID: String, vendorID: String, productID: String, total: Rupiah, date: CivilDate) {
+    public init(orderID: String, agencyID: String, vendorID: String, productID: String, total: Rupiah, date: CivilDate)
+    {
         self.orderID = orderID
         self.agencyID = agencyID
         self.vendorID = vendorID
@@ -73,7 +74,8 @@ public struct SplitPurchaseDetector: Sendable, Hashable, Codable {
     /// The finding for `new` among `earlier`, or nil when nothing suspicious. A sum too large for
     /// an amount is certainly above the ceiling and is reported as the largest amount.
     public func check(new: PurchaseRecord, earlier: [PurchaseRecord], ceiling: Rupiah) -> SplitPurchaseFinding? {
-        let related = earlier
+        let related =
+            earlier
             .filter {
                 $0.orderID != new.orderID && $0.agencyID == new.agencyID && $0.vendorID == new.vendorID
                     && $0.productID == new.productID && abs($0.date.days(until: new.date)) <= windowDays

@@ -15,9 +15,14 @@ struct ContractHandlers {
         table.register(OrderAcknowledgeSuratPesanan.self) { params, request in
             let principal = try request.requirePrincipal()
             let at = context.now()
-            return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeSuratPesanan.name, event: OrderSuratPesananAcknowledged.self) { order, party, db, _ in
+            return try await context.changeOrder(
+                params.orderID, version: params.version, principal: principal,
+                method: OrderAcknowledgeSuratPesanan.name, event: OrderSuratPesananAcknowledged.self
+            ) { order, party, db, _ in
                 order.adopt(try order.aggregate.acknowledgeSuratPesanan(by: party).order)
-                try DocumentRegister.acknowledge(db, id: order.data.suratPesananID!, Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
+                try DocumentRegister.acknowledge(
+                    db, id: try order.suratPesananDocumentID(),
+                    Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
                 return nil
             }
         }
@@ -32,23 +37,32 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         let sealer = context.sealer
         let at = context.now()
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name, event: OrderSuratPesananIssued.self) { order, party, db, today in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name,
+            event: OrderSuratPesananIssued.self
+        ) { order, party, db, today in
             let issued = try order.aggregate.issueSuratPesanan(by: party)
-            guard let agreed = issued.order.agreedTerms else { throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue) }
+            guard let agreed = issued.order.agreedTerms else {
+                throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue)
+            }
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
             try CeilingCheck.check(
-                total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource, ceilings: try SettingsRules.ceilings(settings), on: today,
+                total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource,
+                ceilings: try SettingsRules.ceilings(settings), on: today,
                 field: "total")
             let number = try DocumentRegister.nextNumber(
-                db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+                db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate),
+                tenant: order.tenant, agency: order.agency, date: today)
             let document = OrderDocuments.suratPesanan(
-                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, agreed: agreed, totals: totals, place: settings.documentPlace)
+                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, agreed: agreed,
+                totals: totals, place: settings.documentPlace)
             let info = try DocumentRegister.issue(
                 db, document, kind: .suratPesanan, tenant: order.tenant, subjectID: order.id, sealer: sealer,
-                acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))], at: at)
+                acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))],
+                at: at)
             order.data.suratPesananID = info.id
             order.adopt(issued.order)
             return nil
@@ -59,8 +73,14 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         try InputRules.requireFreeText(params.note, field: "note", max: 1000, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name, event: OrderDeliveryRecorded.self) { order, party, _, today in
-            order.adopt(try order.aggregate.recordDelivery(deliveredOn: params.deliveredOn, lines: params.lines, by: party, today: today).order)
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderRecordDelivery.name,
+            event: OrderDeliveryRecorded.self
+        ) { order, party, _, today in
+            order.adopt(
+                try order.aggregate.recordDelivery(
+                    deliveredOn: params.deliveredOn, lines: params.lines, by: party, today: today
+                ).order)
             return nil
         }
     }
@@ -71,9 +91,13 @@ struct ContractHandlers {
             try InputRules.requireFreeText(line.note, field: "lines[\(index)].note", max: 1000, multiline: true)
         }
         try InputRules.requirePrintableStrings(in: params)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderInspect.name, event: OrderInspected.self) { order, party, _, today in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderInspect.name,
+            event: OrderInspected.self
+        ) { order, party, _, today in
             // Rejected units are a replacement request the vendor must fulfil (I.D.3.h–i), kept in the ledger.
-            let inspection = Inspection(deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines)
+            let inspection = Inspection(
+                deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines)
             order.adopt(try order.aggregate.inspect(inspection, by: party, today: today).order)
             return nil
         }
@@ -86,28 +110,40 @@ struct ContractHandlers {
         if let number = params.bastNumber { try InputRules.requireDocumentNumber(number, field: "bastNumber") }
         let sealer = context.sealer
         let at = context.now()
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name, event: OrderReceived.self) { order, party, db, today in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderConfirmReceipt.name,
+            event: OrderReceived.self
+        ) { order, party, db, today in
             let received = try order.aggregate.confirmReceipt(by: party)
-            guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms, let spID = order.data.suratPesananID else {
+            guard let ledger = order.data.ledger, let agreed = order.data.negotiation?.agreedTerms,
+                let spID = order.data.suratPesananID
+            else {
                 throw RPCError.conflict("the order is not under contract", currentState: order.state.rawValue)
             }
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             order.data.receivedOn = today
-            let penalty = try Penalty.assess(order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
+            let penalty = try Penalty.assess(
+                order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
             order.data.finalPenalty = penalty
             let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
             let number: String
             if let typed = params.bastNumber {
-                try DocumentRegister.requireTypedNumber(typed, field: "bastNumber", outside: try SettingsRules.numberTemplates(settings))
+                try DocumentRegister.requireTypedNumber(
+                    typed, field: "bastNumber", outside: try SettingsRules.numberTemplates(settings))
                 number = typed
             } else {
                 number = try DocumentRegister.nextNumber(
-                    db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate), tenant: order.tenant, agency: order.agency, date: today)
+                    db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate),
+                    tenant: order.tenant, agency: order.agency, date: today)
             }
             let document = OrderDocuments.bast(
-                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, suratPesanan: try DocumentRegister.info(db, id: spID),
-                ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes, place: settings.documentPlace)
-            order.data.bastID = try DocumentRegister.issue(db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at).id
+                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName,
+                suratPesanan: try DocumentRegister.info(db, id: spID),
+                ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes,
+                place: settings.documentPlace)
+            order.data.bastID = try DocumentRegister.issue(
+                db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at
+            ).id
             order.adopt(received.order)
             return nil
         }
@@ -116,9 +152,14 @@ struct ContractHandlers {
     func acknowledgeBAST(_ params: OrderAct, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         let at = context.now()
-        let record = try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name, event: OrderBASTAcknowledged.self) { order, party, db, _ in
+        let record = try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderAcknowledgeBAST.name,
+            event: OrderBASTAcknowledged.self
+        ) { order, party, db, _ in
             order.adopt(try order.aggregate.acknowledgeBAST(by: party).order)
-            try DocumentRegister.acknowledge(db, id: order.data.bastID!, Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
+            try DocumentRegister.acknowledge(
+                db, id: try order.bastDocumentID(),
+                Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
             if order.state == .completed { try Self.announceReadyForPayment(db, order, at: at) }
             return nil
         }
@@ -129,17 +170,18 @@ struct ContractHandlers {
     /// with PPN, the penalty to withhold, the vendor's tax standing, and what kind of purchase it was.
     static func announceReadyForPayment(_ db: Connection, _ order: StoredOrder, at: Date) throws {
         guard let agreed = order.data.negotiation?.agreedTerms else { return }
-        guard let suratPesananID = order.data.suratPesananID, let bastID = order.data.bastID else {
-            throw RPCError.conflict("a completed order needs its Surat Pesanan and BAST", currentState: order.state.rawValue)
-        }
+        let suratPesananID = try order.suratPesananDocumentID()
+        let bastID = try order.bastDocumentID()
         let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: CivilDate(at)))
         let snapshot = Dictionary(order.data.items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
         let items = try totals.lines.map { line in
             guard let item = snapshot[line.itemID] else {
-                throw RPCError.conflict("agreed line \(line.itemID) is not an item of the order", currentState: order.state.rawValue)
+                throw RPCError.conflict(
+                    "agreed line \(line.itemID) is not an item of the order", currentState: order.state.rawValue)
             }
             return PaymentItem(
-                itemID: line.itemID, productID: item.productID, name: item.name, unit: item.unit, categoryCode: item.categoryCode, kind: item.kind,
+                itemID: line.itemID, productID: item.productID, name: item.name, unit: item.unit,
+                categoryCode: item.categoryCode, kind: item.kind,
                 quantity: line.quantity, unitPrice: line.unitPrice, amount: line.amount)
         }
         let preparation = order.data.preparation
@@ -148,20 +190,29 @@ struct ContractHandlers {
         let facts = OrderPaymentFacts(
             orderID: order.id, tenant: order.tenant, agency: order.agency, packageName: preparation.packageName,
             fundingSource: preparation.fundingSource, budgetAccountCode: preparation.budgetAccountCode,
-            buyer: PaymentBuyer(tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID, ppkName: order.data.ppkName),
+            buyer: PaymentBuyer(
+                tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID,
+                ppkName: order.data.ppkName),
             vendor: PaymentVendor(
-                id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM, npwp: payee?.npwp, bankAccount: payee?.bankAccount),
+                id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM, npwp: payee?.npwp,
+                bankAccount: payee?.bankAccount),
             items: items, totals: totals, penalty: order.data.finalPenalty,
-            suratPesanan: try DocumentRegister.info(db, id: suratPesananID), bast: try DocumentRegister.info(db, id: bastID))
-        try EventFeed.publish(OrderReadyForPayment.self, facts, db: db, tenant: order.tenant, subjectID: order.id, at: at)
+            suratPesanan: try DocumentRegister.info(db, id: suratPesananID),
+            bast: try DocumentRegister.info(db, id: bastID))
+        try EventFeed.publish(
+            OrderReadyForPayment.self, facts, db: db, tenant: order.tenant, subjectID: order.id, at: at)
     }
 
     func fail(_ params: FailureParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         try InputRules.requireText(params.description, field: "description", max: 5000, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderFail.name, event: OrderFailed.self) { order, party, db, _ in
-            order.adopt(try order.aggregate.fail(by: party, grounds: params.grounds, description: params.description).order)
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderFail.name,
+            event: OrderFailed.self
+        ) { order, party, db, _ in
+            order.adopt(
+                try order.aggregate.fail(by: party, grounds: params.grounds, description: params.description).order)
             return nil
         }
     }

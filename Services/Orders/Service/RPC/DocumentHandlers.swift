@@ -26,10 +26,12 @@ struct DocumentHandlers {
                 try OrderAccess.requireReadable(principal, tenant: tenant, agency: agency, vendorID: nil)
             } else {
                 let order = try OrderStore.load(db, id: subject)
-                try OrderAccess.requireReadable(principal, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID)
+                try OrderAccess.requireReadable(
+                    principal, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID)
             }
             return DocumentContent(
-                info: try DocumentRegister.info(db, id: params.documentID), pdfBase64: Data(stored.pdf).base64EncodedString(), html: stored.html)
+                info: try DocumentRegister.info(db, id: params.documentID),
+                pdfBase64: Data(stored.pdf).base64EncodedString(), html: stored.html)
         }
     }
 }

@@ -14,7 +14,10 @@ struct ExpirySweeper: Sendable {
     func sweep() async throws -> Int {
         let today = context.today
         let due = try await context.database.read { db in
-            try db.query("SELECT id FROM purchase_order WHERE vendor_response_due < ? ORDER BY vendor_response_due LIMIT 500", today.description).map { try $0.string(0) }
+            try db.query(
+                "SELECT id FROM purchase_order WHERE vendor_response_due < ? ORDER BY vendor_response_due LIMIT 500",
+                today.description
+            ).map { try $0.string(0) }
         }
         var expired = 0
         for id in due {
@@ -23,13 +26,15 @@ struct ExpirySweeper: Sendable {
                 var order = try OrderStore.load(db, id: id)
                 // Re-checked in the transaction: the vendor may have answered in the meantime.
                 guard let dueOn = order.vendorResponseDue, dueOn < today,
-                      let expiry = try? order.aggregate.expire(reason: "the vendor did not answer by \(dueOn)")
+                    let expiry = try? order.aggregate.expire(reason: "the vendor did not answer by \(dueOn)")
                 else { return 0 }
                 let version = order.version
                 order.adopt(expiry.order)
                 try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", id)
                 try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: nil, at: at)
-                try OrderEvents.record(db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", event: OrderExpired.self, at: at)
+                try OrderEvents.record(
+                    db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", event: OrderExpired.self,
+                    at: at)
                 return 1
             }
         }

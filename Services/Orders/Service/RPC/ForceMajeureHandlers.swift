@@ -20,26 +20,46 @@ struct ForceMajeureHandlers {
         for (field, value, max, multiline) in [
             ("description", params.description, 5000, true), ("vendorName", params.vendorName, 200, false),
         ] {
-            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error
+                as RPCError
+            { problems += InputRules.fields(of: error) } catch {}
         }
-        for (field, value) in [("beritaAcaraNumber", params.beritaAcaraNumber), ("budgetAccountCode", params.budgetAccountCode)] {
-            if let reason = InputRules.documentNumberProblem(value) { problems.append(FieldError(field: field, reason: reason)) }
+        for (field, value) in [
+            ("beritaAcaraNumber", params.beritaAcaraNumber), ("budgetAccountCode", params.budgetAccountCode),
+        ] {
+            if let reason = InputRules.documentNumberProblem(value) {
+                problems.append(FieldError(field: field, reason: reason))
+            }
         }
         if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list what was bought")) }
         for (index, item) in params.items.enumerated() {
-            if item.quantity < 1 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1")) }
-            if item.unitPrice == .zero { problems.append(FieldError(field: "items[\(index)].unitPrice", reason: "must be more than zero")) }
-            if item.description.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(FieldError(field: "items[\(index)].description", reason: "must not be empty")) }
-            if let reason = InputRules.freeTextProblem(item.description, max: 500, multiline: false) { problems.append(FieldError(field: "items[\(index)].description", reason: reason)) }
-            if let reason = InputRules.freeTextProblem(item.unit, max: 50, multiline: false) { problems.append(FieldError(field: "items[\(index)].unit", reason: reason)) }
+            if item.quantity < 1 {
+                problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1"))
+            }
+            if item.unitPrice == .zero {
+                problems.append(FieldError(field: "items[\(index)].unitPrice", reason: "must be more than zero"))
+            }
+            if item.description.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(FieldError(field: "items[\(index)].description", reason: "must not be empty"))
+            }
+            if let reason = InputRules.freeTextProblem(item.description, max: 500, multiline: false) {
+                problems.append(FieldError(field: "items[\(index)].description", reason: reason))
+            }
+            if let reason = InputRules.freeTextProblem(item.unit, max: 50, multiline: false) {
+                problems.append(FieldError(field: "items[\(index)].unit", reason: reason))
+            }
         }
-        if params.orderedOn > today { problems.append(FieldError(field: "orderedOn", reason: "must not be after today (\(today))")) }
+        if params.orderedOn > today {
+            problems.append(FieldError(field: "orderedOn", reason: "must not be after today (\(today))"))
+        }
         return problems
     }
 
     func record(_ params: ForceMajeureRecordParams, _ request: RequestContext) async throws -> ForceMajeureOrder {
         let principal = try request.requirePrincipal()
-        guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency records force-majeure orders") }
+        guard let tenant = principal.tenant, let agency = principal.agency else {
+            throw RPCError.forbidden("only a PPK of an agency records force-majeure orders")
+        }
         let today = context.today
         try InputRules.requirePrintableStrings(in: params)
         let problems = Self.problems(params, today: today)
@@ -47,86 +67,137 @@ struct ForceMajeureHandlers {
         var total = Rupiah.zero
         for (index, item) in params.items.enumerated() {
             do { total = try total + item.unitPrice * item.quantity } catch {
-                throw RPCError.validationFailed(field: "items[\(index)].quantity", reason: "makes the total larger than the largest amount")
+                throw RPCError.validationFailed(
+                    field: "items[\(index)].quantity", reason: "makes the total larger than the largest amount")
             }
         }
         // Where the PA/KPA is also the PPK, the PA's own record suffices (annex I.E.3).
         let selfAcknowledged = principal.has(.budgetHolder)
-        let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
+        let ppkName =
+            (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName)
+            ?? principal.id
         let sealer = context.sealer
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
-        let total_ = total
-        return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
-            let settings = try SettingsStore.settings(db, tenant: tenant)
-            try DocumentRegister.requireTypedNumber(params.beritaAcaraNumber, field: "beritaAcaraNumber", outside: try SettingsRules.numberTemplates(settings))
-            let id = OrdersContext.newID()
-            let document = Self.beritaAcara(params, tenant: tenant, agency: agency, ppkName: ppkName, total: total_, issuedOn: today, place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
-            var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]
-            if selfAcknowledged { acknowledgements.append(Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp)) }
-            let info = try DocumentRegister.issue(db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer, acknowledgements: acknowledgements, at: at)
-            let record = ForceMajeureOrder(
-                id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params, total: total_, beritaAcara: info,
-                acknowledged: selfAcknowledged, version: 1, recordedAt: stamp)
-            try db.run(
-                "INSERT INTO force_majeure (id, tenant, agency, data, acknowledged, version, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                id, tenant, agency, try JSONColumn.text(record), selfAcknowledged, stamp)
-            try AuditTrail.append(
-                db, tenant: tenant, actor: principal, method: ForceMajeureRecord.name, targetType: "force_majeure", targetID: id, action: "recorded",
-                before: nil, after: try JSONCoding.value(record), at: at)
-            try EventFeed.publish(ForceMajeureRecorded.self, record, db: db, tenant: tenant, subjectID: id, at: at)
-            return record
-        } }
+        let agreedTotal = total
+        return try await context.database.write { db in
+            try IdempotentWrite.once(db, request, at: at) {
+                let settings = try SettingsStore.settings(db, tenant: tenant)
+                try DocumentRegister.requireTypedNumber(
+                    params.beritaAcaraNumber, field: "beritaAcaraNumber",
+                    outside: try SettingsRules.numberTemplates(settings))
+                let id = OrdersContext.newID()
+                let document = Self.beritaAcara(
+                    params, tenant: tenant, agency: agency, ppkName: ppkName, total: agreedTotal, issuedOn: today,
+                    place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
+                var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]
+                if selfAcknowledged {
+                    acknowledgements.append(Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp))
+                }
+                let info = try DocumentRegister.issue(
+                    db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer,
+                    acknowledgements: acknowledgements, at: at)
+                let record = ForceMajeureOrder(
+                    id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params,
+                    total: agreedTotal,
+                    beritaAcara: info,
+                    acknowledged: selfAcknowledged, version: 1, recordedAt: stamp)
+                try db.run(
+                    "INSERT INTO force_majeure (id, tenant, agency, data, acknowledged, version, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                    id, tenant, agency, try JSONColumn.text(record), selfAcknowledged, stamp)
+                try AuditTrail.append(
+                    db, tenant: tenant, actor: principal, method: ForceMajeureRecord.name, targetType: "force_majeure",
+                    targetID: id, action: "recorded",
+                    before: nil, after: try JSONCoding.value(record), at: at)
+                try EventFeed.publish(ForceMajeureRecorded.self, record, db: db, tenant: tenant, subjectID: id, at: at)
+                return record
+            }
+        }
     }
 
     func acknowledge(_ params: ForceMajeureRef, _ request: RequestContext) async throws -> ForceMajeureOrder {
         let principal = try request.requirePrincipal()
         let at = context.now()
         return try await context.database.write { db in
-            guard let row = try db.queryOne("SELECT data, version FROM force_majeure WHERE id = ?", params.id) else { throw RPCError.notFound("force-majeure order", id: params.id) }
+            guard let row = try db.queryOne("SELECT data, version FROM force_majeure WHERE id = ?", params.id) else {
+                throw RPCError.notFound("force-majeure order", id: params.id)
+            }
             var record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
             record.version = try row.int64(1)
             guard principal.tenant == record.tenant, principal.agency == record.agency else {
-                throw RPCError.forbidden("only the PA/KPA of agency \(record.agency) acknowledges its force-majeure orders")
+                throw RPCError.forbidden(
+                    "only the PA/KPA of agency \(record.agency) acknowledges its force-majeure orders")
             }
-            guard record.version == params.version else { throw RPCError.conflict("the record changed since it was read", currentState: record.acknowledged ? "acknowledged" : "recorded") }
-            guard !record.acknowledged else { throw RPCError.conflict("already acknowledged", currentState: "acknowledged") }
-            try DocumentRegister.acknowledge(db, id: record.beritaAcara.id, Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
+            guard record.version == params.version else {
+                throw RPCError.conflict(
+                    "the record changed since it was read",
+                    currentState: record.acknowledged ? "acknowledged" : "recorded")
+            }
+            guard !record.acknowledged else {
+                throw RPCError.conflict("already acknowledged", currentState: "acknowledged")
+            }
+            try DocumentRegister.acknowledge(
+                db, id: record.beritaAcara.id,
+                Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
             record.acknowledged = true
             record.beritaAcara = try DocumentRegister.info(db, id: record.beritaAcara.id)
             record.version += 1
-            try db.run("UPDATE force_majeure SET data = ?, acknowledged = 1, version = ? WHERE id = ?", try JSONColumn.text(record), record.version, params.id)
+            try db.run(
+                "UPDATE force_majeure SET data = ?, acknowledged = 1, version = ? WHERE id = ?",
+                try JSONColumn.text(record), record.version, params.id)
             try AuditTrail.append(
-                db, tenant: record.tenant, actor: principal, method: ForceMajeureAcknowledge.name, targetType: "force_majeure", targetID: params.id,
+                db, tenant: record.tenant, actor: principal, method: ForceMajeureAcknowledge.name,
+                targetType: "force_majeure", targetID: params.id,
                 action: "acknowledged", before: ["acknowledged": false], after: ["acknowledged": true], at: at)
-            try EventFeed.publish(ForceMajeureAcknowledged.self, record, db: db, tenant: record.tenant, subjectID: params.id, at: at)
+            try EventFeed.publish(
+                ForceMajeureAcknowledged.self, record, db: db, tenant: record.tenant, subjectID: params.id, at: at)
             return record
         }
     }
 
     static func beritaAcara(
-        _ params: ForceMajeureRecordParams, tenant: String, agency: String, ppkName: String, total: Rupiah, issuedOn: CivilDate, place: String, selfAcknowledged: Bool
+        _ params: ForceMajeureRecordParams, tenant: String, agency: String, ppkName: String, total: Rupiah,
+        issuedOn: CivilDate, place: String, selfAcknowledged: Bool
     ) -> LegalDocument {
-        let reason = params.reason == .naturalDisaster ? "bencana alam" : "pelaksanaan kegiatan Pemerintah Daerah di luar Daerah"
+        let reason =
+            params.reason == .naturalDisaster ? "bencana alam" : "pelaksanaan kegiatan Pemerintah Daerah di luar Daerah"
         let rows = params.items.enumerated().map { index, item in
-            [String(index + 1), item.description, String(item.quantity), item.unit, item.unitPrice.formatted, ((try? item.unitPrice * item.quantity) ?? .zero).formatted]
+            [
+                String(index + 1), item.description, String(item.quantity), item.unit, item.unitPrice.formatted,
+                ((try? item.unitPrice * item.quantity) ?? .zero).formatted,
+            ]
         }
-        var parties = [LegalDocument.Signatory(role: "Pejabat Pembuat Komitmen", name: ppkName, detail: agency, signedNote: "ditandatangani secara elektronik")]
-        if !selfAcknowledged { parties.insert(.init(role: "Mengetahui, Pengguna Anggaran/KPA", name: "", detail: agency), at: 0) }
+        var parties = [
+            LegalDocument.Signatory(
+                role: "Pejabat Pembuat Komitmen", name: ppkName, detail: agency,
+                signedNote: "ditandatangani secara elektronik")
+        ]
+        if !selfAcknowledged {
+            parties.insert(.init(role: "Mengetahui, Pengguna Anggaran/KPA", name: "", detail: agency), at: 0)
+        }
         return LegalDocument(
             letterhead: OrderDocuments.letterhead(tenant: tenant, agency: agency),
-            title: "BERITA ACARA PEMESANAN DI LUAR SISTEM (KEADAAN KAHAR)", documentNumber: params.beritaAcaraNumber, issuedOn: issuedOn,
+            title: "BERITA ACARA PEMESANAN DI LUAR SISTEM (KEADAAN KAHAR)", documentNumber: params.beritaAcaraNumber,
+            issuedOn: issuedOn,
             blocks: [
-                .paragraph("Pemesanan barang/jasa berikut dilakukan tanpa menggunakan SiOpen karena keadaan kahar (\(reason)), sebagaimana dimaksud dalam Lampiran I huruf E Perbup Balangan 92/2023."),
+                .paragraph(
+                    "Pemesanan barang/jasa berikut dilakukan tanpa menggunakan SiOpen karena keadaan kahar (\(reason)), sebagaimana dimaksud dalam Lampiran I huruf E Perbup Balangan 92/2023."
+                ),
                 .fields([
-                    .init("Keadaan", params.description), .init("Penyedia", params.vendorName + (params.vendorNPWP.map { " (NPWP \($0.value))" } ?? "")),
-                    .init("Tanggal Pemesanan", IndonesianDate.long(params.orderedOn)), .init("Sumber Dana", params.fundingSource.rawValue.uppercased()),
+                    .init("Keadaan", params.description),
+                    .init("Penyedia", params.vendorName + (params.vendorNPWP.map { " (NPWP \($0.value))" } ?? "")),
+                    .init("Tanggal Pemesanan", IndonesianDate.long(params.orderedOn)),
+                    .init("Sumber Dana", params.fundingSource.rawValue.uppercased()),
                     .init("Kode Rekening", params.budgetAccountCode),
                 ]),
-                .table(.init(
-                    columns: [.init("No", alignment: .center), .init("Barang/Jasa"), .init("Jumlah", alignment: .right), .init("Satuan"),
-                              .init("Harga Satuan", alignment: .right), .init("Total", alignment: .right)],
-                    rows: rows, footer: [["", "TOTAL", "", "", "", total.formatted]])),
+                .table(
+                    .init(
+                        columns: [
+                            .init("No", alignment: .center), .init("Barang/Jasa"), .init("Jumlah", alignment: .right),
+                            .init("Satuan"),
+                            .init("Harga Satuan", alignment: .right), .init("Total", alignment: .right),
+                        ],
+                        rows: rows, footer: [["", "TOTAL", "", "", "", total.formatted]])),
                 .paragraph("Terbilang: \(Terbilang.rupiah(total))."),
                 .signatures(.init(placeAndDate: "\(place), \(IndonesianDate.long(issuedOn))", parties: parties)),
                 .smallPrint(OrderDocuments.sealNote),

@@ -19,7 +19,9 @@ extension OrdersContext {
             var order = try OrderStore.load(db, id: orderID)
             let party = try OrderAccess.actingParty(principal, order)
             guard order.version == version else {
-                throw RPCError.conflict("the order changed since it was read (version \(order.version)); read it again", currentState: order.state.rawValue)
+                throw RPCError.conflict(
+                    "the order changed since it was read (version \(order.version)); read it again",
+                    currentState: order.state.rawValue)
             }
             let due = try body(&order, party, db, today)
             if [.cancelled, .declined, .expired].contains(order.state) {

@@ -17,7 +17,8 @@ struct OrderHandlers {
             try await close(params, action: .cancel, event: OrderCancelled.self, method: OrderCancel.name, request)
         }
         table.register(OrderDecline.self) { params, request in
-            try await close(params, action: .vendorDecline, event: OrderDeclinedByVendor.self, method: OrderDecline.name, request)
+            try await close(
+                params, action: .vendorDecline, event: OrderDeclinedByVendor.self, method: OrderDecline.name, request)
         }
         table.register(OrderOffer.self) { params, request in try await offer(params, request) }
         table.register(OrderAccept.self) { params, request in try await accept(params, request) }
@@ -26,14 +27,17 @@ struct OrderHandlers {
             let today = context.today
             return try await context.database.read { db in
                 let order = try OrderStore.load(db, id: params.orderID)
-                try OrderAccess.requireReadable(principal, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID)
+                try OrderAccess.requireReadable(
+                    principal, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID)
                 return try OrderView.record(db, order, viewer: principal, today: today)
             }
         }
         table.register(OrderList.self) { params, request in try await list(params, request) }
         table.register(SplitPurchaseList.self) { params, request in
             let principal = try request.requirePrincipal()
-            guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
+            guard let tenant = params.tenant ?? principal.tenant else {
+                throw RPCError.validationFailed(field: "tenant", reason: "is required")
+            }
             try principal.requireTenant(tenant, reading: true)
             return try await context.database.read { db in
                 try db.query("SELECT flag FROM split_purchase_flag WHERE tenant = ? ORDER BY order_id", tenant).map {
@@ -58,25 +62,37 @@ struct OrderHandlers {
         for (index, request) in requests.enumerated() {
             let detail: ProductDetail
             do {
-                detail = try await context.catalog.call(ProductGet.self, ProductRef(productID: request.productID), token: token)
+                detail = try await context.catalog.call(
+                    ProductGet.self, ProductRef(productID: request.productID), token: token)
             } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue {
-                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is not a listed product of the catalogue")
+                throw RPCError.validationFailed(
+                    field: "items[\(index)].productID", reason: "is not a listed product of the catalogue")
             }
             guard let price = detail.offer.price.regions.first(where: { $0.regionCode == regionCode }) else {
-                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is not delivered to region \(regionCode)")
+                throw RPCError.validationFailed(
+                    field: "items[\(index)].productID", reason: "is not delivered to region \(regionCode)")
             }
             if let vendor, vendor.id != detail.vendor.id {
-                throw RPCError.validationFailed(field: "items[\(index)].productID", reason: "is offered by another vendor: an order goes to one vendor")
+                throw RPCError.validationFailed(
+                    field: "items[\(index)].productID",
+                    reason: "is offered by another vendor: an order goes to one vendor")
             }
             vendor = detail.vendor
-            let reference = withReferences
-                ? try? await context.catalog.call(CatalogPriceReference.self, PriceReferenceParams(productID: request.productID, regionCode: regionCode), token: token)
+            let reference =
+                withReferences
+                ? try? await context.catalog.call(
+                    CatalogPriceReference.self,
+                    PriceReferenceParams(productID: request.productID, regionCode: regionCode), token: token)
                 : nil
-            items.append(OrderItem(
-                itemID: "item-\(index + 1)", productID: detail.productID, productRevision: detail.revision, name: detail.offer.name, unit: detail.offer.unit,
-                categoryCode: detail.category.code, kind: detail.category.kind, catalogueUnitPrice: price.unitPrice, includesPPN: detail.offer.price.includesPPN,
-                tkdnBasisPoints: detail.offer.tkdn?.basisPoints ?? 0, origin: detail.offer.origin, quantity: request.quantity,
-                priceReference: reference?.category, specification: detail.offer.specification))
+            items.append(
+                OrderItem(
+                    itemID: "item-\(index + 1)", productID: detail.productID, productRevision: detail.revision,
+                    name: detail.offer.name, unit: detail.offer.unit,
+                    categoryCode: detail.category.code, kind: detail.category.kind, catalogueUnitPrice: price.unitPrice,
+                    includesPPN: detail.offer.price.includesPPN,
+                    tkdnBasisPoints: detail.offer.tkdn?.basisPoints ?? 0, origin: detail.offer.origin,
+                    quantity: request.quantity,
+                    priceReference: reference?.category, specification: detail.offer.specification))
             installation = try installation + (detail.offer.installationCost ?? .zero)
             training = try training + (detail.offer.trainingCost ?? .zero)
         }
@@ -86,21 +102,41 @@ struct OrderHandlers {
     static func preparationProblems(_ params: OrderPreparation) -> [FieldError] {
         var problems: [FieldError] = []
         for (field, value, max, multiline) in [
-            ("packageName", params.packageName, 300, false), ("technicalSpecification", params.technicalSpecification, 20_000, true),
-            ("justification", params.justification, 20_000, true), ("deliveryAddress", params.deliveryAddress, 500, false),
+            ("packageName", params.packageName, 300, false),
+            ("technicalSpecification", params.technicalSpecification, 20_000, true),
+            ("justification", params.justification, 20_000, true),
+            ("deliveryAddress", params.deliveryAddress, 500, false),
         ] {
-            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error as RPCError { problems += InputRules.fields(of: error) } catch {}
+            do { try InputRules.requireText(value, field: field, max: max, multiline: multiline) } catch let error
+                as RPCError
+            { problems += InputRules.fields(of: error) } catch {}
         }
         // Printed on the Surat Pesanan as codes: printable ASCII, and the region a catalogue code.
-        if let reason = InputRules.documentNumberProblem(params.budgetAccountCode) { problems.append(FieldError(field: "budgetAccountCode", reason: reason)) }
-        if let reason = InputRules.codeProblem(params.regionCode, length: 1...30) { problems.append(FieldError(field: "regionCode", reason: reason)) }
-        if params.items.isEmpty { problems.append(FieldError(field: "items", reason: "must list at least one product")) }
-        if params.items.count > 100 { problems.append(FieldError(field: "items", reason: "must list at most 100 products")) }
+        if let reason = InputRules.documentNumberProblem(params.budgetAccountCode) {
+            problems.append(FieldError(field: "budgetAccountCode", reason: reason))
+        }
+        if let reason = InputRules.codeProblem(params.regionCode, length: 1...30) {
+            problems.append(FieldError(field: "regionCode", reason: reason))
+        }
+        if params.items.isEmpty {
+            problems.append(FieldError(field: "items", reason: "must list at least one product"))
+        }
+        if params.items.count > 100 {
+            problems.append(FieldError(field: "items", reason: "must list at most 100 products"))
+        }
         var seen = Set<String>()
         for (index, item) in params.items.enumerated() {
-            if item.quantity < 1 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1")) }
-            if item.quantity > 1_000_000 { problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at most 1000000")) }
-            if !seen.insert(item.productID).inserted { problems.append(FieldError(field: "items[\(index)].productID", reason: "is listed twice; raise the quantity instead")) }
+            if item.quantity < 1 {
+                problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at least 1"))
+            }
+            if item.quantity > 1_000_000 {
+                problems.append(FieldError(field: "items[\(index)].quantity", reason: "must be at most 1000000"))
+            }
+            if !seen.insert(item.productID).inserted {
+                problems.append(
+                    FieldError(
+                        field: "items[\(index)].productID", reason: "is listed twice; raise the quantity instead"))
+            }
         }
         if let terms = params.terms { problems += TermsRules.problems(terms, prefix: "terms") }
         return problems
@@ -108,42 +144,56 @@ struct OrderHandlers {
 
     func prepare(_ params: OrderPreparation, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only a PPK of an agency prepares orders") }
+        guard let tenant = principal.tenant, let agency = principal.agency else {
+            throw RPCError.forbidden("only a PPK of an agency prepares orders")
+        }
         var problems = Self.preparationProblems(params)
-        if params.deliveryDate < context.today { problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))")) }
+        if params.deliveryDate < context.today {
+            problems.append(FieldError(field: "deliveryDate", reason: "must not be before today (\(context.today))"))
+        }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         try InputRules.requirePrintableStrings(in: params)
         let (items, vendor, installation, training) = try await catalogueItems(
             params.items, regionCode: params.regionCode, token: request.token, withReferences: true)
-        let ppkName = (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName) ?? principal.id
+        let ppkName =
+            (try? await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token).fullName)
+            ?? principal.id
         let at = context.now()
         let today = context.today
-        return try await context.database.write { db in try IdempotentWrite.once(db, request, at: at) {
-            let settings = try SettingsStore.settings(db, tenant: tenant)
-            var estimate = Rupiah.zero
-            do {
-                for item in items { estimate = try estimate + item.catalogueUnitPrice * item.quantity }
-                if params.withInstallation { estimate = try estimate + installation }
-                if params.withTraining { estimate = try estimate + training }
-            } catch {
-                throw RPCError.validationFailed(field: "items", reason: "the estimate is larger than the largest amount")
+        return try await context.database.write { db in
+            try IdempotentWrite.once(db, request, at: at) {
+                let settings = try SettingsStore.settings(db, tenant: tenant)
+                var estimate = Rupiah.zero
+                do {
+                    for item in items { estimate = try estimate + item.catalogueUnitPrice * item.quantity }
+                    if params.withInstallation { estimate = try estimate + installation }
+                    if params.withTraining { estimate = try estimate + training }
+                } catch {
+                    throw RPCError.validationFailed(
+                        field: "items", reason: "the estimate is larger than the largest amount")
+                }
+                let data = OrderData(
+                    preparation: params, terms: params.terms ?? settings.terms, items: items,
+                    vendor: OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM),
+                    ppkName: ppkName, priceEstimate: estimate)
+                // The ceiling is known now: warn early rather than at submission.
+                try CeilingCheck.check(
+                    total: estimate, source: params.fundingSource, ceilings: try SettingsRules.ceilings(settings),
+                    on: today, field: "items")
+                let id = OrdersContext.newID()
+                let stamp = Timestamp.iso8601(at)
+                try db.run(
+                    """
+                    INSERT INTO purchase_order (id, tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
+                    """,
+                    arguments: [id, tenant, agency, principal.id, vendor.id, try JSONColumn.text(data), stamp, stamp])
+                let order = try OrderStore.load(db, id: id)
+                try OrderEvents.record(
+                    db, order, actor: principal, method: OrderPrepare.name, event: OrderPrepared.self, at: at)
+                return try OrderView.record(db, order, viewer: principal, today: today)
             }
-            let data = OrderData(
-                preparation: params, terms: params.terms ?? settings.terms, items: items,
-                vendor: OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM), ppkName: ppkName, priceEstimate: estimate)
-            // The ceiling is known now: warn early rather than at submission.
-            try CeilingCheck.check(total: estimate, source: params.fundingSource, ceilings: try SettingsRules.ceilings(settings), on: today, field: "items")
-            let id = OrdersContext.newID()
-            let stamp = Timestamp.iso8601(at)
-            try db.run(
-                """
-                INSERT INTO purchase_order (id, tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
-                """, arguments: [id, tenant, agency, principal.id, vendor.id, try JSONColumn.text(data), stamp, stamp])
-            let order = try OrderStore.load(db, id: id)
-            try OrderEvents.record(db, order, actor: principal, method: OrderPrepare.name, event: OrderPrepared.self, at: at)
-            return try OrderView.record(db, order, viewer: principal, today: today)
-        } }
+        }
     }
 
     // MARK: Ordering
@@ -161,7 +211,9 @@ struct OrderHandlers {
         return try await context.database.write { db in
             var order = try OrderStore.load(db, id: params.orderID)
             guard order.version == params.version else {
-                throw RPCError.conflict("the order changed since it was read (version \(order.version))", currentState: order.state.rawValue)
+                throw RPCError.conflict(
+                    "the order changed since it was read (version \(order.version))", currentState: order.state.rawValue
+                )
             }
             let party = try OrderAccess.actingParty(principal, order)
             try order.aggregate.check(.submit, by: party)
@@ -173,24 +225,35 @@ struct OrderHandlers {
                 return item
             }
             order.data.items = items
-            order.data.vendor = OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM)
+            order.data.vendor = OrderVendor(
+                id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM)
             order.data.orderedOn = today
             let preparation = order.data.preparation
             let opening = NegotiationOffer(
-                by: .ppk, round: 0, items: items.map { OfferLine(itemID: $0.itemID, unitPrice: $0.catalogueUnitPrice, quantity: $0.quantity) },
-                installationCost: preparation.withInstallation ? installation : .zero, trainingCost: preparation.withTraining ? training : .zero,
+                by: .ppk, round: 0,
+                items: items.map {
+                    OfferLine(itemID: $0.itemID, unitPrice: $0.catalogueUnitPrice, quantity: $0.quantity)
+                },
+                installationCost: preparation.withInstallation ? installation : .zero,
+                trainingCost: preparation.withTraining ? training : .zero,
                 deliveryDate: preparation.deliveryDate)
             let offerContext = try offerContext(order.data, settings: settings, today: today)
             let placed = try order.aggregate.submit(
-                by: party, items: items.map { CatalogueItemSnapshot(itemID: $0.itemID, productID: $0.productID, catalogueUnitPrice: $0.catalogueUnitPrice) },
+                by: party,
+                items: items.map {
+                    CatalogueItemSnapshot(
+                        itemID: $0.itemID, productID: $0.productID, catalogueUnitPrice: $0.catalogueUnitPrice)
+                },
                 opening: opening, context: offerContext)
             order.adopt(placed.order)
             order.data.vendorClockStartedOn = today
             let deadline = try VendorResponseDeadline(days: settings.vendorResponseDays)
-            try OrderStore.save(db, order, expectedVersion: params.version, vendorResponseDue: deadline.lastDay(sentOn: today), at: at)
+            try OrderStore.save(
+                db, order, expectedVersion: params.version, vendorResponseDue: deadline.lastDay(sentOn: today), at: at)
             try flagSplitPurchase(db, order, opening: opening, settings: settings, today: today, at: at)
             let saved = try OrderStore.load(db, id: order.id)
-            try OrderEvents.record(db, saved, actor: principal, method: OrderSubmit.name, event: OrderSubmitted.self, at: at)
+            try OrderEvents.record(
+                db, saved, actor: principal, method: OrderSubmit.name, event: OrderSubmitted.self, at: at)
             return try OrderView.record(db, saved, viewer: principal, today: today)
         }
     }
@@ -203,9 +266,15 @@ struct OrderHandlers {
 
     /// Records the order's product lines and flags a possible split purchase (pemecahan paket):
     /// the same agency, vendor and product within the window, adding up above the ceiling.
-    func flagSplitPurchase(_ db: Connection, _ order: StoredOrder, opening: NegotiationOffer, settings: OrdersSettings, today: CivilDate, at: Date) throws {
+    func flagSplitPurchase(
+        _ db: Connection, _ order: StoredOrder, opening: NegotiationOffer, settings: OrdersSettings, today: CivilDate,
+        at: Date
+    ) throws {
         let detector = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays)
-        guard let ceiling = try SettingsRules.ceilings(settings).inForce(for: order.data.preparation.fundingSource, on: today) else { return }
+        guard
+            let ceiling = try SettingsRules.ceilings(settings).inForce(
+                for: order.data.preparation.fundingSource, on: today)
+        else { return }
         var finding: (SplitPurchaseFinding, String)?
         for (item, line) in zip(order.data.items, opening.items) {
             let amount = try line.unitPrice * line.quantity
@@ -216,34 +285,56 @@ struct OrderHandlers {
                 """, order.tenant, order.agency, order.vendorID, item.productID, order.id
             ).map { row in
                 PurchaseRecord(
-                    orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID, productID: item.productID,
+                    orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID,
+                    productID: item.productID,
                     total: try Rupiah(checked: try row.int64(1)), date: try CivilDate(try row.string(2)))
             }
             try db.run(
                 "INSERT INTO order_purchase (order_id, tenant, agency, vendor_id, product_id, amount, ordered_on, live) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                arguments: [order.id, order.tenant, order.agency, order.vendorID, item.productID, amount.amount, today.description])
-            let new = PurchaseRecord(orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: item.productID, total: amount, date: today)
-            if finding == nil, let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) { finding = (found, item.productID) }
+                arguments: [
+                    order.id, order.tenant, order.agency, order.vendorID, item.productID, amount.amount,
+                    today.description,
+                ])
+            let new = PurchaseRecord(
+                orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: item.productID,
+                total: amount, date: today)
+            if finding == nil, let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) {
+                finding = (found, item.productID)
+            }
         }
         guard let (found, productID) = finding else { return }
-        let flag = SplitPurchaseFlag(orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling, productID: productID, flaggedAt: Timestamp.iso8601(at))
-        try db.run("INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant, try JSONColumn.text(flag))
+        let flag = SplitPurchaseFlag(
+            orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling,
+            productID: productID, flaggedAt: Timestamp.iso8601(at))
+        try db.run(
+            "INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant,
+            try JSONColumn.text(flag))
         try AuditTrail.append(
-            db, tenant: order.tenant, actor: nil, method: OrderSubmit.name, targetType: "order", targetID: order.id, action: "split_purchase_flagged",
+            db, tenant: order.tenant, actor: nil, method: OrderSubmit.name, targetType: "order", targetID: order.id,
+            action: "split_purchase_flagged",
             before: nil, after: try JSONCoding.value(flag), at: at)
-        try EventFeed.publish(OrderSplitPurchaseFlagged.self, flag, db: db, tenant: order.tenant, subjectID: order.id, at: at)
+        try EventFeed.publish(
+            OrderSplitPurchaseFlagged.self, flag, db: db, tenant: order.tenant, subjectID: order.id, at: at)
     }
 
     /// Cancel (PPK, before the Surat Pesanan) or decline (vendor, before agreement), with reasons.
-    func close(_ params: OrderAct, action: OrderAction, event: (some OrderChangeEvent).Type, method: String, _ request: RequestContext) async throws -> OrderRecord {
+    func close(
+        _ params: OrderAct, action: OrderAction, event: (some OrderChangeEvent).Type, method: String,
+        _ request: RequestContext
+    ) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
         try InputRules.requirePrintableStrings(in: params)
         let reason = params.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if reason.isEmpty { throw RPCError.validationFailed(field: "reason", reason: "is required") }
         try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: method, event: event) { order, party, _, _ in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: method, event: event
+        ) { order, party, _, _ in
             let aggregate = order.aggregate
-            order.adopt(try (action == .cancel ? aggregate.cancel(by: party, reason: reason) : aggregate.decline(by: party, reason: reason)).order)
+            order.adopt(
+                try
+                    (action == .cancel
+                    ? aggregate.cancel(by: party, reason: reason) : aggregate.decline(by: party, reason: reason)).order)
             return nil
         }
     }
@@ -252,12 +343,19 @@ struct OrderHandlers {
         let principal = try request.requirePrincipal()
         try InputRules.requireFreeText(params.note, field: "note", max: Negotiation.maximumNoteLength, multiline: true)
         try InputRules.requirePrintableStrings(in: params)
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderOffer.name, event: OrderOffered.self) { order, party, db, today in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderOffer.name,
+            event: OrderOffered.self
+        ) { order, party, db, today in
             let offer = NegotiationOffer(
-                by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost, installationCost: params.installationCost,
+                by: party, round: params.round, items: params.items, deliveryCost: params.deliveryCost,
+                installationCost: params.installationCost,
                 trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
-            order.adopt(try order.aggregate.offer(offer, context: try offerContext(order.data, settings: settings, today: today)).order)
+            order.adopt(
+                try order.aggregate.offer(
+                    offer, context: try offerContext(order.data, settings: settings, today: today)
+                ).order)
             // The vendor's answer is due again after a PPK offer; nothing is due on the PPK's turn.
             guard party == .ppk else { return nil }
             order.data.vendorClockStartedOn = today
@@ -267,7 +365,10 @@ struct OrderHandlers {
 
     func accept(_ params: OrderAcceptParams, _ request: RequestContext) async throws -> OrderRecord {
         let principal = try request.requirePrincipal()
-        return try await context.changeOrder(params.orderID, version: params.version, principal: principal, method: OrderAccept.name, event: OrderAgreed.self) { order, party, _, _ in
+        return try await context.changeOrder(
+            params.orderID, version: params.version, principal: principal, method: OrderAccept.name,
+            event: OrderAgreed.self
+        ) { order, party, _, _ in
             order.adopt(try order.aggregate.accept(round: params.round, by: party).order)
             return nil
         }
@@ -284,17 +385,23 @@ struct OrderHandlers {
             var scope: String
             var arguments: [any SQLBindable] = [params.after ?? ""]
             var includeForceMajeure = true
-            if principal.has(.vendor), let vendorID = principal.vendorID, !principal.roles.contains(where: { $0 != .vendor }) {
+            if principal.has(.vendor), let vendorID = principal.vendorID,
+                !principal.roles.contains(where: { $0 != .vendor })
+            {
                 scope = "vendor_id = ?"
                 arguments.append(vendorID)
                 includeForceMajeure = false
             } else if principal.roles.contains(where: { [.auditor, .ukpbjHead, .superAdmin, .monitor].contains($0) }) {
-                guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
+                guard let tenant = params.tenant ?? principal.tenant else {
+                    throw RPCError.validationFailed(field: "tenant", reason: "is required")
+                }
                 try principal.requireTenant(tenant, reading: true)
                 scope = "tenant = ?"
                 arguments.append(tenant)
             } else {
-                guard let tenant = principal.tenant, let agency = principal.agency else { throw RPCError.forbidden("only officials of an agency list its orders") }
+                guard let tenant = principal.tenant, let agency = principal.agency else {
+                    throw RPCError.forbidden("only officials of an agency list its orders")
+                }
                 scope = "tenant = ? AND agency = ?"
                 arguments += [tenant, agency]
             }
@@ -308,19 +415,28 @@ struct OrderHandlers {
             for row in try db.query(orderSQL + " ORDER BY id LIMIT ?", arguments: orderArguments + [limit + 1]) {
                 let order = try OrderStore.load(db, id: try row.string(0))
                 let flagged = try db.queryOne("SELECT 1 FROM split_purchase_flag WHERE order_id = ?", order.id) != nil
-                summaries.append(OrderSummary(
-                    id: order.id, forceMajeure: false, agency: order.agency, title: order.data.preparation.packageName, vendorName: order.data.vendor.name,
-                    state: order.state, total: order.total, splitPurchaseFlagged: flagged, updatedAt: order.updatedAt))
+                summaries.append(
+                    OrderSummary(
+                        id: order.id, forceMajeure: false, agency: order.agency,
+                        title: order.data.preparation.packageName, vendorName: order.data.vendor.name,
+                        state: order.state, total: order.total, splitPurchaseFlagged: flagged,
+                        updatedAt: order.updatedAt))
             }
             if includeForceMajeure {
-                for row in try db.query("SELECT data FROM force_majeure WHERE id > ? AND \(scope) ORDER BY id LIMIT ?", arguments: arguments + [limit + 1]) {
+                for row in try db.query(
+                    "SELECT data FROM force_majeure WHERE id > ? AND \(scope) ORDER BY id LIMIT ?",
+                    arguments: arguments + [limit + 1])
+                {
                     let record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
                     // Unacknowledged records wait on the PA/KPA like a prepared order; acknowledged ones are done.
                     let state: OrderState = record.acknowledged ? .completed : .prepared
                     if let wanted = params.state, wanted != state { continue }
-                    summaries.append(OrderSummary(
-                        id: record.id, forceMajeure: true, agency: record.agency, title: record.record.description, vendorName: record.record.vendorName,
-                        state: state, total: record.total, splitPurchaseFlagged: false, updatedAt: record.recordedAt))
+                    summaries.append(
+                        OrderSummary(
+                            id: record.id, forceMajeure: true, agency: record.agency, title: record.record.description,
+                            vendorName: record.record.vendorName,
+                            state: state, total: record.total, splitPurchaseFlagged: false, updatedAt: record.recordedAt
+                        ))
                 }
             }
             summaries.sort { $0.id < $1.id }
@@ -341,7 +457,8 @@ enum OrderEvents {
         var after = try JSONCoding.value(payload).objectValue ?? [:]
         after["data"] = try JSONCoding.value(order.data)
         try AuditTrail.append(
-            db, tenant: order.tenant, actor: actor, method: method, targetType: "order", targetID: order.id, action: action, before: nil,
+            db, tenant: order.tenant, actor: actor, method: method, targetType: "order", targetID: order.id,
+            action: action, before: nil,
             after: .object(after), at: at)
         try EventFeed.publish(E.self, payload, db: db, tenant: order.tenant, subjectID: order.id, at: at)
     }
@@ -356,7 +473,8 @@ protocol OrderEventPayload {
 extension OrderStateChange: OrderEventPayload {
     init(_ db: Connection, _ order: StoredOrder) throws {
         self.init(
-            orderID: order.id, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID, ppkAccountID: order.ppkAccountID,
+            orderID: order.id, tenant: order.tenant, agency: order.agency, vendorID: order.vendorID,
+            ppkAccountID: order.ppkAccountID,
             state: order.state, version: order.version)
     }
 }

@@ -13,7 +13,9 @@ struct SettingsHandlers {
     func register(into table: inout RPCMethodTable) {
         table.register(OrdersSettingsGet.self) { params, request in
             let principal = try request.requirePrincipal()
-            guard let tenant = params.tenant ?? principal.tenant else { throw RPCError.validationFailed(field: "tenant", reason: "is required") }
+            guard let tenant = params.tenant ?? principal.tenant else {
+                throw RPCError.validationFailed(field: "tenant", reason: "is required")
+            }
             try principal.requireTenant(tenant, reading: true)
             return try await context.database.read { db in try SettingsStore.settings(db, tenant: tenant) }
         }
@@ -29,13 +31,17 @@ struct SettingsHandlers {
         return try await context.database.write { db in
             let before = try SettingsStore.settings(db, tenant: params.tenant)
             guard before.version == params.version else {
-                throw RPCError.conflict("the settings changed since they were read (version \(before.version ?? 0))", currentState: "version \(before.version ?? 0)")
+                throw RPCError.conflict(
+                    "the settings changed since they were read (version \(before.version ?? 0))",
+                    currentState: "version \(before.version ?? 0)")
             }
             try SettingsStore.save(db, params, at: at)
             let after = try SettingsStore.settings(db, tenant: params.tenant)
             try AuditTrail.append(
-                db, tenant: params.tenant, actor: principal, method: OrdersSettingsSet.name, targetType: "orders_settings", targetID: params.tenant,
-                action: "settings_set", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
+                db, tenant: params.tenant, actor: principal, method: OrdersSettingsSet.name,
+                targetType: "orders_settings", targetID: params.tenant,
+                action: "settings_set", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at
+            )
             return after
         }
     }

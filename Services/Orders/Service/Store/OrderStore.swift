@@ -54,7 +54,8 @@ struct StoredOrder: Sendable {
     /// The order as its rules see it, for calling an intent.
     var aggregate: Order {
         Order(
-            restoring: state, negotiation: data.negotiation, ledger: data.ledger, bastAcknowledgedBy: data.bastAcknowledgedBy,
+            restoring: state, negotiation: data.negotiation, ledger: data.ledger,
+            bastAcknowledgedBy: data.bastAcknowledgedBy,
             closingReason: data.closingReason, failureGrounds: data.failureGrounds)
     }
 
@@ -67,33 +68,64 @@ struct StoredOrder: Sendable {
         data.closingReason = order.closingReason
         data.failureGrounds = order.failureGrounds
     }
+
+    /// The issued Surat Pesanan's document id; a 409 for an order that has none (the state
+    /// table allows no step that needs it before it is issued, so this never fires in a
+    /// consistent database).
+    func suratPesananDocumentID() throws(RPCError) -> String {
+        guard let id = data.suratPesananID else {
+            throw RPCError.conflict("order \(self.id) has no Surat Pesanan", currentState: state.rawValue)
+        }
+        return id
+    }
+
+    /// The issued BAST's document id; a 409 for an order that has none.
+    func bastDocumentID() throws(RPCError) -> String {
+        guard let id = data.bastID else {
+            throw RPCError.conflict("order \(self.id) has no BAST", currentState: state.rawValue)
+        }
+        return id
+    }
 }
 
 /// Reading and writing orders.
 enum OrderStore {
     static func load(_ db: Connection, id: String) throws -> StoredOrder {
-        guard let row = try db.queryOne(
-            """
-            SELECT tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at, vendor_response_due, total
-            FROM purchase_order WHERE id = ?
-            """, id)
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at, vendor_response_due, total
+                FROM purchase_order WHERE id = ?
+                """, id)
         else { throw RPCError.notFound("order", id: id) }
-        guard let state = OrderState(rawValue: try row.string(4)) else { throw StorageError.typeMismatch(column: "state", expected: "an order state", found: try row.string(4)) }
+        guard let state = OrderState(rawValue: try row.string(4)) else {
+            throw StorageError.typeMismatch(column: "state", expected: "an order state", found: try row.string(4))
+        }
         return StoredOrder(
-            id: id, tenant: try row.string(0), agency: try row.string(1), ppkAccountID: try row.string(2), vendorID: try row.string(3), state: state,
+            id: id, tenant: try row.string(0), agency: try row.string(1), ppkAccountID: try row.string(2),
+            vendorID: try row.string(3), state: state,
             data: try JSONColumn.value(OrderData.self, try row.string(5)),
-            vendorResponseDue: try row.optionalString(9).map { try CivilDate($0) }, total: try row.optionalInt64(10).map { try Rupiah(checked: $0) },
+            vendorResponseDue: try row.optionalString(9).map { try CivilDate($0) },
+            total: try row.optionalInt64(10).map { try Rupiah(checked: $0) },
             version: try row.int64(6), createdAt: try row.string(7), updatedAt: try row.string(8))
     }
 
     /// Writes `order` back if nobody changed it since `expectedVersion` was read; a 409 otherwise.
-    static func save(_ db: Connection, _ order: StoredOrder, expectedVersion: Int64, vendorResponseDue: CivilDate?, at: Date) throws {
-        let total = order.data.negotiation?.agreedTerms.flatMap { terms in try? terms.totals(ppn: Self.ppnTerms(order.data, today: CivilDate(at))).totalIncludingPPN.amount }
+    static func save(
+        _ db: Connection, _ order: StoredOrder, expectedVersion: Int64, vendorResponseDue: CivilDate?, at: Date
+    ) throws {
+        let total = order.data.negotiation?.agreedTerms.flatMap { terms in
+            try? terms.totals(ppn: Self.ppnTerms(order.data, today: CivilDate(at))).totalIncludingPPN.amount
+        }
         let changed = try db.run(
             "UPDATE purchase_order SET state = ?, data = ?, vendor_response_due = ?, total = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-            arguments: [order.state.rawValue, try JSONColumn.text(order.data), vendorResponseDue?.description, total, Timestamp.iso8601(at), order.id, expectedVersion])
+            arguments: [
+                order.state.rawValue, try JSONColumn.text(order.data), vendorResponseDue?.description, total,
+                Timestamp.iso8601(at), order.id, expectedVersion,
+            ])
         guard changed == 1 else {
-            throw RPCError.conflict("the order changed since it was read; read it again", currentState: order.state.rawValue)
+            throw RPCError.conflict(
+                "the order changed since it was read; read it again", currentState: order.state.rawValue)
         }
     }
 

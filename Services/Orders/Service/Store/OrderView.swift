@@ -23,7 +23,11 @@ enum OrderAccess {
             try principal.requireTenant(tenant, reading: true)
             return
         }
-        if principal.roles.contains(where: { [.ppk, .budgetHolder, .treasurer].contains($0) }), principal.tenant == tenant, principal.agency == agency { return }
+        if principal.roles.contains(where: { [.ppk, .budgetHolder, .treasurer].contains($0) }),
+            principal.tenant == tenant, principal.agency == agency
+        {
+            return
+        }
         throw RPCError.forbidden("this order belongs to another agency or vendor")
     }
 
@@ -35,24 +39,33 @@ enum OrderAccess {
 
 /// Builds what callers see of an order.
 enum OrderView {
-    static func record(_ db: Connection, _ order: StoredOrder, viewer: Principal?, today: CivilDate) throws -> OrderRecord {
+    static func record(_ db: Connection, _ order: StoredOrder, viewer: Principal?, today: CivilDate) throws
+        -> OrderRecord
+    {
         let data = order.data
         let settings = try SettingsStore.settings(db, tenant: order.tenant)
         let ppn = try? OrderStore.ppnTerms(data, today: today)
         let agreed = data.negotiation?.agreedTerms
         var execution: OrderExecution?
         if let ledger = data.ledger, let agreed {
-            let penalty = try data.finalPenalty ?? Penalty.assess(data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
-            execution = OrderExecution(ledger: ledger, dueDate: agreed.deliveryDate, penalty: penalty, receivedOn: data.receivedOn)
+            let penalty =
+                try data.finalPenalty
+                ?? Penalty.assess(data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
+            execution = OrderExecution(
+                ledger: ledger, dueDate: agreed.deliveryDate, penalty: penalty, receivedOn: data.receivedOn)
         }
-        let split = try db.queryOne("SELECT flag FROM split_purchase_flag WHERE order_id = ?", order.id).map { try JSONColumn.value(SplitPurchaseFlag.self, try $0.string(0)) }
+        let split = try db.queryOne("SELECT flag FROM split_purchase_flag WHERE order_id = ?", order.id).map {
+            try JSONColumn.value(SplitPurchaseFlag.self, try $0.string(0))
+        }
         let party = viewer.flatMap { OrderAccess.viewingParty($0, order) }
         return OrderRecord(
-            id: order.id, tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID, vendor: data.vendor, state: order.state,
+            id: order.id, tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID,
+            vendor: data.vendor, state: order.state,
             preparation: data.preparation, terms: data.terms, items: data.items, priceEstimate: data.priceEstimate,
             offers: data.negotiation?.offers ?? [], agreedRound: data.negotiation?.acceptedRound,
             agreedTotals: try agreed.flatMap { terms in try ppn.map { try terms.totals(ppn: $0) } },
-            vendorResponseDue: order.vendorResponseDue, closingReason: data.closingReason, failureGrounds: data.failureGrounds,
+            vendorResponseDue: order.vendorResponseDue, closingReason: data.closingReason,
+            failureGrounds: data.failureGrounds,
             suratPesanan: try data.suratPesananID.map { try DocumentRegister.info(db, id: $0) }, execution: execution,
             bast: try data.bastID.map { try DocumentRegister.info(db, id: $0) }, splitPurchase: split,
             availableActions: party.map { order.aggregate.availableActions(for: $0) } ?? [],
@@ -65,20 +78,29 @@ enum OrderView {
 /// rejected there are counted where their replacement arrives); units not yet delivered are
 /// late until today.
 enum Penalty {
-    static func assess(_ data: OrderData, ledger: DeliveryLedger, agreed: NegotiationOffer, today: CivilDate, maxDays: Int) throws -> LatePenaltyAssessment {
+    static func assess(
+        _ data: OrderData, ledger: DeliveryLedger, agreed: NegotiationOffer, today: CivilDate, maxDays: Int
+    ) throws -> LatePenaltyAssessment {
         let due = agreed.deliveryDate
         let prices = Dictionary(uniqueKeysWithValues: agreed.items.map { ($0.itemID, $0.unitPrice) })
         let ppn = try OrderStore.ppnTerms(data, today: today)
         func valueBeforePPN(_ itemID: String, _ quantity: Int) throws -> Rupiah {
             guard quantity > 0, let price = prices[itemID] else { return .zero }
-            return try OrderTotals(lines: [OfferLine(itemID: itemID, unitPrice: price, quantity: quantity)], deliveryCost: .zero, installationCost: .zero, trainingCost: .zero, ppn: ppn).totalBeforePPN
+            return try OrderTotals(
+                lines: [OfferLine(itemID: itemID, unitPrice: price, quantity: quantity)], deliveryCost: .zero,
+                installationCost: .zero, trainingCost: .zero, ppn: ppn
+            ).totalBeforePPN
         }
         var parts: [LatePart] = []
         for delivery in ledger.deliveries where delivery.deliveredOn > due {
             for line in delivery.lines {
-                let rejected = ledger.replacementRequests.filter { $0.deliveryID == delivery.deliveryID && $0.itemID == line.itemID }.reduce(0) { $0 + $1.quantity }
+                let rejected = ledger.replacementRequests.filter {
+                    $0.deliveryID == delivery.deliveryID && $0.itemID == line.itemID
+                }.reduce(0) { $0 + $1.quantity }
                 let value = try valueBeforePPN(line.itemID, line.quantity - rejected)
-                if value > .zero { parts.append(LatePart(valueBeforePPN: value, dueDate: due, deliveredOn: delivery.deliveredOn)) }
+                if value > .zero {
+                    parts.append(LatePart(valueBeforePPN: value, dueDate: due, deliveredOn: delivery.deliveredOn))
+                }
             }
         }
         if data.receivedOn == nil {

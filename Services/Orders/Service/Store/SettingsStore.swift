@@ -8,7 +8,9 @@ import SiOpenStorage
 enum SettingsStore {
     /// The tenant's settings, or the regulation's defaults while none are stored.
     static func settings(_ db: Connection, tenant: String) throws -> OrdersSettings {
-        guard let row = try db.queryOne("SELECT settings, version FROM orders_settings WHERE tenant = ?", tenant) else { return SettingsRules.defaults(tenant: tenant) }
+        guard let row = try db.queryOne("SELECT settings, version FROM orders_settings WHERE tenant = ?", tenant) else {
+            return SettingsRules.defaults(tenant: tenant)
+        }
         var settings = try JSONColumn.value(OrdersSettings.self, try row.string(0))
         settings.version = try row.int64(1)
         return settings
