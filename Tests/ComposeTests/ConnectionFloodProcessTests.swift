@@ -122,9 +122,9 @@ struct ConnectionFloodProcessTests {
             rounds.append(ContinuousClock.now - started)
             #expect(report.status == .ok)
             #expect(verification["authentic"] == false, "\(verification)")
-            if rounds.last! < .seconds(1) { break }
+            if let last = rounds.last, last < .seconds(1) { break }
         }
-        #expect(rounds.min()! < .seconds(1), "answered after \(rounds)")
+        #expect(rounds.contains { $0 < .seconds(1) }, "answered after \(rounds)")
         #expect(orders.poll() == nil, "siopen-orders ended\n\(orders.transcript)")
     }
 
