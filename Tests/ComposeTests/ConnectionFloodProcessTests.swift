@@ -17,15 +17,6 @@ struct ConnectionFloodProcessTests {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
     }
 
-    /// Resident memory of process `pid`, from /proc.
-    static func residentBytes(_ pid: pid_t) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes * 1024
-    }
-
     /// A blocking connection whose writes give up after `sendTimeout` seconds, and reads after 20 s.
     static func connect(_ path: String, sendTimeout: Int = 1) throws -> Int32 {
         let fd = try UnixSocket.connect(to: path)
@@ -35,29 +26,6 @@ struct ConnectionFloodProcessTests {
         var receive = timeval(tv_sec: 20, tv_usec: 0)
         _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &receive, socklen_t(MemoryLayout<timeval>.size))
         return fd
-    }
-
-    /// Runs a blocking closure on a thread of its own.
-    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            Thread { continuation.resume(with: Result { try body() }) }.start()
-        }
-    }
-
-    /// Waits until `sample` has not changed for 300 ms (at most 20 s).
-    static func waitUntilSteady(_ sample: @Sendable () -> Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        var last = sample()
-        var since = ContinuousClock.now
-        while ContinuousClock.now - since < .milliseconds(300) {
-            guard ContinuousClock.now < deadline else { throw TestFailure("the service did not settle within 20 s") }
-            try await Task.sleep(for: .milliseconds(20))
-            let now = sample()
-            if now != last {
-                last = now
-                since = ContinuousClock.now
-            }
-        }
     }
 
     @Test(
@@ -80,11 +48,11 @@ struct ConnectionFloodProcessTests {
         let idleCount = min(4_100, files - 200)
         #expect(idleCount == 4_100, "the open-file limit (\(files)) allows only \(idleCount) idle connections")
 
-        let idleBefore = Self.residentBytes(orders.pid)
-        let idle: [Int32] = try await Self.onThread { try (0..<idleCount).map { _ in try Self.connect(socket) } }
+        let idleBefore = residentBytes(of: "\(orders.pid)")
+        let idle: [Int32] = try await onThread { try (0..<idleCount).map { _ in try Self.connect(socket) } }
         defer { for fd in idle { close(fd) } }
-        try await Self.waitUntilSteady { Self.openFiles(orders.pid) }
-        let idleGrowth = Self.residentBytes(orders.pid) - idleBefore
+        try await waitUntilSteady { Self.openFiles(orders.pid) }
+        let idleGrowth = residentBytes(of: "\(orders.pid)") - idleBefore
         // About 2 KiB each (a read buffer per connection used to make it 64 KiB each, 256 MiB in all).
         #expect(idleGrowth < 64 << 20, "\(idleCount) idle connections grew siopen-orders by \(idleGrowth >> 20) MiB")
         let requests = Array(
@@ -92,7 +60,7 @@ struct ConnectionFloodProcessTests {
         let pipeliners: [Int32] = try await withThrowingTaskGroup(of: Int32.self) { group in
             for _ in 0..<10 {
                 group.addTask {
-                    try await Self.onThread {
+                    try await onThread {
                         let fd = try Self.connect(socket)
                         // Gives up after a second once the service stops reading.
                         try? UnixSocket.writeAll(fd, requests)
@@ -105,7 +73,7 @@ struct ConnectionFloodProcessTests {
             return all
         }
         defer { for fd in pipeliners { close(fd) } }
-        try await Self.waitUntilSteady { Self.openFiles(orders.pid) }
+        try await waitUntilSteady { Self.openFiles(orders.pid) }
 
         // A fresh client, a health check and a real method, three times: the best round must be
         // under a second. A locked-out service (the finding: about 24 s) fails every round; one slow
@@ -144,13 +112,13 @@ struct ConnectionFloodProcessTests {
         var line = Array(#"{"jsonrpc":"2.0","method":"catalog.search","id":1,"params":{"query":""#.utf8)
         line += [UInt8](repeating: UInt8(ascii: "a"), count: 30 << 20)
         let message = line
-        let before = Self.residentBytes(catalog.pid)
+        let before = residentBytes(of: "\(catalog.pid)")
         let connections: [(fd: Int32, answer: JSONValue?)] = try await withThrowingTaskGroup(
             of: (Int32, JSONValue?).self
         ) { group in
             for _ in 0..<6 {
                 group.addTask {
-                    try await Self.onThread {
+                    try await onThread {
                         let fd = try Self.connect(socket, sendTimeout: 30)
                         try UnixSocket.writeAll(fd, message)
                         // The refusal was written as soon as the line passed 1 MiB.
@@ -171,7 +139,7 @@ struct ConnectionFloodProcessTests {
         }
         defer { for connection in connections { close(connection.fd) } }
         let answers = connections.map(\.answer)
-        let grown = Self.residentBytes(catalog.pid) - before
+        let grown = residentBytes(of: "\(catalog.pid)") - before
         #expect(answers.count == 6)
         for answer in answers { #expect(answer?["error"]?["code"] == -32600, "\(String(describing: answer))") }
         #expect(grown < 16 << 20, "siopen-catalog grew by \(grown >> 20) MiB")

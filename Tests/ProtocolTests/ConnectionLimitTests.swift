@@ -53,31 +53,6 @@ struct ConnectionLimitTests {
     static let health = #"{"jsonrpc":"2.0","method":"system.health","id":"h"}"#
     static let subtract = #"{"jsonrpc":"2.0","method":"subtract","params":[42,23],"id":7}"#
 
-    /// The server's resident memory, from /proc (the server runs in this process).
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
-        else { return 0 }
-        return kilobytes * 1024
-    }
-
-    /// Waits until `sample` has not changed for 300 ms (at most 20 s).
-    func waitUntilSteady<T: Equatable & Sendable>(_ sample: @Sendable () -> T) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
-        var last = sample()
-        var since = ContinuousClock.now
-        while ContinuousClock.now - since < .milliseconds(300) {
-            guard ContinuousClock.now < deadline else { throw TestFailure("the server did not settle within 20 s") }
-            try await Task.sleep(for: .milliseconds(20))
-            let now = sample()
-            if now != last {
-                last = now
-                since = ContinuousClock.now
-            }
-        }
-    }
-
     @Test(
         "with 4,100 idle connections and 10 pipeliners that never read, a new client's health and subtract answer within 1 s"
     )
@@ -193,7 +168,7 @@ struct ConnectionLimitTests {
             let message = line
             let clients: [RawClient] = try await onThread { try (0..<6).map { _ in try RawClient(path: path) } }
             defer { for client in clients { client.close() } }
-            let before = Self.residentBytes()
+            let before = residentBytes()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for client in clients { group.addTask { try await client.send(message) } }
                 try await group.waitForAll()
@@ -202,7 +177,7 @@ struct ConnectionLimitTests {
                 let refused = try await client.readJSON()
                 #expect(refused.errorCode == -32600, "\(refused)")
             }
-            let grown = Self.residentBytes() - before
+            let grown = residentBytes() - before
             #expect(grown < 16 << 20, "the server's memory grew by \(grown >> 20) MiB")
             // The connections go on once the line ends.
             for client in clients {

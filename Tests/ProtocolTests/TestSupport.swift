@@ -14,14 +14,6 @@ import Testing
 /// Generous on purpose: the tests run on a loaded two-core machine.
 let ioTimeout: Duration = .seconds(30)
 
-/// Runs a blocking closure on a thread of its own, so socket reads and writes never occupy one of
-/// the (two, on this machine) cooperative threads the server's request tasks need.
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
-
 /// Waits until `condition` holds, polling; fails after `timeout` rather than hanging.
 func waitUntil(
     _ what: String, timeout: Duration = ioTimeout, _ condition: @Sendable () -> Bool

@@ -77,3 +77,38 @@ public func eventually(timeout: Duration = .seconds(60), _ condition: () async -
         try? await Task.sleep(for: .milliseconds(200))
     }
 }
+
+// MARK: - Blocking work, settling, and a process's memory
+
+/// Runs a blocking closure on a thread of its own, so socket reads and writes never occupy one of
+/// the (two, on this machine) cooperative threads the server's request tasks need.
+public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Waits until `sample` has not changed for 300 ms; fails after 20 s (a server that never settles).
+public func waitUntilSteady<T: Equatable & Sendable>(_ sample: @Sendable () -> T) async throws {
+    let deadline = ContinuousClock.now + .seconds(20)
+    var last = sample()
+    var since = ContinuousClock.now
+    while ContinuousClock.now - since < .milliseconds(300) {
+        guard ContinuousClock.now < deadline else { throw TestFailure("the server did not settle within 20 s") }
+        try await Task.sleep(for: .milliseconds(20))
+        let now = sample()
+        if now != last {
+            last = now
+            since = ContinuousClock.now
+        }
+    }
+}
+
+/// Resident memory of process `pid` (`"self"`: this one), from `/proc/<pid>/status`; 0 when unreadable.
+public func residentBytes(of pid: String = "self") -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes * 1024
+}
