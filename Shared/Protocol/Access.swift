@@ -10,6 +10,9 @@ public enum Role: String, Codable, CaseIterable, Sendable, Hashable {
     case vendor
     /// Pejabat Pembuat Komitmen: prepares and places orders.
     case ppk
+    /// Pejabat Pengadaan (Perpres 16/2018 Pasal 9 and 14(3)): orders through the e-marketplace
+    /// and proposes sanctions as a PPK does.
+    case procurementOfficial = "procurement_official"
     /// Bendahara Pengeluaran: pays vendors and withholds tax.
     case treasurer
     /// PA/KPA: decides sanctions, acknowledges force-majeure orders.
