@@ -37,6 +37,10 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         let sealer = context.sealer
         let at = context.now()
+        // The Surat Pesanan names every party as identity has them now: catch up with its feed
+        // first (if identity cannot be reached, what the directory knows is used); a party
+        // identity has not told of at all is refused with a retryable 503.
+        try? await context.catchUpParties()
         return try await context.changeOrder(
             params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name,
             event: OrderSuratPesananIssued.self
@@ -44,6 +48,13 @@ struct ContractHandlers {
             let issued = try order.aggregate.issueSuratPesanan(by: party)
             guard let agreed = issued.order.agreedTerms else {
                 throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue)
+            }
+            let parties: OrderParties
+            switch try PartyDirectory.parties(
+                db, tenant: order.tenant, agency: order.agency, ppk: order.ppkAccountID, vendor: order.vendorID)
+            {
+            case .success(let known): parties = known
+            case .failure(let missing): throw missing.refusal
             }
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
@@ -64,6 +75,7 @@ struct ContractHandlers {
                 acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))],
                 at: at)
             order.data.suratPesananID = info.id
+            order.data.parties = parties
             order.adopt(issued.order)
             return nil
         }

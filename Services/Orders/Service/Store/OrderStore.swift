@@ -31,6 +31,8 @@ struct OrderData: Codable, Sendable {
     var bastAcknowledgedBy: Set<OrderParty> = []
     /// The penalty fixed at receipt; before that it is computed as of today.
     var finalPenalty: LatePenaltyAssessment?
+    /// The parties as they stood when the Surat Pesanan was issued (nil before).
+    var parties: OrderParties?
 }
 
 /// One order loaded for a change, with the columns beside its data.
