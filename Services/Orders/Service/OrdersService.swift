@@ -71,7 +71,9 @@ public enum OrdersService {
                 environment.background.every(feedPollInterval, name: "identity feed") {
                     try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
                 }
-                environment.background.every(feedPollInterval, name: "identity party feed") { try await catchUpParties() }
+                environment.background.every(feedPollInterval, name: "identity party feed") {
+                    try await catchUpParties()
+                }
             },
             events: OrdersEvents.all)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IdentityService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
@@ -62,6 +63,38 @@ import Testing
             let reread = try await system.orders.call(
                 OrderGet.self, OrderRef(orderID: contracted.id), token: system.ppk)
             #expect(reread.parties == parties)
+        }
+    }
+}
+
+/// The scenario kit's realistic parties, carried to an issued Surat Pesanan.
+@Suite struct RealisticPartiesTests {
+    @Test func realisticWorldIssuesAFullyIdentifiedSuratPesanan() async throws {
+        let launcher = try ServiceLauncher.inProcess(prefix: "siparty", clock: TestClock())
+        try await launcher.whileRunning {
+            try await launcher.start(["identity", "catalog", "orders"])
+            let scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
+            defer { scenario.close() }
+            let world = try await scenario.realisticWorld()
+            var preparation = ScenarioData.preparation(
+                [OrderItemRequest(productID: world.product.id, quantity: 10)], today: CivilDate(Date()))
+            preparation.deliveryAddress = "SDN 1 Paringin, Jl. Merdeka No. 3, Paringin"
+            let order = try await scenario.contract(
+                try await scenario.placedOrder(preparation, ppk: try world.token(.ppk)), ppk: try world.token(.ppk),
+                vendorToken: world.vendor.token)
+            let parties = try #require(order.parties)
+            #expect(parties.regency.governmentName == "Pemerintah Kabupaten Balangan")
+            #expect(parties.regency.seat == "Paringin")
+            #expect(parties.regency.emblemSHA256 != nil)
+            #expect(parties.agency.name == "Dinas Pendidikan dan Kebudayaan Kabupaten Balangan")
+            #expect(parties.agency.address.contains("Paringin") && parties.agency.npwp.count == 16)
+            #expect(parties.ppk.name == "Hj. Nurul Hidayah, S.Pd., M.M." && parties.ppk.nip == "197805122005012003")
+            #expect(
+                parties.ppk.rank == "Pembina (IV/a)" && parties.ppk.position == "Kepala Bidang Sarana dan Prasarana")
+            #expect(
+                parties.vendor.name == "CV Karya Banua Mandiri" && parties.vendor.signerName == "H. Ahmad Rizani, S.T.")
+            #expect(parties.vendor.signerPosition == "Direktur" && parties.vendor.nib == "9120304152637")
+            #expect(parties.vendor.isPKP && parties.vendor.bankAccount.bank == "Bank Kalsel")
         }
     }
 }
