@@ -764,6 +764,7 @@ extension OrderRecord: SchemaDescribed {
             "version": "Optimistic-concurrency version: send it back with every action.",
             "createdAt": "When created and last changed.",
             "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "parties": "The parties (regency, agency, the signing PPK, the vendor) as identity had them when the Surat Pesanan was issued, kept with the order whatever identity says later; null before.",
         ]
     }
 }
