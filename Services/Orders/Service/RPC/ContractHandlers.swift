@@ -56,6 +56,8 @@ struct ContractHandlers {
             case .success(let known): parties = known
             case .failure(let missing): throw missing.refusal
             }
+            // Before rendering: the document prints the parties from the order's data.
+            order.data.parties = parties
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
@@ -75,7 +77,6 @@ struct ContractHandlers {
                 acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))],
                 at: at)
             order.data.suratPesananID = info.id
-            order.data.parties = parties
             order.adopt(issued.order)
             return nil
         }
