@@ -70,6 +70,20 @@ extension AgencyInfo: SchemaDescribed {
     }
 }
 
+extension AgencyParty: SchemaDescribed {
+    public static var schemaDescription: String { "The ordering agency (perangkat daerah / satuan kerja) as printed on an order's documents." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "The agency's code in the tenant, e.g. `disdik`.",
+            "name": "The full name, e.g. \"Dinas Pendidikan dan Kebudayaan\".",
+            "address": "The street address as printed on the letterhead.",
+            "phone": "The office telephone, as printed; empty when unknown.",
+            "email": "The office email; empty when unknown.",
+            "npwp": "The agency's NPWP as a treasurer (bendahara) collects tax under it, 15 or 16 digits; empty when unknown.",
+        ]
+    }
+}
+
 extension AnnouncementInfo: SchemaDescribed {
     public static var schemaDescription: String { "An announcement to the users of some tenants." }
     public static var fieldDescriptions: [String: String] {
@@ -349,7 +363,7 @@ extension ForceMajeureItem: SchemaDescribed {
             "description": "What was bought.",
             "quantity": "How many. At the RPC boundary 0 to 1,000,000 (`InputLimits/quantity`).",
             "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
-            "unitPrice": "Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "unitPrice": "Unit price paid, PPN included unless the record says the prices exclude it (`pricesIncludePPN`). At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
         ]
     }
 }
@@ -363,7 +377,8 @@ extension ForceMajeureOrder: SchemaDescribed {
             "agency": "The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).",
             "recordedBy": "The PPK who recorded it.",
             "record": "What the PPK recorded.",
-            "total": "Total value, PPN included.",
+            "total": "Total value, PPN included: `totals.totalIncludingPPN`; this counts toward the ceiling.",
+            "totals": "The money as the tax invoice computes it (DPP, DPP nilai lain, PPN under the tenant's rule in force on `orderedOn`); nil for records made before it was kept.",
             "beritaAcara": "The sealed Berita Acara.",
             "acknowledged": "Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).",
             "version": "Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.",
@@ -390,6 +405,8 @@ extension ForceMajeureRecordParams: SchemaDescribed {
             "beritaAcaraNumber": "The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the tenant's automatic numbers).",
             "fundingSource": "Where the money comes from.",
             "budgetAccountCode": "The budget account (kode rekening) charged, printable ASCII without spaces at either end.",
+            "vendorIsPKP": "Whether the vendor is a PKP and charged PPN (default false: no PPN).",
+            "pricesIncludePPN": "Whether the unit prices include PPN (default true, as paid). A vendor that is not a PKP charges no PPN, so `true` is refused for it (422 naming `pricesIncludePPN`); leave it out.",
         ]
     }
 }
@@ -451,6 +468,33 @@ extension NegotiationOffer: SchemaDescribed {
             "trainingCost": "The proposed training cost for the whole order.",
             "deliveryDate": "The proposed delivery date, `YYYY-MM-DD` in the tenant's calendar (Balangan: WITA, UTC+8).",
             "note": "Technical points or reasons, for the other side.",
+        ]
+    }
+}
+
+extension OfficialParty: SchemaDescribed {
+    public static var schemaDescription: String { "A government official (PPK, Pejabat Pengadaan, PA/KPA, inspection team member) as printed under a signature or in a team list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountId": "The official's account id.",
+            "name": "The full name, with titles as the official writes it.",
+            "nip": "The NIP (Nomor Induk Pegawai): 18 digits, no spaces; empty for an official who has none (a non-civil-servant).",
+            "rank": "Rank and grade (pangkat/golongan), e.g. \"Penata Tingkat I (III/d)\"; empty when none.",
+            "position": "The position (jabatan), e.g. \"Kepala Bidang Sarana dan Prasarana\".",
+        ]
+    }
+}
+
+extension OfficialSummary: SchemaDescribed {
+    public static var schemaDescription: String { "What another service may learn of an official's account: who holds it, in which roles, tenant and agency, and whether it is active (no email, no credentials)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The account's id.",
+            "fullName": "The person's full name.",
+            "roles": "The roles the account holds (none while a password change is required).",
+            "tenant": "The tenant's code, or null for a national account.",
+            "agency": "The agency's code within the tenant, or null.",
+            "status": "`active`, or `disabled`.",
         ]
     }
 }
@@ -587,6 +631,18 @@ extension OrderPage: SchemaDescribed {
     }
 }
 
+extension OrderParties: SchemaDescribed {
+    public static var schemaDescription: String { "Every party of an order, snapshotted when its Surat Pesanan is issued." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "regency": "The regency.",
+            "agency": "The ordering agency.",
+            "ppk": "The official who signs the Surat Pesanan for the agency (a PPK or a Pejabat Pengadaan).",
+            "vendor": "The vendor.",
+        ]
+    }
+}
+
 extension OrderParty: SchemaDescribed {
     public static var schemaDescription: String { "Who performs an action on an order. Values: `ppk`: The commitment official (Pejabat Pembuat Komitmen) of the buying agency. `vendor`: The vendor (Penyedia) the order is addressed to. `system`: The service itself, e.g. expiring an order nobody answered." }
     public static var fieldDescriptions: [String: String] {
@@ -638,6 +694,18 @@ extension OrderPreparation: SchemaDescribed {
             "withInstallation": "Whether the vendor's listed installation is wanted.",
             "withTraining": "Whether the vendor's listed training is wanted.",
             "terms": "The draft clauses; the tenant's template when absent.",
+        ]
+    }
+}
+
+extension OrderReassignParams: SchemaDescribed {
+    public static var schemaDescription: String { "Hands an order to another ordering official of its agency." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "newHolderAccountID": "The account that takes the order over: an active PPK or Pejabat Pengadaan of the order's agency.",
+            "reason": "Why (the PPK left, was reassigned, …); kept in the audit trail. 1 to 2,000 characters.",
         ]
     }
 }
@@ -746,8 +814,10 @@ extension OrdersSettings: SchemaDescribed {
             "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
             "ceilings": "Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).",
             "vendorResponseDays": "Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
-            "splitPurchaseWindowDays": "Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "splitPurchaseRules": "The split-purchase rules, dated: the one in force on an order's date applies (default: 30 days, Perpres 16/2018 Pasal 20(2)(d)). Settings stored before these rules existed read their `splitPurchaseWindowDays` as the default rule's window.",
             "maxPenaltyDays": "The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "ppnRates": "The PPN rules, dated, with their legal basis: the one for the goods class in force on the order's tax date applies (default: 11% from 2022-04-01; from 2025-01-01 12% of DPP nilai lain 11/12, and 12% of the full price for luxury goods, PMK 131/2024). Settings stored before these rules existed read as the default.",
+            "allowsDeliveryBeyondBudgetYear": "Whether an order's delivery date may fall after 31 December of the year it is prepared in (the budget year, UU 17/2003 Pasal 4; default false: refused).",
             "suratPesananNumberTemplate": "The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).",
             "bastNumberTemplate": "The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).",
             "terms": "The default clauses of a Surat Pesanan.",
@@ -861,9 +931,9 @@ extension PriceBreakdown: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "productCost": "(1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "tax": "(3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "tax": "(3) Applicable tax per unit: the PPN the unit price contains. Must be 0 for a vendor that is not a PKP, and for a PKP whose prices exclude PPN (the order adds it); more than 0 for a PKP whose prices include it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
             "overheadAndProfit": "(4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "includesPPN": "Whether the unit price includes PPN (so payments does not add it again).",
+            "includesPPN": "Whether the unit price includes PPN (so the order does not add it again); must be false for a vendor that is not a PKP.",
             "regions": "(2) Delivery cost and resulting unit price, per delivery region served (at least one).",
         ]
     }
@@ -1159,6 +1229,18 @@ extension ReceiptParams: SchemaDescribed {
     }
 }
 
+extension RegencyParty: SchemaDescribed {
+    public static var schemaDescription: String { "The regency (the tenant) as printed on an order's documents." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "The tenant's code, e.g. `balangan`.",
+            "governmentName": "The government's full name as printed at the top of the letterhead, e.g. \"Pemerintah Kabupaten Balangan\".",
+            "seat": "The seat of government, the place of signing printed before the date, e.g. \"Paringin\".",
+            "emblemSha256": "SHA-256 (lowercase hex) of the emblem image identity holds for the tenant, or nil when the tenant has uploaded none. Orders keeps a copy of the image under this hash.",
+        ]
+    }
+}
+
 extension RegionalPrice: SchemaDescribed {
     public static var schemaDescription: String { "The unit price delivered to one region: product cost + this delivery cost + tax + overhead and profit." }
     public static var fieldDescriptions: [String: String] {
@@ -1292,11 +1374,22 @@ extension SplitPurchaseFlag: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "orderID": "The id of the order flagged as a possible split purchase.",
-            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor for the same product in the window.",
-            "sum": "Their sum with this one.",
+            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor in the window, whatever their products.",
+            "sum": "Their sum with this one, PPN included.",
             "ceiling": "The ceiling it exceeds.",
-            "productID": "The id of the product whose purchases are split.",
+            "productID": "The flagged order's first product (orders are added up across products).",
             "flaggedAt": "When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension SplitPurchaseRule: SchemaDescribed {
+    public static var schemaDescription: String { "The split-purchase rule (pemecahan paket) as a tenant states it: orders of one agency to one vendor within the window are added up, PPN included, across products, and flagged when the sum exceeds the ceiling." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "windowDays": "Days within which orders of one agency to one vendor are added up (default 30; no regulation sets a number). At the RPC boundary 0 to 3,650 (`InputLimits/days`); the rule allows 0 to 366.",
+            "legalBasis": "The rule it rests on (`Perpres 16/2018 Pasal 20 ayat (2) huruf d, as amended by Perpres 12/2021`).",
+            "effectiveFrom": "The first day it applies.",
         ]
     }
 }
@@ -1519,6 +1612,24 @@ extension VendorListParams: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "status": "Only vendors in this status.",
+        ]
+    }
+}
+
+extension VendorParty: SchemaDescribed {
+    public static var schemaDescription: String { "The vendor (penyedia) as printed on an order's documents: the business and the person who signs for it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorId": "The vendor's id.",
+            "name": "The business's name (an individual's own name for an individual vendor).",
+            "kind": "Individual or business entity.",
+            "signerName": "The person who signs for the vendor: the director of an entity, the individual otherwise.",
+            "signerPosition": "The signer's position, e.g. \"Direktur\"; \"Pemilik\" for an individual.",
+            "address": "The business address as printed.",
+            "npwp": "NPWP, 15 or 16 digits.",
+            "nib": "NIB (Nomor Induk Berusaha), 13 digits; nil for a vendor that has none.",
+            "isPKP": "Whether it is a PKP (charges PPN).",
+            "bankAccount": "Where it is paid.",
         ]
     }
 }
