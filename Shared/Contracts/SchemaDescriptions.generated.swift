@@ -16,10 +16,6 @@ extension AccountCreateParams: SchemaDescribed {
             "agency": "The agency; required for PPK, treasurer, PA/KPA and agency administrators.",
             "assignment": "The letter of assignment that gives the person the role.",
             "initialPassword": "A first password (≥ 10 characters, not the username); the person must change it at first sign-in.",
-            "nip": "The official's NIP (civil servant number). Required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts unless `civilServant` is false.",
-            "rank": "Rank and grade (pangkat/golongan) as printed, e.g. \"Penata Tingkat I (III/d)\"; at most 100 characters.",
-            "position": "The position (jabatan) as printed under the signature, e.g. \"Kepala Bidang Sarana dan Prasarana\"; at most 200 characters.",
-            "civilServant": "False for an official who is not a civil servant (non-ASN, e.g. permanent BLUD staff) and so has no NIP; absent means a civil servant.",
         ]
     }
 }
@@ -39,25 +35,6 @@ extension AccountInfo: SchemaDescribed {
             "mustChangePassword": "Whether the next sign-in must change the password.",
             "assignment": "The assignment letter, for officials.",
             "vendorID": "For vendor accounts, the vendor id.",
-            "nip": "The official's NIP (18 digits), when the official is a civil servant and it was given.",
-            "rank": "Rank and grade (pangkat/golongan), when given.",
-            "position": "The position (jabatan), when given.",
-            "civilServant": "False for an official marked as not a civil servant (no NIP); absent for a civil servant and for accounts that are not officials'.",
-            "profileVersion": "The profile's version: 1 at creation, one more at every `account.updateProfile`; orders keeps the newest it has seen.",
-        ]
-    }
-}
-
-extension AccountProfileParams: SchemaDescribed {
-    public static var schemaDescription: String { "An official's profile as printed under a signature: name, NIP, rank and position." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "accountID": "The account's id (`account.list`).",
-            "fullName": "The person's full name, with titles as they write it; at most 200 characters.",
-            "nip": "The NIP; required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts unless `civilServant` is false. Absent clears it.",
-            "rank": "Rank and grade (pangkat/golongan); absent clears it.",
-            "position": "The position (jabatan); absent clears it.",
-            "civilServant": "False for a non-civil-servant official (no NIP); absent means a civil servant.",
         ]
     }
 }
@@ -88,12 +65,7 @@ extension AgencyInfo: SchemaDescribed {
         [
             "tenant": "The tenant it belongs to.",
             "code": "Short code, unique in the tenant (used in document numbers).",
-            "name": "The full official name as printed on the letterhead (e.g. \"Dinas Pendidikan dan Kebudayaan Kabupaten Balangan\"), at most 200 characters.",
-            "address": "The office's street address as printed on the letterhead, at most 300 characters.",
-            "phone": "The office telephone as printed (e.g. \"(0526) 2028060\"), checked as an Indonesian number.",
-            "email": "The office email address (stored lowercased).",
-            "npwp": "The NPWP the agency's treasurer (bendahara) collects tax under.",
-            "version": "The agency record's version: 1 at creation, one more at every `agency.update`; ignored on create.",
+            "name": "The full official name, at most 200 characters.",
         ]
     }
 }
@@ -289,28 +261,11 @@ extension DeliveryRegion: SchemaDescribed {
 }
 
 extension DirectorIdentity: SchemaDescribed {
-    public static var schemaDescription: String { "The director of a business entity: the person who signs for it." }
+    public static var schemaDescription: String { "The director (or the individual vendor's own) identity." }
     public static var fieldDescriptions: [String: String] {
         [
-            "name": "The director's full name as on the KTP (the person, not the company), at most 200 characters.",
-            "nik": "NIK from the director's KTP.",
-            "position": "The director's position as printed under the signature (e.g. \"Direktur\", \"Direktur Utama\", \"Pesero Pengurus\"), at most 100 characters; absent prints \"Direktur\".",
-        ]
-    }
-}
-
-extension DirectoryEntry: SchemaDescribed {
-    public static var schemaDescription: String { "One account as an auditor sees it beside an audit entry: who the actor is, never how they sign in (no username, email, password or session data)." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "accountID": "The account's id: the `actor` of audit entries in every service.",
-            "fullName": "The person's (or the vendor's) full name.",
-            "roles": "The roles the account holds.",
-            "tenant": "The tenant, or null for a national account (Super Admin, developer, monitor).",
-            "agency": "The agency within the tenant, for accounts bound to one.",
-            "status": "`active` or `disabled`.",
-            "position": "The position (jabatan), for officials who have one.",
-            "vendorID": "The vendor id, for vendor accounts.",
+            "name": "The vendor's registered name.",
+            "nik": "NIK from the KTP.",
         ]
     }
 }
@@ -408,7 +363,7 @@ extension ForceMajeureItem: SchemaDescribed {
             "description": "What was bought.",
             "quantity": "How many. At the RPC boundary 0 to 1,000,000 (`InputLimits/quantity`).",
             "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
-            "unitPrice": "Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "unitPrice": "Unit price paid, PPN included unless the record says the prices exclude it (`pricesIncludePPN`). At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
         ]
     }
 }
@@ -422,7 +377,8 @@ extension ForceMajeureOrder: SchemaDescribed {
             "agency": "The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).",
             "recordedBy": "The PPK who recorded it.",
             "record": "What the PPK recorded.",
-            "total": "Total value, PPN included.",
+            "total": "Total value, PPN included: `totals.totalIncludingPPN`; this counts toward the ceiling.",
+            "totals": "The money as the tax invoice computes it (DPP, DPP nilai lain, PPN under the tenant's rule in force on `orderedOn`); nil for records made before it was kept.",
             "beritaAcara": "The sealed Berita Acara.",
             "acknowledged": "Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).",
             "version": "Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.",
@@ -449,6 +405,8 @@ extension ForceMajeureRecordParams: SchemaDescribed {
             "beritaAcaraNumber": "The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the tenant's automatic numbers).",
             "fundingSource": "Where the money comes from.",
             "budgetAccountCode": "The budget account (kode rekening) charged, printable ASCII without spaces at either end.",
+            "vendorIsPKP": "Whether the vendor is a PKP and charged PPN (default false: no PPN).",
+            "pricesIncludePPN": "Whether the unit prices include PPN (default true, as paid). A vendor that is not a PKP charges no PPN, so `true` is refused for it (422 naming `pricesIncludePPN`); leave it out.",
         ]
     }
 }
@@ -482,16 +440,6 @@ extension InspectionParams: SchemaDescribed {
             "deliveryID": "The id of the delivery inspected (`deliveries[].id`).",
             "inspectedOn": "The day inspected (not after today).",
             "lines": "Accepted and rejected units per item of that delivery; rejections need a reason and become a replacement request the vendor must fulfil at its own cost.",
-        ]
-    }
-}
-
-extension KTPAddress: SchemaDescribed {
-    public static var schemaDescription: String { "The address printed on a KTP, which is what domicile means (annex I.C.2 \"KTP Domisili\"): not the NIK's prefix, which is kept for life (UU 24/2013 Pasal 13) wherever the holder moves." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "street": "The address as on the KTP (street, RT/RW, desa/kelurahan, kecamatan), at most 300 characters.",
-            "regionCode": "The Kemendagri region code of the place the address lies in (kabupaten, kecamatan or desa level); it must lie in one of the tenant's domicile regions.",
         ]
     }
 }
@@ -533,6 +481,20 @@ extension OfficialParty: SchemaDescribed {
             "nip": "The NIP (Nomor Induk Pegawai): 18 digits, no spaces; empty for an official who has none (a non-civil-servant).",
             "rank": "Rank and grade (pangkat/golongan), e.g. \"Penata Tingkat I (III/d)\"; empty when none.",
             "position": "The position (jabatan), e.g. \"Kepala Bidang Sarana dan Prasarana\".",
+        ]
+    }
+}
+
+extension OfficialSummary: SchemaDescribed {
+    public static var schemaDescription: String { "What another service may learn of an official's account: who holds it, in which roles, tenant and agency, and whether it is active (no email, no credentials)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The account's id.",
+            "fullName": "The person's full name.",
+            "roles": "The roles the account holds (none while a password change is required).",
+            "tenant": "The tenant's code, or null for a national account.",
+            "agency": "The agency's code within the tenant, or null.",
+            "status": "`active`, or `disabled`.",
         ]
     }
 }
@@ -736,6 +698,18 @@ extension OrderPreparation: SchemaDescribed {
     }
 }
 
+extension OrderReassignParams: SchemaDescribed {
+    public static var schemaDescription: String { "Hands an order to another ordering official of its agency." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "newHolderAccountID": "The account that takes the order over: an active PPK or Pejabat Pengadaan of the order's agency.",
+            "reason": "Why (the PPK left, was reassigned, …); kept in the audit trail. 1 to 2,000 characters.",
+        ]
+    }
+}
+
 extension OrderRecord: SchemaDescribed {
     public static var schemaDescription: String { "An order with everything that happened to it." }
     public static var fieldDescriptions: [String: String] {
@@ -764,7 +738,6 @@ extension OrderRecord: SchemaDescribed {
             "version": "Optimistic-concurrency version: send it back with every action.",
             "createdAt": "When created and last changed.",
             "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
-            "parties": "The parties (regency, agency, the signing PPK, the vendor) as identity had them when the Surat Pesanan was issued, kept with the order whatever identity says later; null before.",
         ]
     }
 }
@@ -841,8 +814,10 @@ extension OrdersSettings: SchemaDescribed {
             "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
             "ceilings": "Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).",
             "vendorResponseDays": "Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
-            "splitPurchaseWindowDays": "Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "splitPurchaseRules": "The split-purchase rules, dated: the one in force on an order's date applies (default: 30 days, Perpres 16/2018 Pasal 20(2)(d)). Settings stored before these rules existed read their `splitPurchaseWindowDays` as the default rule's window.",
             "maxPenaltyDays": "The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "ppnRates": "The PPN rules, dated, with their legal basis: the one for the goods class in force on the order's tax date applies (default: 11% from 2022-04-01; from 2025-01-01 12% of DPP nilai lain 11/12, and 12% of the full price for luxury goods, PMK 131/2024). Settings stored before these rules existed read as the default.",
+            "allowsDeliveryBeyondBudgetYear": "Whether an order's delivery date may fall after 31 December of the year it is prepared in (the budget year, UU 17/2003 Pasal 4; default false: refused).",
             "suratPesananNumberTemplate": "The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).",
             "bastNumberTemplate": "The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).",
             "terms": "The default clauses of a Surat Pesanan.",
@@ -956,9 +931,9 @@ extension PriceBreakdown: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "productCost": "(1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "tax": "(3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "tax": "(3) Applicable tax per unit: the PPN the unit price contains. Must be 0 for a vendor that is not a PKP, and for a PKP whose prices exclude PPN (the order adds it); more than 0 for a PKP whose prices include it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
             "overheadAndProfit": "(4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "includesPPN": "Whether the unit price includes PPN (so payments does not add it again).",
+            "includesPPN": "Whether the unit price includes PPN (so the order does not add it again); must be false for a vendor that is not a PKP.",
             "regions": "(2) Delivery cost and resulting unit price, per delivery region served (at least one).",
         ]
     }
@@ -1399,11 +1374,22 @@ extension SplitPurchaseFlag: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "orderID": "The id of the order flagged as a possible split purchase.",
-            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor for the same product in the window.",
-            "sum": "Their sum with this one.",
+            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor in the window, whatever their products.",
+            "sum": "Their sum with this one, PPN included.",
             "ceiling": "The ceiling it exceeds.",
-            "productID": "The id of the product whose purchases are split.",
+            "productID": "The flagged order's first product (orders are added up across products).",
             "flaggedAt": "When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+        ]
+    }
+}
+
+extension SplitPurchaseRule: SchemaDescribed {
+    public static var schemaDescription: String { "The split-purchase rule (pemecahan paket) as a tenant states it: orders of one agency to one vendor within the window are added up, PPN included, across products, and flagged when the sum exceeds the ceiling." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "windowDays": "Days within which orders of one agency to one vendor are added up (default 30; no regulation sets a number). At the RPC boundary 0 to 3,650 (`InputLimits/days`); the rule allows 0 to 366.",
+            "legalBasis": "The rule it rests on (`Perpres 16/2018 Pasal 20 ayat (2) huruf d, as amended by Perpres 12/2021`).",
+            "effectiveFrom": "The first day it applies.",
         ]
     }
 }
@@ -1446,42 +1432,13 @@ extension TKDNDeclaration: SchemaDescribed {
     }
 }
 
-extension TenantEmblem: SchemaDescribed {
-    public static var schemaDescription: String { "A tenant's emblem with its bytes." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "tenant": "The tenant's code.",
-            "sha256": "SHA-256 of the bytes, lowercase hex: the name under which consumers keep the image.",
-            "contentType": "`image/png` or `image/jpeg`, detected from the bytes.",
-            "width": "Width in pixels, as the image header states it.",
-            "height": "Height in pixels, as the image header states it.",
-            "contentBase64": "The image, standard base64 with padding.",
-            "tenantVersion": "The tenant record's version after the emblem was set.",
-        ]
-    }
-}
-
-extension TenantEmblemUpload: SchemaDescribed {
-    public static var schemaDescription: String { "The emblem (lambang daerah) a tenant prints on its letterheads." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "tenant": "The tenant's code.",
-            "contentBase64": "The image, standard base64: a PNG or a baseline/progressive JPEG of 16 to 4096 pixels a side, at most 256 KiB.",
-        ]
-    }
-}
-
 extension TenantInfo: SchemaDescribed {
     public static var schemaDescription: String { "A tenant: a kabupaten or institution served by this deployment." }
     public static var fieldDescriptions: [String: String] {
         [
             "code": "Short code, e.g. `balangan`.",
             "name": "The full official name, at most 200 characters.",
-            "domicileRegionCodes": "The Kemendagri region codes (kode wilayah, Permendagri 72/2019 as updated) of the kabupaten/kota whose residents count as domiciled in the tenant: 4 digits, province and regency, e.g. `[\"6311\"]` for Balangan (written `63.11`; given with or without the dot, stored without). A vendor's KTP address must lie in one of them.",
-            "governmentName": "The government's full name as printed at the top of a letterhead, e.g. \"Pemerintah Kabupaten Balangan\"; at most 200 characters. When absent, \"Pemerintah \" and the name.",
-            "seat": "The seat of government, printed as the place of signing (Balangan: \"Paringin\"; Polewali Mandar: \"Polewali\"); at most 100 characters.",
-            "emblemSha256": "SHA-256 (lowercase hex) of the emblem set with `tenant.setEmblem`; ignored on create and update; absent while none is set.",
-            "version": "The tenant record's version: 1 at creation, one more at every change (update or emblem); ignored on create.",
+            "domicileRegionCodes": "NIK prefixes (province + kabupaten) accepted as vendor domicile, e.g. `[\"6311\"]`.",
         ]
     }
 }
@@ -1491,19 +1448,6 @@ extension TenantScope: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "tenant": "The tenant; defaults to the caller's own.",
-        ]
-    }
-}
-
-extension TenantUpdateParams: SchemaDescribed {
-    public static var schemaDescription: String { "A tenant's own data as an administrator corrects it." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "tenant": "The tenant's code.",
-            "name": "The full official name, at most 200 characters.",
-            "domicileRegionCodes": "The Kemendagri region codes (4 digits, `6311` or `63.11`) vendors' KTP addresses must lie in.",
-            "governmentName": "The government's full name as printed on letterheads, e.g. \"Pemerintah Kabupaten Balangan\".",
-            "seat": "The seat of government, the place of signing, e.g. \"Paringin\".",
         ]
     }
 }
@@ -1655,8 +1599,6 @@ extension VendorInfo: SchemaDescribed {
             "accountID": "The vendor's sign-in account.",
             "documents": "The supporting documents uploaded for verification (metadata; `vendor.document` returns the bytes).",
             "version": "Optimistic-concurrency version: send it back with state changes.",
-            "ktpAddress": "The KTP address and its region code (the domicile); absent for registrations stored before it was asked for.",
-            "domicileConfirmed": "Whether a verifier confirmed the KTP address against the KTP scan when verifying.",
         ]
     }
 }
@@ -1709,7 +1651,7 @@ extension VendorRegistration: SchemaDescribed {
             "tenant": "The tenant registered with.",
             "kind": "Whether the vendor is a business entity (badan usaha) or an individual (perorangan).",
             "name": "Business or personal name.",
-            "nik": "NIK from the KTP (the director's for an entity). Its prefix is not the domicile: see `ktpAddress`.",
+            "nik": "NIK from the KTP (the director's for an entity); must show domicile in the tenant.",
             "npwp": "NPWP, the tax identity number (16 digits, or the old 15-digit form).",
             "nib": "Business identification number; required for entities.",
             "email": "Email address (stored and compared lowercased, NFC).",
@@ -1724,7 +1666,6 @@ extension VendorRegistration: SchemaDescribed {
             "acceptedTermsVersion": "The version of the vendor terms accepted (must be the current one).",
             "username": "Sign-in name for the vendor's account.",
             "password": "Password (≥ 10 characters, not the username).",
-            "ktpAddress": "The address on the KTP (the director's for an entity) with its region code: the domicile, which must lie in the tenant's regions. Required for new registrations; absent only in registrations stored before it was asked for.",
         ]
     }
 }
@@ -1761,10 +1702,6 @@ extension VendorStandingChange: SchemaDescribed {
             "kind": "Individual or business entity.",
             "version": "The vendor record's version; a higher version is newer.",
             "bankAccount": "Where the vendor is paid, for payments and orders' payment facts; absent from events published before it was added (the version did not change: it is an optional addition).",
-            "signerName": "The person who signs for the vendor: an entity's director, or the individual; absent from events published before it was added (an optional addition, like the rest below).",
-            "signerPosition": "The signer's position: the director's (\"Direktur\" when none was given), \"Pemilik\" for an individual.",
-            "address": "The business address as printed on documents.",
-            "nib": "The NIB (13 digits), for a vendor that has one.",
         ]
     }
 }
@@ -1781,18 +1718,6 @@ extension VendorTerms: SchemaDescribed {
             "effectiveFrom": "The first calendar day they apply, `YYYY-MM-DD` in the tenant's time zone.",
             "legalBasis": "Where the duty to accept them comes from.",
             "text": "The full text (Indonesian), paragraphs separated by blank lines.",
-        ]
-    }
-}
-
-extension VendorVerification: SchemaDescribed {
-    public static var schemaDescription: String { "A verifier's confirmation that a registration matches its documents." }
-    public static var fieldDescriptions: [String: String] {
-        [
-            "vendorID": "The vendor's id, as returned by `vendor.register`.",
-            "version": "The version the verifier saw.",
-            "domicileConfirmed": "Must be true: the verifier compared the KTP address and its region code with the KTP scan and found the holder domiciled in the tenant (annex I.C.2).",
-            "reason": "A note, if any.",
         ]
     }
 }
