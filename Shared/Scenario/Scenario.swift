@@ -18,6 +18,14 @@ public struct ScenarioCall: Sendable {
     public var params: JSONValue
     /// The result as received.
     public var result: JSONValue
+
+    /// A call as reported.
+    public init(service: String, method: String, params: JSONValue, result: JSONValue) {
+        self.service = service
+        self.method = method
+        self.params = params
+        self.result = result
+    }
 }
 
 /// A vendor signed in after activation.

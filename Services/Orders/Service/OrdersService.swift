@@ -59,7 +59,7 @@ public enum OrdersService {
                     try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
                 }
             },
-            events: OrdersEvents.all)
+            events: OrdersEvents.all, examples: ContractExamples.of("orders"))
     }
 }
 
