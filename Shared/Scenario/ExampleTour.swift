@@ -16,6 +16,7 @@ public final class ExampleRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var byService: [String: [String: OpenRPCExample]] = [:]
     private var currentLabel = "A call of the standard scenario"
+    private var currentMethodLabels: [String: String] = [:]
 
     /// Creates an empty recorder.
     public init() {}
@@ -24,6 +25,12 @@ public final class ExampleRecorder: @unchecked Sendable {
     public var label: String {
         get { lock.withLock { currentLabel } }
         set { lock.withLock { currentLabel = newValue } }
+    }
+
+    /// Labels by method that win over ``label`` (for a phase that calls many methods).
+    public var methodLabels: [String: String] {
+        get { lock.withLock { currentMethodLabels } }
+        set { lock.withLock { currentMethodLabels = newValue } }
     }
 
     /// Records `call` unless its method already has an example.
@@ -38,7 +45,8 @@ public final class ExampleRecorder: @unchecked Sendable {
                 abbreviated = true
             }
             result = Self.cleaned(result, key: nil, abbreviated: &abbreviated)
-            let name = currentLabel + (abbreviated ? " (long content abbreviated)" : "")
+            let name =
+                (currentMethodLabels[call.method] ?? currentLabel) + (abbreviated ? " (long content abbreviated)" : "")
             byService[call.service, default: [:]][call.method] = OpenRPCExample(
                 method: call.method, name: name, params: params, result: result)
         }
@@ -151,6 +159,32 @@ final class ExampleTour: @unchecked Sendable {
         return try await scenario.call(method, params, on: client, token: token)
     }
 
+    /// What each call of the standard world and purchase does (the first call of each method).
+    static let standardScenarioLabels: [String: String] = [
+        "auth.signIn": "Super Admin signs in",
+        "tenant.create": "Super Admin creates tenant balangan",
+        "agency.create": "Super Admin creates an agency of the tenant",
+        "account.create": "Super Admin creates an official's account with an initial password",
+        "auth.changePassword": "A new official replaces the initial password at first sign-in",
+        "vendor.register": "A vendor registers, accepting the current vendor terms",
+        "vendor.verify": "The verifier verifies a registered vendor",
+        "vendor.activate": "The verifier activates a verified vendor",
+        "catalog.settings.set": "Super Admin sets the delivery regions of the tenant",
+        "category.create": "Super Admin creates a category",
+        "product.submit": "A vendor offers a product",
+        "product.verify": "The verifier accepts a product offer, which lists it",
+        "order.prepare": "A PPK prepares an order of 10 rims",
+        "order.submit": "A PPK submits the prepared order to the vendor",
+        "order.offer": "The vendor offers another unit price (negotiation round 1)",
+        "order.accept": "The PPK accepts the vendor's offer",
+        "order.issueSuratPesanan": "The PPK issues the Surat Pesanan",
+        "order.acknowledgeSuratPesanan": "The vendor acknowledges the Surat Pesanan",
+        "order.recordDelivery": "The vendor records the delivery of every item",
+        "order.inspect": "The PPK inspects the delivery and accepts everything",
+        "order.confirmReceipt": "The PPK confirms receipt, which issues the BAST",
+        "order.acknowledgeBAST": "The vendor acknowledges the BAST",
+    ]
+
     func run() async throws {
         let s = scenario
         let today = CivilDate(Date())
@@ -159,6 +193,7 @@ final class ExampleTour: @unchecked Sendable {
         // The standard world and one purchase: most of identity, catalog and orders.
         recorder.label =
             "The standard scenario: Super Admin sets up tenant, agency, officials, a vendor and the catalogue"
+        recorder.methodLabels = Self.standardScenarioLabels
         let world = try await s.standardWorld()
         let ppk = try world.token(.ppk)
         let verifier = try world.token(.verifier)
@@ -171,6 +206,7 @@ final class ExampleTour: @unchecked Sendable {
             ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today),
             ppk: ppk, vendorToken: vendor.token, today: today, counterPrices: [54_000])
         let order = purchase.order
+        recorder.methodLabels = [:]
 
         // Every service: health, its document, its feed, audit trail and dead letters.
         for service in clients.keys.sorted() {
