@@ -12,7 +12,4 @@ public enum ContractExamples {
     public static func of(_ service: String) -> [OpenRPCExample] {
         OpenRPCExample.parse(lines: recorded[service] ?? "")
     }
-
-    /// The names of the services with recorded examples.
-    public static var services: [String] { recorded.keys.sorted() }
 }

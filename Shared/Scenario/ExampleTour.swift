@@ -202,9 +202,7 @@ final class ExampleTour: @unchecked Sendable {
         let agencyAdmin = try world.token(.agencyAdmin)
         let vendor = world.vendor
         recorder.label = "The standard scenario: a purchase negotiated once and carried to the acknowledged BAST"
-        let purchase = try await s.purchase(
-            ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today),
-            ppk: ppk, vendorToken: vendor.token, today: today, counterPrices: [54_000])
+        let purchase = try await s.standardPurchase(in: world, today: today)
         let order = purchase.order
         recorder.methodLabels = [:]
 
