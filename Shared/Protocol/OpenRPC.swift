@@ -4,10 +4,13 @@ public enum OpenRPCDocument {
     public static let specVersion = "1.3.2"
 
     /// The document for a service serving `table` and publishing `events` (listed in the
-    /// `x-events` extension member, with their payload schemas).
+    /// `x-events` extension member, with their payload schemas); each method shows its recorded
+    /// `examples` (those of methods the table does not serve are left out).
     public static func make(
-        title: String, version: String, description: String, table: RPCMethodTable, events: [EventDescriptor] = []
+        title: String, version: String, description: String, table: RPCMethodTable, events: [EventDescriptor] = [],
+        examples: [OpenRPCExample] = []
     ) -> JSONValue {
+        let examplesByMethod = Dictionary(grouping: examples, by: \.method)
         var errors: [String: JSONValue] = [:]
         for code in ApplicationErrorCode.allCases {
             errors[code.name] = ["code": .integer(Int64(code.rawValue)), "message": .string(code.meaning)]
@@ -55,6 +58,10 @@ public enum OpenRPCDocument {
                 "x-idempotent": .bool(entry.isIdempotent),
                 "x-max-request-bytes": .integer(Int64(entry.maxRequestBytes)),
             ]
+            if let recorded = examplesByMethod[name], !recorded.isEmpty {
+                let order = descriptors.compactMap { $0["name"]?.stringValue }
+                method["examples"] = .array(recorded.map { $0.pairing(paramOrder: order) })
+            }
             // A method whose handler's errors are not declared yet: the contract completeness test refuses it.
             if entry.errors == nil { method["x-errors-undeclared"] = true }
             return .object(method)

@@ -34,6 +34,8 @@ public struct ServiceDefinition: Sendable {
     /// The events the service publishes on its feed (its `Shared/Contracts/<Service>/<Service>Events.swift`),
     /// listed in `rpc.discover`'s `x-events`.
     public var events: [EventDescriptor]
+    /// Its methods' recorded examples (`ContractExamples.of(name)`), shown in `rpc.discover`.
+    public var examples: [OpenRPCExample]
 
     /// Creates a definition.
     public init(
@@ -42,9 +44,10 @@ public struct ServiceDefinition: Sendable {
         makeAuthenticator: @escaping @Sendable (ServiceEnvironment) throws -> any RequestAuthenticator = {
             IdentityLink.authenticator(for: $0)
         },
-        events: [EventDescriptor] = []
+        events: [EventDescriptor] = [], examples: [OpenRPCExample] = []
     ) {
         self.events = events
+        self.examples = examples
         self.makeAuthenticator = makeAuthenticator
         self.name = name
         self.summary = summary
@@ -138,7 +141,8 @@ public final class ServiceHost: Sendable {
         }
         let document = OpenRPCDocument.make(
             title: "SiOpen \(definition.name)", version: SiOpenVersion.current, description: definition.summary,
-            table: table.adding(RPCDiscover.self), events: definition.events)
+            table: table.adding(RPCDiscover.self), events: definition.events,
+            examples: definition.examples)
         table.register(RPCDiscover.self, constantResult: document)
 
         let dispatcher = RPCDispatcher(table: table, authenticator: authenticator) { record in

@@ -1,5 +1,5 @@
-// Session tokens: the verifier every service uses, caching verified tokens and polling identity's
-// revocation list so that sign-out, blocking and password changes reach every service within a minute.
+// Session tokens: the verifier every service uses, caching verified tokens; its keys and its
+// revocation list are in SessionTokenVerifier+Keys.swift and SessionTokenVerifier+Revocations.swift.
 import Foundation
 import SiOpenProtocol
 import SiOpenSecurity
@@ -31,10 +31,10 @@ public final class SessionTokenVerifier: RequestAuthenticator {
     /// The least time between two key fetches triggered by unknown key ids.
     public let keyRefetchInterval: Duration
 
-    private let fetchKeys: @Sendable () async throws -> [String: Ed25519PublicKey]
-    private let fetchRevocations: @Sendable (_ after: Int64) async throws -> RevocationPage
-    private let clock: @Sendable () -> Int64
-    private let state: ParkingLock<State>
+    let fetchKeys: @Sendable () async throws -> [String: Ed25519PublicKey]
+    let fetchRevocations: @Sendable (_ after: Int64) async throws -> RevocationPage
+    let clock: @Sendable () -> Int64
+    let state: ParkingLock<State>
     private let verificationCount = Atomic<Int>(0)
 
     /// The most pages one refresh reads, so a feed that never ends cannot trap the poller.
@@ -205,179 +205,5 @@ public final class SessionTokenVerifier: RequestAuthenticator {
             )
         }
         return nil
-    }
-
-    // MARK: Keys
-
-    /// The key for `keyID`, fetching the key set when it is unknown (rate-limited).
-    private func publicKey(for keyID: String) async throws -> Ed25519PublicKey {
-        enum Step {
-            case found(Ed25519PublicKey)
-            case wait(Task<Void, Never>)
-            case refuse(RPCError)
-        }
-        // Round 0 may start a fetch; round 1 only joins one someone else started meanwhile.
-        for round in 0..<2 {
-            let now = clock()
-            let step = state.withLock { s -> Step in
-                if let key = s.keys[keyID] { return .found(key) }
-                if let running = s.keyFetch { return .wait(running) }
-                let allowed = s.lastKeyFetchAttempt.map { now - $0 >= Self.seconds(keyRefetchInterval) } ?? true
-                if round == 0 && allowed {
-                    s.lastKeyFetchAttempt = now
-                    let task = Task { await self.performKeyFetch() }
-                    s.keyFetch = task
-                    return .wait(task)
-                }
-                return .refuse(keyRefusal(s))
-            }
-            switch step {
-            case .found(let key): return key
-            case .refuse(let error): throw error
-            case .wait(let task): await task.value
-            }
-        }
-        return try state.withLock { s -> Result<Ed25519PublicKey, RPCError> in
-            s.keys[keyID].map(Result.success) ?? .failure(keyRefusal(s))
-        }.get()
-    }
-
-    /// An unknown key is the token's fault only if identity actually answered.
-    private func keyRefusal(_ s: State) -> RPCError {
-        s.lastKeyFetchFailed
-            ? .dependencyUnavailable("Cannot verify sessions: the signing keys could not be fetched from identity")
-            : SessionTokenRefusal.unknownKey
-    }
-
-    /// One key fetch. The new set replaces the old one, so a key identity withdrew stops being
-    /// trusted, and cached tokens it signed are forgotten.
-    private func performKeyFetch() async {
-        do {
-            let keys = try await fetchKeys()
-            state.withLock { s in
-                s.keys = keys
-                s.lastKeyFetchFailed = false
-                s.cache.removeAll { keys[$0.keyID] == nil }
-                s.keyFetch = nil
-            }
-        } catch {
-            state.withLock { s in
-                s.lastKeyFetchFailed = true
-                s.keyFetch = nil
-            }
-        }
-    }
-
-    // MARK: Revocations
-
-    /// Polls the revocation list once now (joining a poll already running) and applies what it
-    /// returns. A failed poll keeps the current set; only time without success makes it stale.
-    public func refreshRevocations() async {
-        let task = state.withLock { s in s.revocationRefresh ?? startRevocationRefresh(&s) }
-        await task.value
-    }
-
-    /// Starts polling every ``refreshInterval`` until ``stop()``, the first poll at once.
-    /// Calling it again while it runs does nothing.
-    public func startPeriodicRefresh() {
-        let interval = refreshInterval
-        state.withLock { s in
-            guard s.periodicRefresh == nil else { return }
-            // Weak, so a verifier nobody uses any more is freed (and its deinit ends the task).
-            s.periodicRefresh = Task { [weak self] in
-                while !Task.isCancelled {
-                    guard self != nil else { return }
-                    await self?.refreshRevocations()
-                    try? await Task.sleep(for: interval)
-                }
-            }
-        }
-    }
-
-    /// Stops the periodic polling. Tokens keep verifying until the set goes stale.
-    public func stop() {
-        state.withLock { s in
-            s.periodicRefresh?.cancel()
-            s.periodicRefresh = nil
-        }
-    }
-
-    /// Before the first successful poll nothing can be trusted, so the first requests wait for
-    /// one; at most one such attempt a second, so an identity outage does not become a storm. A
-    /// request that finds the last attempt failed within the second (identity still starting,
-    /// say) waits for the next allowed attempt once, rather than being refused at once.
-    private func loadRevocationsIfNeverLoaded() async {
-        enum Step {
-            case loaded
-            case join(Task<Void, Never>)
-            case tooSoon
-        }
-        var waitedForNextAttempt = false
-        for _ in 0..<4 {
-            let now = clock()
-            let step = state.withLock { s -> Step in
-                guard s.lastRevocationSuccess == nil else { return .loaded }
-                if let running = s.revocationRefresh { return .join(running) }
-                if let last = s.lastRevocationAttempt, now <= last { return .tooSoon }
-                return .join(startRevocationRefresh(&s))
-            }
-            switch step {
-            case .loaded:
-                return
-            case .join(let task):
-                await task.value
-            case .tooSoon:
-                if waitedForNextAttempt { return }
-                waitedForNextAttempt = true
-                try? await Task.sleep(for: .milliseconds(1_100))
-            }
-        }
-    }
-
-    /// Starts the single poll in flight; called with the lock held.
-    private func startRevocationRefresh(_ s: inout State) -> Task<Void, Never> {
-        s.lastRevocationAttempt = clock()
-        let task = Task { await self.performRevocationRefresh() }
-        s.revocationRefresh = task
-        return task
-    }
-
-    /// Reads pages until caught up (an empty page, or a cursor that stops moving). Pages read
-    /// before a failure are still applied: each is consistent up to its cursor.
-    private func performRevocationRefresh() async {
-        var cursor = state.withLock { $0.revocationCursor }
-        var collected: [RevocationEntry] = []
-        var caughtUp = false
-        do {
-            for _ in 0..<Self.maxPagesPerRefresh {
-                let page = try await fetchRevocations(cursor)
-                collected += page.entries
-                let advanced = page.nextCursor > cursor
-                if advanced { cursor = page.nextCursor }
-                if page.entries.isEmpty || !advanced {
-                    caughtUp = true
-                    break
-                }
-            }
-        } catch {
-            caughtUp = false
-        }
-        let now = clock()
-        let cutoff = now - Self.seconds(maxTokenLifetime)
-        state.withLock { s in
-            s.revocations.apply(collected)
-            s.revocationCursor = cursor
-            if caughtUp {
-                s.lastRevocationSuccess = now
-                s.revocations.prune(revokedBefore: cutoff)
-            }
-            s.revocationRefresh = nil
-        }
-    }
-
-    /// Whole seconds in `duration`, rounded up so a sub-second setting is not read as zero.
-    static func seconds(_ duration: Duration) -> Int64 {
-        let parts = duration.components
-        return parts.seconds + (parts.attoseconds > 0 ? 1 : 0)
     }
 }

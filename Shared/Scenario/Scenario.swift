@@ -18,6 +18,14 @@ public struct ScenarioCall: Sendable {
     public var params: JSONValue
     /// The result as received.
     public var result: JSONValue
+
+    /// A call as reported.
+    public init(service: String, method: String, params: JSONValue, result: JSONValue) {
+        self.service = service
+        self.method = method
+        self.params = params
+        self.result = result
+    }
 }
 
 /// A vendor signed in after activation.
@@ -437,10 +445,15 @@ extension Scenario {
         scenario.onCall = onCall
         defer { scenario.close() }
         let world = try await scenario.standardWorld()
-        let today = CivilDate(Date())
-        let purchase = try await scenario.purchase(
+        let purchase = try await scenario.standardPurchase(in: world, today: CivilDate(Date()))
+        return (world, purchase)
+    }
+
+    /// The standard purchase in `world`: its PPK orders 10 rims of its product, negotiated once
+    /// (the vendor offers Rp54,000 a rim, the PPK accepts) and carried to the acknowledged BAST.
+    public func standardPurchase(in world: ScenarioWorld, today: CivilDate) async throws -> ScenarioPurchase {
+        try await purchase(
             ScenarioData.preparation([OrderItemRequest(productID: world.product.id, quantity: 10)], today: today),
             ppk: try world.token(.ppk), vendorToken: world.vendor.token, today: today, counterPrices: [54_000])
-        return (world, purchase)
     }
 }

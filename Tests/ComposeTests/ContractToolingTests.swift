@@ -182,13 +182,14 @@ struct ContractToolingTests {
             logPrefix: data + "/missing")
         #expect(missing.termination == .exited(64), "\(missing.child.transcript)")
 
-        // siopen methods SERVICE METHOD: params, result, errors of one method.
+        // siopen methods SERVICE METHOD: params, result, errors and the recorded example of one
+        // method (its password a placeholder).
         let methods = try await runToEnd(
             siopen, ["methods", "identity", "auth.signIn"] + common, logPrefix: data + "/methods")
         #expect(methods.termination == .exited(0), "\(methods.child.transcript)")
         for part in [
             "# `auth.signIn`", "Access: anyone", "## Params", "`login`", "`password`", "## Result", "`token`",
-            "## Errors", "-32602",
+            "## Errors", "-32602", "## Examples", #""password":"<password>""#, #""token":"<session token>""#,
         ] {
             #expect(methods.child.standardOutput.contains(part), "no \(part) in:\n\(methods.child.transcript)")
         }

@@ -1,6 +1,6 @@
 // What a client author in another kabupaten needs from each service's `rpc.discover`, read from
 // the five real service processes: every method says what it does and which errors it may
-// return, and every param and every member of every param and result schema (recursively) is
+// return and has an example, and every param and every member of every param and result schema (recursively) is
 // described.
 import Foundation
 import SiOpenProtocol
@@ -19,6 +19,10 @@ enum ContractCompleteness {
                 gaps.append("\(name): errors not declared (RPCMethod.errors)")
             }
             if (method["errors"]?.arrayValue ?? []).isEmpty { gaps.append("\(name): lists no errors") }
+            if (method["examples"]?.arrayValue ?? []).isEmpty {
+                gaps.append(
+                    "\(name): no example (a step in Shared/Scenario/ExampleTour.swift, then \(ExampleFile.regenerate))")
+            }
             for param in method["params"]?.arrayValue ?? [] {
                 let path = "\(name) params.\(param["name"]?.stringValue ?? "?")"
                 if (param["description"]?.stringValue ?? "").isEmpty { gaps.append("\(path): no description") }
@@ -49,7 +53,9 @@ enum ContractCompleteness {
 
 @Suite("Contracts: rpc.discover of every service is complete", .serialized)
 struct ContractCompletenessTests {
-    @Test("every method of all five services has a summary and its errors; every param and result member a description")
+    @Test(
+        "every method of all five services has a summary, its errors and an example; every param and result member a description"
+    )
     func everyMethodAndFieldIsDescribed() async throws {
         let system = try await LiveSystem.start()
         defer { system.stop() }

@@ -217,6 +217,35 @@ struct SchemaAndOpenRPCTests {
         #expect(params.compactMap { $0["name"]?.stringValue } == ["kind", "zone", "after", "limit"])
         #expect(params.map { $0["required"] } == [true, true, false, false])
     }
+
+    @Test("a method's recorded examples are Example Pairings, params in the order of its descriptors")
+    func examplesArePairings() throws {
+        var table = RPCMethodTable()
+        table.register(OrderedParamsMethod.self) { _, _ in "" }
+        let examples = [
+            OpenRPCExample(
+                method: "test.ordered", name: "A call", params: ["limit": 5, "zone": "z", "kind": "k"], result: "ok"),
+            OpenRPCExample(method: "test.gone", name: "Of a method not served", params: [:], result: "x"),
+        ]
+        let document = OpenRPCDocument.make(
+            title: "Test", version: "1.0.0", description: "A test service.", table: table, examples: examples)
+        let method = try #require(document["methods"]?.arrayValue?.first)
+        #expect(
+            method["examples"]
+                == [
+                    [
+                        "name": "A call",
+                        "params": [
+                            ["name": "kind", "value": "k"], ["name": "zone", "value": "z"],
+                            ["name": "limit", "value": 5],
+                        ],
+                        "result": ["name": "test.ordered.result", "value": "ok"],
+                    ]
+                ])
+        #expect(document["methods"]?.arrayValue?.count == 1)
+        #expect(
+            OpenRPCExample.parse(lines: OpenRPCExample.storedLines(examples) + "\nnot json\n") == examples.reversed())
+    }
 }
 
 /// Params whose optional members sort before the required ones.

@@ -5,7 +5,9 @@ usage: openrpc_check.py --meta-schema FILE [--client-dir DIR] DOCUMENT.json...
 
 For each document: it validates against the OpenRPC meta-schema (draft-07), every `$ref`
 resolves inside the document, `info.version` is a semantic version, every method's required params come before its optional ones,
-and error objects are inline (several client generators do not follow `$ref` there). With
+error objects are inline (several client generators do not follow `$ref` there), and every
+method has at least one example whose params (by name) and result validate against the
+method's param and result schemas (references resolved inside the document). With
 --client-dir, it also generates a Python client with `openrpcclientgenerator` (PyPI) into
 DIR/<document name>/ and imports it in a fresh interpreter.
 
@@ -76,6 +78,51 @@ def rule_problems(document):
     return problems
 
 
+def example_problems(document):
+    """Every method has an example; every example fits the method's schemas."""
+    import jsonschema
+
+    problems = []
+
+    def errors(schema, value):
+        # The schema inside the document, so that `#/...` references resolve where they point.
+        merged = {k: v for k, v in document.items() if k != "$schema"}
+        merged.update(schema)
+        validator = jsonschema.Draft7Validator(merged)
+        return sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
+
+    for method in document.get("methods", []):
+        name = method.get("name", "?")
+        examples = method.get("examples", [])
+        if not examples:
+            problems.append(f"{name}: no example (add a step to the example tour in Shared/Scenario/ExampleTour.swift and regenerate)")
+            continue
+        descriptors = {p.get("name"): p for p in method.get("params", []) if isinstance(p, dict) and "name" in p}
+        for index, example in enumerate(examples):
+            label = f"{name} example {index} ({example.get('name', '?')})"
+            given = {}
+            for param in example.get("params", []):
+                given[param.get("name")] = param.get("value")
+            for key, value in given.items():
+                if key not in descriptors:
+                    problems.append(f"{label}: param {key} is not a param of the method")
+                    continue
+                for error in errors(descriptors[key].get("schema", {}), value):
+                    where = "/".join(str(p) for p in error.absolute_path)
+                    problems.append(f"{label}: param {key} at /{where}: {error.message[:200]}")
+            for key, descriptor in descriptors.items():
+                if descriptor.get("required") and key not in given:
+                    problems.append(f"{label}: lacks required param {key}")
+            result = example.get("result")
+            if isinstance(result, dict) and "value" in result and "result" in method:
+                for error in errors(method["result"].get("schema", {}), result["value"]):
+                    where = "/".join(str(p) for p in error.absolute_path)
+                    problems.append(f"{label}: result at /{where}: {error.message[:200]}")
+            elif "result" in method:
+                problems.append(f"{label}: no result value")
+    return problems
+
+
 IMPORT_CLIENT = """
 import importlib, sys
 sys.path.insert(0, sys.argv[1])
@@ -132,6 +179,7 @@ def main():
             where = "/".join(str(p) for p in error.absolute_path)
             problems.append(f"meta-schema: at /{where}: {error.message[:300]}")
         problems += rule_problems(document)
+        problems += example_problems(document)
         if arguments.client_dir:
             stem = os.path.splitext(label)[0]
             problems += client_problems(document, os.path.join(arguments.client_dir, stem))

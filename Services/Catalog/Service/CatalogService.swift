@@ -67,7 +67,7 @@ public enum CatalogService {
                     }
                 }
             },
-            events: CatalogEvents.all)
+            events: CatalogEvents.all, examples: ContractExamples.of("catalog"))
     }
 }
 

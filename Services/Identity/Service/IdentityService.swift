@@ -48,7 +48,7 @@ public enum IdentityService {
                 verifier.startPeriodicRefresh()
                 return verifier
             },
-            events: IdentityEvents.all)
+            events: IdentityEvents.all, examples: ContractExamples.of("identity"))
     }
 
     static func makeContext(

@@ -78,7 +78,7 @@ public enum OrdersService {
                     try await catchUpParties()
                 }
             },
-            events: OrdersEvents.all)
+            events: OrdersEvents.all, examples: ContractExamples.of("orders"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
@@ -23,7 +24,8 @@ public enum PaymentsService {
             registerMethods: { table, environment in
                 let context = PaymentsContext(database: environment.database, now: now)
                 PaymentsHandlers(context: context).register(into: &table)
-            })
+            },
+            examples: ContractExamples.of("payments"))
     }
 }
 

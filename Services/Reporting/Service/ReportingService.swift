@@ -1,4 +1,5 @@
 import Foundation
+import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
 import SiOpenStorage
@@ -23,7 +24,8 @@ public enum ReportingService {
             registerMethods: { table, environment in
                 let context = ReportingContext(database: environment.database, now: now)
                 ReportingHandlers(context: context).register(into: &table)
-            })
+            },
+            examples: ContractExamples.of("reporting"))
     }
 }
 
