@@ -43,6 +43,8 @@ import Testing
             #expect(second.splitPurchase?.relatedOrderIDs == [first.id])
             #expect(second.splitPurchase?.sum == 10_212_000)
             #expect(second.splitPurchase?.ceiling == 10_000_000)
+            #expect(second.splitPurchase?.windowDays == 30)
+            #expect(second.splitPurchase?.legalBasis?.contains("Perpres 16/2018 Pasal 20") == true)
             // The opening totals show each step of the tax invoice.
             let opening = try #require(second.offers.first)
             let totals = try OrderTotals(
