@@ -160,6 +160,13 @@ import Testing
                 system.preparation(system.items(market, paper: 2, printers: 0)), ppk: pejabat.token)
             #expect(byPejabat.ppkAccountID == pejabat.account.id)
             #expect(byPejabat.state == .ordered)
+            // … and proposes sanctions like a PPK (Pasal 14 ayat (3)).
+            let proposal = try await system.catalog.call(
+                SanctionPropose.self,
+                SanctionProposal(
+                    vendorID: market.vendor.id, grounds: .falseData, description: "Sertifikat palsu",
+                    orderID: byPejabat.id), token: pejabat.token)
+            #expect(proposal.status == .proposed)
 
             // The PPK's order, handed to the Pejabat Pengadaan by the PA/KPA.
             let order = try await system.placedOrder(market, paper: 1, printers: 0)
