@@ -1379,6 +1379,8 @@ extension SplitPurchaseFlag: SchemaDescribed {
             "ceiling": "The ceiling it exceeds.",
             "productID": "The flagged order's first product (orders are added up across products).",
             "flaggedAt": "When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "windowDays": "The window of the rule applied, in days; nil for flags raised before it was kept.",
+            "legalBasis": "The rule applied (Perpres 16/2018 Pasal 20 ayat (2) huruf d …); nil for flags raised before it was kept.",
         ]
     }
 }

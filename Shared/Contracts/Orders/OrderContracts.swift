@@ -227,11 +227,18 @@ public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
     public var productID: String
     /// When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var flaggedAt: String
+    /// The window of the rule applied, in days; nil for flags raised before it was kept.
+    public var windowDays: Int?
+    /// The rule applied (Perpres 16/2018 Pasal 20 ayat (2) huruf d …); nil for flags raised before it was kept.
+    public var legalBasis: String?
 
     /// Creates it.
     public init(
-        orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String
+        orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String,
+        windowDays: Int? = nil, legalBasis: String? = nil
     ) {
+        self.windowDays = windowDays
+        self.legalBasis = legalBasis
         self.orderID = orderID
         self.relatedOrderIDs = relatedOrderIDs
         self.sum = sum

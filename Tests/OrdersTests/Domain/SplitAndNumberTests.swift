@@ -95,3 +95,25 @@ struct SplitPurchaseTests {
         expectValidation(refusal { _ = try SplitPurchaseDetector(windowDays: 367) }, fields: ["windowDays"])
     }
 }
+
+@Suite("Order settings stored before the dated rules")
+struct LegacySettingsTests {
+    @Test func oldSettingsReadWithTheirWindowAndTheShippedPPNSchedule() throws {
+        let json = """
+            {"tenant":"balangan","ceilings":[],"vendorResponseDays":5,"splitPurchaseWindowDays":14,
+            "maxPenaltyDays":50,"suratPesananNumberTemplate":"{seq}/SP/{agency}/{roman month}/{year}",
+            "bastNumberTemplate":"{seq}/BAST/{agency}/{roman month}/{year}",
+            "terms":{"rightsAndObligations":"a","workExecution":"b","price":"c","payment":"d","sanctions":"e",
+            "latePenalty":"f","forceMajeure":"g","disputeSettlement":"h","antiGratification":"i"},
+            "documentPlace":"Paringin"}
+            """
+        let settings = try JSONDecoder().decode(OrdersSettings.self, from: Data(json.utf8))
+        #expect(settings.splitPurchaseRules.map(\.windowDays) == [14])
+        #expect(settings.splitPurchaseRules[0].legalBasis == SplitPurchaseRule.standard.legalBasis)
+        #expect(settings.ppnRates == PPNRate.schedule)
+        #expect(settings.allowsDeliveryBeyondBudgetYear == false)
+        // Written back, it has the new shape and reads the same.
+        let again = try JSONDecoder().decode(OrdersSettings.self, from: try JSONEncoder().encode(settings))
+        #expect(again == settings)
+    }
+}

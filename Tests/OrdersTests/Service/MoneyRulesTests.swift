@@ -43,6 +43,8 @@ import Testing
             #expect(second.splitPurchase?.relatedOrderIDs == [first.id])
             #expect(second.splitPurchase?.sum == 10_212_000)
             #expect(second.splitPurchase?.ceiling == 10_000_000)
+            #expect(second.splitPurchase?.windowDays == 30)
+            #expect(second.splitPurchase?.legalBasis?.contains("Perpres 16/2018 Pasal 20") == true)
             // The opening totals show each step of the tax invoice.
             let opening = try #require(second.offers.first)
             let totals = try OrderTotals(
@@ -158,6 +160,13 @@ import Testing
                 system.preparation(system.items(market, paper: 2, printers: 0)), ppk: pejabat.token)
             #expect(byPejabat.ppkAccountID == pejabat.account.id)
             #expect(byPejabat.state == .ordered)
+            // … and proposes sanctions like a PPK (Pasal 14 ayat (3)).
+            let proposal = try await system.catalog.call(
+                SanctionPropose.self,
+                SanctionProposal(
+                    vendorID: market.vendor.id, grounds: .falseData, description: "Sertifikat palsu",
+                    orderID: byPejabat.id), token: pejabat.token)
+            #expect(proposal.status == .proposed)
 
             // The PPK's order, handed to the Pejabat Pengadaan by the PA/KPA.
             let order = try await system.placedOrder(market, paper: 1, printers: 0)

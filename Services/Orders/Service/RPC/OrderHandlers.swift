@@ -324,7 +324,8 @@ struct OrderHandlers {
         guard let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) else { return }
         let flag = SplitPurchaseFlag(
             orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling,
-            productID: productID, flaggedAt: Timestamp.iso8601(at))
+            productID: productID, flaggedAt: Timestamp.iso8601(at), windowDays: rule.windowDays,
+            legalBasis: rule.legalBasis)
         try db.run(
             "INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant,
             try JSONColumn.text(flag))
