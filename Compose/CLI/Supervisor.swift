@@ -135,7 +135,17 @@ final class Supervisor: @unchecked Sendable {
     /// key through `siopen-identity service-token`. A failure is logged: the services still run,
     /// only their calls to `.service` methods are refused until the next renewal.
     private func issueServiceTokens() {
-        guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return }
+        _ = Self.issueServiceTokens(
+            topology: topology, dataDirectory: dataDirectory, binariesDirectory: binariesDirectory, logger: logger)
+    }
+
+    /// Issues every service's token as ``issueServiceTokens()`` does (also `siopen tokens`, for
+    /// services run by systemd); returns how many were written.
+    static func issueServiceTokens(
+        topology: Topology, dataDirectory: String, binariesDirectory: String, logger: Logger
+    ) -> Int {
+        var written = 0
+        guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return 0 }
         let keys = dataDirectory + "/keys"
         try? SecureFiles.createPrivateDirectory(keys)
         for service in topology.services {
@@ -157,6 +167,7 @@ final class Supervisor: @unchecked Sendable {
                 let path = "\(keys)/\(service.name).token"
                 do {
                     try SecureFiles.writeSecret([UInt8](token), to: path)
+                    written += 1
                 } catch {
                     logger.error(
                         "cannot write the service token",
@@ -168,6 +179,7 @@ final class Supervisor: @unchecked Sendable {
                     "cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
             }
         }
+        return written
     }
 
     /// Takes one scheduled backup on a background thread (on `queue`: skipped while the last

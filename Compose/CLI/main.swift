@@ -18,6 +18,18 @@ let usage = """
                private keys only sealed with the passphrase (asked on a terminal), else left out
       backup verify FILE [--passphrase-file F]
                checks an archive without restoring it; exit 1 when it is damaged
+      tokens   [--data-dir DIR] [--bin-dir DIR]
+               issues every service's token (24 hours) into <data>/keys, as siopen up does every
+               6 hours; for services run by systemd (Compose/systemd/siopen-tokens.timer)
+      metrics  [--data-dir DIR] [--token T]
+               system.metrics of every service in the Prometheus text format (Super Admin,
+               developer or monitor session)
+      monitor  [--data-dir DIR] [--token T] [--count N]
+               a live view of every service (memory, CPU, connections, database, disk, traffic),
+               redrawn every second
+      maintenance on [--message TEXT] [--minutes N | --from ISO --until ISO] | off | status
+               a maintenance window for every service of the data folder: writes answer 503
+               with retryAfterSeconds and the announcement, reads continue
       restore  FILE --data-dir DIR [--passphrase-file F | --without-keys]
                restores into an empty or new DIR, checking every SHA-256, each database's
                integrity_check and each audit chain
@@ -61,6 +73,11 @@ struct Options {
     var backupDirectory: String?
     var backupEverySeconds: Int64 = 86_400
     var backupKeep = 7
+    var count: Int?
+    var message: String?
+    var maintenanceMinutes: Int?
+    var maintenanceFrom: String?
+    var maintenanceUntil: String?
 
     init(_ arguments: ArraySlice<String>) throws {
         var remaining = arguments
@@ -74,6 +91,19 @@ struct Options {
                 dataDirectory = try value()
                 dataDirectoryGiven = true
             case "--to": backupTarget = try value()
+            case "--message": message = try value()
+            case "--from": maintenanceFrom = try value()
+            case "--until": maintenanceUntil = try value()
+            case "--minutes":
+                guard let minutes = Int(try value()), (1...525_600).contains(minutes) else {
+                    throw ConfigurationError("--minutes takes a number of minutes, 1 to 525600")
+                }
+                maintenanceMinutes = minutes
+            case "--count":
+                guard let number = Int(try value()), number > 0 else {
+                    throw ConfigurationError("--count takes a positive number")
+                }
+                count = number
             case "--passphrase-file": passphraseFile = try value()
             case "--no-keys": noKeys = true
             case "--without-keys": withoutKeys = true
@@ -183,6 +213,23 @@ do {
 
     case "restore":
         exit(try BackupCommands.restore(options))
+
+    case "tokens":
+        let topology = try options.topology()
+        let written = Supervisor.issueServiceTokens(
+            topology: topology, dataDirectory: options.dataDirectory, binariesDirectory: options.binariesDirectory,
+            logger: Logger(service: "siopen"))
+        printLine("issued \(written) of \(topology.services.count) service tokens into \(options.dataDirectory)/keys")
+        exit(written == topology.services.count ? 0 : 1)
+
+    case "metrics":
+        exit(try await OperationsCommands.metrics(options))
+
+    case "monitor":
+        exit(try await OperationsCommands.monitor(options))
+
+    case "maintenance":
+        exit(try OperationsCommands.maintenance(options))
 
     case "status":
         let topology = try options.topology()

@@ -70,6 +70,20 @@ extension AgencyInfo: SchemaDescribed {
     }
 }
 
+extension AgencyParty: SchemaDescribed {
+    public static var schemaDescription: String { "The ordering agency (perangkat daerah / satuan kerja) as printed on an order's documents." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "The agency's code in the tenant, e.g. `disdik`.",
+            "name": "The full name, e.g. \"Dinas Pendidikan dan Kebudayaan\".",
+            "address": "The street address as printed on the letterhead.",
+            "phone": "The office telephone, as printed; empty when unknown.",
+            "email": "The office email; empty when unknown.",
+            "npwp": "The agency's NPWP as a treasurer (bendahara) collects tax under it, 15 or 16 digits; empty when unknown.",
+        ]
+    }
+}
+
 extension AnnouncementInfo: SchemaDescribed {
     public static var schemaDescription: String { "An announcement to the users of some tenants." }
     public static var fieldDescriptions: [String: String] {
@@ -455,6 +469,19 @@ extension NegotiationOffer: SchemaDescribed {
     }
 }
 
+extension OfficialParty: SchemaDescribed {
+    public static var schemaDescription: String { "A government official (PPK, Pejabat Pengadaan, PA/KPA, inspection team member) as printed under a signature or in a team list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountId": "The official's account id.",
+            "name": "The full name, with titles as the official writes it.",
+            "nip": "The NIP (Nomor Induk Pegawai): 18 digits, no spaces; empty for an official who has none (a non-civil-servant).",
+            "rank": "Rank and grade (pangkat/golongan), e.g. \"Penata Tingkat I (III/d)\"; empty when none.",
+            "position": "The position (jabatan), e.g. \"Kepala Bidang Sarana dan Prasarana\".",
+        ]
+    }
+}
+
 extension OrderAcceptParams: SchemaDescribed {
     public static var schemaDescription: String { "Accepting the other side's latest offer." }
     public static var fieldDescriptions: [String: String] {
@@ -583,6 +610,18 @@ extension OrderPage: SchemaDescribed {
         [
             "orders": "The orders, by id.",
             "nextCursor": "Pass as `after` for the next page; nil at the end.",
+        ]
+    }
+}
+
+extension OrderParties: SchemaDescribed {
+    public static var schemaDescription: String { "Every party of an order, snapshotted when its Surat Pesanan is issued." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "regency": "The regency.",
+            "agency": "The ordering agency.",
+            "ppk": "The official who signs the Surat Pesanan for the agency (a PPK or a Pejabat Pengadaan).",
+            "vendor": "The vendor.",
         ]
     }
 }
@@ -1159,6 +1198,18 @@ extension ReceiptParams: SchemaDescribed {
     }
 }
 
+extension RegencyParty: SchemaDescribed {
+    public static var schemaDescription: String { "The regency (the tenant) as printed on an order's documents." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "The tenant's code, e.g. `balangan`.",
+            "governmentName": "The government's full name as printed at the top of the letterhead, e.g. \"Pemerintah Kabupaten Balangan\".",
+            "seat": "The seat of government, the place of signing printed before the date, e.g. \"Paringin\".",
+            "emblemSha256": "SHA-256 (lowercase hex) of the emblem image identity holds for the tenant, or nil when the tenant has uploaded none. Orders keeps a copy of the image under this hash.",
+        ]
+    }
+}
+
 extension RegionalPrice: SchemaDescribed {
     public static var schemaDescription: String { "The unit price delivered to one region: product cost + this delivery cost + tax + overhead and profit." }
     public static var fieldDescriptions: [String: String] {
@@ -1519,6 +1570,24 @@ extension VendorListParams: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "status": "Only vendors in this status.",
+        ]
+    }
+}
+
+extension VendorParty: SchemaDescribed {
+    public static var schemaDescription: String { "The vendor (penyedia) as printed on an order's documents: the business and the person who signs for it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorId": "The vendor's id.",
+            "name": "The business's name (an individual's own name for an individual vendor).",
+            "kind": "Individual or business entity.",
+            "signerName": "The person who signs for the vendor: the director of an entity, the individual otherwise.",
+            "signerPosition": "The signer's position, e.g. \"Direktur\"; \"Pemilik\" for an individual.",
+            "address": "The business address as printed.",
+            "npwp": "NPWP, 15 or 16 digits.",
+            "nib": "NIB (Nomor Induk Berusaha), 13 digits; nil for a vendor that has none.",
+            "isPKP": "Whether it is a PKP (charges PPN).",
+            "bankAccount": "Where it is paid.",
         ]
     }
 }

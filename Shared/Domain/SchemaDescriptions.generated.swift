@@ -189,6 +189,17 @@ extension NIK: SchemaDescribed {
     }
 }
 
+extension NIP: SchemaDescribed {
+    public static var schemaDescription: String { "A valid NIP: 18 digits laid out as BKN assigns them (Peraturan Kepala BKN 22/2007 Pasal 6): date of birth `YYYYMMDD`, the year and month of appointment `YYYYMM`, sex (1 man, 2 woman) and a three-digit serial (001–999). The birth date must exist; appointment comes after birth. Encodes as a plain JSON string of the 18 digits; printed grouped as `19870101 201001 1 001`." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The 18 digits.",
+            "description": "The 18 digits.",
+            "printed": "The NIP as printed under a signature: `19870101 201001 1 001`.",
+        ]
+    }
+}
+
 extension NPWP: SchemaDescribed {
     public static var schemaDescription: String { "A valid NPWP, stored in its canonical 16-digit form. Accepted input: - the legacy 15 digits, plain (`012345674005000`) or punctuated `XX.XXX.XXX.X-XXX.XXX`, whose 9th digit must be the Luhn check digit of the first 8; stored as `0` + the 15 digits; - 16 digits starting with `0`: `0` + a legacy NPWP, whose check digit must also hold; - 16 digits not starting with `0`: the holder's NIK (since 2024), which must be a valid `NIK`. Encodes as a JSON string of the 16 canonical digits, whatever form was given." }
     public static var fieldDescriptions: [String: String] {

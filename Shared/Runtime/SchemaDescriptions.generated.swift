@@ -165,6 +165,18 @@ extension FeedEvent: SchemaDescribed {
     }
 }
 
+extension MaintenanceWindow: SchemaDescribed {
+    public static var schemaDescription: String { "A maintenance window (Perbup Polewali Mandar 31/2012 Pasal 22(d), 25(4)): while it is in force, every service answers writes with 503 (`data.reason` `maintenance`, `data.retryAfterSeconds`, `data.announcement`) and keeps serving reads. Every service of a data folder learns of it from one file, `<data>/run/maintenance.json`, which it re-reads at most once a second when its modification time changes. A file rather than identity's event feed: the services that must stop writing include identity itself, a window usually exists because something (identity, the database, the disk) is being worked on, and a service deployed alone needs nothing but its data folder; `run/` also keeps it out of backups, so a restored system never starts in an old window. `siopen maintenance` writes and removes it (on the server of a service deployed elsewhere, with its `--data-dir`)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "startsAt": "When writes stop, ISO 8601 UTC.",
+            "endsAt": "When writes resume, ISO 8601 UTC; nil for an unplanned window that lasts until switched off.",
+            "announcement": "The announcement shown to callers (Bahasa Indonesia), at most 1,000 characters.",
+            "setAt": "When the window was set, ISO 8601 UTC.",
+        ]
+    }
+}
+
 extension PublicKeyInfo: SchemaDescribed {
     public static var schemaDescription: String { "A public key that signs session tokens." }
     public static var fieldDescriptions: [String: String] {
