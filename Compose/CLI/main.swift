@@ -21,6 +21,11 @@ let usage = """
       tokens   [--data-dir DIR] [--bin-dir DIR]
                issues every service's token (24 hours) into <data>/keys, as siopen up does every
                6 hours; for services run by systemd (Compose/systemd/siopen-tokens.timer)
+      load     SERVICE [--socket PATH] [--token T] [--method M] [--params JSON] [--connections N]
+               [--rate R] [--duration SECONDS] [--json]
+               drives one service with one method (default system.health): closed loop over N
+               connections, or with --rate an open loop at R requests/s whose latencies count
+               from each request's intended send time; throughput, p50-p99.9, max, errors
       metrics  [--data-dir DIR] [--token T]
                system.metrics of every service in the Prometheus text format (Super Admin,
                developer or monitor session)
@@ -74,6 +79,13 @@ struct Options {
     var backupEverySeconds: Int64 = 86_400
     var backupKeep = 7
     var count: Int?
+    var socketPath: String?
+    var loadMethod = "system.health"
+    var loadParams: String?
+    var loadConnections = 1
+    var loadRate: Double?
+    var loadSeconds = 10.0
+    var json = false
     var message: String?
     var maintenanceMinutes: Int?
     var maintenanceFrom: String?
@@ -92,6 +104,25 @@ struct Options {
                 dataDirectoryGiven = true
             case "--to": backupTarget = try value()
             case "--message": message = try value()
+            case "--socket": socketPath = try value()
+            case "--method": loadMethod = try value()
+            case "--params": loadParams = try value()
+            case "--json": json = true
+            case "--connections":
+                guard let number = Int(try value()), (1...4096).contains(number) else {
+                    throw ConfigurationError("--connections takes a number from 1 to 4096")
+                }
+                loadConnections = number
+            case "--rate":
+                guard let number = Double(try value()), number > 0, number <= 1_000_000 else {
+                    throw ConfigurationError("--rate takes requests per second, above 0 and at most 1000000")
+                }
+                loadRate = number
+            case "--duration":
+                guard let number = Double(try value()), number > 0, number <= 86_400 else {
+                    throw ConfigurationError("--duration takes seconds, above 0 and at most 86400")
+                }
+                loadSeconds = number
             case "--from": maintenanceFrom = try value()
             case "--until": maintenanceUntil = try value()
             case "--minutes":
@@ -221,6 +252,9 @@ do {
             logger: Logger(service: "siopen"))
         printLine("issued \(written) of \(topology.services.count) service tokens into \(options.dataDirectory)/keys")
         exit(written == topology.services.count ? 0 : 1)
+
+    case "load":
+        exit(try await LoadCommand.run(options))
 
     case "metrics":
         exit(try await OperationsCommands.metrics(options))
