@@ -9,10 +9,10 @@ import Testing
 /// request's intended send time, reports the queueing the closed loop cannot see.
 @Suite("Compose: the load tool", .serialized)
 struct LoadCommandTests {
-    /// A method that takes 20 ms.
+    /// A method that takes 40 ms.
     enum SlowEcho: RPCMethod {
         static let name = "test.slow"
-        static let summary = "Answers after 20 ms (test method)."
+        static let summary = "Answers after 40 ms (test method)."
         static let access = Access.anyone
         static let errors: [ApplicationErrorCode]? = []
         static let isIdempotent = true
@@ -25,7 +25,7 @@ struct LoadCommandTests {
         migrations: [Migration(version: 1, name: "audit and feed", sql: SharedSchema.sql + EventFeed.versionSQL)],
         registerMethods: { table, _ in
             table.register(SlowEcho.self) { _, _ in
-                try await Task.sleep(for: .milliseconds(20))
+                try await Task.sleep(for: .milliseconds(40))
                 return EmptyParams()
             }
         })
@@ -72,12 +72,15 @@ struct LoadCommandTests {
             ["--connections", "1", "--duration", "2"], socket: socket, base: base, label: "closed")
         // Twice what one connection can be served: requests fall further behind their schedule.
         let open = try await Self.load(
-            ["--connections", "1", "--rate", "100", "--duration", "2"], socket: socket, base: base, label: "open")
+            ["--connections", "1", "--rate", "50", "--duration", "2"], socket: socket, base: base, label: "open")
         await host.stop()
         #expect(closed.mode == "closed" && open.mode == "open")
-        #expect(closed.requests > 20 && open.requests > 20)
+        #expect(closed.requests > 5 && open.requests > 5)
         #expect(closed.errors == 0 && open.errors == 0)
-        #expect(closed.p99 >= 20 && closed.p99 < 200, "closed-loop p99 \(closed.p99) ms")
-        #expect(open.p99 > 5 * closed.p99, "open-loop p99 \(open.p99) ms vs closed-loop \(closed.p99) ms")
+        #expect(closed.p99 >= 40, "closed-loop p99 \(closed.p99) ms")
+        // At twice the capacity the last requests wait about a second behind their schedule,
+        // which the closed loop never sees (its next request waits for the answer). The margin
+        // is wide because the machine running the tests is shared and noisy.
+        #expect(open.p99 > 3 * closed.p99, "open-loop p99 \(open.p99) ms vs closed-loop \(closed.p99) ms")
     }
 }
