@@ -116,7 +116,8 @@ var targets: [Target] = [
         dependencies: ["SiOpenTestSupport", "SiOpenRuntime", "SiOpenProtocol", "SiOpenStorage", "SiOpenSecurity"],
         path: "Tests/RuntimeTests"),
     .testTarget(
-        name: "ComposeTests", dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime", "SiOpenScenario"],
+        name: "ComposeTests",
+        dependencies: ["SiOpenTestSupport", "SiOpenProtocol", "SiOpenRuntime", "SiOpenScenario", "SiOpenContracts"],
         path: "Tests/ComposeTests"),
     // Every method of every service fuzzed through the real processes' sockets.
     .testTarget(

@@ -25,6 +25,20 @@ final class Supervisor: @unchecked Sendable {
     let stableAfterSeconds = 60.0
     let maxBackoffSeconds = 30.0
 
+    /// Scheduled backups (`--backup-dir`): every `every`, a ``BackupArchive`` into `folder`
+    /// named by its time, keeping the newest `keep`; the private keys sealed with `passphrase`,
+    /// or left out (with a warning in the log) without one.
+    struct BackupSchedule {
+        var folder: String
+        var every: Duration
+        var keep: Int
+        var passphrase: [UInt8]?
+    }
+
+    /// Set before ``run()`` to take backups on a schedule.
+    var backupSchedule: BackupSchedule?
+    private var backupRunning = false
+
     init(topology: Topology, dataDirectory: String, binariesDirectory: String) {
         self.topology = topology
         self.dataDirectory = dataDirectory
@@ -98,6 +112,19 @@ final class Supervisor: @unchecked Sendable {
                 "  \(service.name.padding(toLength: 10, withPad: " ", startingAt: 0)) pid \(pid)  \(service.socketPath(dataDirectory: dataDirectory))"
             )
         }
+        var backupTimer: (any DispatchSourceTimer)?
+        if let schedule = backupSchedule {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            let seconds = Int(schedule.every.components.seconds)
+            timer.schedule(deadline: .now() + .seconds(seconds), repeating: .seconds(seconds))
+            timer.setEventHandler { [weak self] in self?.takeScheduledBackup(schedule) }
+            timer.resume()
+            backupTimer = timer
+            printLine(
+                "Backups every \(seconds) seconds into \(schedule.folder), keeping the newest \(schedule.keep)\(schedule.passphrase == nil ? " (private keys left out: no passphrase)" : "")."
+            )
+        }
+        defer { backupTimer?.cancel() }
         printLine("Press Ctrl-C to stop.")
         await stopSignal.wait()
         await stopAll()
@@ -108,7 +135,17 @@ final class Supervisor: @unchecked Sendable {
     /// key through `siopen-identity service-token`. A failure is logged: the services still run,
     /// only their calls to `.service` methods are refused until the next renewal.
     private func issueServiceTokens() {
-        guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return }
+        _ = Self.issueServiceTokens(
+            topology: topology, dataDirectory: dataDirectory, binariesDirectory: binariesDirectory, logger: logger)
+    }
+
+    /// Issues every service's token as ``issueServiceTokens()`` does (also `siopen tokens`, for
+    /// services run by systemd); returns how many were written.
+    static func issueServiceTokens(
+        topology: Topology, dataDirectory: String, binariesDirectory: String, logger: Logger
+    ) -> Int {
+        var written = 0
+        guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return 0 }
         let keys = dataDirectory + "/keys"
         try? SecureFiles.createPrivateDirectory(keys)
         for service in topology.services {
@@ -130,6 +167,7 @@ final class Supervisor: @unchecked Sendable {
                 let path = "\(keys)/\(service.name).token"
                 do {
                     try SecureFiles.writeSecret([UInt8](token), to: path)
+                    written += 1
                 } catch {
                     logger.error(
                         "cannot write the service token",
@@ -140,6 +178,36 @@ final class Supervisor: @unchecked Sendable {
                 logger.error(
                     "cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
             }
+        }
+        return written
+    }
+
+    /// Takes one scheduled backup on a background thread (on `queue`: skipped while the last
+    /// one still runs), then prunes the folder to the newest `keep`.
+    private func takeScheduledBackup(_ schedule: BackupSchedule) {
+        guard !backupRunning, !stopping else { return }
+        backupRunning = true
+        let topology = topology
+        let dataDirectory = dataDirectory
+        let logger = logger
+        let queue = queue
+        DispatchQueue.global(qos: .utility).async {
+            let path = schedule.folder + "/" + BackupArchive.scheduledName(at: Date())
+            do {
+                let manifest = try BackupArchive.create(
+                    at: path, dataDirectory: dataDirectory, topology: topology, passphrase: schedule.passphrase)
+                let removed = BackupArchive.prune(schedule.folder, keep: schedule.keep)
+                logger.info(
+                    "backup taken",
+                    [
+                        "path": .string(path), "files": .integer(Int64(manifest.files.count)),
+                        "removedOld": .integer(Int64(removed.count)),
+                    ])
+                for note in manifest.leftOut { logger.warning("left out of the backup", ["what": .string(note)]) }
+            } catch {
+                logger.error("scheduled backup failed", ["path": .string(path), "error": .string("\(error)")])
+            }
+            queue.async { [weak self] in self?.backupRunning = false }
         }
     }
 

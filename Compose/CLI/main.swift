@@ -7,8 +7,37 @@ let usage = """
 
     commands:
       up       [--data-dir DIR] [--topology FILE] [--bin-dir DIR]
+               [--backup-dir DIR [--backup-every PERIOD] [--backup-keep N] [--passphrase-file F]]
                start every service, wait until each is healthy, restart any that crashes;
-               Ctrl-C (SIGINT) or SIGTERM stops them all
+               Ctrl-C (SIGINT) or SIGTERM stops them all. With --backup-dir, takes a backup
+               every PERIOD (minutes, or 30s, 6h, 1d; default 1d) into DIR and keeps the newest
+               N (default 7)
+      backup   --to FILE [--passphrase-file F | --no-keys] [--data-dir DIR]
+               an online backup of every database, document file and configuration into one
+               tar archive with a manifest (SHA-256 of each file, code and schema versions);
+               private keys only sealed with the passphrase (asked on a terminal), else left out
+      backup verify FILE [--passphrase-file F]
+               checks an archive without restoring it; exit 1 when it is damaged
+      tokens   [--data-dir DIR] [--bin-dir DIR]
+               issues every service's token (24 hours) into <data>/keys, as siopen up does every
+               6 hours; for services run by systemd (Compose/systemd/siopen-tokens.timer)
+      load     SERVICE [--socket PATH] [--token T] [--method M] [--params JSON] [--connections N]
+               [--rate R] [--duration SECONDS] [--json]
+               drives one service with one method (default system.health): closed loop over N
+               connections, or with --rate an open loop at R requests/s whose latencies count
+               from each request's intended send time; throughput, p50-p99.9, max, errors
+      metrics  [--data-dir DIR] [--token T]
+               system.metrics of every service in the Prometheus text format (Super Admin,
+               developer or monitor session)
+      monitor  [--data-dir DIR] [--token T] [--count N]
+               a live view of every service (memory, CPU, connections, database, disk, traffic),
+               redrawn every second
+      maintenance on [--message TEXT] [--minutes N | --from ISO --until ISO] | off | status
+               a maintenance window for every service of the data folder: writes answer 503
+               with retryAfterSeconds and the announcement, reads continue
+      restore  FILE --data-dir DIR [--passphrase-file F | --without-keys]
+               restores into an empty or new DIR, checking every SHA-256, each database's
+               integrity_check and each audit chain
       status   [--data-dir DIR] [--topology FILE]
                the health of each service
       call     SERVICE METHOD [PARAMS-JSON | @FILE | -] [--data-dir DIR] [--token T] [--idempotency-key K] [--timeout SECONDS]
@@ -41,6 +70,26 @@ struct Options {
     var login: String?
     var loginService = "identity"
     var outputDirectory: String?
+    var dataDirectoryGiven = false
+    var backupTarget: String?
+    var passphraseFile: String?
+    var noKeys = false
+    var withoutKeys = false
+    var backupDirectory: String?
+    var backupEverySeconds: Int64 = 86_400
+    var backupKeep = 7
+    var count: Int?
+    var socketPath: String?
+    var loadMethod = "system.health"
+    var loadParams: String?
+    var loadConnections = 1
+    var loadRate: Double?
+    var loadSeconds = 10.0
+    var json = false
+    var message: String?
+    var maintenanceMinutes: Int?
+    var maintenanceFrom: String?
+    var maintenanceUntil: String?
 
     init(_ arguments: ArraySlice<String>) throws {
         var remaining = arguments
@@ -50,7 +99,58 @@ struct Options {
                 return value
             }
             switch argument {
-            case "--data-dir": dataDirectory = try value()
+            case "--data-dir":
+                dataDirectory = try value()
+                dataDirectoryGiven = true
+            case "--to": backupTarget = try value()
+            case "--message": message = try value()
+            case "--socket": socketPath = try value()
+            case "--method": loadMethod = try value()
+            case "--params": loadParams = try value()
+            case "--json": json = true
+            case "--connections":
+                guard let number = Int(try value()), (1...4096).contains(number) else {
+                    throw ConfigurationError("--connections takes a number from 1 to 4096")
+                }
+                loadConnections = number
+            case "--rate":
+                guard let number = Double(try value()), number > 0, number <= 1_000_000 else {
+                    throw ConfigurationError("--rate takes requests per second, above 0 and at most 1000000")
+                }
+                loadRate = number
+            case "--duration":
+                guard let number = Double(try value()), number > 0, number <= 86_400 else {
+                    throw ConfigurationError("--duration takes seconds, above 0 and at most 86400")
+                }
+                loadSeconds = number
+            case "--from": maintenanceFrom = try value()
+            case "--until": maintenanceUntil = try value()
+            case "--minutes":
+                guard let minutes = Int(try value()), (1...525_600).contains(minutes) else {
+                    throw ConfigurationError("--minutes takes a number of minutes, 1 to 525600")
+                }
+                maintenanceMinutes = minutes
+            case "--count":
+                guard let number = Int(try value()), number > 0 else {
+                    throw ConfigurationError("--count takes a positive number")
+                }
+                count = number
+            case "--passphrase-file": passphraseFile = try value()
+            case "--no-keys": noKeys = true
+            case "--without-keys": withoutKeys = true
+            case "--backup-dir": backupDirectory = try value()
+            case "--backup-every":
+                guard let seconds = Self.seconds(try value()) else {
+                    throw ConfigurationError(
+                        "--backup-every takes a period: minutes (1440), or a number with s, m, h or d (30s, 6h, 1d), at most a year"
+                    )
+                }
+                backupEverySeconds = seconds
+            case "--backup-keep":
+                guard let keep = Int(try value()), (1...10_000).contains(keep) else {
+                    throw ConfigurationError("--backup-keep takes a number of backups, 1 to 10000")
+                }
+                backupKeep = keep
             case "--topology": topologyPath = try value()
             case "--bin-dir": binariesDirectory = try value()
             case "--token": token = try value()
@@ -70,6 +170,22 @@ struct Options {
             }
         }
         dataDirectory = ServiceConfiguration(serviceName: "siopen", dataDirectory: dataDirectory).dataDirectory
+    }
+
+    /// A period: a bare number is minutes; `s`, `m`, `h` or `d` after it say the unit. Nil when
+    /// it is not one, or is outside 1 second to a year.
+    static func seconds(_ text: String) -> Int64? {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        var digits = Substring(text)
+        var unit: Int64 = 60
+        if let last = text.last, let factor = units[last] {
+            unit = factor
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let count = Int64(digits), count > 0,
+            count <= 366 * 86_400 / unit
+        else { return nil }
+        return count * unit
     }
 
     func topology() throws -> Topology {
@@ -115,7 +231,39 @@ do {
         let supervisor = Supervisor(
             topology: try options.topology(), dataDirectory: options.dataDirectory,
             binariesDirectory: options.binariesDirectory)
+        if let folder = options.backupDirectory {
+            supervisor.backupSchedule = Supervisor.BackupSchedule(
+                folder: ServiceConfiguration(serviceName: "siopen", dataDirectory: folder).dataDirectory,
+                every: .seconds(options.backupEverySeconds), keep: options.backupKeep,
+                passphrase: try BackupCommands.passphrase(file: options.passphraseFile, confirm: true))
+        }
         exit(await supervisor.run())
+
+    case "backup":
+        exit(try BackupCommands.backup(options))
+
+    case "restore":
+        exit(try BackupCommands.restore(options))
+
+    case "tokens":
+        let topology = try options.topology()
+        let written = Supervisor.issueServiceTokens(
+            topology: topology, dataDirectory: options.dataDirectory, binariesDirectory: options.binariesDirectory,
+            logger: Logger(service: "siopen"))
+        printLine("issued \(written) of \(topology.services.count) service tokens into \(options.dataDirectory)/keys")
+        exit(written == topology.services.count ? 0 : 1)
+
+    case "load":
+        exit(try await LoadCommand.run(options))
+
+    case "metrics":
+        exit(try await OperationsCommands.metrics(options))
+
+    case "monitor":
+        exit(try await OperationsCommands.monitor(options))
+
+    case "maintenance":
+        exit(try OperationsCommands.maintenance(options))
 
     case "status":
         let topology = try options.topology()

@@ -128,7 +128,8 @@ public enum OpenRPCDocument {
 
     /// The names (in `components/errors`) of every error `entry` may return, by code: -32602 for
     /// params that do not fit; 401, 503 (sessions cannot be verified) and, for role-guarded
-    /// methods, 403 from its access rule; and those its handler declares.
+    /// methods, 403 from its access rule; 503 for writes (a maintenance window); and those its
+    /// handler declares.
     static func errorNames(_ entry: RPCMethodTable.Entry) -> [String] {
         var codes: Set<Int> = [-32602]
         switch entry.access {
@@ -144,6 +145,8 @@ public enum OpenRPCDocument {
             ])
         }
         for code in entry.errors ?? [] { codes.insert(code.rawValue) }
+        // A write refused during a maintenance window (data.reason `maintenance`, data.retryAfterSeconds).
+        if !entry.servedDuringMaintenance { codes.insert(ApplicationErrorCode.dependencyUnavailable.rawValue) }
         return codes.sorted().map { code in ApplicationErrorCode(rawValue: code)?.name ?? "invalid_params" }
     }
 }

@@ -23,16 +23,20 @@ public final class RPCDispatcher: Sendable {
     public let table: RPCMethodTable
     let authenticator: any RequestAuthenticator
     let observer: (@Sendable (RPCCallRecord) -> Void)?
+    let gate: (@Sendable (RPCMethodTable.Entry) -> RPCError?)?
     let notificationCounter = NotificationCounter()
 
-    /// Creates a dispatcher over `table`.
+    /// Creates a dispatcher over `table`. `gate`, asked after the access rule passed and before
+    /// the handler runs, may refuse a call with an error (a maintenance window refusing writes).
     public init(
         table: RPCMethodTable, authenticator: any RequestAuthenticator = DenyAllAuthenticator(),
-        observer: (@Sendable (RPCCallRecord) -> Void)? = nil
+        observer: (@Sendable (RPCCallRecord) -> Void)? = nil,
+        gate: (@Sendable (RPCMethodTable.Entry) -> RPCError?)? = nil
     ) {
         self.table = table
         self.authenticator = authenticator
         self.observer = observer
+        self.gate = gate
     }
 
     /// The longest line the transport must accept before handing it here.
@@ -182,6 +186,7 @@ public final class RPCDispatcher: Sendable {
                 : "roles \(principal!.roles.map(\.rawValue).sorted().joined(separator: ", "))"
             return finish(.failure(.forbidden("\(methodName) is not open to \(who)")))
         }
+        if let refusal = gate?(entry) { return finish(.failure(refusal)) }
         let context = RequestContext(
             principal: principal, requestID: requestID, method: methodName, idempotencyKey: idempotencyKey, token: token
         )

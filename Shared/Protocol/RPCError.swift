@@ -198,7 +198,8 @@ public enum ApplicationErrorCode: Int, CaseIterable, Sendable {
         case .conflict: "The record is in the wrong state for this action, or the caller's version is stale."
         case .validationFailed: "The input broke a rule; data.fields lists each field with the reason."
         case .rateLimited: "Too many attempts; data.retryAfterSeconds says when to try again."
-        case .dependencyUnavailable: "A service or resource this call depends on is unavailable; retry later."
+        case .dependencyUnavailable:
+            "A service or resource this call depends on is unavailable, or a maintenance window refuses writes (data.reason maintenance, data.announcement); retry later, after data.retryAfterSeconds when given."
         }
     }
 }

@@ -36,6 +36,9 @@ public protocol RPCMethod: Sendable {
     /// ``access``; 503 when sessions cannot be verified). `nil`: not yet declared, which the
     /// contract completeness test refuses.
     static var errors: [ApplicationErrorCode]? { get }
+    /// Whether a write is still served during a maintenance window (signing in and out, so people
+    /// can keep reading). Reads (``isIdempotent``) always are; other writes answer 503.
+    static var continuesDuringMaintenance: Bool { get }
 }
 
 extension RPCMethod {
@@ -45,6 +48,8 @@ extension RPCMethod {
     public static var maxRequestBytes: Int { RPCLimits.defaultMaxRequestBytes }
     /// Not declared.
     public static var errors: [ApplicationErrorCode]? { nil }
+    /// Writes stop during maintenance unless they opt out.
+    public static var continuesDuringMaintenance: Bool { false }
 }
 
 /// Limits shared by server and client.

@@ -16,6 +16,9 @@ public struct RPCMethodTable: Sendable {
         public let maxRequestBytes: Int
         /// The errors its handler may return (``RPCMethod/errors``), `nil` when undeclared.
         public let errors: [ApplicationErrorCode]?
+        /// Whether it is served during a maintenance window: reads, and the writes that opt in
+        /// (``RPCMethod/continuesDuringMaintenance``).
+        public let servedDuringMaintenance: Bool
         /// JSON Schemas of params and result, inferred from the declaration's types.
         public let paramsSchema: @Sendable () -> (schema: JSONValue, error: (any Error)?)
         /// The result's schema.
@@ -38,6 +41,7 @@ public struct RPCMethodTable: Sendable {
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
             maxRequestBytes: M.maxRequestBytes, errors: M.errors,
+            servedDuringMaintenance: M.isIdempotent || M.continuesDuringMaintenance,
             paramsSchema: { InputBounds.schema(for: M.Params.self) },
             resultSchema: { JSONSchemaInference.schema(for: M.Result.self) },
             invoke: { params, context in
@@ -60,6 +64,7 @@ public struct RPCMethodTable: Sendable {
         entries[M.name] = Entry(
             name: M.name, summary: M.summary, access: M.access, isIdempotent: M.isIdempotent,
             maxRequestBytes: M.maxRequestBytes, errors: M.errors,
+            servedDuringMaintenance: M.isIdempotent || M.continuesDuringMaintenance,
             paramsSchema: { JSONSchemaInference.schema(for: M.Params.self) },
             resultSchema: { JSONSchemaInference.schema(for: M.Result.self) },
             invoke: { params, _ in

@@ -16,6 +16,16 @@ extension EmptyParams: SchemaDescribed {
     public static var schemaDescription: String { "Params of a method that takes none: accepts an omitted `params`, `{}` or `[]`." }
 }
 
+extension ErrorCount: SchemaDescribed {
+    public static var schemaDescription: String { "How many calls ended with one error code." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "code": "The error code (the shared table's, or JSON-RPC's reserved ones).",
+            "count": "How many calls ended with it.",
+        ]
+    }
+}
+
 extension FieldError: SchemaDescribed {
     public static var schemaDescription: String { "A field that failed validation and why." }
     public static var fieldDescriptions: [String: String] {
@@ -43,6 +53,56 @@ extension HealthReport: SchemaDescribed {
 
 extension HealthStatus: SchemaDescribed {
     public static var schemaDescription: String { "Whether a service can do its work. Values: `ok`: Serving normally. `degraded`: Running, but something it needs is failing (database, disk)." }
+}
+
+extension LatencySummary: SchemaDescribed {
+    public static var schemaDescription: String { "Latency percentiles from a bounded histogram (buckets a quarter power of two wide, so a percentile is at most 19% above the true value; never above the maximum)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "p50Micros": "Median, in microseconds.",
+            "p90Micros": "90th percentile, in microseconds.",
+            "p99Micros": "99th percentile, in microseconds.",
+            "p999Micros": "99.9th percentile, in microseconds.",
+            "maxMicros": "The slowest call, in microseconds.",
+            "sumMicros": "The sum of all calls' latencies, in microseconds (with `requests`, the mean).",
+        ]
+    }
+}
+
+extension MethodMetrics: SchemaDescribed {
+    public static var schemaDescription: String { "One method's traffic since the process started." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "method": "The method's name.",
+            "requests": "Calls answered (results and errors).",
+            "errors": "Calls answered with an error, by code.",
+            "latency": "Time from reading the request to its answer, over all calls.",
+        ]
+    }
+}
+
+extension MetricsReport: SchemaDescribed {
+    public static var schemaDescription: String { "The answer to `system.metrics`." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "service": "The service's name (`identity`, `catalog`, …).",
+            "version": "The running SiOpen version.",
+            "pid": "The process id.",
+            "uptimeSeconds": "Seconds since the process started serving.",
+            "residentMemoryBytes": "Resident memory of the process, in bytes (`/proc/self/statm`).",
+            "cpuUserMicros": "CPU time the process has used in user mode, in microseconds.",
+            "cpuSystemMicros": "CPU time the process has used in the kernel, in microseconds.",
+            "openConnections": "Client connections open now.",
+            "connectionLimit": "The most connections the service keeps open.",
+            "openDescriptors": "File descriptors the process has open now.",
+            "databaseBytes": "Size of the database file, in bytes.",
+            "walBytes": "Size of its write-ahead log, in bytes.",
+            "freeDiskBytes": "Free bytes on the data folder's file system.",
+            "diskBytes": "Total size of the data folder's file system, in bytes.",
+            "inMaintenance": "Whether a maintenance window is in force now (writes answer 503).",
+            "methods": "Per method since start, by name; calls to unknown methods are counted under `(unknown)`.",
+        ]
+    }
 }
 
 extension Principal: SchemaDescribed {

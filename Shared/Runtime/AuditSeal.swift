@@ -77,17 +77,28 @@ public final class AuditSeal: Sendable {
             try SecureFiles.createPrivateDirectory(configuration.keysDirectory)
             _ = try SecureFiles.createSecretIfAbsent(record.serialized, at: path)
         }
-        guard let bytes = try SecureFiles.readSecret(at: path, allowInsecure: allowInsecure),
-            let record = try? JSONValue(parsing: String(decoding: bytes, as: UTF8.self)),
+        guard let seal = try existing(configuration: configuration) else {
+            throw SecureFileError("the audit key \(path) disappeared while it was being made")
+        }
+        AuditSeal.register(seal, databasePath: database.path)
+        return seal
+    }
+
+    /// The seal of a service's data folder as its key file holds it, without making a key (nil
+    /// when there is no key file): for checks made outside the service, such as `siopen restore`
+    /// verifying a restored audit chain before any service starts.
+    public static func existing(configuration: ServiceConfiguration) throws -> AuditSeal? {
+        let path = keyPath(configuration)
+        guard let bytes = try SecureFiles.readSecret(at: path, allowInsecure: configuration.allowInsecurePermissions)
+        else { return nil }
+        guard let record = try? JSONValue(parsing: String(decoding: bytes, as: UTF8.self)),
             let key = record["key"]?.stringValue.flatMap(Hex.decode), key.count == 32,
             let keyedFrom = record["keyedFrom"]?.int64Value, keyedFrom >= 0
         else {
             throw SecureFileError(
                 "the audit key \(path) is damaged: expected JSON with a 64-hex-digit key and keyedFrom")
         }
-        let seal = AuditSeal(key: key, keyedFrom: keyedFrom, checkpointPath: checkpointPath(configuration))
-        AuditSeal.register(seal, databasePath: database.path)
-        return seal
+        return AuditSeal(key: key, keyedFrom: keyedFrom, checkpointPath: checkpointPath(configuration))
     }
 
     // MARK: Chain

@@ -61,6 +61,48 @@ extension AuditVerification: SchemaDescribed {
     }
 }
 
+extension BackupFileEntry: SchemaDescribed {
+    public static var schemaDescription: String { "One file a backup archive holds, as its manifest lists it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "path": "The path in the archive, which is also its path under the data folder it is restored into (`db/orders.sqlite`, `files/catalog/products/ab/ab…`, `keys/orders.audit.checkpoints`).",
+            "size": "The size in bytes.",
+            "sha256": "The SHA-256 of the content, 64 lowercase hex characters.",
+            "kind": "What it is: `database`, `file` (documents and uploads), `configuration`, `checkpoints` (an audit log's signed checkpoints), `sealed-keys` (the passphrase-encrypted private keys) or `key` (one private key inside the sealed box).",
+        ]
+    }
+}
+
+extension BackupManifest: SchemaDescribed {
+    public static var schemaDescription: String { "What a backup archive holds: its `MANIFEST.json`, the archive's last file but one (the last, `MANIFEST.json.sha256`, is the manifest's own SHA-256)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "format": "`siopen-backup-1`.",
+            "startedAt": "When the backup began, ISO 8601 UTC: every write acknowledged before it is in the copy.",
+            "finishedAt": "When it finished, ISO 8601 UTC.",
+            "codeVersion": "The code version that took it (`SiOpenVersion/current`).",
+            "sourceDataDirectory": "The data folder it was taken from.",
+            "services": "Every service's database.",
+            "files": "Every file in the archive but the two manifest files, in archive order.",
+            "sealedKeys": "The private keys inside `keys.sealed` (empty when they were left out).",
+            "keySealing": "The scrypt parameters the keys were sealed with, as `ln=17,r=8,p=1` (nil without keys).",
+            "leftOut": "What the backup deliberately does not hold, and why (for the operator restoring it).",
+        ]
+    }
+}
+
+extension BackupServiceEntry: SchemaDescribed {
+    public static var schemaDescription: String { "One service's database in a backup." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "name": "The service's name.",
+            "database": "The database's path in the archive.",
+            "schemaVersion": "`PRAGMA user_version` of the copy: the schema version its migrations reached.",
+            "auditHead": "The newest audit entry's sequence in the copy (0 for an empty log; nil without a log).",
+        ]
+    }
+}
+
 extension BlobKind: SchemaDescribed {
     public static var schemaDescription: String { "The file types the store accepts, each recognised from its first bytes, never from a name or a caller's claim. Values: `pdf`: A PDF document (`%PDF-`). `jpeg`: A JPEG image (`FF D8 FF`). `png`: A PNG image (`89 50 4E 47 0D 0A 1A 0A`)." }
     public static var fieldDescriptions: [String: String] {
@@ -119,6 +161,18 @@ extension FeedEvent: SchemaDescribed {
             "subjectID": "The id of the record it is about.",
             "payload": "The fact's data, as the publisher defines it for `type`.",
             "at": "When it was published, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension MaintenanceWindow: SchemaDescribed {
+    public static var schemaDescription: String { "A maintenance window (Perbup Polewali Mandar 31/2012 Pasal 22(d), 25(4)): while it is in force, every service answers writes with 503 (`data.reason` `maintenance`, `data.retryAfterSeconds`, `data.announcement`) and keeps serving reads. Every service of a data folder learns of it from one file, `<data>/run/maintenance.json`, which it re-reads at most once a second when its modification time changes. A file rather than identity's event feed: the services that must stop writing include identity itself, a window usually exists because something (identity, the database, the disk) is being worked on, and a service deployed alone needs nothing but its data folder; `run/` also keeps it out of backups, so a restored system never starts in an old window. `siopen maintenance` writes and removes it (on the server of a service deployed elsewhere, with its `--data-dir`)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "startsAt": "When writes stop, ISO 8601 UTC.",
+            "endsAt": "When writes resume, ISO 8601 UTC; nil for an unplanned window that lasts until switched off.",
+            "announcement": "The announcement shown to callers (Bahasa Indonesia), at most 1,000 characters.",
+            "setAt": "When the window was set, ISO 8601 UTC.",
         ]
     }
 }

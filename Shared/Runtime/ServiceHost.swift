@@ -139,33 +139,29 @@ public final class ServiceHost: Sendable {
         table.register(SystemHealth.self) { _, _ in
             await Self.health(definition: definition, environment: environment, startedAt: startedAt, probe: probe)
         }
+        let maintenance = MaintenanceWatch(dataDirectory: configuration.dataDirectory)
+        let traffic = RPCMetrics(methods: Array(table.entries.keys) + [SystemMetrics.name, RPCDiscover.name])
+        let serverSlot = ServerSlot()
+        table.register(SystemMetrics.self) { _, _ in
+            Self.metrics(
+                definition: definition, environment: environment, startedAt: startedAt, traffic: traffic,
+                server: { serverSlot.server }, maintenance: maintenance)
+        }
         let document = OpenRPCDocument.make(
             title: "SiOpen \(definition.name)", version: SiOpenVersion.current, description: definition.summary,
             table: table.adding(RPCDiscover.self), events: definition.events,
             examples: definition.examples)
         table.register(RPCDiscover.self, constantResult: document)
 
-        let dispatcher = RPCDispatcher(table: table, authenticator: authenticator) { record in
-            // Per-request lines are debug level: skip building them unless they will be written.
-            guard record.internalError != nil || logger.minimumLevel <= .debug else { return }
-            var fields: [String: JSONValue] = [
-                "requestId": .string(record.requestID),
-                "durationMicros": .integer(
-                    Int64(
-                        record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds
-                            / 1_000_000_000_000)),
-            ]
-            if let method = record.method { fields["method"] = .string(method) }
-            if let code = record.errorCode { fields["errorCode"] = .integer(Int64(code)) }
-            if let principal = record.principalID { fields["principal"] = .string(principal) }
-            if let detail = record.internalError {
-                fields["error"] = .string(detail)
-                logger.error("request failed unexpectedly", fields)
-            } else {
-                logger.debug("request", fields)
-            }
-        }
+        let dispatcher = RPCDispatcher(
+            table: table, authenticator: authenticator,
+            observer: { record in
+                traffic.record(record)
+                Self.log(record, logger: logger)
+            },
+            gate: { maintenance.refusal(for: $0) })
         let server = RPCServer(socketPath: configuration.socketPath, dispatcher: dispatcher, instanceLock: instanceLock)
+        serverSlot.server = server
         do {
             try server.start()
         } catch {
@@ -186,6 +182,28 @@ public final class ServiceHost: Sendable {
             definition: definition, environment: environment, server: server, ownedVerifier: ownedVerifier,
             startedAt: startedAt,
             auditSeal: auditSeal)
+    }
+
+    /// Writes the log line of one answered call: debug level, or an error for an internal failure.
+    static func log(_ record: RPCCallRecord, logger: Logger) {
+        // Per-request lines are debug level: skip building them unless they will be written.
+        guard record.internalError != nil || logger.minimumLevel <= .debug else { return }
+        var fields: [String: JSONValue] = [
+            "requestId": .string(record.requestID),
+            "durationMicros": .integer(
+                Int64(
+                    record.duration.components.seconds * 1_000_000 + record.duration.components.attoseconds
+                        / 1_000_000_000_000)),
+        ]
+        if let method = record.method { fields["method"] = .string(method) }
+        if let code = record.errorCode { fields["errorCode"] = .integer(Int64(code)) }
+        if let principal = record.principalID { fields["principal"] = .string(principal) }
+        if let detail = record.internalError {
+            fields["error"] = .string(detail)
+            logger.error("request failed unexpectedly", fields)
+        } else {
+            logger.debug("request", fields)
+        }
     }
 
     /// How often the head of the audit log is checkpointed (when it moved): well within the
@@ -438,6 +456,16 @@ public final class ShutdownWatch: @unchecked Sendable {
             return waiters
         }
         for continuation in waiting { continuation.resume() }
+    }
+}
+
+/// The server of a host, set once it exists (the `system.metrics` handler is registered before).
+final class ServerSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: RPCServer?
+    var server: RPCServer? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

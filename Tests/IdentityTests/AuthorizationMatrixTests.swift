@@ -29,6 +29,7 @@ let missingID = "00000000-0000-0000-0000-000000000000"
 let identityMethodCases: [MethodCase] = [
     MethodCase(SystemHealth.self) { EmptyParams() },
     MethodCase(RPCDiscover.self) { EmptyParams() },
+    MethodCase(SystemMetrics.self) { EmptyParams() },
     MethodCase(AuthPublicKeys.self) { EmptyParams() },
     MethodCase(AuthRevocations.self) { CursorParams(after: 0, limit: 1) },
     MethodCase(TenantCreate.self) { TenantInfo(code: "X!", name: "", domicileRegionCodes: []) },

@@ -67,8 +67,8 @@ struct ServiceHostTests {
             // The service's own method plus what the runtime gives every service.
             #expect(
                 names == [
-                    "note.add", "system.health", "rpc.discover", "events.read", "audit.read", "audit.verify",
-                    "feed.deadLetters",
+                    "note.add", "system.health", "system.metrics", "rpc.discover", "events.read", "audit.read",
+                    "audit.verify", "feed.deadLetters",
                 ])
 
             let noteAdd = methods.first { $0["name"]?.stringValue == "note.add" }

@@ -59,6 +59,8 @@ public enum AuthSignIn: RPCMethod {
     public static let errors: [ApplicationErrorCode]? = [.unauthenticated, .forbidden, .validationFailed, .rateLimited]
     public typealias Params = SignInParams
     public typealias Result = SessionInfo
+    /// Signing in continues during a maintenance window, so people can still sign in to read.
+    public static let continuesDuringMaintenance = true
 }
 
 /// `auth.signOut`: ends the caller's session at every service within a minute.
