@@ -269,6 +269,56 @@ final class ExampleTour: @unchecked Sendable {
             try await call(AccountDisable.self, AccountRef(accountID: account.id), on: "identity", token: s.superAdmin)
         }
 
+        // Identity: the parties documents print.
+        await step("Super Admin updates a tenant's government name, seat and region codes") {
+            try await call(
+                TenantUpdate.self,
+                TenantUpdateParams(
+                    tenant: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"],
+                    governmentName: "Pemerintah Kabupaten Balangan", seat: "Paringin"), on: "identity",
+                token: s.superAdmin)
+        }
+        await step("Super Admin uploads the regency's emblem, and a PPK reads it") {
+            try await call(
+                TenantSetEmblem.self,
+                TenantEmblemUpload(tenant: "balangan", contentBase64: SampleFiles.base64(SampleFiles.emblemPNG)),
+                on: "identity", token: s.superAdmin)
+            recorder.label = "A PPK reads the emblem printed on the regency's documents"
+            try await call(TenantEmblemRead.self, TenantScope(), on: "identity", token: ppk)
+        }
+        await step("Super Admin updates an agency's address, contacts and NPWP") {
+            try await call(
+                AgencyUpdate.self,
+                AgencyInfo(
+                    tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan Kabupaten Balangan",
+                    address: "Jl. A. Yani Km 1,5, Paringin, Kabupaten Balangan, Kalimantan Selatan 71662",
+                    phone: "(0526) 2028123", email: try EmailAddress("dinkes@balangankab.go.id"),
+                    npwp: try NPWP(ScenarioData.npwpText("00653130", branch: "731"))), on: "identity",
+                token: s.superAdmin)
+        }
+        await step("The agency administrator updates an official's NIP, rank and position") {
+            let session = try world.officials[.ppk].orThrow("the world has no PPK")
+            try await call(
+                AccountUpdateProfile.self,
+                AccountProfileParams(
+                    accountID: session.account.id, fullName: session.account.fullName,
+                    nip: try NIP("198503122010011004"), rank: "Penata Tingkat I (III/d)",
+                    position: "Kepala Seksi Sarana dan Prasarana"), on: "identity", token: agencyAdmin)
+        }
+        await step("The auditor reads the account directory, to name each audit entry's actor") {
+            try await call(AccountDirectory.self, TenantScope(), on: "identity", token: auditor)
+        }
+        await step("A service reads an official's roles and agency") {
+            let session = try world.officials[.ppk].orThrow("the world has no PPK")
+            try await call(
+                AccountOfficial.self, AccountRef(accountID: session.account.id), on: "identity", token: serviceToken)
+        }
+        for service in clients.keys.sorted() {
+            await step("The national monitor reads \(service)'s capacity and traffic figures") {
+                try await call(SystemMetrics.self, EmptyParams(), on: service, token: try world.token(.monitor))
+            }
+        }
+
         // Identity: vendors.
         await step("The verifier reads a vendor") {
             try await call(VendorGet.self, VendorRef(vendorID: vendor.info.id), on: "identity", token: verifier)
@@ -509,6 +559,20 @@ final class ExampleTour: @unchecked Sendable {
                 FailureParams(
                     orderID: contracted.id, version: contracted.version, grounds: .refusedReplacement,
                     description: "Menolak mengganti kertas yang rusak"), on: "orders", token: ppk)
+        }
+        await step("The PA/KPA reassigns an order to another PPK of the agency") {
+            let successor = try await s.official(
+                "s-ppk-successor", roles: [.ppk], tenant: "balangan", agency: "DINKES")
+            let placed = try await s.placedOrder(
+                ScenarioData.preparation(
+                    [OrderItemRequest(productID: world.product.id, quantity: 5)], today: today,
+                    packageName: "Pengadaan ATK yang dialihkan"), ppk: ppk)
+            recorder.label = "The PA/KPA reassigns an order whose PPK was transferred to another post"
+            try await call(
+                OrderReassign.self,
+                OrderReassignParams(
+                    orderID: placed.id, version: placed.version, newHolderAccountID: successor.account.id,
+                    reason: "PPK semula dimutasi berdasarkan SK Bupati"), on: "orders", token: budgetHolder)
         }
         await step("A PPK records a force-majeure purchase; the PA/KPA acknowledges it") {
             let recorded = try await call(
