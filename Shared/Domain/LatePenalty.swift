@@ -57,12 +57,18 @@ public struct LatePartPenalty: Sendable, Hashable, Codable {
     public let daysCharged: Int
     /// The penalty for this part.
     public let amount: Rupiah
+    /// The part's value before PPN the penalty is charged on; nil on assessments stored before it was kept.
+    public let base: Rupiah?
+    /// The rate applied, thousandths per day; nil on assessments stored before it was kept.
+    public let perMille: Int64?
 
     /// Creates a part's penalty.
-    public init(daysLate: Int, daysCharged: Int, amount: Rupiah) {
+    public init(daysLate: Int, daysCharged: Int, amount: Rupiah, base: Rupiah? = nil, perMille: Int64? = nil) {
         self.daysLate = daysLate
         self.daysCharged = daysCharged
         self.amount = amount
+        self.base = base
+        self.perMille = perMille
     }
 }
 

@@ -24,7 +24,9 @@ struct DocumentRegisterTests {
         let database = try Database(
             path: folder + "/documents.db",
             configuration: DatabaseConfiguration(migrations: [
-                Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL)
+                Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL),
+                Migration(
+                    version: 2, name: "document acknowledgements", sql: DocumentRegister.acknowledgementSchemaSQL),
             ]))
         defer { database.close() }
         try await body(database)
@@ -144,12 +146,14 @@ struct DocumentRegisterTests {
                     && SHA256.hexDigest(stored.pdf) == info.seal.sha256)
             try database.writeSync { db in
                 try DocumentRegister.acknowledge(
-                    db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x"))
+                    db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x"),
+                    signedNote: "Diterima secara elektronik", sealer: sealer, at: instant)
             }
             let again = rpcErrorSync {
                 try database.writeSync { db in
-                    try DocumentRegister.acknowledge(
-                        db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y"))
+                    _ = try DocumentRegister.acknowledge(
+                        db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y"),
+                        signedNote: "Diterima secara elektronik", sealer: sealer, at: instant)
                 }
             }
             #expect(again?.code == 409)

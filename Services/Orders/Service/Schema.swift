@@ -82,5 +82,9 @@ enum OrdersSchema {
                     feed_version INTEGER NOT NULL
                 ) STRICT;
                 """),
+        // Documents keep their content and QR verification code; acknowledgements are sealed copies.
+        Migration(
+            version: 6, name: "document acknowledgements",
+            sql: DocumentRegister.acknowledgementSchemaSQL),
     ]
 }

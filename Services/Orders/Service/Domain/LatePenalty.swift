@@ -38,7 +38,10 @@ public enum LatePenalty {
                 amount = try Rupiah(checked: raw)
                 total = try total + amount
             } catch { throw error.validationFailed(field: field) }
-            parts.append(LatePartPenalty(daysLate: daysLate, daysCharged: daysCharged, amount: amount))
+            parts.append(
+                LatePartPenalty(
+                    daysLate: daysLate, daysCharged: daysCharged, amount: amount, base: part.valueBeforePPN,
+                    perMille: rate.perMille))
         }
         return LatePenaltyAssessment(parts: parts, total: total)
     }
