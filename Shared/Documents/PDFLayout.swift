@@ -545,7 +545,8 @@ final class PDFLayout {
                 lines: lines, style: style, underlined: underlined, height: Double(lines.count) * style.leading)
         }
         var pieces = [piece(party.role, .body)]
-        let noteText = [party.meterai, party.signedNote].compactMap { $0 }.joined(separator: "\n")
+        // The meterai's box, then a blank line, then the note.
+        let noteText = [party.meterai, party.signedNote].compactMap { $0 }.joined(separator: "\n\n")
         var note =
             noteText.isEmpty
             ? SignaturePiece(lines: [], style: .signedNote, height: 0) : piece(noteText, .signedNote)
@@ -571,8 +572,8 @@ final class PDFLayout {
             let boxWidth =
                 (piece.lines.prefix(piece.boxedLines).map { piece.style.width($0.text) }.max() ?? 0) + 16
             page.dashedRect(
-                x: x + (width - boxWidth) / 2, top: y - 4, width: boxWidth,
-                height: Double(piece.boxedLines) * piece.style.leading + 8, lineWidth: 0.6, gray: 0.35)
+                x: x + (width - boxWidth) / 2, top: y - 3, width: boxWidth,
+                height: Double(piece.boxedLines) * piece.style.leading + 6, lineWidth: 0.6, gray: 0.35)
         }
         for line in piece.lines {
             if piece.style.leading > remaining { newPage() }
