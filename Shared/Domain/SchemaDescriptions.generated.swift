@@ -108,6 +108,8 @@ extension LatePartPenalty: SchemaDescribed {
             "daysLate": "Calendar days late, uncapped.",
             "daysCharged": "Days charged: `daysLate` capped at the maximum.",
             "amount": "The penalty for this part.",
+            "base": "The part's value before PPN the penalty is charged on; nil on assessments stored before it was kept.",
+            "perMille": "The rate applied, thousandths per day; nil on assessments stored before it was kept.",
         ]
     }
 }
@@ -185,6 +187,17 @@ extension NIK: SchemaDescribed {
             "birthYearTwoDigits": "The last two digits of the year of birth, 0-99 (the century is not recorded).",
             "serial": "The four-digit serial number.",
             "description": "The 16 digits.",
+        ]
+    }
+}
+
+extension NIP: SchemaDescribed {
+    public static var schemaDescription: String { "A valid NIP: 18 digits laid out as BKN assigns them (Peraturan Kepala BKN 22/2007 Pasal 6): date of birth `YYYYMMDD`, the year and month of appointment `YYYYMM`, sex (1 man, 2 woman) and a three-digit serial (001–999). The birth date must exist; appointment comes after birth. Encodes as a plain JSON string of the 18 digits; printed grouped as `19870101 201001 1 001`." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The 18 digits.",
+            "description": "The 18 digits.",
+            "printed": "The NIP as printed under a signature: `19870101 201001 1 001`.",
         ]
     }
 }
