@@ -16,6 +16,10 @@ extension AccountCreateParams: SchemaDescribed {
             "agency": "The agency; required for PPK, treasurer, PA/KPA and agency administrators.",
             "assignment": "The letter of assignment that gives the person the role.",
             "initialPassword": "A first password (≥ 10 characters, not the username); the person must change it at first sign-in.",
+            "nip": "The official's NIP (civil servant number). Required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts unless `civilServant` is false.",
+            "rank": "Rank and grade (pangkat/golongan) as printed, e.g. \"Penata Tingkat I (III/d)\"; at most 100 characters.",
+            "position": "The position (jabatan) as printed under the signature, e.g. \"Kepala Bidang Sarana dan Prasarana\"; at most 200 characters.",
+            "civilServant": "False for an official who is not a civil servant (non-ASN, e.g. permanent BLUD staff) and so has no NIP; absent means a civil servant.",
         ]
     }
 }
@@ -35,6 +39,25 @@ extension AccountInfo: SchemaDescribed {
             "mustChangePassword": "Whether the next sign-in must change the password.",
             "assignment": "The assignment letter, for officials.",
             "vendorID": "For vendor accounts, the vendor id.",
+            "nip": "The official's NIP (18 digits), when the official is a civil servant and it was given.",
+            "rank": "Rank and grade (pangkat/golongan), when given.",
+            "position": "The position (jabatan), when given.",
+            "civilServant": "False for an official marked as not a civil servant (no NIP); absent for a civil servant and for accounts that are not officials'.",
+            "profileVersion": "The profile's version: 1 at creation, one more at every `account.updateProfile`; orders keeps the newest it has seen.",
+        ]
+    }
+}
+
+extension AccountProfileParams: SchemaDescribed {
+    public static var schemaDescription: String { "An official's profile as printed under a signature: name, NIP, rank and position." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountID": "The account's id (`account.list`).",
+            "fullName": "The person's full name, with titles as they write it; at most 200 characters.",
+            "nip": "The NIP; required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts unless `civilServant` is false. Absent clears it.",
+            "rank": "Rank and grade (pangkat/golongan); absent clears it.",
+            "position": "The position (jabatan); absent clears it.",
+            "civilServant": "False for a non-civil-servant official (no NIP); absent means a civil servant.",
         ]
     }
 }
@@ -81,7 +104,12 @@ extension AgencyInfo: SchemaDescribed {
         [
             "tenant": "The tenant it belongs to.",
             "code": "Short code, unique in the tenant (used in document numbers).",
-            "name": "The full official name, at most 200 characters.",
+            "name": "The full official name as printed on the letterhead (e.g. \"Dinas Pendidikan dan Kebudayaan Kabupaten Balangan\"), at most 200 characters.",
+            "address": "The office's street address as printed on the letterhead, at most 300 characters.",
+            "phone": "The office telephone as printed (e.g. \"(0526) 2028060\"), checked as an Indonesian number.",
+            "email": "The office email address (stored lowercased).",
+            "npwp": "The NPWP the agency's treasurer (bendahara) collects tax under.",
+            "version": "The agency record's version: 1 at creation, one more at every `agency.update`; ignored on create.",
         ]
     }
 }
@@ -289,11 +317,28 @@ extension DeliveryRegion: SchemaDescribed {
 }
 
 extension DirectorIdentity: SchemaDescribed {
-    public static var schemaDescription: String { "The director (or the individual vendor's own) identity." }
+    public static var schemaDescription: String { "The director of a business entity: the person who signs for it." }
     public static var fieldDescriptions: [String: String] {
         [
-            "name": "The vendor's registered name.",
-            "nik": "NIK from the KTP.",
+            "name": "The director's full name as on the KTP (the person, not the company), at most 200 characters.",
+            "nik": "NIK from the director's KTP.",
+            "position": "The director's position as printed under the signature (e.g. \"Direktur\", \"Direktur Utama\", \"Pesero Pengurus\"), at most 100 characters; absent prints \"Direktur\".",
+        ]
+    }
+}
+
+extension DirectoryEntry: SchemaDescribed {
+    public static var schemaDescription: String { "One account as an auditor sees it beside an audit entry: who the actor is, never how they sign in (no username, email, password or session data)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountID": "The account's id: the `actor` of audit entries in every service.",
+            "fullName": "The person's (or the vendor's) full name.",
+            "roles": "The roles the account holds.",
+            "tenant": "The tenant, or null for a national account (Super Admin, developer, monitor).",
+            "agency": "The agency within the tenant, for accounts bound to one.",
+            "status": "`active` or `disabled`.",
+            "position": "The position (jabatan), for officials who have one.",
+            "vendorID": "The vendor id, for vendor accounts.",
         ]
     }
 }
@@ -506,6 +551,16 @@ extension InspectionTeamMember: SchemaDescribed {
             "name": "The member's full name, with titles (1 to 200 characters).",
             "nip": "The member's NIP (18 digits, checked: birth date, appointment month, sex, serial).",
             "role": "The member's role in the team, e.g. \"Ketua\", \"Anggota\" (1 to 100 characters).",
+        ]
+    }
+}
+
+extension KTPAddress: SchemaDescribed {
+    public static var schemaDescription: String { "The address printed on a KTP, which is what domicile means (annex I.C.2 \"KTP Domisili\"): not the NIK's prefix, which is kept for life (UU 24/2013 Pasal 13) wherever the holder moves." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "street": "The address as on the KTP (street, RT/RW, desa/kelurahan, kecamatan), at most 300 characters.",
+            "regionCode": "The Kemendagri region code of the place the address lies in (kabupaten, kecamatan or desa level); it must lie in one of the tenant's domicile regions.",
         ]
     }
 }
@@ -789,6 +844,7 @@ extension OrderRecord: SchemaDescribed {
             "version": "Optimistic-concurrency version: send it back with every action.",
             "createdAt": "When created and last changed.",
             "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "parties": "The parties (regency, agency, the signing PPK, the vendor) as identity had them when the Surat Pesanan was issued, kept with the order whatever identity says later; null before.",
         ]
     }
 }
@@ -1471,13 +1527,42 @@ extension TKDNDeclaration: SchemaDescribed {
     }
 }
 
+extension TenantEmblem: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's emblem with its bytes." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code.",
+            "sha256": "SHA-256 of the bytes, lowercase hex: the name under which consumers keep the image.",
+            "contentType": "`image/png` or `image/jpeg`, detected from the bytes.",
+            "width": "Width in pixels, as the image header states it.",
+            "height": "Height in pixels, as the image header states it.",
+            "contentBase64": "The image, standard base64 with padding.",
+            "tenantVersion": "The tenant record's version after the emblem was set.",
+        ]
+    }
+}
+
+extension TenantEmblemUpload: SchemaDescribed {
+    public static var schemaDescription: String { "The emblem (lambang daerah) a tenant prints on its letterheads." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code.",
+            "contentBase64": "The image, standard base64: a PNG or a baseline/progressive JPEG of 16 to 4096 pixels a side, at most 256 KiB.",
+        ]
+    }
+}
+
 extension TenantInfo: SchemaDescribed {
     public static var schemaDescription: String { "A tenant: a kabupaten or institution served by this deployment." }
     public static var fieldDescriptions: [String: String] {
         [
             "code": "Short code, e.g. `balangan`.",
             "name": "The full official name, at most 200 characters.",
-            "domicileRegionCodes": "NIK prefixes (province + kabupaten) accepted as vendor domicile, e.g. `[\"6311\"]`.",
+            "domicileRegionCodes": "The Kemendagri region codes (kode wilayah, Permendagri 72/2019 as updated) of the kabupaten/kota whose residents count as domiciled in the tenant: 4 digits, province and regency, e.g. `[\"6311\"]` for Balangan (written `63.11`; given with or without the dot, stored without). A vendor's KTP address must lie in one of them.",
+            "governmentName": "The government's full name as printed at the top of a letterhead, e.g. \"Pemerintah Kabupaten Balangan\"; at most 200 characters. When absent, \"Pemerintah \" and the name.",
+            "seat": "The seat of government, printed as the place of signing (Balangan: \"Paringin\"; Polewali Mandar: \"Polewali\"); at most 100 characters.",
+            "emblemSha256": "SHA-256 (lowercase hex) of the emblem set with `tenant.setEmblem`; ignored on create and update; absent while none is set.",
+            "version": "The tenant record's version: 1 at creation, one more at every change (update or emblem); ignored on create.",
         ]
     }
 }
@@ -1487,6 +1572,19 @@ extension TenantScope: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "tenant": "The tenant; defaults to the caller's own.",
+        ]
+    }
+}
+
+extension TenantUpdateParams: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's own data as an administrator corrects it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant's code.",
+            "name": "The full official name, at most 200 characters.",
+            "domicileRegionCodes": "The Kemendagri region codes (4 digits, `6311` or `63.11`) vendors' KTP addresses must lie in.",
+            "governmentName": "The government's full name as printed on letterheads, e.g. \"Pemerintah Kabupaten Balangan\".",
+            "seat": "The seat of government, the place of signing, e.g. \"Paringin\".",
         ]
     }
 }
@@ -1638,6 +1736,8 @@ extension VendorInfo: SchemaDescribed {
             "accountID": "The vendor's sign-in account.",
             "documents": "The supporting documents uploaded for verification (metadata; `vendor.document` returns the bytes).",
             "version": "Optimistic-concurrency version: send it back with state changes.",
+            "ktpAddress": "The KTP address and its region code (the domicile); absent for registrations stored before it was asked for.",
+            "domicileConfirmed": "Whether a verifier confirmed the KTP address against the KTP scan when verifying.",
         ]
     }
 }
@@ -1690,7 +1790,7 @@ extension VendorRegistration: SchemaDescribed {
             "tenant": "The tenant registered with.",
             "kind": "Whether the vendor is a business entity (badan usaha) or an individual (perorangan).",
             "name": "Business or personal name.",
-            "nik": "NIK from the KTP (the director's for an entity); must show domicile in the tenant.",
+            "nik": "NIK from the KTP (the director's for an entity). Its prefix is not the domicile: see `ktpAddress`.",
             "npwp": "NPWP, the tax identity number (16 digits, or the old 15-digit form).",
             "nib": "Business identification number; required for entities.",
             "email": "Email address (stored and compared lowercased, NFC).",
@@ -1705,6 +1805,7 @@ extension VendorRegistration: SchemaDescribed {
             "acceptedTermsVersion": "The version of the vendor terms accepted (must be the current one).",
             "username": "Sign-in name for the vendor's account.",
             "password": "Password (≥ 10 characters, not the username).",
+            "ktpAddress": "The address on the KTP (the director's for an entity) with its region code: the domicile, which must lie in the tenant's regions. Required for new registrations; absent only in registrations stored before it was asked for.",
         ]
     }
 }
@@ -1741,6 +1842,10 @@ extension VendorStandingChange: SchemaDescribed {
             "kind": "Individual or business entity.",
             "version": "The vendor record's version; a higher version is newer.",
             "bankAccount": "Where the vendor is paid, for payments and orders' payment facts; absent from events published before it was added (the version did not change: it is an optional addition).",
+            "signerName": "The person who signs for the vendor: an entity's director, or the individual; absent from events published before it was added (an optional addition, like the rest below).",
+            "signerPosition": "The signer's position: the director's (\"Direktur\" when none was given), \"Pemilik\" for an individual.",
+            "address": "The business address as printed on documents.",
+            "nib": "The NIB (13 digits), for a vendor that has one.",
         ]
     }
 }
@@ -1757,6 +1862,18 @@ extension VendorTerms: SchemaDescribed {
             "effectiveFrom": "The first calendar day they apply, `YYYY-MM-DD` in the tenant's time zone.",
             "legalBasis": "Where the duty to accept them comes from.",
             "text": "The full text (Indonesian), paragraphs separated by blank lines.",
+        ]
+    }
+}
+
+extension VendorVerification: SchemaDescribed {
+    public static var schemaDescription: String { "A verifier's confirmation that a registration matches its documents." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id, as returned by `vendor.register`.",
+            "version": "The version the verifier saw.",
+            "domicileConfirmed": "Must be true: the verifier compared the KTP address and its region code with the KTP scan and found the holder domiciled in the tenant (annex I.C.2).",
+            "reason": "A note, if any.",
         ]
     }
 }

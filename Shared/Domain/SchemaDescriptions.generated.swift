@@ -307,6 +307,18 @@ extension PurchaseCeilings: SchemaDescribed {
     }
 }
 
+extension RegionCode: SchemaDescribed {
+    public static var schemaDescription: String { "A valid Kemendagri region code: 4 digits for a kabupaten/kota (`63.11` Balangan), 6 for a kecamatan (`63.11.01`) or 10 for a desa/kelurahan (`63.11.01.2001`), each level's first two digits not `00`. Accepted with or without the dots; kept and encoded as the digits alone (`6311`); `dotted` writes it as Kemendagri prints it. The code is where a place lies, not where a person's NIK was issued: a NIK is kept for life (UU 24/2013 Pasal 13) and its prefix names the region of first registration only." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "value": "The digits, without dots: 4, 6 or 10 of them.",
+            "regency": "The kabupaten/kota this code lies in (its first 4 digits).",
+            "dotted": "As Kemendagri prints it: `63.11`, `63.11.01`, `63.11.01.2001`.",
+            "description": "The digits.",
+        ]
+    }
+}
+
 extension RejectionReason: SchemaDescribed {
     public static var schemaDescription: String { "Why the PPK rejects delivered units (annex I.D.3.h); each obliges the vendor to replace them at its own cost (I.D.3.i). Values: `defect`: Defective (cacat). `damage`: Damaged (rusak). `malfunction`: Does not work (malfungsi). `specification_mismatch`: Does not match the technical specification." }
 }

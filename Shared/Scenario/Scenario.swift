@@ -164,11 +164,28 @@ public final class Scenario: @unchecked Sendable {
         return ScenarioVendor(info: registered, token: session.token, account: session.account)
     }
 
-    /// The verifier verifies and activates a registered vendor; returns it as activated.
+    /// The vendor uploads every document verification needs (KTP, NPWP; for an entity also NIB,
+    /// deed and business licence), as small sample files; returns the vendor after the uploads.
+    public func uploadRequiredDocuments(_ vendor: VendorInfo, vendorToken: String) async throws -> VendorInfo {
+        var current = vendor
+        let types: [VendorDocumentType] =
+            vendor.kind == .entity ? [.ktp, .npwp, .nib, .deed, .licence] : [.ktp, .npwp]
+        for type in types {
+            current = try await call(
+                VendorUploadDocument.self,
+                VendorDocumentUpload(type: type, contentBase64: SampleFiles.base64(SampleFiles.pdf)), on: identity,
+                token: vendorToken)
+        }
+        return current
+    }
+
+    /// The verifier verifies (confirming the KTP domicile) and activates a registered vendor
+    /// whose required documents are on file; returns it as activated.
     public func verifyAndActivate(_ vendor: VendorInfo, verifier: String) async throws -> VendorInfo {
         let verified = try await call(
-            VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), on: identity,
-            token: verifier)
+            VendorVerify.self,
+            VendorVerification(vendorID: vendor.id, version: vendor.version, domicileConfirmed: true),
+            on: identity, token: verifier)
         return try await call(
             VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), on: identity,
             token: verifier)
@@ -188,8 +205,9 @@ public final class Scenario: @unchecked Sendable {
                     number, tenant: tenant, scale: scale, isPKP: isPKP, termsVersion: termsVersion)
             }()
         let registered = try await call(VendorRegister.self, registration, on: identity)
-        let active = try await verifyAndActivate(registered, verifier: verifier)
         let session = try await signIn(registration.username, password: registration.password)
+        let documented = try await uploadRequiredDocuments(registered, vendorToken: session.token)
+        let active = try await verifyAndActivate(documented, verifier: verifier)
         return ScenarioVendor(info: active, token: session.token, account: session.account)
     }
 

@@ -16,6 +16,52 @@ public enum SampleFiles {
     /// A minimal PDF.
     public static let pdf: [UInt8] = Array("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".utf8)
 
+    /// A complete, decodable 32×32 RGB PNG (green, with a yellow bar in the middle), as a
+    /// tenant's emblem: stored (uncompressed) deflate, real CRCs and Adler-32, so any decoder reads it.
+    public static let emblemPNG: [UInt8] = png(width: 32, height: 32) { x, y in
+        (8...23).contains(y) && (12...19).contains(x) ? [0xF2, 0xC9, 0x1C] : [0x1B, 0x6B, 0x3A]
+    }
+
+    /// A PNG of `width`×`height` RGB pixels coloured by `pixel` (at most 64 KiB of raw rows).
+    public static func png(width: Int, height: Int, pixel: (Int, Int) -> [UInt8]) -> [UInt8] {
+        func bigEndian(_ value: Int, _ count: Int) -> [UInt8] {
+            (0..<count).reversed().map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) }
+        }
+        func crc32(_ bytes: [UInt8]) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return ~crc
+        }
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(type.utf8) + data
+            return bigEndian(data.count, 4) + body + bigEndian(Int(crc32(body)), 4)
+        }
+        var raw: [UInt8] = []
+        for y in 0..<height {
+            raw.append(0)  // filter: none
+            for x in 0..<width { raw += pixel(x, y) }
+        }
+        var a: UInt32 = 1
+        var b: UInt32 = 0
+        for byte in raw {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
+        let length = raw.count
+        let zlib: [UInt8] =
+            [
+                0x78, 0x01, 0x01, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF),
+                UInt8((~length >> 8) & 0xFF),
+            ]
+            + raw + bigEndian(Int(b << 16 | a), 4)
+        let header = bigEndian(width, 4) + bigEndian(height, 4) + [8, 2, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header) + chunk("IDAT", zlib)
+            + chunk("IEND", [])
+    }
+
     /// Standard base64 of `bytes`, as uploads carry them.
     public static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
 }
@@ -29,27 +75,49 @@ public enum ScenarioData {
     /// The initial password every official is created with (and must change).
     public static let initialPassword = "initial-pass-1"
 
-    /// Kabupaten Balangan (domicile region 6311).
-    public static let balangan = TenantInfo(code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"])
-    /// Kabupaten Polewali Mandar (domicile region 7604).
+    /// Kabupaten Balangan (Kemendagri region 63.11), seated at Paringin.
+    public static let balangan = TenantInfo(
+        code: "balangan", name: "Kabupaten Balangan", domicileRegionCodes: ["6311"],
+        governmentName: "Pemerintah Kabupaten Balangan", seat: "Paringin")
+    /// Kabupaten Polewali Mandar (Kemendagri region 76.04), seated at Polewali.
     public static let polman = TenantInfo(
-        code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"])
+        code: "polman", name: "Kabupaten Polewali Mandar", domicileRegionCodes: ["7604"],
+        governmentName: "Pemerintah Kabupaten Polewali Mandar", seat: "Polewali")
     /// Roles that belong to an agency (the others are tenant-wide, or above tenants for `monitor`).
-    public static let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
+    public static let agencyRoles: Set<Role> = [.ppk, .procurementOfficial, .treasurer, .budgetHolder, .agencyAdmin]
 
     /// The password an official ends with after the first change.
     public static func finalPassword(of username: String) -> String { "pw-\(username)-final1" }
 
-    /// The account of an official with an assignment letter and the initial password.
+    /// The account of an official with an assignment letter and the initial password; officials
+    /// of the civil-servant roles (PPK, Pejabat Pengadaan, PA/KPA, treasurer) get an NIP that
+    /// follows from the username, a rank and a position.
     public static func official(
         _ username: String, roles: [Role], tenant: String?, agency: String?, emailDomain: String = "pemkab.go.id"
     ) throws -> AccountCreateParams {
-        AccountCreateParams(
+        let civilServant = !Set(roles).isDisjoint(with: [.ppk, .procurementOfficial, .budgetHolder, .treasurer])
+        return AccountCreateParams(
             username: username,
             email: try EmailAddress("\(username.replacingOccurrences(of: "_", with: "-"))@\(emailDomain)"),
             fullName: "Pejabat \(username)", roles: roles, tenant: tenant, agency: agency,
             assignment: AssignmentLetter(number: "800/\(username)/2026", date: "2026-01-05", issuer: "Bupati"),
-            initialPassword: initialPassword)
+            initialPassword: initialPassword, nip: civilServant ? try NIP(nipText(of: username)) : nil,
+            rank: civilServant ? "Penata (III/c)" : nil, position: civilServant ? positionText(of: roles) : nil)
+    }
+
+    /// A valid NIP that follows from `seed` (born 1 January 1985, appointed January 2010, a man,
+    /// a serial from 001 to 999 from the seed's characters).
+    public static func nipText(of seed: String) -> String {
+        let serial = seed.unicodeScalars.reduce(7) { ($0 * 31 + Int($1.value)) % 999 } + 1
+        return "19850101" + "201001" + "1" + String(format: "%03d", serial)
+    }
+
+    /// The position printed for an official holding `roles`.
+    static func positionText(of roles: [Role]) -> String {
+        if roles.contains(.ppk) { return "Pejabat Pembuat Komitmen" }
+        if roles.contains(.procurementOfficial) { return "Pejabat Pengadaan" }
+        if roles.contains(.budgetHolder) { return "Pengguna Anggaran" }
+        return "Bendahara Pengeluaran"
     }
 
     /// A legacy 15-digit NPWP built from 8 digits: their Luhn check digit, then `000` + a 3-digit branch.
@@ -81,7 +149,7 @@ public enum ScenarioData {
     public static func vendorRegistration(
         _ n: Int, tenant: String = "balangan", kind: VendorKind = .entity, region: String? = nil, name: String? = nil,
         npwpBase: Int = 20_000_000, scale: BusinessScale = .small, isPKP: Bool = false, username: String? = nil,
-        emailDomain: String = "usaha.co.id", termsVersion: String
+        emailDomain: String = "usaha.co.id", termsVersion: String, ktpRegion: String? = nil
     ) throws -> VendorRegistration {
         let region = region ?? (tenant == polman.code ? "7604" : "6311")
         let nik = try NIK(nikText(region, serial: n))
@@ -96,11 +164,13 @@ public enum ScenarioData {
             deed: kind == .entity
                 ? DeedOfEstablishment(number: "12", date: "2020-02-03", ratificationNumber: "AHU-0001234.AH.01.01")
                 : nil,
-            director: kind == .entity ? DirectorIdentity(name: "Budi \(n)", nik: nik) : nil,
+            director: kind == .entity ? DirectorIdentity(name: "Budi \(n)", nik: nik, position: "Direktur") : nil,
             businessLicenceNumber: "SIUP-\(n)",
             bankAccount: BankAccount(bank: "Bank Kalsel", number: "0012345\(n)", holderName: name),
             isPKP: isPKP, businessScale: scale, acceptedTermsVersion: termsVersion,
-            username: username ?? "vendor\(n)", password: "vendor-pass-\(n)")
+            username: username ?? "vendor\(n)", password: "vendor-pass-\(n)",
+            ktpAddress: KTPAddress(
+                street: "Jl. A. Yani No. \(n), RT 002 RW 001", regionCode: try RegionCode(ktpRegion ?? region)))
     }
 
     /// Delivery regions PARINGIN and AWAYAN.

@@ -42,6 +42,14 @@ let identityMethodCases: [MethodCase] = [
             assignment: AssignmentLetter(number: "", date: "2026-01-01", issuer: ""), initialPassword: "short")
     },
     MethodCase(AccountList.self) { TenantScope(tenant: "balangan") },
+    MethodCase(AccountUpdateProfile.self) { AccountProfileParams(accountID: missingID, fullName: "") },
+    MethodCase(AccountDirectory.self) { TenantScope(tenant: "balangan") },
+    MethodCase(AgencyUpdate.self) { AgencyInfo(tenant: "balangan", code: "NOPE", name: "") },
+    MethodCase(TenantUpdate.self) {
+        TenantUpdateParams(tenant: "nope", name: "", domicileRegionCodes: [], governmentName: "", seat: "")
+    },
+    MethodCase(TenantSetEmblem.self) { TenantEmblemUpload(tenant: "nope", contentBase64: "bm90IGFuIGltYWdl") },
+    MethodCase(TenantEmblemRead.self) { TenantScope(tenant: "nope") },
     MethodCase(AccountResetPassword.self) {
         PasswordResetParams(accountID: missingID, temporaryPassword: "temporary-pass-1")
     },
@@ -57,7 +65,7 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(VendorGet.self) { VendorRef(vendorID: missingID) },
     MethodCase(VendorList.self) { VendorListParams() },
     MethodCase(VendorStandingRead.self) { VendorRef(vendorID: missingID) },
-    MethodCase(VendorVerify.self) { VendorDecision(vendorID: missingID, version: 1) },
+    MethodCase(VendorVerify.self) { VendorVerification(vendorID: missingID, version: 1, domicileConfirmed: true) },
     MethodCase(VendorReject.self) { VendorDecision(vendorID: missingID, version: 1, reason: "incomplete") },
     MethodCase(VendorActivate.self) { VendorDecision(vendorID: missingID, version: 1) },
     MethodCase(VendorBlock.self) {
@@ -174,7 +182,8 @@ struct AuthorizationMatrixTests {
             #expect(get?.code == 404 || get?.code == 403, "\(String(describing: get))")
             let verify = await rpcError {
                 _ = try await client.call(
-                    VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version),
+                    VendorVerify.self,
+                    VendorVerification(vendorID: vendor.id, version: vendor.version, domicileConfirmed: true),
                     token: fixture.polmanVerifier)
             }
             #expect(verify?.code == 404 || verify?.code == 403, "\(String(describing: verify))")
@@ -191,7 +200,7 @@ struct AuthorizationMatrixTests {
                     username: username, email: try EmailAddress("\(username)@pemkab.go.id"), fullName: "X",
                     roles: roles, tenant: "balangan",
                     agency: agency, assignment: AssignmentLetter(number: "1", date: "2026-01-01", issuer: "Bupati"),
-                    initialPassword: "initial-pass-1")
+                    initialPassword: "initial-pass-1", nip: try NIP("198501012010011001"))
             }
             let admin = fixture.tokens[.agencyAdmin]!
             let otherAgency = await rpcError {

@@ -106,9 +106,12 @@ struct HelpdeskAuditTests {
         try await withFixture { fixture in
             let client = fixture.client
             let verifier = fixture.tokens[.verifier]!
-            let vendor = fixture.vendor!
+            let vendor = try await fixture.scenario.uploadRequiredDocuments(
+                fixture.vendor!, vendorToken: fixture.tokens[.vendor]!)
             let verified = try await client.call(
-                VendorVerify.self, VendorDecision(vendorID: vendor.id, version: vendor.version), token: verifier)
+                VendorVerify.self,
+                VendorVerification(vendorID: vendor.id, version: vendor.version, domicileConfirmed: true),
+                token: verifier)
             _ = try await client.call(
                 VendorActivate.self, VendorDecision(vendorID: vendor.id, version: verified.version), token: verifier)
             let auditor = fixture.tokens[.auditor]!
@@ -125,7 +128,9 @@ struct HelpdeskAuditTests {
                 cursor = page.nextCursor
             }
             #expect(entries.allSatisfy { $0.tenant == "balangan" })
-            let vendorEntries = entries.filter { $0.targetType == "vendor" && $0.targetID == vendor.id }
+            let vendorEntries = entries.filter {
+                $0.targetType == "vendor" && $0.targetID == vendor.id && $0.action != "document_uploaded"
+            }
             #expect(vendorEntries.map(\.action) == ["registered", "verified", "activated"])
             let verifierID = fixture.accounts[.verifier]!.id
             for entry in vendorEntries.dropFirst() {

@@ -99,7 +99,8 @@ final class IdentityFixture: @unchecked Sendable {
                 AgencyInfo(tenant: "polman", code: "DINKES", name: "Dinas Kesehatan Polman"),
             ])
         let officials: [Role] = [
-            .agencyAdmin, .verifier, .ppk, .treasurer, .budgetHolder, .ukpbjHead, .auditor, .developer, .monitor,
+            .agencyAdmin, .verifier, .ppk, .procurementOfficial, .treasurer, .budgetHolder, .ukpbjHead, .auditor,
+            .developer, .monitor,
         ]
         for role in officials {
             let username = "b-\(role.rawValue.replacingOccurrences(of: "_", with: "-"))"
@@ -146,7 +147,8 @@ final class IdentityFixture: @unchecked Sendable {
     {
         let registered = try await scenario.registerVendor(
             try registration(n, tenant: tenant, kind: kind, region: region))
-        return (registered.info, registered.token)
+        let documented = try await scenario.uploadRequiredDocuments(registered.info, vendorToken: registered.token)
+        return (documented, registered.token)
     }
 
     func stop() async {
@@ -168,5 +170,5 @@ func withFixture(passwordHasher: PasswordHasher? = nil, _ body: (IdentityFixture
 
 /// The roles that belong to an agency (mirrors AccountRules, which is internal to the service).
 enum AccountRulesMirror {
-    static let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
+    static let agencyRoles: Set<Role> = [.ppk, .procurementOfficial, .treasurer, .budgetHolder, .agencyAdmin]
 }

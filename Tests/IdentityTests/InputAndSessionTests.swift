@@ -23,8 +23,22 @@ let badRegistrations: [BadRegistration] = [
         description: "NIK with 31 February", mutate: { replacing($0, "nik", with: "6311013102900001") }, fields: ["nik"]
     ),
     BadRegistration(
-        description: "NIK of polman for balangan",
-        mutate: { replacing($0, "nik", with: .string(nikText("7604", serial: 50))) }, fields: ["nik"]),
+        description: "KTP address in polman for balangan",
+        mutate: { replacing($0, "ktpAddress", with: ["street": "Jl. Poros No. 1", "regionCode": "76.04.01"]) },
+        fields: ["ktpAddress.regionCode"]),
+    BadRegistration(
+        description: "no KTP address", mutate: { replacing($0, "ktpAddress", with: nil) }, fields: ["ktpAddress"]),
+    BadRegistration(
+        description: "KTP region code of 5 digits",
+        mutate: { replacing($0, "ktpAddress", with: ["street": "Jl. A. Yani", "regionCode": "63110"]) },
+        fields: ["ktpAddress.regionCode"]),
+    BadRegistration(
+        description: "director position with a line break",
+        mutate: { value in
+            var director = value.objectValue?["director"]?.objectValue ?? [:]
+            director["position"] = "Direktur\nUtama"
+            return replacing(value, "director", with: .object(director))
+        }, fields: ["director.position"]),
     BadRegistration(
         description: "NPWP with a wrong check digit",
         mutate: { value in

@@ -262,7 +262,7 @@ import Testing
                 roles: [.ppk], tenant: "balangan",
                 agency: "DINKES",
                 assignment: AssignmentLetter(number: "800/9/2026", date: "2026-01-05", issuer: "Bupati"),
-                initialPassword: "initial-pass-1")
+                initialPassword: "initial-pass-1", nip: try NIP("198501012010011001"))
             _ = try await fixture.client.call(AccountCreate.self, params, token: fixture.superAdmin)
             let first = try await fixture.client.call(
                 AuthSignIn.self, SignInParams(login: "new-ppk", password: "initial-pass-1"))

@@ -17,7 +17,7 @@ struct TextAndEmailTests {
             username: username, email: try EmailAddress("placeholder@pemkab.go.id"), fullName: fullName, roles: [.ppk],
             tenant: "balangan", agency: "DINKES",
             assignment: AssignmentLetter(number: "800/12/2026", date: "2026-01-05", issuer: "Bupati"),
-            initialPassword: "initial-pass-1")
+            initialPassword: "initial-pass-1", nip: try NIP("198501012010011001"))
         return replacing(try JSONCoding.value(params), "email", with: .string(email))
     }
 

@@ -28,7 +28,9 @@ struct VendorFlowTests {
             #expect(early?.code == 409)
 
             let verified = try await client.call(
-                VendorVerify.self, VendorDecision(vendorID: registered.id, version: registered.version), token: verifier
+                VendorVerify.self,
+                VendorVerification(vendorID: registered.id, version: registered.version, domicileConfirmed: true),
+                token: verifier
             )
             #expect(verified.status == .verified)
             #expect(verified.version == registered.version + 1)
@@ -128,12 +130,15 @@ struct VendorFlowTests {
             // Verify a rejected one: wrong state.
             let wrong = await rpcError {
                 _ = try await client.call(
-                    VendorVerify.self, VendorDecision(vendorID: vendor.id, version: rejected.version), token: verifier)
+                    VendorVerify.self,
+                    VendorVerification(vendorID: vendor.id, version: rejected.version, domicileConfirmed: true),
+                    token: verifier)
             }
             #expect(wrong?.code == 409)
 
             var corrected = try registration(1, username: "b-vendor")
             corrected.address = "Jl. Baru No. 2, Paringin"
+            _ = try await fixture.scenario.uploadRequiredDocuments(vendor, vendorToken: fixture.tokens[.vendor]!)
             let resubmitted = try await client.call(VendorResubmit.self, corrected, token: fixture.tokens[.vendor]!)
             #expect(resubmitted.status == .registered)
             #expect(resubmitted.address == "Jl. Baru No. 2, Paringin")
@@ -144,7 +149,9 @@ struct VendorFlowTests {
             }
             #expect(twice?.code == 409)
             let verified = try await client.call(
-                VendorVerify.self, VendorDecision(vendorID: vendor.id, version: resubmitted.version), token: verifier)
+                VendorVerify.self,
+                VendorVerification(vendorID: vendor.id, version: resubmitted.version, domicileConfirmed: true),
+                token: verifier)
             #expect(verified.status == .verified)
         }
     }
@@ -156,7 +163,9 @@ struct VendorFlowTests {
             let (first, _) = try await fixture.registerVendor(20)
             let (second, _) = try await fixture.registerVendor(21)
             let verifiedSecond = try await client.call(
-                VendorVerify.self, VendorDecision(vendorID: second.id, version: second.version), token: verifier)
+                VendorVerify.self,
+                VendorVerification(vendorID: second.id, version: second.version, domicileConfirmed: true),
+                token: verifier)
             let today = String(ISO8601DateFormatter().string(from: fixture.clock.now()).prefix(10))
             for vendor in [first, second] {
                 _ = try await client.call(
@@ -169,7 +178,9 @@ struct VendorFlowTests {
             #expect(today >= "2020-01-01")
             let verify = await rpcError {
                 _ = try await client.call(
-                    VendorVerify.self, VendorDecision(vendorID: first.id, version: first.version), token: verifier)
+                    VendorVerify.self,
+                    VendorVerification(vendorID: first.id, version: first.version, domicileConfirmed: true),
+                    token: verifier)
             }
             #expect(verify?.code == 409)
             let activate = await rpcError {

@@ -140,5 +140,40 @@ enum IdentitySchema {
                 CREATE INDEX account_email_folded ON account(lower(email));
                 """),
         Migration(version: 3, name: "event versions", sql: EventFeed.versionSQL),
+        // The parties as documents print them (issue 11): officials' NIP, rank and position;
+        // agencies' address, phone, email and NPWP; the tenant's government name, seat and
+        // emblem; versions that order each record's events. Existing tenants get their government
+        // name from their name ("Pemerintah Kabupaten Balangan"); their seat stays unset until an
+        // administrator gives it. Existing vendors keep their status; their KTP address (in the
+        // registration JSON) is unknown until they resubmit, and verifying one still registered
+        // asks for it.
+        Migration(
+            version: 4, name: "parties",
+            sql: """
+                ALTER TABLE account ADD COLUMN nip TEXT;
+                ALTER TABLE account ADD COLUMN rank TEXT;
+                ALTER TABLE account ADD COLUMN position TEXT;
+                ALTER TABLE account ADD COLUMN civil_servant INTEGER;       -- NULL: not stated (officials: yes)
+                ALTER TABLE account ADD COLUMN profile_version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE agency ADD COLUMN address TEXT;
+                ALTER TABLE agency ADD COLUMN phone TEXT;
+                ALTER TABLE agency ADD COLUMN email TEXT;
+                ALTER TABLE agency ADD COLUMN npwp TEXT;
+                ALTER TABLE agency ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE tenant ADD COLUMN government_name TEXT;
+                ALTER TABLE tenant ADD COLUMN seat TEXT;
+                ALTER TABLE tenant ADD COLUMN emblem_sha256 TEXT;
+                ALTER TABLE tenant ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                UPDATE tenant SET government_name = 'Pemerintah ' || name WHERE government_name IS NULL;
+                ALTER TABLE vendor ADD COLUMN domicile_confirmed_by TEXT;
+                CREATE TABLE tenant_emblem (
+                    sha256 TEXT PRIMARY KEY,
+                    content_type TEXT NOT NULL,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    content BLOB NOT NULL,
+                    created_at TEXT NOT NULL
+                );
+                """),
     ]
 }

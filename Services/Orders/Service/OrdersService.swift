@@ -29,6 +29,19 @@ public enum OrdersService {
                 let keys = try SigningKeys.load(
                     environment.database, configuration: environment.configuration, now: now)
                 let key = keys.current
+                let configuration = environment.configuration
+                // The parties documents print, from identity's feed under their own cursor (from the
+                // feed's start, so what identity told before the party directory existed is learned too).
+                let partyFeed = FeedConsumer(
+                    source: "identity-parties",
+                    client: RPCClient(
+                        socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity",
+                        defaultTimeout: .seconds(10)),
+                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
+                    logger: environment.logger)
+                let catchUpParties: @Sendable () async throws -> Void = {
+                    _ = try await partyFeed.drain { event, db in try PartyDirectory.apply(event, db) }
+                }
                 let context = OrdersContext(
                     database: environment.database,
                     identity: RPCClient(
@@ -38,7 +51,8 @@ public enum OrdersService {
                         socketPath: environment.configuration.peerSocketPath("catalog"),
                         serviceName: "catalog", defaultTimeout: .seconds(10)),
                     sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: key),
-                    documentVerifier: DocumentVerifier(database: environment.database, keyring: keys), now: now)
+                    documentVerifier: DocumentVerifier(database: environment.database, keyring: keys), now: now,
+                    catchUpParties: catchUpParties)
                 SettingsHandlers(context: context).register(into: &table)
                 OrderHandlers(context: context).register(into: &table)
                 ContractHandlers(context: context).register(into: &table)
@@ -47,7 +61,6 @@ public enum OrdersService {
                 let sweeper = ExpirySweeper(context: context)
                 environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
                 // Vendors' NPWP and bank account from identity's feed, for order.readyForPayment.
-                let configuration = environment.configuration
                 let identityFeed = FeedConsumer(
                     source: "identity",
                     client: RPCClient(
@@ -57,6 +70,9 @@ public enum OrdersService {
                     logger: environment.logger)
                 environment.background.every(feedPollInterval, name: "identity feed") {
                     try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
+                }
+                environment.background.every(feedPollInterval, name: "identity party feed") {
+                    try await catchUpParties()
                 }
             },
             events: OrdersEvents.all)
@@ -76,6 +92,9 @@ struct OrdersContext: Sendable {
     /// sealed before a rotation verify.
     let documentVerifier: DocumentVerifier
     let now: @Sendable () -> Date
+    /// Reads identity's feed into the party directory now (the background poll does it every
+    /// second); the Surat Pesanan calls it when a party is not known yet.
+    let catchUpParties: @Sendable () async throws -> Void
 
     /// Today in WITA: delivery dates, deadlines and penalties count whole days.
     var today: CivilDate { CivilDate(now()) }

@@ -82,9 +82,44 @@ enum OrdersSchema {
                     feed_version INTEGER NOT NULL
                 ) STRICT;
                 """),
+        // The parties documents print (PartyDirectory), from identity's feed under their own
+        // cursor ("identity-parties", from the feed's start, so tenants, agencies and officials
+        // created before this migration are learned too). k1/k2 are each record's key: the
+        // tenant code; tenant and agency code; the account id; the vendor id.
+        Migration(
+            version: 6, name: "party directory",
+            sql: """
+                CREATE TABLE party_tenant (
+                    k1 TEXT PRIMARY KEY,
+                    data TEXT NOT NULL,                  -- JSON TenantInfo
+                    version INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE party_agency (
+                    k1 TEXT NOT NULL,
+                    k2 TEXT NOT NULL,
+                    data TEXT NOT NULL,                  -- JSON AgencyInfo
+                    version INTEGER NOT NULL,
+                    PRIMARY KEY (k1, k2)
+                ) STRICT;
+                CREATE TABLE party_official (
+                    k1 TEXT PRIMARY KEY,
+                    data TEXT NOT NULL,                  -- JSON OfficialParty (no email, no credentials)
+                    version INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE party_vendor (
+                    k1 TEXT PRIMARY KEY,
+                    data TEXT NOT NULL,                  -- JSON VendorStandingChange
+                    version INTEGER NOT NULL
+                ) STRICT;
+                CREATE TABLE party_emblem (
+                    sha256 TEXT PRIMARY KEY,
+                    content_type TEXT NOT NULL,
+                    content BLOB NOT NULL                -- kept for ever: old documents re-render with it
+                ) STRICT;
+                """),
         // Documents keep their content and QR verification code; acknowledgements are sealed copies.
         Migration(
-            version: 6, name: "document acknowledgements",
+            version: 7, name: "document acknowledgements",
             sql: DocumentRegister.acknowledgementSchemaSQL),
     ]
 }

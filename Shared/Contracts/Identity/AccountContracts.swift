@@ -21,11 +21,23 @@ public struct AccountCreateParams: Codable, Sendable, Hashable {
     public var assignment: AssignmentLetter
     /// A first password (≥ 10 characters, not the username); the person must change it at first sign-in.
     public var initialPassword: String
+    /// The official's NIP (civil servant number). Required for PPK, Pejabat Pengadaan, PA/KPA
+    /// and treasurer accounts unless `civilServant` is false.
+    public var nip: NIP?
+    /// Rank and grade (pangkat/golongan) as printed, e.g. "Penata Tingkat I (III/d)"; at most 100 characters.
+    public var rank: String?
+    /// The position (jabatan) as printed under the signature, e.g. "Kepala Bidang Sarana dan
+    /// Prasarana"; at most 200 characters.
+    public var position: String?
+    /// False for an official who is not a civil servant (non-ASN, e.g. permanent BLUD staff) and
+    /// so has no NIP; absent means a civil servant.
+    public var civilServant: Bool?
 
     /// Creates the params.
     public init(
         username: String, email: EmailAddress, fullName: String, roles: [Role], tenant: String?, agency: String?,
-        assignment: AssignmentLetter, initialPassword: String
+        assignment: AssignmentLetter, initialPassword: String, nip: NIP? = nil, rank: String? = nil,
+        position: String? = nil, civilServant: Bool? = nil
     ) {
         self.username = username
         self.email = email
@@ -35,6 +47,40 @@ public struct AccountCreateParams: Codable, Sendable, Hashable {
         self.agency = agency
         self.assignment = assignment
         self.initialPassword = initialPassword
+        self.nip = nip
+        self.rank = rank
+        self.position = position
+        self.civilServant = civilServant
+    }
+}
+
+/// An official's profile as printed under a signature: name, NIP, rank and position.
+public struct AccountProfileParams: Codable, Sendable, Hashable {
+    /// The account's id (`account.list`).
+    public var accountID: String
+    /// The person's full name, with titles as they write it; at most 200 characters.
+    public var fullName: String
+    /// The NIP; required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts unless
+    /// `civilServant` is false. Absent clears it.
+    public var nip: NIP?
+    /// Rank and grade (pangkat/golongan); absent clears it.
+    public var rank: String?
+    /// The position (jabatan); absent clears it.
+    public var position: String?
+    /// False for a non-civil-servant official (no NIP); absent means a civil servant.
+    public var civilServant: Bool?
+
+    /// Creates it.
+    public init(
+        accountID: String, fullName: String, nip: NIP? = nil, rank: String? = nil, position: String? = nil,
+        civilServant: Bool? = nil
+    ) {
+        self.accountID = accountID
+        self.fullName = fullName
+        self.nip = nip
+        self.rank = rank
+        self.position = position
+        self.civilServant = civilServant
     }
 }
 
@@ -62,13 +108,31 @@ public struct AccountInfo: Codable, Sendable, Hashable {
     public var assignment: AssignmentLetter?
     /// For vendor accounts, the vendor id.
     public var vendorID: String?
+    /// The official's NIP (18 digits), when the official is a civil servant and it was given.
+    public var nip: NIP?
+    /// Rank and grade (pangkat/golongan), when given.
+    public var rank: String?
+    /// The position (jabatan), when given.
+    public var position: String?
+    /// False for an official marked as not a civil servant (no NIP); absent for a civil servant
+    /// and for accounts that are not officials'.
+    public var civilServant: Bool?
+    /// The profile's version: 1 at creation, one more at every `account.updateProfile`; orders
+    /// keeps the newest it has seen.
+    public var profileVersion: Int64?
 
     /// Creates it.
     public init(
         id: String, username: String, email: String, fullName: String, roles: [Role], tenant: String? = nil,
         agency: String? = nil, status: String, mustChangePassword: Bool, assignment: AssignmentLetter? = nil,
-        vendorID: String? = nil
+        vendorID: String? = nil, nip: NIP? = nil, rank: String? = nil, position: String? = nil,
+        civilServant: Bool? = nil, profileVersion: Int64? = nil
     ) {
+        self.nip = nip
+        self.rank = rank
+        self.position = position
+        self.civilServant = civilServant
+        self.profileVersion = profileVersion
         self.id = id
         self.username = username
         self.email = email
@@ -87,7 +151,7 @@ public struct AccountInfo: Codable, Sendable, Hashable {
 public enum AccountCreate: RPCMethod {
     public static let name = "account.create"
     public static let summary =
-        "Creates an official's account. Super Admin may grant any official role; an agency administrator only PPK, treasurer and PA/KPA in their own agency."
+        "Creates an official's account. Super Admin may grant any official role; an agency administrator only PPK, Pejabat Pengadaan, treasurer and PA/KPA in their own agency. PPK, Pejabat Pengadaan, PA/KPA and treasurer need an NIP unless marked as not civil servants."
     public static let access = Access.roles(.superAdmin, .agencyAdmin)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = AccountCreateParams
@@ -147,4 +211,65 @@ public enum AccountDisable: RPCMethod {
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = AccountRef
     public typealias Result = AccountInfo
+}
+
+/// `account.updateProfile`: an administrator corrects an official's name, NIP, rank and position.
+public enum AccountUpdateProfile: RPCMethod {
+    public static let name = "account.updateProfile"
+    public static let summary =
+        "Replaces an official's printed profile (full name, NIP, rank, position, civil-servant flag): Super Admin any account, an agency administrator the accounts of their agency. Audited; publishes account.updated."
+    public static let access = Access.roles(.superAdmin, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
+    public typealias Params = AccountProfileParams
+    public typealias Result = AccountInfo
+}
+
+// MARK: - The account directory (for auditors)
+
+/// One account as an auditor sees it beside an audit entry: who the actor is, never how they
+/// sign in (no username, email, password or session data).
+public struct DirectoryEntry: Codable, Sendable, Hashable {
+    /// The account's id: the `actor` of audit entries in every service.
+    public var accountID: String
+    /// The person's (or the vendor's) full name.
+    public var fullName: String
+    /// The roles the account holds.
+    public var roles: [Role]
+    /// The tenant, or null for a national account (Super Admin, developer, monitor).
+    public var tenant: String?
+    /// The agency within the tenant, for accounts bound to one.
+    public var agency: String?
+    /// `active` or `disabled`.
+    public var status: String
+    /// The position (jabatan), for officials who have one.
+    public var position: String?
+    /// The vendor id, for vendor accounts.
+    public var vendorID: String?
+
+    /// Creates it.
+    public init(
+        accountID: String, fullName: String, roles: [Role], tenant: String?, agency: String?, status: String,
+        position: String? = nil, vendorID: String? = nil
+    ) {
+        self.accountID = accountID
+        self.fullName = fullName
+        self.roles = roles
+        self.tenant = tenant
+        self.agency = agency
+        self.status = status
+        self.position = position
+        self.vendorID = vendorID
+    }
+}
+
+/// `account.directory`: who each actor of the audit trails is.
+public enum AccountDirectory: RPCMethod {
+    public static let name = "account.directory"
+    public static let summary =
+        "The accounts of a tenant (the caller's by default) and the national accounts, with name, roles, agency and position but no credentials: what an auditor (APIP) joins to the `actor` of every service's audit.read entries."
+    public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor)
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
+    public static let isIdempotent = true
+    public typealias Params = TenantScope
+    public typealias Result = [DirectoryEntry]
 }

@@ -30,20 +30,34 @@ public struct VendorStandingChange: Codable, Sendable, Hashable {
     /// Where the vendor is paid, for payments and orders' payment facts; absent from events
     /// published before it was added (the version did not change: it is an optional addition).
     public var bankAccount: BankAccount?
+    /// The person who signs for the vendor: an entity's director, or the individual; absent from
+    /// events published before it was added (an optional addition, like the rest below).
+    public var signerName: String?
+    /// The signer's position: the director's ("Direktur" when none was given), "Pemilik" for an individual.
+    public var signerPosition: String?
+    /// The business address as printed on documents.
+    public var address: String?
+    /// The NIB (13 digits), for a vendor that has one.
+    public var nib: String?
 
     private enum CodingKeys: String, CodingKey {
         case vendorID = "vendorId"
         case tenant
         case accountID = "accountId"
-        case name, status, npwp, isPKP, isUMKM, kind, version, bankAccount
+        case name, status, npwp, isPKP, isUMKM, kind, version, bankAccount, signerName, signerPosition, address, nib
     }
 
     /// Creates it.
     public init(
         vendorID: String, tenant: String, accountID: String, name: String, status: String, npwp: String, isPKP: Bool,
         isUMKM: Bool,
-        kind: VendorKind, version: Int64, bankAccount: BankAccount? = nil
+        kind: VendorKind, version: Int64, bankAccount: BankAccount? = nil, signerName: String? = nil,
+        signerPosition: String? = nil, address: String? = nil, nib: String? = nil
     ) {
+        self.signerName = signerName
+        self.signerPosition = signerPosition
+        self.address = address
+        self.nib = nib
         self.bankAccount = bankAccount
         self.vendorID = vendorID
         self.tenant = tenant
@@ -109,6 +123,57 @@ public enum AccountDisabled: EventContract {
     public static let summary = "An account was disabled; its sessions are revoked."
     /// The account after the change.
     public typealias Payload = AccountInfo
+}
+
+/// `account.updated`.
+public enum AccountUpdated: EventContract {
+    /// The wire name.
+    public static let type = "account.updated"
+    /// The payload's version.
+    public static let version = 1
+    /// What it means.
+    public static let summary =
+        "An official's printed profile (name, NIP, rank, position) changed; `profileVersion` orders the changes."
+    /// The account after the change (never its password).
+    public typealias Payload = AccountInfo
+}
+
+/// `agency.updated`.
+public enum AgencyUpdated: EventContract {
+    /// The wire name.
+    public static let type = "agency.updated"
+    /// The payload's version.
+    public static let version = 1
+    /// What it means.
+    public static let summary = "An agency's name, address, phone, email or NPWP changed; `version` orders the changes."
+    /// The agency after the change.
+    public typealias Payload = AgencyInfo
+}
+
+/// `tenant.updated`.
+public enum TenantUpdated: EventContract {
+    /// The wire name.
+    public static let type = "tenant.updated"
+    /// The payload's version.
+    public static let version = 1
+    /// What it means.
+    public static let summary =
+        "A tenant's name, government name, seat or domicile region codes changed; `version` orders the changes."
+    /// The tenant after the change.
+    public typealias Payload = TenantInfo
+}
+
+/// `tenant.emblemSet`.
+public enum TenantEmblemSet: EventContract {
+    /// The wire name.
+    public static let type = "tenant.emblemSet"
+    /// The payload's version.
+    public static let version = 1
+    /// What it means.
+    public static let summary =
+        "A tenant's emblem was set: the image itself (base64) and its SHA-256, so consumers keep a copy under the hash and can print old documents byte-identically."
+    /// The emblem with its bytes.
+    public typealias Payload = TenantEmblem
 }
 
 /// `vendor.registered`.
@@ -214,7 +279,10 @@ public enum IdentityEvents {
 
     /// Every event identity publishes.
     public static let declarations: [any EventContract.Type] =
-        [TenantCreated.self, AgencyCreated.self, AccountCreated.self, AccountDisabled.self, VendorBlacklisted.self]
+        [
+            TenantCreated.self, AgencyCreated.self, AccountCreated.self, AccountDisabled.self, VendorBlacklisted.self,
+            AccountUpdated.self, AgencyUpdated.self, TenantUpdated.self, TenantEmblemSet.self,
+        ]
         + vendorStanding.map { $0 as any EventContract.Type }
 
     /// Every event identity publishes, for its `rpc.discover`.

@@ -48,17 +48,37 @@ public struct DeedOfEstablishment: Codable, Sendable, Hashable {
     }
 }
 
-/// The director (or the individual vendor's own) identity.
+/// The director of a business entity: the person who signs for it.
 public struct DirectorIdentity: Codable, Sendable, Hashable {
-    /// The vendor's registered name.
+    /// The director's full name as on the KTP (the person, not the company), at most 200 characters.
     public var name: String
-    /// NIK from the KTP.
+    /// NIK from the director's KTP.
     public var nik: NIK
+    /// The director's position as printed under the signature (e.g. "Direktur", "Direktur
+    /// Utama", "Pesero Pengurus"), at most 100 characters; absent prints "Direktur".
+    public var position: String?
 
     /// Creates it.
-    public init(name: String, nik: NIK) {
+    public init(name: String, nik: NIK, position: String? = nil) {
         self.name = name
         self.nik = nik
+        self.position = position
+    }
+}
+
+/// The address printed on a KTP, which is what domicile means (annex I.C.2 "KTP Domisili"):
+/// not the NIK's prefix, which is kept for life (UU 24/2013 Pasal 13) wherever the holder moves.
+public struct KTPAddress: Codable, Sendable, Hashable {
+    /// The address as on the KTP (street, RT/RW, desa/kelurahan, kecamatan), at most 300 characters.
+    public var street: String
+    /// The Kemendagri region code of the place the address lies in (kabupaten, kecamatan or
+    /// desa level); it must lie in one of the tenant's domicile regions.
+    public var regionCode: RegionCode
+
+    /// Creates it.
+    public init(street: String, regionCode: RegionCode) {
+        self.street = street
+        self.regionCode = regionCode
     }
 }
 
@@ -103,7 +123,7 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
     public var kind: VendorKind
     /// Business or personal name.
     public var name: String
-    /// NIK from the KTP (the director's for an entity); must show domicile in the tenant.
+    /// NIK from the KTP (the director's for an entity). Its prefix is not the domicile: see `ktpAddress`.
     public var nik: NIK
     /// NPWP, the tax identity number (16 digits, or the old 15-digit form).
     public var npwp: NPWP
@@ -133,14 +153,19 @@ public struct VendorRegistration: Codable, Sendable, Hashable {
     public var username: String
     /// Password (≥ 10 characters, not the username).
     public var password: String
+    /// The address on the KTP (the director's for an entity) with its region code: the
+    /// domicile, which must lie in the tenant's regions. Required for new registrations;
+    /// absent only in registrations stored before it was asked for.
+    public var ktpAddress: KTPAddress?
 
     /// Creates it.
     public init(
         tenant: String, kind: VendorKind, name: String, nik: NIK, npwp: NPWP, nib: NIB? = nil, email: EmailAddress,
         phone: PhoneNumber, address: String, deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil,
         businessLicenceNumber: String, bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil,
-        acceptedTermsVersion: String, username: String, password: String
+        acceptedTermsVersion: String, username: String, password: String, ktpAddress: KTPAddress? = nil
     ) {
+        self.ktpAddress = ktpAddress
         self.tenant = tenant
         self.kind = kind
         self.name = name
@@ -210,6 +235,10 @@ public struct VendorInfo: Codable, Sendable, Hashable {
     public var documents: [VendorDocument]
     /// Optimistic-concurrency version: send it back with state changes.
     public var version: Int64
+    /// The KTP address and its region code (the domicile); absent for registrations stored before it was asked for.
+    public var ktpAddress: KTPAddress?
+    /// Whether a verifier confirmed the KTP address against the KTP scan when verifying.
+    public var domicileConfirmed: Bool?
 
     /// Creates it.
     public init(
@@ -217,8 +246,11 @@ public struct VendorInfo: Codable, Sendable, Hashable {
         nik: String, npwp: String, nib: String? = nil, email: String, phone: String, address: String,
         deed: DeedOfEstablishment? = nil, director: DirectorIdentity? = nil, businessLicenceNumber: String,
         bankAccount: BankAccount, isPKP: Bool, businessScale: BusinessScale? = nil, acceptedTermsVersion: String,
-        acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64
+        acceptedTermsAt: String, accountID: String, documents: [VendorDocument], version: Int64,
+        ktpAddress: KTPAddress? = nil, domicileConfirmed: Bool? = nil
     ) {
+        self.ktpAddress = ktpAddress
+        self.domicileConfirmed = domicileConfirmed
         self.id = id
         self.tenant = tenant
         self.kind = kind
@@ -355,14 +387,35 @@ public struct VendorDecision: Codable, Sendable, Hashable {
     }
 }
 
+/// A verifier's confirmation that a registration matches its documents.
+public struct VendorVerification: Codable, Sendable, Hashable {
+    /// The vendor's id, as returned by `vendor.register`.
+    public var vendorID: String
+    /// The version the verifier saw.
+    public var version: Int64
+    /// Must be true: the verifier compared the KTP address and its region code with the KTP
+    /// scan and found the holder domiciled in the tenant (annex I.C.2).
+    public var domicileConfirmed: Bool
+    /// A note, if any.
+    public var reason: String?
+
+    /// Creates it.
+    public init(vendorID: String, version: Int64, domicileConfirmed: Bool, reason: String? = nil) {
+        self.vendorID = vendorID
+        self.version = version
+        self.domicileConfirmed = domicileConfirmed
+        self.reason = reason
+    }
+}
+
 /// `vendor.verify`: documents checked (online and/or offline); registered → verified.
 public enum VendorVerify: RPCMethod {
     public static let name = "vendor.verify"
     public static let summary =
-        "A verifier confirms a registered vendor's identity against its documents (registered → verified). Refused while the vendor is blacklisted."
+        "A verifier confirms a registered vendor's identity against its documents (registered → verified): every required document must be uploaded (KTP and NPWP; for an entity also NIB, deed and business licence; else 422 naming the missing ones) and the KTP domicile confirmed. Refused while the vendor is blacklisted."
     public static let access = Access.roles(.verifier)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
-    public typealias Params = VendorDecision
+    public typealias Params = VendorVerification
     public typealias Result = VendorInfo
 }
 

@@ -349,6 +349,9 @@ public struct OrderRecord: Codable, Sendable, Hashable {
     public var createdAt: String
     /// When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var updatedAt: String
+    /// The parties (regency, agency, the signing PPK, the vendor) as identity had them when the
+    /// Surat Pesanan was issued, kept with the order whatever identity says later; null before.
+    public var parties: OrderParties?
 
     /// Creates it.
     public init(
@@ -359,8 +362,9 @@ public struct OrderRecord: Codable, Sendable, Hashable {
         vendorResponseDue: CivilDate?, closingReason: String?, failureGrounds: SanctionGrounds?,
         suratPesanan: DocumentInfo?, execution: OrderExecution?,
         bast: DocumentInfo?, splitPurchase: SplitPurchaseFlag?, availableActions: [OrderAction], version: Int64,
-        createdAt: String, updatedAt: String
+        createdAt: String, updatedAt: String, parties: OrderParties? = nil
     ) {
+        self.parties = parties
         self.id = id
         self.tenant = tenant
         self.agency = agency
@@ -534,9 +538,11 @@ public enum OrderAccept: RPCMethod {
 public enum OrderIssueSuratPesanan: RPCMethod {
     public static let name = "order.issueSuratPesanan"
     public static let summary =
-        "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on."
+        "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on. The parties (regency, agency, PPK, vendor) are snapshotted into the order as identity's feed last told them; 503 (retry) while the feed has not yet told of one."
     public static let access = Access.roles(.ppk)
-    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
 }

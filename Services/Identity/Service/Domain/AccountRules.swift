@@ -1,13 +1,47 @@
 import SiOpenDomain
 import SiOpenProtocol
+import SiOpenRuntime
 
 /// Who may grant which roles, and what makes a password acceptable (Balangan annex I.A–B,
 /// Pasal 6: access is granted by an administrator; nobody but a vendor registers themselves).
 enum AccountRules {
     /// Roles an agency administrator may grant, in their own agency only.
-    static let agencyGrantable: Set<Role> = [.ppk, .treasurer, .budgetHolder]
+    static let agencyGrantable: Set<Role> = [.ppk, .procurementOfficial, .treasurer, .budgetHolder]
     /// Roles that belong to an agency (SKPD).
-    static let agencyRoles: Set<Role> = [.ppk, .treasurer, .budgetHolder, .agencyAdmin]
+    static let agencyRoles: Set<Role> = [.ppk, .procurementOfficial, .treasurer, .budgetHolder, .agencyAdmin]
+    /// Roles whose holders sign documents as civil servants and so print an NIP (PPK and
+    /// Pejabat Pengadaan: Perpres 16/2018 Pasal 11-12 as amended; PA/KPA; the treasurer).
+    static let civilServantRoles: Set<Role> = [.ppk, .procurementOfficial, .treasurer, .budgetHolder]
+
+    /// The problems of an official's printed profile: an NIP for civil-servant roles unless the
+    /// official is marked as not a civil servant, none for one so marked; rank and position one
+    /// printable line each.
+    static func profileProblems(
+        roles: Set<Role>, nip: NIP?, rank: String?, position: String?, civilServant: Bool?
+    ) -> [FieldError] {
+        var problems: [FieldError] = []
+        if civilServant == false, nip != nil {
+            problems.append(
+                FieldError(field: "nip", reason: "must be absent for an official who is not a civil servant"))
+        }
+        if civilServant != false, nip == nil, !roles.isDisjoint(with: civilServantRoles) {
+            problems.append(
+                FieldError(
+                    field: "nip",
+                    reason:
+                        "is required for PPK, Pejabat Pengadaan, PA/KPA and treasurer accounts (set civilServant to false for a non-civil-servant official)"
+                ))
+        }
+        for (field, value, max) in [("rank", rank, 100), ("position", position, 200)] {
+            guard let value else { continue }
+            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(FieldError(field: field, reason: "must not be blank; leave it out instead"))
+            } else if let reason = InputRules.freeTextProblem(value, max: max, multiline: false) {
+                problems.append(FieldError(field: field, reason: reason))
+            }
+        }
+        return problems
+    }
 
     /// Why `creator` may not create an account with `roles` in `tenant`/`agency`, or nil if allowed.
     static func refusal(creator: Principal, roles: Set<Role>, tenant: String?, agency: String?) -> DomainRefusal? {
@@ -24,12 +58,14 @@ enum AccountRules {
         }
         if !roles.isDisjoint(with: agencyRoles) && agency == nil {
             return .validationFailed(
-                field: "agency", reason: "is required for PPK, treasurer, PA/KPA and agency administrators")
+                field: "agency",
+                reason: "is required for PPK, Pejabat Pengadaan, treasurer, PA/KPA and agency administrators")
         }
         if creator.has(.superAdmin) { return nil }
         // An agency administrator: only agency-grantable roles, only in their own agency.
         guard roles.isSubset(of: agencyGrantable) else {
-            return .forbidden("an agency administrator may create only PPK, treasurer and PA/KPA accounts")
+            return .forbidden(
+                "an agency administrator may create only PPK, Pejabat Pengadaan, treasurer and PA/KPA accounts")
         }
         guard tenant == creator.tenant, agency == creator.agency else {
             return .forbidden("an agency administrator may create accounts only in their own agency")

@@ -6,18 +6,46 @@ import SiOpenRuntime
 /// What a vendor's registration must hold before it is stored (annex I.C): domicile, the
 /// documents of a business entity, the bank account, the accepted terms, printable texts.
 enum RegistrationRules {
-    /// The problems of a registration against the tenant's domicile (`domicile`, its NIK region
-    /// codes), the qualification rules (annex I.C.1) and the current vendor terms; empty when it
-    /// may be stored. `checkCredentials` adds the username and password rules (a first registration).
+    /// The problems of a registration against the tenant's domicile (`domicile`, its Kemendagri
+    /// region codes), the qualification rules (annex I.C.1) and the current vendor terms; empty
+    /// when it may be stored. `checkCredentials` adds the username and password rules (a first
+    /// registration).
+    ///
+    /// Domicile (annex I.C.2, "KTP Domisili") is the address on the KTP: its region code must lie
+    /// in the tenant. The NIK's prefix is not looked at: a NIK is kept for life (UU 24/2013
+    /// Pasal 13), so a Balangan resident may carry a NIK first issued in Banjarmasin (6371…).
     static func problems(
         _ registration: VendorRegistration, domicile: [String], checkCredentials: Bool, currentTermsVersion: String
     ) -> [FieldError] {
         var problems: [FieldError] = []
-        if !registration.nik.hasDomicile(in: domicile) {
+        if let ktp = registration.ktpAddress {
+            if !ktp.regionCode.lies(in: domicile) {
+                let regions = domicile.compactMap { try? RegionCode($0).dotted }.joined(separator: ", ")
+                problems.append(
+                    FieldError(
+                        field: "ktpAddress.regionCode",
+                        reason:
+                            "the KTP address must lie in the tenant's region (\(regions)), not \(ktp.regionCode.dotted)"
+                    ))
+            }
+            if ktp.street.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(FieldError(field: "ktpAddress.street", reason: "must not be empty"))
+            } else if let reason = InputRules.freeTextProblem(ktp.street, max: 300, multiline: false) {
+                problems.append(FieldError(field: "ktpAddress.street", reason: reason))
+            }
+        } else {
             problems.append(
                 FieldError(
-                    field: "nik",
-                    reason: "the KTP must show domicile in the tenant's region (\(domicile.joined(separator: ", ")))"))
+                    field: "ktpAddress",
+                    reason: "the address on the KTP and its Kemendagri region code are required (the domicile)"))
+        }
+        if let position = registration.director?.position {
+            if position.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(
+                    FieldError(field: "director.position", reason: "must not be blank; leave it out instead"))
+            } else if let reason = InputRules.freeTextProblem(position, max: 100, multiline: false) {
+                problems.append(FieldError(field: "director.position", reason: reason))
+            }
         }
         if registration.kind == .entity {
             if registration.nib == nil {
@@ -92,5 +120,43 @@ enum RegistrationRules {
             }
         }
         return problems
+    }
+}
+
+/// What must be on file before a verifier may verify a vendor (annex I.C.1; Polewali Mandar
+/// Pasal 21): the KTP and NPWP; for a business entity also the NIB, the deed of establishment
+/// with its ratification, and the business licence.
+enum VerificationRules {
+    /// The document types a vendor of `kind` must have uploaded.
+    static func requiredDocuments(_ kind: VendorKind) -> [VendorDocumentType] {
+        kind == .entity ? [.ktp, .npwp, .nib, .deed, .licence] : [.ktp, .npwp]
+    }
+
+    /// Why `vendor` may not be verified yet: the documents it lacks, the KTP address it has not
+    /// given, the confirmation the verifier did not make; nil when it may be.
+    static func refusal(_ vendor: VendorInfo, domicileConfirmed: Bool) -> DomainRefusal? {
+        var problems: [FieldError] = []
+        let uploaded = Set(vendor.documents.map(\.type))
+        let missing = requiredDocuments(vendor.kind).filter { !uploaded.contains($0) }
+        if !missing.isEmpty {
+            problems.append(
+                FieldError(
+                    field: "documents",
+                    reason: "missing required documents: \(missing.map(\.rawValue).joined(separator: ", "))"))
+        }
+        if vendor.ktpAddress == nil {
+            problems.append(
+                FieldError(
+                    field: "ktpAddress",
+                    reason: "the vendor has not given its KTP address: reject the registration so it resubmits with one"
+                ))
+        }
+        if !domicileConfirmed {
+            problems.append(
+                FieldError(
+                    field: "domicileConfirmed",
+                    reason: "must be true: confirm the KTP address and its region code against the KTP scan"))
+        }
+        return problems.isEmpty ? nil : .validationFailed(problems)
     }
 }

@@ -70,3 +70,20 @@ enum VendorAction: String, Sendable, CaseIterable {
         }
     }
 }
+
+/// Who signs for a vendor: an entity's director (as "Direktur" unless another position was
+/// given), or the individual vendor themself as "Pemilik".
+struct VendorSigner: Sendable, Hashable {
+    let name: String
+    let position: String
+
+    init(_ vendor: VendorInfo) {
+        if vendor.kind == .entity, let director = vendor.director {
+            name = director.name
+            position = director.position ?? "Direktur"
+        } else {
+            name = vendor.name
+            position = "Pemilik"
+        }
+    }
+}

@@ -19,6 +19,12 @@ struct AccountHandlers {
         table.register(AccountList.self) { params, request in try await listAccounts(params, request) }
         table.register(AccountResetPassword.self) { params, request in try await resetPassword(params, request) }
         table.register(AccountDisable.self) { params, request in try await disable(params, request) }
+        table.register(AccountUpdateProfile.self) { params, request in try await updateProfile(params, request) }
+        table.register(AccountDirectory.self) { params, request in try await directory(params, request) }
+        table.register(AgencyUpdate.self) { params, request in try await updateAgency(params, request) }
+        table.register(TenantUpdate.self) { params, request in try await updateTenant(params, request) }
+        table.register(TenantSetEmblem.self) { params, request in try await setEmblem(params, request) }
+        table.register(TenantEmblemRead.self) { params, request in try await emblem(params, request) }
         table.register(AuthSignIn.self) { params, request in try await signIn(params, request) }
         table.register(AuthSignOut.self) { _, request in try await signOut(request) }
         table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
@@ -40,28 +46,25 @@ struct AccountHandlers {
         // Printed on every document and part of their numbers: ASCII only, so no look-alike letters.
         try InputRules.requireCode(code, field: "code", length: 2...32, lowercaseOnly: true)
         try InputRules.requireText(params.name, field: "name", max: 200)
-        for (index, region) in params.domicileRegionCodes.enumerated() {
-            try InputRules.requireCode(region, field: "domicileRegionCodes[\(index)]", length: 4...4)
-        }
-        guard !params.domicileRegionCodes.isEmpty,
-            params.domicileRegionCodes.allSatisfy({ $0.count == 4 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) })
-        else {
-            throw RPCError.validationFailed(
-                field: "domicileRegionCodes", reason: "must list 4-digit NIK region codes, e.g. 6311")
-        }
+        var tenant = params
+        tenant.domicileRegionCodes = try TenantRules.domicileRegions(params.domicileRegionCodes)
+        tenant.governmentName = params.governmentName ?? "Pemerintah \(params.name)"
+        try TenantRules.requirePrintedNames(governmentName: tenant.governmentName!, seat: params.seat)
+        tenant.emblemSHA256 = nil
+        tenant.version = 1
         let principal = try request.requirePrincipal()
-        let regions = try JSONColumn.text(params.domicileRegionCodes)
+        let regions = try JSONColumn.text(tenant.domicileRegionCodes)
         let at = context.now()
-        return try await context.database.write { db in
+        return try await context.database.write { [tenant] db in
             if try TenantStore.exists(db, code: code) {
                 throw RPCError.conflict("tenant \(code) exists already")
             }
-            try TenantStore.insert(db, params, regions: regions, at: at)
+            try TenantStore.insert(db, tenant, regions: regions, at: at)
             try AuditTrail.append(
                 db, tenant: code, actor: principal, method: TenantCreate.name, targetType: "tenant", targetID: code,
-                action: "created", before: nil, after: try JSONCoding.value(params), at: at)
-            try EventFeed.publish(TenantCreated.self, params, db: db, tenant: code, subjectID: code, at: at)
-            return params
+                action: "created", before: nil, after: try JSONCoding.value(tenant), at: at)
+            try EventFeed.publish(TenantCreated.self, tenant, db: db, tenant: code, subjectID: code, at: at)
+            return tenant
         }
     }
 
@@ -74,9 +77,12 @@ struct AccountHandlers {
         try InputRules.requirePrintableStrings(in: params)
         // Printed on every document and part of their numbers: ASCII only, so no look-alike letters.
         try InputRules.requireCode(params.code, field: "code", length: 2...32, extra: ["."])
-        try InputRules.requireText(params.name, field: "name", max: 200)
+        try TenantRules.requireAgencyData(params)
+        var agency = params
+        agency.version = 1
         let at = context.now()
-        return try await context.database.write { db in
+        return try await context.database.write { [agency] db in
+            let params = agency
             guard try TenantStore.exists(db, code: params.tenant) else {
                 throw RPCError.validationFailed(field: "tenant", reason: "no tenant \(params.tenant)")
             }
@@ -124,9 +130,12 @@ struct AccountHandlers {
                 problems += InputRules.fields(of: error)
             }
         }
+        let roles = Set(params.roles)
+        problems += AccountRules.profileProblems(
+            roles: roles, nip: params.nip, rank: params.rank, position: params.position,
+            civilServant: params.civilServant)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         try InputRules.requireCivilDate(params.assignment.date, field: "assignment.date")
-        let roles = Set(params.roles)
         if let refusal = AccountRules.refusal(
             creator: principal, roles: roles, tenant: params.tenant, agency: params.agency)
         {
@@ -213,6 +222,43 @@ struct AccountHandlers {
                 AccountDisabled.self, after, db: db, tenant: after.tenant, subjectID: after.id, at: at)
             return after
         }
+    }
+
+    func updateProfile(_ params: AccountProfileParams, _ request: RequestContext) async throws -> AccountInfo {
+        let principal = try request.requirePrincipal()
+        try InputRules.requirePrintableStrings(in: params)
+        try InputRules.requireText(params.fullName, field: "fullName", max: 200)
+        let at = context.now()
+        return try await context.database.write { db in
+            let before = try AccountStore.administered(db, id: params.accountID, by: principal)
+            guard before.vendorID == nil else {
+                throw RPCError.conflict(
+                    "a vendor's account has no official's profile; the vendor corrects its registration")
+            }
+            let problems = AccountRules.profileProblems(
+                roles: Set(before.roles), nip: params.nip, rank: params.rank, position: params.position,
+                civilServant: params.civilServant)
+            if !problems.isEmpty { throw RPCError.validationFailed(problems) }
+            try AccountStore.setProfile(db, params, at: at)
+            let after = try AccountStore.account(db, id: params.accountID)
+            try AuditTrail.append(
+                db, tenant: after.tenant, actor: principal, method: AccountUpdateProfile.name, targetType: "account",
+                targetID: after.id, action: "profile_updated", before: try JSONCoding.value(before),
+                after: try JSONCoding.value(after), at: at)
+            try EventFeed.publish(AccountUpdated.self, after, db: db, tenant: after.tenant, subjectID: after.id, at: at)
+            return after
+        }
+    }
+
+    func directory(_ params: TenantScope, _ request: RequestContext) async throws -> [DirectoryEntry] {
+        let principal = try request.requirePrincipal()
+        let tenant = params.tenant ?? principal.tenant
+        if let tenant {
+            try principal.requireTenant(tenant, reading: true)
+        } else if !principal.has(.superAdmin) && !principal.has(.monitor) {
+            throw RPCError.validationFailed(field: "tenant", reason: "is required for callers without a tenant")
+        }
+        return try await context.database.read { db in try AccountStore.directory(db, tenant: tenant) }
     }
 
     // MARK: Sign-in and sessions

@@ -16,7 +16,9 @@ struct VendorHandlers {
         table.register(VendorGet.self) { params, request in try await get(params, request) }
         table.register(VendorList.self) { params, request in try await list(params, request) }
         table.register(VendorVerify.self) { params, request in
-            try await decide(.verify, params.vendorID, params.version, params.reason, VendorVerify.name, request)
+            try await decide(
+                .verify, params.vendorID, params.version, params.reason, VendorVerify.name, request,
+                domicileConfirmed: params.domicileConfirmed)
         }
         table.register(VendorReject.self) { params, request in
             guard let reason = params.reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -156,7 +158,7 @@ struct VendorHandlers {
 
     func decide(
         _ action: VendorAction, _ vendorID: String, _ version: Int64, _ reason: String?, _ method: String,
-        _ request: RequestContext, decision: VendorBlockParams? = nil
+        _ request: RequestContext, decision: VendorBlockParams? = nil, domicileConfirmed: Bool = false
     ) async throws -> VendorInfo {
         let principal = try request.requirePrincipal()
         try InputRules.requireFreeText(reason, field: "reason", max: 2000, multiline: true)
@@ -171,6 +173,10 @@ struct VendorHandlers {
                     currentState: before.status.rawValue)
             }
             let next = try action.apply(to: before.status).get()
+            if action == .verify, let refusal = VerificationRules.refusal(before, domicileConfirmed: domicileConfirmed)
+            {
+                throw refusal
+            }
             if action.refusedWhileBlacklisted {
                 try BlacklistStore.refuseBlacklisted(db, tenant: before.tenant, npwp: before.npwp, at: at)
             }
@@ -180,6 +186,7 @@ struct VendorHandlers {
                     "\(decision.reason) (keputusan Kepala UKPBJ \(decision.decisionNumber), \(decision.decisionDate))"
             }
             try VendorStore.setStatus(db, vendorID: vendorID, next, reason: statusReason, at: at)
+            if action == .verify { try VendorStore.confirmDomicile(db, vendorID: vendorID, by: principal.id) }
             if next == .blocked || next == .deactivated {
                 try SessionStore.revokePrincipal(db, principalID: before.accountID, at: now)
             }
@@ -293,13 +300,17 @@ struct VendorHandlers {
         return try await context.database.read { db in try BlacklistStore.list(db, tenant: tenant) }
     }
 
-    /// What other services learn about a vendor from the feed: identity and standing, no bank or personal details.
+    /// What other services learn about a vendor from the feed: standing, tax identity, the bank
+    /// account it is paid into and what documents print (signer, address, NIB); never its NIK,
+    /// KTP address, email or phone.
     static func feedPayload(_ vendor: VendorInfo) -> VendorStandingChange {
-        VendorStandingChange(
+        let signer = VendorSigner(vendor)
+        return VendorStandingChange(
             vendorID: vendor.id, tenant: vendor.tenant, accountID: vendor.accountID, name: vendor.name,
             status: vendor.status.rawValue,
             npwp: vendor.npwp, isPKP: vendor.isPKP, isUMKM: vendor.businessScale?.isUMKM ?? false, kind: vendor.kind,
             version: vendor.version,
-            bankAccount: vendor.bankAccount)
+            bankAccount: vendor.bankAccount, signerName: signer.name, signerPosition: signer.position,
+            address: vendor.address, nib: vendor.nib)
     }
 }

@@ -13,7 +13,8 @@ enum AccountStore {
             let row = try db.queryOne(
                 """
                 SELECT id, username, email, full_name, roles, tenant, agency, status, must_change_password,
-                    assignment_number, assignment_date, assignment_issuer, vendor_id
+                    assignment_number, assignment_date, assignment_issuer, vendor_id, nip, rank, position,
+                    civil_servant, profile_version
                 FROM account WHERE id = ?
                 """, id)
         else { throw RPCError.notFound("account", id: id) }
@@ -27,7 +28,39 @@ enum AccountStore {
             roles: try JSONColumn.value([Role].self, try row.string(4)), tenant: try row.optionalString(5),
             agency: try row.optionalString(6),
             status: try row.string(7), mustChangePassword: try row.int64(8) != 0, assignment: assignment,
-            vendorID: try row.optionalString(12))
+            vendorID: try row.optionalString(12), nip: try row.optionalString(13).map { try NIP($0) },
+            rank: try row.optionalString(14), position: try row.optionalString(15),
+            civilServant: try row.optionalInt64(16).map { $0 != 0 }, profileVersion: try row.int64(17))
+    }
+
+    /// Replaces an official's printed profile and bumps its version.
+    static func setProfile(_ db: Connection, _ params: AccountProfileParams, at: Date) throws {
+        try db.run(
+            """
+            UPDATE account SET full_name = ?, nip = ?, rank = ?, position = ?, civil_servant = ?,
+                profile_version = profile_version + 1, updated_at = ? WHERE id = ?
+            """,
+            arguments: [
+                params.fullName, params.nip?.value, params.rank, params.position,
+                params.civilServant.map { Int64($0 ? 1 : 0) }, Timestamp.iso8601(at), params.accountID,
+            ])
+    }
+
+    /// The directory an auditor reads: the accounts of `tenant` and the national ones (no
+    /// credentials), by id.
+    static func directory(_ db: Connection, tenant: String?) throws -> [DirectoryEntry] {
+        try db.query(
+            """
+            SELECT id, full_name, roles, tenant, agency, status, position, vendor_id FROM account
+            WHERE ?1 IS NULL OR tenant = ?1 OR tenant IS NULL ORDER BY id
+            """, arguments: [tenant]
+        ).map { row in
+            DirectoryEntry(
+                accountID: try row.string(0), fullName: try row.string(1),
+                roles: try JSONColumn.value([Role].self, try row.string(2)), tenant: try row.optionalString(3),
+                agency: try row.optionalString(4), status: try row.string(5), position: try row.optionalString(6),
+                vendorID: try row.optionalString(7))
+        }
     }
 
     /// Refuses a username or email another account has.
@@ -67,14 +100,16 @@ enum AccountStore {
         try db.run(
             """
             INSERT INTO account (id, tenant, agency, username, email, full_name, roles, password_hash, must_change_password,
-                status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?)
+                status, assignment_number, assignment_date, assignment_issuer, created_at, updated_at,
+                nip, rank, position, civil_servant)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [
                 id, params.tenant, params.agency, params.username, params.email.value, params.fullName,
                 try JSONColumn.text(sortedRoles), hash,
                 params.assignment.number, params.assignment.date, params.assignment.issuer, Timestamp.iso8601(at),
-                Timestamp.iso8601(at),
+                Timestamp.iso8601(at), params.nip?.value, params.rank, params.position,
+                params.civilServant.map { Int64($0 ? 1 : 0) },
             ])
     }
 

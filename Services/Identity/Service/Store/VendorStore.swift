@@ -12,7 +12,8 @@ enum VendorStore {
         guard
             let row = try db.queryOne(
                 """
-                SELECT id, tenant, status, status_reason, registration, accepted_terms_at, account_id, documents, version, npwp
+                SELECT id, tenant, status, status_reason, registration, accepted_terms_at, account_id, documents, version, npwp,
+                    domicile_confirmed_by
                 FROM vendor WHERE id = ?
                 """, id)
         else { throw RPCError.notFound("vendor", id: id) }
@@ -29,7 +30,13 @@ enum VendorStore {
             businessScale: registration.businessScale,
             acceptedTermsVersion: registration.acceptedTermsVersion, acceptedTermsAt: try row.string(5),
             accountID: try row.string(6),
-            documents: try JSONColumn.value([VendorDocument].self, try row.string(7)), version: try row.int64(8))
+            documents: try JSONColumn.value([VendorDocument].self, try row.string(7)), version: try row.int64(8),
+            ktpAddress: registration.ktpAddress, domicileConfirmed: try row.optionalString(10) != nil)
+    }
+
+    /// Records which verifier confirmed the KTP domicile against the scan.
+    static func confirmDomicile(_ db: Connection, vendorID: String, by verifierID: String) throws {
+        try db.run("UPDATE vendor SET domicile_confirmed_by = ? WHERE id = ?", verifierID, vendorID)
     }
 
     /// Identifiers already registered in the tenant are refused (annex I.C).
@@ -90,6 +97,7 @@ enum VendorStore {
         try db.run(
             """
             UPDATE vendor SET status = ?, status_reason = NULL, nik = ?, npwp = ?, nib = ?, email = ?, registration = ?,
+                domicile_confirmed_by = NULL,
                 accepted_terms_version = ?, accepted_terms_at = ?, version = version + 1, updated_at = ? WHERE id = ?
             """,
             arguments: [

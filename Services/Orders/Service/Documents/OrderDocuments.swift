@@ -55,6 +55,11 @@ enum OrderDocuments {
                 bankAccount: payee?.bankAccount ?? BankAccount(bank: "", number: "", holderName: "")))
     }
 
+    /// The place of signing: the regency's seat, or the tenant's document place while the seat is unknown.
+    static func place(_ parties: OrderParties, _ settings: OrdersSettings) -> String {
+        parties.regency.seat.isEmpty ? settings.documentPlace : parties.regency.seat
+    }
+
     /// The regency as orders knows it without identity's party data: its code and the tenant's place of signing.
     static func fallbackRegency(tenant: String, place: String) -> RegencyParty {
         RegencyParty(code: tenant, governmentName: "Pemerintah Kabupaten \(tenant.capitalized)", seat: place)

@@ -40,6 +40,10 @@ struct ContractHandlers {
         let principal = try request.requirePrincipal()
         let sealer = context.sealer
         let at = context.now()
+        // The Surat Pesanan names every party as identity has them now: catch up with its feed
+        // first (if identity cannot be reached, what the directory knows is used); a party
+        // identity has not told of at all is refused with a retryable 503.
+        try? await context.catchUpParties()
         return try await context.changeOrder(
             params.orderID, version: params.version, principal: principal, method: OrderIssueSuratPesanan.name,
             event: OrderSuratPesananIssued.self
@@ -48,6 +52,15 @@ struct ContractHandlers {
             guard let agreed = issued.order.agreedTerms else {
                 throw RPCError.conflict("nothing has been agreed", currentState: order.state.rawValue)
             }
+            let parties: OrderParties
+            switch try PartyDirectory.parties(
+                db, tenant: order.tenant, agency: order.agency, ppk: order.ppkAccountID, vendor: order.vendorID)
+            {
+            case .success(let known): parties = known
+            case .failure(let missing): throw missing.refusal
+            }
+            // Before rendering: the document prints the parties from the order's data.
+            order.data.parties = parties
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
@@ -59,9 +72,9 @@ struct ContractHandlers {
             let number = try DocumentRegister.nextNumber(
                 db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate),
                 tenant: order.tenant, agency: order.agency, date: today)
-            let parties = OrderDocuments.parties(
-                order, payee: try VendorPayees.payee(db, vendorID: order.data.vendor.id), place: settings.documentPlace)
-            let setting = DocumentSetting.of(settings, tenant: order.tenant, on: today, place: parties.regency.seat)
+            let setting = DocumentSetting.of(
+                settings, tenant: order.tenant, on: today, place: OrderDocuments.place(parties, settings),
+                emblem: try PartyDirectory.emblemData(db, parties.regency))
             let document = OrderDocuments.suratPesanan(
                 number: number, issuedOn: today, order: order, parties: parties, agreed: agreed, totals: totals,
                 setting: setting, issuedAt: at)
@@ -168,7 +181,9 @@ struct ContractHandlers {
             }
             let parties = OrderDocuments.parties(
                 order, payee: try VendorPayees.payee(db, vendorID: order.data.vendor.id), place: settings.documentPlace)
-            let setting = DocumentSetting.of(settings, tenant: order.tenant, on: today, place: parties.regency.seat)
+            let setting = DocumentSetting.of(
+                settings, tenant: order.tenant, on: today, place: OrderDocuments.place(parties, settings),
+                emblem: try PartyDirectory.emblemData(db, parties.regency))
             let document = OrderDocuments.bast(
                 number: number, issuedOn: today, order: order, parties: parties,
                 suratPesanan: try DocumentRegister.info(db, id: spID), ledger: ledger, agreed: agreed, totals: totals,

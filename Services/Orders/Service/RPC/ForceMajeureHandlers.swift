@@ -87,10 +87,18 @@ struct ForceMajeureHandlers {
                     params.beritaAcaraNumber, field: "beritaAcaraNumber",
                     outside: try SettingsRules.numberTemplates(settings))
                 let id = OrdersContext.newID()
-                let setting = DocumentSetting.of(settings, tenant: tenant, on: today, place: settings.documentPlace)
+                let known = try PartyDirectory.regencyAndAgency(db, tenant: tenant, agency: agency)
+                let regency =
+                    known.regency ?? OrderDocuments.fallbackRegency(tenant: tenant, place: settings.documentPlace)
+                let setting = DocumentSetting.of(
+                    settings, tenant: tenant, on: today,
+                    place: regency.seat.isEmpty ? settings.documentPlace : regency.seat,
+                    emblem: try PartyDirectory.emblemData(db, regency))
                 let document = Self.beritaAcara(
-                    params, tenant: tenant, agency: agency, ppkName: ppkName, total: agreedTotal, issuedOn: today,
-                    setting: setting, selfAcknowledged: selfAcknowledged, issuedAt: at)
+                    params, regency: regency, agency: known.agency ?? OrderDocuments.fallbackAgency(agency),
+                    ppk: try PartyDirectory.official(db, accountID: principal.id), ppkName: ppkName,
+                    total: agreedTotal, issuedOn: today, setting: setting,
+                    selfAcknowledged: selfAcknowledged, issuedAt: at)
                 let signed = OrderDocuments.signedNote(at: at, calendar: setting.calendar)
                 var acknowledgements = [
                     Acknowledgement(party: "ppk", accountID: principal.id, at: stamp, signedNote: signed)
@@ -165,8 +173,9 @@ struct ForceMajeureHandlers {
     }
 
     static func beritaAcara(
-        _ params: ForceMajeureRecordParams, tenant: String, agency: String, ppkName: String, total: Rupiah,
-        issuedOn: CivilDate, setting: DocumentSetting, selfAcknowledged: Bool, issuedAt: Date
+        _ params: ForceMajeureRecordParams, regency: RegencyParty, agency agencyParty: AgencyParty,
+        ppk: OfficialParty?, ppkName: String,
+        total: Rupiah, issuedOn: CivilDate, setting: DocumentSetting, selfAcknowledged: Bool, issuedAt: Date
     ) -> LegalDocument {
         let reason =
             params.reason == .naturalDisaster ? "bencana alam" : "pelaksanaan kegiatan Pemerintah Daerah di luar Daerah"
@@ -176,15 +185,15 @@ struct ForceMajeureHandlers {
                 ((try? item.unitPrice * item.quantity) ?? .zero).printed,
             ]
         }
-        let regency = OrderDocuments.fallbackRegency(tenant: tenant, place: setting.place)
-        let agencyParty = OrderDocuments.fallbackAgency(agency)
         let signed = OrderDocuments.signedNote(at: issuedAt, calendar: setting.calendar)
         var parties = [
             LegalDocument.Signatory(
                 role: (selfAcknowledged
                     ? "Pengguna Anggaran selaku Pejabat Pembuat Komitmen" : "Pejabat Pembuat Komitmen")
                     + "\n" + agencyParty.name,
-                name: ppkName, signedNote: signed, party: "ppk", meterai: setting.meteraiPlace(for: total))
+                name: ppk?.name ?? ppkName,
+                detail: ppk.flatMap { OrderDocuments.printedNIP($0.nip) }.map { "NIP \($0)" },
+                signedNote: signed, party: "ppk", meterai: setting.meteraiPlace(for: total))
         ]
         if !selfAcknowledged {
             // The PA acknowledges (annex I.E.3); the block stays unsigned until the PA/KPA does.
