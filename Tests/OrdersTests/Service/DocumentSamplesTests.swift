@@ -26,6 +26,19 @@ import Testing
         try await withSystem([.catalog, .orders], clock: clock) { system in
             let folder = try makeShortTemporaryDirectory(prefix: "samples")
             defer { try? FileManager.default.removeItem(atPath: folder) }
+            // The regency's emblem (a made-up shield: green border, gold field, a white star) and
+            // the agency's address, as Super Admin keeps them in identity.
+            _ = try await system.identity.call(
+                TenantSetEmblem.self,
+                TenantEmblemUpload(tenant: "balangan", contentBase64: SampleFiles.base64(Self.emblem)),
+                token: system.superAdmin)
+            _ = try await system.identity.call(
+                AgencyUpdate.self,
+                AgencyInfo(
+                    tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan Kabupaten Balangan",
+                    address: "Jl. Jenderal A. Yani Km. 2,5 Paringin Kota, Kecamatan Paringin, Kabupaten Balangan 71618",
+                    phone: "(0526) 2028117", email: try EmailAddress("dinkes@balangankab.go.id")),
+                token: system.superAdmin)
             try await system.setUpCatalog()
             let seller = try await system.scenario.activeVendor(
                 verifier: system.balangan[.verifier]!.token, isPKP: true)
@@ -170,7 +183,9 @@ import Testing
             let spPDF = try pdf(spCopy.pdfBase64)
             let spText = flat(try PDFTools.text(of: spPDF, in: folder))
             for expected in [
-                "SURAT PESANAN", "PEMERINTAH KABUPATEN BALANGAN", "DINKES", sp.number, "Paringin, 23 November 2026",
+                "SURAT PESANAN", "PEMERINTAH KABUPATEN BALANGAN", "DINAS KESEHATAN KABUPATEN BALANGAN",
+                "Jl. Jenderal A. Yani Km. 2,5", "Telepon (0526) 2028117", "dinkes@balangankab.go.id", sp.number,
+                "Paringin, 23 November 2026",
                 "Pejabat Pembuat Komitmen", "Nama Penyedia", market.vendor.name, "NPWP", "Status Pajak",
                 "Pengusaha Kena Pajak (PKP)", "Kertas HVS A4", "Printer Laser", "Rp54.000,00", "Rp2.450.000,00",
                 "Biaya instalasi", "Jumlah (termasuk PPN)", "Dasar Pengenaan Pajak (DPP)", "PPN", "TOTAL",
@@ -259,6 +274,19 @@ import Testing
             #expect(!content.html.contains("Balangan"))
             #expect(!content.html.contains("Tempat meterai"), "Rp3,000,000 is below the stamp-duty threshold")
         }
+    }
+
+    /// A 60×72 shield for the letterhead: a placeholder, not any regency's real emblem.
+    static let emblem: [UInt8] = SampleFiles.png(width: 60, height: 72) { x, y in
+        let center = 29.5
+        let halfWidth = y < 40 ? 27.0 : 27.0 * Double(72 - y) / 32.0
+        let distance = abs(Double(x) - center)
+        guard y >= 2, distance <= halfWidth else { return [0xFF, 0xFF, 0xFF] }
+        if distance > halfWidth - 4 || y < 6 { return [0x1B, 0x6B, 0x3A] }
+        let dx = Double(x) - center
+        let dy = Double(y) - 30
+        if dx * dx + dy * dy < 90 { return [0xFF, 0xFF, 0xFF] }
+        return [0xE6, 0xB4, 0x1E]
     }
 
     /// The text with every run of white space (line breaks included) made one space.
