@@ -138,6 +138,32 @@ import Testing
                 DocumentRecordMeterai.self,
                 MeteraiParams(documentID: bast.id, serialNumber: "0A1B2C3D4E5F6G7H8I9J0K", affixedOn: lateDay),
                 token: vendor)
+            // Recorded once, by a party of the order, with a real serial number and a past day.
+            let meterai = MeteraiParams(documentID: bast.id, serialNumber: "0A1B2C3D4E5F6G7H8I9J0K", affixedOn: lateDay)
+            #expect(
+                await rpcError { _ = try await system.orders.call(DocumentRecordMeterai.self, meterai, token: vendor) }?
+                    .code == 409)
+            #expect(
+                await rpcError {
+                    _ = try await system.orders.call(
+                        DocumentRecordMeterai.self, meterai, token: system.pupr[.ppk]!.token)
+                }?.code == 403)
+            var badSerial = meterai
+            badSerial.documentID = sp.id
+            badSerial.serialNumber = "no spaces!"
+            #expect(
+                fieldNames(
+                    await rpcError {
+                        _ = try await system.orders.call(DocumentRecordMeterai.self, badSerial, token: ppk)
+                    })
+                    == ["serialNumber"])
+            var future = meterai
+            future.documentID = sp.id
+            future.affixedOn = lateDay.adding(days: 1)
+            #expect(
+                fieldNames(
+                    await rpcError { _ = try await system.orders.call(DocumentRecordMeterai.self, future, token: ppk) })
+                    == ["affixedOn"])
             let completed = try await system.orders.call(
                 OrderAcknowledgeBAST.self, OrderAct(orderID: byVendor.id, version: byVendor.version), token: ppk)
             #expect(completed.state == .completed)
@@ -273,6 +299,13 @@ import Testing
                 content.html.contains("Perbup Polewali Mandar") || content.html.contains("Polewali Mandar Nomor 31"))
             #expect(!content.html.contains("Balangan"))
             #expect(!content.html.contains("Tempat meterai"), "Rp3,000,000 is below the stamp-duty threshold")
+            let noPlace = await rpcError {
+                _ = try await system.orders.call(
+                    DocumentRecordMeterai.self,
+                    MeteraiParams(documentID: recorded.beritaAcara.id, serialNumber: "ABCDE12345", affixedOn: today),
+                    token: system.polman[.ppk]!.token)
+            }
+            #expect(noPlace?.code == 409 && noPlace?.data?["currentState"]?.stringValue == "no_meterai")
         }
     }
 
