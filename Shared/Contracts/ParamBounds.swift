@@ -50,13 +50,18 @@ extension CatalogSearchParams: BoundedParams {
 // MARK: - Orders
 
 extension OrdersSettings: BoundedParams {
-    /// Ceilings within ``InputLimits/amount``; every period within ``InputLimits/days``.
+    /// Ceilings within ``InputLimits/amount``; every period within ``InputLimits/days``; PPN rule
+    /// fractions within ``InputLimits/quantity`` (0 to 1,000,000).
     public static var integerBounds: [IntegerBound] {
         [
             IntegerBound("ceilings[].amount", InputLimits.amount),
             IntegerBound("vendorResponseDays", InputLimits.days),
-            IntegerBound("splitPurchaseWindowDays", InputLimits.days),
+            IntegerBound("splitPurchaseRules[].windowDays", InputLimits.days),
             IntegerBound("maxPenaltyDays", InputLimits.days),
+            IntegerBound("ppnRates[].numerator", InputLimits.quantity),
+            IntegerBound("ppnRates[].denominator", InputLimits.quantity),
+            IntegerBound("ppnRates[].otherBaseNumerator", InputLimits.quantity),
+            IntegerBound("ppnRates[].otherBaseDenominator", InputLimits.quantity),
         ]
     }
 }

@@ -465,7 +465,7 @@ extension ForceMajeureItem: SchemaDescribed {
             "description": "What was bought.",
             "quantity": "How many. At the RPC boundary 0 to 1,000,000 (`InputLimits/quantity`).",
             "unit": "The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.",
-            "unitPrice": "Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "unitPrice": "Unit price paid, PPN included unless the record says the prices exclude it (`pricesIncludePPN`). At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
         ]
     }
 }
@@ -479,7 +479,8 @@ extension ForceMajeureOrder: SchemaDescribed {
             "agency": "The agency's code within the tenant (ASCII letters, digits, `-`, `_` and `.`).",
             "recordedBy": "The PPK who recorded it.",
             "record": "What the PPK recorded.",
-            "total": "Total value, PPN included.",
+            "total": "Total value, PPN included: `totals.totalIncludingPPN`; this counts toward the ceiling.",
+            "totals": "The money as the tax invoice computes it (DPP, DPP nilai lain, PPN under the tenant's rule in force on `orderedOn`); nil for records made before it was kept.",
             "beritaAcara": "The sealed Berita Acara.",
             "acknowledged": "Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).",
             "version": "Optimistic-concurrency version: starts at 1, grows by one with every change; send it back with a change.",
@@ -506,6 +507,8 @@ extension ForceMajeureRecordParams: SchemaDescribed {
             "beritaAcaraNumber": "The Berita Acara's number (printable ASCII, at most 100 characters, not of the form of the tenant's automatic numbers).",
             "fundingSource": "Where the money comes from.",
             "budgetAccountCode": "The budget account (kode rekening) charged, printable ASCII without spaces at either end.",
+            "vendorIsPKP": "Whether the vendor is a PKP and charged PPN (default false: no PPN).",
+            "pricesIncludePPN": "Whether the unit prices include PPN (default true, as paid). A vendor that is not a PKP charges no PPN, so `true` is refused for it (422 naming `pricesIncludePPN`); leave it out.",
         ]
     }
 }
@@ -613,6 +616,20 @@ extension OfficialParty: SchemaDescribed {
             "nip": "The NIP (Nomor Induk Pegawai): 18 digits, no spaces; empty for an official who has none (a non-civil-servant).",
             "rank": "Rank and grade (pangkat/golongan), e.g. \"Penata Tingkat I (III/d)\"; empty when none.",
             "position": "The position (jabatan), e.g. \"Kepala Bidang Sarana dan Prasarana\".",
+        ]
+    }
+}
+
+extension OfficialSummary: SchemaDescribed {
+    public static var schemaDescription: String { "What another service may learn of an official's account: who holds it, in which roles, tenant and agency, and whether it is active (no email, no credentials)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The account's id.",
+            "fullName": "The person's full name.",
+            "roles": "The roles the account holds (none while a password change is required).",
+            "tenant": "The tenant's code, or null for a national account.",
+            "agency": "The agency's code within the tenant, or null.",
+            "status": "`active`, or `disabled`.",
         ]
     }
 }
@@ -816,6 +833,18 @@ extension OrderPreparation: SchemaDescribed {
     }
 }
 
+extension OrderReassignParams: SchemaDescribed {
+    public static var schemaDescription: String { "Hands an order to another ordering official of its agency." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+            "newHolderAccountID": "The account that takes the order over: an active PPK or Pejabat Pengadaan of the order's agency.",
+            "reason": "Why (the PPK left, was reassigned, …); kept in the audit trail. 1 to 2,000 characters.",
+        ]
+    }
+}
+
 extension OrderRecord: SchemaDescribed {
     public static var schemaDescription: String { "An order with everything that happened to it." }
     public static var fieldDescriptions: [String: String] {
@@ -921,8 +950,10 @@ extension OrdersSettings: SchemaDescribed {
             "tenant": "The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).",
             "ceilings": "Ceilings per funding source (defaults: APBN and APBD Rp10,000,000, Pasal 2; BLUD and BUMD unset).",
             "vendorResponseDays": "Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
-            "splitPurchaseWindowDays": "Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "splitPurchaseRules": "The split-purchase rules, dated: the one in force on an order's date applies (default: 30 days, Perpres 16/2018 Pasal 20(2)(d)). Settings stored before these rules existed read their `splitPurchaseWindowDays` as the default rule's window.",
             "maxPenaltyDays": "The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (`InputLimits/days`).",
+            "ppnRates": "The PPN rules, dated, with their legal basis: the one for the goods class in force on the order's tax date applies (default: 11% from 2022-04-01; from 2025-01-01 12% of DPP nilai lain 11/12, and 12% of the full price for luxury goods, PMK 131/2024). Settings stored before these rules existed read as the default.",
+            "allowsDeliveryBeyondBudgetYear": "Whether an order's delivery date may fall after 31 December of the year it is prepared in (the budget year, UU 17/2003 Pasal 4; default false: refused).",
             "suratPesananNumberTemplate": "The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).",
             "bastNumberTemplate": "The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).",
             "terms": "The default clauses of a Surat Pesanan.",
@@ -1037,9 +1068,9 @@ extension PriceBreakdown: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "productCost": "(1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "tax": "(3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "tax": "(3) Applicable tax per unit: the PPN the unit price contains. Must be 0 for a vendor that is not a PKP, and for a PKP whose prices exclude PPN (the order adds it); more than 0 for a PKP whose prices include it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
             "overheadAndProfit": "(4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
-            "includesPPN": "Whether the unit price includes PPN (so payments does not add it again).",
+            "includesPPN": "Whether the unit price includes PPN (so the order does not add it again); must be false for a vendor that is not a PKP.",
             "regions": "(2) Delivery cost and resulting unit price, per delivery region served (at least one).",
         ]
     }
@@ -1480,11 +1511,24 @@ extension SplitPurchaseFlag: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "orderID": "The id of the order flagged as a possible split purchase.",
-            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor for the same product in the window.",
-            "sum": "Their sum with this one.",
+            "relatedOrderIDs": "The earlier orders of the same agency to the same vendor in the window, whatever their products.",
+            "sum": "Their sum with this one, PPN included.",
             "ceiling": "The ceiling it exceeds.",
-            "productID": "The id of the product whose purchases are split.",
+            "productID": "The flagged order's first product (orders are added up across products).",
             "flaggedAt": "When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "windowDays": "The window of the rule applied, in days; nil for flags raised before it was kept.",
+            "legalBasis": "The rule applied (Perpres 16/2018 Pasal 20 ayat (2) huruf d …); nil for flags raised before it was kept.",
+        ]
+    }
+}
+
+extension SplitPurchaseRule: SchemaDescribed {
+    public static var schemaDescription: String { "The split-purchase rule (pemecahan paket) as a tenant states it: orders of one agency to one vendor within the window are added up, PPN included, across products, and flagged when the sum exceeds the ceiling." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "windowDays": "Days within which orders of one agency to one vendor are added up (default 30; no regulation sets a number). At the RPC boundary 0 to 3,650 (`InputLimits/days`); the rule allows 0 to 366.",
+            "legalBasis": "The rule it rests on (`Perpres 16/2018 Pasal 20 ayat (2) huruf d, as amended by Perpres 12/2021`).",
+            "effectiveFrom": "The first day it applies.",
         ]
     }
 }

@@ -94,32 +94,45 @@ extension LatePart: SchemaDescribed {
     public static var schemaDescription: String { "A part of the order that was (or still is) late." }
     public static var fieldDescriptions: [String: String] {
         [
-            "valueBeforePPN": "The part's value before PPN.",
+            "valueBeforePPN": "The part's value before PPN (its DPP): the penalty's base.",
             "dueDate": "The agreed delivery date.",
             "deliveredOn": "The day it was delivered, or nil while it is still outstanding.",
+            "kind": "What the part is.",
+            "itemID": "The order item, for a part of kind `item`.",
         ]
     }
 }
 
+extension LatePartKind: SchemaDescribed {
+    public static var schemaDescription: String { "What a late part is: units of an item, or the order's supporting costs. Values: `item`: Units of one item of the order. `supporting_costs`: The agreed delivery (ongkos kirim), installation and training lines: done only when the whole order is delivered, so late when the last delivery is late." }
+}
+
 extension LatePartPenalty: SchemaDescribed {
-    public static var schemaDescription: String { "The penalty on one late part." }
+    public static var schemaDescription: String { "The penalty on one late part: its base, days, rate and amount, as the BAST shows them." }
     public static var fieldDescriptions: [String: String] {
         [
             "daysLate": "Calendar days late, uncapped.",
             "daysCharged": "Days charged: `daysLate` capped at the maximum.",
-            "amount": "The penalty for this part.",
-            "base": "The part's value before PPN the penalty is charged on; nil on assessments stored before it was kept.",
-            "perMille": "The rate applied, thousandths per day; nil on assessments stored before it was kept.",
+            "amount": "The penalty for this part: `base × daysCharged × perMille ÷ 1000`, rounded half up.",
+            "base": "The part's value before PPN the rate applies to; nil in assessments stored before it was kept.",
+            "kind": "What the part is; nil in assessments stored before it was kept.",
+            "itemID": "The order item, for a part of kind `item`.",
+            "dueDate": "The agreed delivery date; nil in assessments stored before it was kept.",
+            "deliveredOn": "The day it was delivered; nil while outstanding (or in assessments stored before it was kept).",
         ]
     }
 }
 
 extension LatePenaltyAssessment: SchemaDescribed {
-    public static var schemaDescription: String { "The penalty on an order: per part and in total." }
+    public static var schemaDescription: String { "The penalty on an order: per part and in total, with the rate and its legal basis." }
     public static var fieldDescriptions: [String: String] {
         [
             "parts": "One entry per late part, in the order given.",
             "total": "The sum of the parts' penalties.",
+            "base": "The sum of the parts' bases (the late value before PPN).",
+            "perMille": "The rate: thousandths of the base per day late.",
+            "maxDays": "The most days charged per part.",
+            "legalBasis": "The rule the rate rests on.",
         ]
     }
 }
@@ -231,7 +244,7 @@ extension OfferLine: SchemaDescribed {
 }
 
 extension OrderTotals: SchemaDescribed {
-    public static var schemaDescription: String { "An order's totals as the Surat Pesanan shows them, computed with checked integer arithmetic. With PPN-inclusive prices the PPN shown is the portion the total contains: `round(total × r / (1 + r))`; with PPN-exclusive prices it is `round(total × r)` added on top. A non-PKP vendor's PPN is 0. Rounding is the rate's own rule (half up from 2025). PPN is computed once on the whole total, not per line, so the lines add up to what is shown." }
+    public static var schemaDescription: String { "An order's totals as the Surat Pesanan shows them and the tax invoice (faktur pajak) computes them, with checked integer arithmetic. The lines and supporting costs add up to `statedTotal`, on the order's `PriceBasis`. PPN is computed once on that whole amount, step by step as `PPNRate` sets out: the DPP (`totalBeforePPN`), the DPP nilai lain (`dppNilaiLain`) and the PPN (`ppn`), each rounded by its own rule; what the buyer pays is `totalIncludingPPN = totalBeforePPN + ppn`, so the printed table adds up. With PPN-exclusive prices the DPP is `statedTotal` and PPN is added on top. With PPN-inclusive prices the DPP is taken out of `statedTotal`; because the DPP and the PPN are each whole rupiah, DPP + PPN can differ from the stated amount by Rp1 either way (Rp5,000,000 including PPN: DPP 4,504,505 + PPN 495,496 = 5,000,001). The tax invoice is what counts, so the total is DPP + PPN and the difference is shown as `roundingDifference`. A non-PKP vendor charges no PPN: DPP, DPP nilai lain and total are the stated amount." }
     public static var fieldDescriptions: [String: String] {
         [
             "lines": "Each line with its amount.",
@@ -239,23 +252,36 @@ extension OrderTotals: SchemaDescribed {
             "deliveryCost": "Delivery (ongkos kirim).",
             "installationCost": "Installation.",
             "trainingCost": "Training.",
-            "ppn": "The PPN the total contains or carries; 0 for a non-PKP vendor.",
-            "totalBeforePPN": "The tax base (DPP): the total including PPN minus the PPN.",
-            "totalIncludingPPN": "What the buyer pays: lines, costs and PPN. This is what counts toward the ceiling.",
-            "ppnTerms": "The PPN terms used.",
+            "statedTotal": "The lines and costs as priced (including PPN when the prices include it): `itemsSubtotal + deliveryCost + installationCost + trainingCost`.",
+            "totalBeforePPN": "The tax base (DPP, harga jual): the stated total without PPN, as the tax invoice states it.",
+            "dppNilaiLain": "The DPP nilai lain the tariff applies to (11/12 of the DPP from 2025); the DPP itself when the rule has no other base, or for a non-PKP vendor.",
+            "ppn": "The PPN: the tariff on the DPP nilai lain, rounded; 0 for a non-PKP vendor.",
+            "totalIncludingPPN": "What the buyer pays: `totalBeforePPN + ppn`. This is what counts toward the ceiling.",
+            "roundingDifference": "For PPN-inclusive prices of a PKP, `totalIncludingPPN − statedTotal` in rupiah (−1, 0 or 1): the rounding of the price into whole-rupiah DPP and PPN; 0 otherwise.",
+            "ppnTerms": "The PPN terms used (status, price basis and the dated rule with its legal basis).",
         ]
     }
 }
 
+extension PPNGoodsClass: SchemaDescribed {
+    public static var schemaDescription: String { "Which goods and services a PPN rule covers (PMK 131/2024 distinguishes two). Values: `ordinary`: Ordinary goods and services: from 2025 12% of the DPP nilai lain, 11/12 of the price (PMK 131/2024 Pasal 3). `luxury`: Luxury goods subject to PPnBM: from 2025 12% of the full price (PMK 131/2024 Pasal 2)." }
+}
+
 extension PPNRate: SchemaDescribed {
-    public static var schemaDescription: String { "The effective PPN rate in force from a date, as data: `numerator / denominator` of the price (the tax base), and how the tax line is rounded to whole rupiah. Decoding trusts what was stored; values from a caller go through the throwing initializer." }
+    public static var schemaDescription: String { "One dated PPN rule as the tax invoice (faktur pajak) applies it, every step as data. The steps, each rounded to whole rupiah by its own rule: 1. DPP (dasar pengenaan pajak, the harga jual): the stated amount when prices exclude PPN; when they include it, `stated × 1 ÷ (1 + effective rate)`, rounded by `dppRounding`. 2. DPP nilai lain: `DPP × otherBaseNumerator ÷ otherBaseDenominator`, rounded by `otherBaseRounding`; without an other base the tariff applies to the DPP itself. 3. PPN: `tax base × numerator ÷ denominator` (the tariff), rounded by `rounding`. From 2025 for ordinary goods: DPP nilai lain 11/12, tariff 12/100 (PMK 131/2024 Pasal 3, the faktur's \"DPP Nilai Lain\" column, kode transaksi 04). Rp5,000,000 including PPN gives DPP 4,504,505 (5,000,000 × 100/111 = 4,504,504.50 → half up), DPP nilai lain 4,129,130 (4,129,129.58 → half up), PPN 495,496 (495,495.6 → half up). Decoding trusts what was stored; values from a caller go through the throwing initializer. A stored rule of the older shape (`numerator`, `denominator`, `rounding` only) decodes as the tariff applied to the DPP itself, with every step rounded by `rounding`: the same figures it gave." }
     public static var fieldDescriptions: [String: String] {
         [
-            "numerator": "The effective rate's numerator (11 for 11%).",
-            "denominator": "The effective rate's denominator (100 for 11%).",
-            "effectiveFrom": "The first day the rate applies.",
-            "rounding": "How the PPN line is rounded to whole rupiah under the rule in force.",
+            "numerator": "The tariff's numerator (12 for 12%), applied to the tax base.",
+            "denominator": "The tariff's denominator (100 for 12%).",
+            "otherBaseNumerator": "The DPP nilai lain factor's numerator (11 for 11/12), or nil when the tariff applies to the DPP itself.",
+            "otherBaseDenominator": "The DPP nilai lain factor's denominator (12 for 11/12), or nil with `otherBaseNumerator`.",
+            "goodsClass": "The goods and services the rule covers.",
+            "effectiveFrom": "The first day the rule applies (the tax date: the day the order is placed).",
+            "rounding": "How the PPN line is rounded to whole rupiah.",
+            "dppRounding": "How the DPP taken out of a PPN-inclusive amount is rounded to whole rupiah.",
+            "otherBaseRounding": "How the DPP nilai lain is rounded to whole rupiah.",
             "legalBasis": "The rules it rests on.",
+            "effectiveRate": "The effective rate on the DPP as one fraction (`numerator`, `denominator`): the tariff times the other-base factor (12/100 × 11/12 = 132/1200, i.e. 11%). Both fit: each factor is at most 1,000,000.",
         ]
     }
 }

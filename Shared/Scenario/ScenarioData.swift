@@ -190,7 +190,10 @@ public enum ScenarioData {
         ]
     }
 
-    /// A valid offer: product cost + delivery + tax + overhead add up in both regions.
+    /// A valid offer: product cost + delivery + tax + overhead add up in both regions. With
+    /// `includesPPN` (a PKP vendor's price including PPN) Rp1,000 of it is the tax component;
+    /// without it (the default, for vendors that are not PKP) there is no tax component and the
+    /// Rp1,000 is overhead, so the unit price is the same either way.
     public static func offer(
         name: String = "Kertas HVS A4 80 gram", category: String = "ATK-KERTAS", price: Int64 = 50_000,
         delivery: Int64 = 5_000,
@@ -200,11 +203,11 @@ public enum ScenarioData {
         stock: Int = 100, deliveryDays: Int = 3,
         warrantyMonths: Int = 0,
         images: [ImageInput] = [ImageInput(contentBase64: SampleFiles.base64(SampleFiles.png))],
-        partnership: PartnershipDocumentInput? = nil
+        partnership: PartnershipDocumentInput? = nil, includesPPN: Bool = false
     ) -> ProductOfferInput {
         let productCost = Rupiah(integerLiteral: max(price - 2_000, 1))
-        let tax: Rupiah = 1_000
-        let overhead: Rupiah = 1_000
+        let tax: Rupiah = includesPPN ? 1_000 : 0
+        let overhead: Rupiah = includesPPN ? 1_000 : 2_000
         let base = (try? productCost + tax + overhead) ?? .zero
         let regions = [("PARINGIN", delivery), ("AWAYAN", delivery * 2)].map { code, cost in
             RegionalPrice(
@@ -216,12 +219,14 @@ public enum ScenarioData {
             specification: specification,
             origin: origin, tkdn: tkdn, unit: "rim",
             price: PriceBreakdown(
-                productCost: productCost, tax: tax, overheadAndProfit: overhead, includesPPN: true, regions: regions),
+                productCost: productCost, tax: tax, overheadAndProfit: overhead, includesPPN: includesPPN,
+                regions: regions),
             stock: stock, deliveryDays: deliveryDays, warranty: Warranty(months: warrantyMonths), images: images,
             partnershipDocument: partnership)
     }
 
-    /// A preparation for DINKES, delivered to PARINGIN `deliveryInDays` after `today`.
+    /// A preparation for DINKES, delivered to PARINGIN `deliveryInDays` after `today`, but not
+    /// after 31 December of `today`'s year (deliveries beyond the budget year are refused by default).
     public static func preparation(
         _ items: [OrderItemRequest], today: CivilDate, funding: FundingSource = .apbd, deliveryInDays: Int = 10,
         installation: Bool = false,
@@ -233,7 +238,7 @@ public enum ScenarioData {
             justification: "Kebutuhan administrasi pelayanan kesehatan triwulan IV.", items: items,
             regionCode: "PARINGIN",
             deliveryAddress: "Dinas Kesehatan, Jl. Jend. A. Yani, Paringin",
-            deliveryDate: today.adding(days: deliveryInDays),
+            deliveryDate: min(today.adding(days: deliveryInDays), .fixed("\(today.year)-12-31")),
             withInstallation: installation)
     }
 

@@ -65,6 +65,7 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(VendorGet.self) { VendorRef(vendorID: missingID) },
     MethodCase(VendorList.self) { VendorListParams() },
     MethodCase(VendorStandingRead.self) { VendorRef(vendorID: missingID) },
+    MethodCase(AccountOfficial.self) { AccountRef(accountID: missingID) },
     MethodCase(VendorVerify.self) { VendorVerification(vendorID: missingID, version: 1, domicileConfirmed: true) },
     MethodCase(VendorReject.self) { VendorDecision(vendorID: missingID, version: 1, reason: "incomplete") },
     MethodCase(VendorActivate.self) { VendorDecision(vendorID: missingID, version: 1) },

@@ -51,13 +51,16 @@ public enum OrdersService {
                         socketPath: environment.configuration.peerSocketPath("catalog"),
                         serviceName: "catalog", defaultTimeout: .seconds(10)),
                     sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: key),
-                    documentVerifier: DocumentVerifier(database: environment.database, keyring: keys), now: now,
-                    catchUpParties: catchUpParties)
+                    documentVerifier: DocumentVerifier(database: environment.database, keyring: keys),
+                    serviceToken: { [configuration = environment.configuration] in
+                        IdentityLink.serviceToken(for: configuration)
+                    }, now: now, catchUpParties: catchUpParties)
                 SettingsHandlers(context: context).register(into: &table)
                 OrderHandlers(context: context).register(into: &table)
                 ContractHandlers(context: context).register(into: &table)
                 DocumentHandlers(context: context).register(into: &table)
                 ForceMajeureHandlers(context: context).register(into: &table)
+                ReassignHandlers(context: context).register(into: &table)
                 let sweeper = ExpirySweeper(context: context)
                 environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
                 // Vendors' NPWP and bank account from identity's feed, for order.readyForPayment.
@@ -91,6 +94,8 @@ struct OrdersContext: Sendable {
     /// The shared `document.verify`, with every key the service has sealed with: documents
     /// sealed before a rotation verify.
     let documentVerifier: DocumentVerifier
+    /// Orders' own service token, for identity's service-only methods (`account.official`).
+    let serviceToken: @Sendable () -> String?
     let now: @Sendable () -> Date
     /// Reads identity's feed into the party directory now (the background poll does it every
     /// second); the Surat Pesanan calls it when a party is not known yet.

@@ -75,11 +75,11 @@ public struct RegionalPrice: Codable, Sendable, Hashable {
 public struct PriceBreakdown: Codable, Sendable, Hashable {
     /// (1) The product's own cost. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var productCost: Rupiah
-    /// (3) Applicable tax per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    /// (3) Applicable tax per unit: the PPN the unit price contains. Must be 0 for a vendor that is not a PKP, and for a PKP whose prices exclude PPN (the order adds it); more than 0 for a PKP whose prices include it. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var tax: Rupiah
     /// (4) Overhead and profit per unit. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var overheadAndProfit: Rupiah
-    /// Whether the unit price includes PPN (so payments does not add it again).
+    /// Whether the unit price includes PPN (so the order does not add it again); must be false for a vendor that is not a PKP.
     public var includesPPN: Bool
     /// (2) Delivery cost and resulting unit price, per delivery region served (at least one).
     public var regions: [RegionalPrice]

@@ -126,7 +126,7 @@ public enum SanctionPropose: RPCMethod {
     public static let name = "sanction.propose"
     public static let summary =
         "A PPK (procurement official) proposes a delisting sanction (turun tayang) against a vendor of its tenant, with grounds and the order concerned, which orders confirms with the PPK's own token: an order of the PPK's agency with that vendor, failed on those grounds (any order of the vendor, or no order for its registration data, for false data); its agency's PA/KPA decides. Repeating a proposal for the same order and grounds returns the first."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [
         .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
     ]
@@ -199,7 +199,8 @@ public enum SanctionList: RPCMethod {
     public static let name = "sanction.list"
     public static let summary =
         "Sanctions with their status as of today: all of the tenant for auditors, the UKPBJ head, verifiers and Super Admin; an agency's own for its PA/KPA and PPK."
-    public static let access = Access.roles(.auditor, .ukpbjHead, .superAdmin, .monitor, .verifier, .budgetHolder, .ppk)
+    public static let access = Access.roles(
+        .auditor, .ukpbjHead, .superAdmin, .monitor, .verifier, .budgetHolder, .ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = SanctionListParams

@@ -169,6 +169,45 @@ public enum AccountList: RPCMethod {
     public typealias Result = [AccountInfo]
 }
 
+/// What another service may learn of an official's account: who holds it, in which roles,
+/// tenant and agency, and whether it is active (no email, no credentials).
+public struct OfficialSummary: Codable, Sendable, Hashable {
+    /// The account's id.
+    public var id: String
+    /// The person's full name.
+    public var fullName: String
+    /// The roles the account holds (none while a password change is required).
+    public var roles: [Role]
+    /// The tenant's code, or null for a national account.
+    public var tenant: String?
+    /// The agency's code within the tenant, or null.
+    public var agency: String?
+    /// `active`, or `disabled`.
+    public var status: String
+
+    /// Creates it.
+    public init(id: String, fullName: String, roles: [Role], tenant: String?, agency: String?, status: String) {
+        self.id = id
+        self.fullName = fullName
+        self.roles = roles
+        self.tenant = tenant
+        self.agency = agency
+        self.status = status
+    }
+}
+
+/// `account.official`: a service asks who holds an account (orders, to hand an order to another PPK).
+public enum AccountOfficial: RPCMethod {
+    public static let name = "account.official"
+    public static let summary =
+        "Service-only: an account's holder, roles, tenant, agency and status (no email, no credentials), e.g. for orders to check a new PPK."
+    public static let access = Access.service
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
+    public static let isIdempotent = true
+    public typealias Params = AccountRef
+    public typealias Result = OfficialSummary
+}
+
 /// Names one account.
 public struct AccountRef: Codable, Sendable, Hashable {
     /// The account's id (`account.list`).

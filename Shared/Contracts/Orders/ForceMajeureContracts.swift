@@ -19,7 +19,7 @@ public struct ForceMajeureItem: Codable, Sendable, Hashable {
     public var quantity: Int
     /// The unit of sale as the vendor states it (`rim`, `unit`, `paket`), at most 30 characters.
     public var unit: String
-    /// Unit price paid, PPN included. At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    /// Unit price paid, PPN included unless the record says the prices exclude it (`pricesIncludePPN`). At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
     public var unitPrice: Rupiah
 
     /// Creates it.
@@ -54,13 +54,20 @@ public struct ForceMajeureRecordParams: Codable, Sendable, Hashable {
     public var fundingSource: FundingSource
     /// The budget account (kode rekening) charged, printable ASCII without spaces at either end.
     public var budgetAccountCode: String
+    /// Whether the vendor is a PKP and charged PPN (default false: no PPN).
+    public var vendorIsPKP: Bool?
+    /// Whether the unit prices include PPN (default true, as paid). A vendor that is not a PKP charges no PPN, so `true` is refused for it (422 naming `pricesIncludePPN`); leave it out.
+    public var pricesIncludePPN: Bool?
 
     /// Creates it.
     public init(
         reason: ForceMajeureReason, description: String, vendorName: String, vendorNPWP: NPWP? = nil,
         vendorID: String? = nil, items: [ForceMajeureItem],
-        orderedOn: CivilDate, beritaAcaraNumber: String, fundingSource: FundingSource, budgetAccountCode: String
+        orderedOn: CivilDate, beritaAcaraNumber: String, fundingSource: FundingSource, budgetAccountCode: String,
+        vendorIsPKP: Bool? = nil, pricesIncludePPN: Bool? = nil
     ) {
+        self.vendorIsPKP = vendorIsPKP
+        self.pricesIncludePPN = pricesIncludePPN
         self.reason = reason
         self.description = description
         self.vendorName = vendorName
@@ -86,8 +93,10 @@ public struct ForceMajeureOrder: Codable, Sendable, Hashable {
     public var recordedBy: String
     /// What the PPK recorded.
     public var record: ForceMajeureRecordParams
-    /// Total value, PPN included.
+    /// Total value, PPN included: `totals.totalIncludingPPN`; this counts toward the ceiling.
     public var total: Rupiah
+    /// The money as the tax invoice computes it (DPP, DPP nilai lain, PPN under the tenant's rule in force on `orderedOn`); nil for records made before it was kept.
+    public var totals: OrderTotals?
     /// The sealed Berita Acara.
     public var beritaAcara: DocumentInfo
     /// Whether the PA/KPA has acknowledged it (immediately when the PA/KPA is the PPK).
@@ -100,8 +109,9 @@ public struct ForceMajeureOrder: Codable, Sendable, Hashable {
     /// Creates it.
     public init(
         id: String, tenant: String, agency: String, recordedBy: String, record: ForceMajeureRecordParams, total: Rupiah,
-        beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String
+        beritaAcara: DocumentInfo, acknowledged: Bool, version: Int64, recordedAt: String, totals: OrderTotals? = nil
     ) {
+        self.totals = totals
         self.id = id
         self.tenant = tenant
         self.agency = agency

@@ -255,21 +255,28 @@ public struct AcknowledgedCopy: Codable, Sendable, Hashable {
 public struct SplitPurchaseFlag: Codable, Sendable, Hashable {
     /// The id of the order flagged as a possible split purchase.
     public var orderID: String
-    /// The earlier orders of the same agency to the same vendor for the same product in the window.
+    /// The earlier orders of the same agency to the same vendor in the window, whatever their products.
     public var relatedOrderIDs: [String]
-    /// Their sum with this one.
+    /// Their sum with this one, PPN included.
     public var sum: Rupiah
     /// The ceiling it exceeds.
     public var ceiling: Rupiah
-    /// The id of the product whose purchases are split.
+    /// The flagged order's first product (orders are added up across products).
     public var productID: String
     /// When the split was flagged: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var flaggedAt: String
+    /// The window of the rule applied, in days; nil for flags raised before it was kept.
+    public var windowDays: Int?
+    /// The rule applied (Perpres 16/2018 Pasal 20 ayat (2) huruf d …); nil for flags raised before it was kept.
+    public var legalBasis: String?
 
     /// Creates it.
     public init(
-        orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String
+        orderID: String, relatedOrderIDs: [String], sum: Rupiah, ceiling: Rupiah, productID: String, flaggedAt: String,
+        windowDays: Int? = nil, legalBasis: String? = nil
     ) {
+        self.windowDays = windowDays
+        self.legalBasis = legalBasis
         self.orderID = orderID
         self.relatedOrderIDs = relatedOrderIDs
         self.sum = sum
@@ -397,7 +404,7 @@ public enum OrderPrepare: RPCMethod {
     public static let name = "order.prepare"
     public static let summary =
         "A PPK prepares an order (annex I.D.1): package, funding source and account, specification with justification, items of listed products of one vendor, delivery, and the draft Surat Pesanan clauses; prices and references are taken from the catalogue."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [
         .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
     ]
@@ -427,7 +434,7 @@ public enum OrderSubmit: RPCMethod {
     public static let name = "order.submit"
     public static let summary =
         "The PPK orders (annex I.D.3.a): the items' catalogue data and prices are snapshotted, the ceiling checked, possible split purchases flagged, and the vendor has the tenant's response period to answer."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
@@ -437,7 +444,7 @@ public enum OrderSubmit: RPCMethod {
 public enum OrderCancel: RPCMethod {
     public static let name = "order.cancel"
     public static let summary = "The PPK cancels an order before the Surat Pesanan, with reasons."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
@@ -500,7 +507,7 @@ public enum OrderOffer: RPCMethod {
     public static let name = "order.offer"
     public static let summary =
         "The vendor answers the order with an offer, or either side makes the next offer in turn (annex I.D.3.c): unit prices, quantities, delivery, installation and training costs, delivery date. No unit price may exceed the catalogue price, nor the total the ceiling."
-    public static let access = Access.roles(.vendor, .ppk)
+    public static let access = Access.roles(.vendor, .ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderOfferParams
     public typealias Result = OrderRecord
@@ -528,7 +535,7 @@ public enum OrderAccept: RPCMethod {
     public static let name = "order.accept"
     public static let summary =
         "Agreement (annex I.D.3.d): the vendor accepts the order as placed (round 0), or either side accepts the other's latest offer unchanged."
-    public static let access = Access.roles(.vendor, .ppk)
+    public static let access = Access.roles(.vendor, .ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = OrderAcceptParams
     public typealias Result = OrderRecord
@@ -539,7 +546,7 @@ public enum OrderIssueSuratPesanan: RPCMethod {
     public static let name = "order.issueSuratPesanan"
     public static let summary =
         "The PPK issues the Surat Pesanan after agreement (annex I.D.3.e): numbered from the tenant's template with a gapless yearly sequence, rendered as PDF and HTML, sealed with SHA-256 and the service's Ed25519 signature, and immutable from then on. The parties (regency, agency, PPK, vendor) are snapshotted into the order as identity's feed last told them; 503 (retry) while the feed has not yet told of one."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [
         .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
     ]
@@ -645,7 +652,7 @@ public enum OrderInspect: RPCMethod {
     public static let name = "order.inspect"
     public static let summary =
         "The PPK inspects a delivery (annex I.D.3.g–i): accepted units per item; defective, damaged, malfunctioning or mismatching units are rejected with a reason and requested as replacements at the vendor's cost."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = InspectionParams
     public typealias Result = OrderRecord
@@ -677,7 +684,7 @@ public enum OrderConfirmReceipt: RPCMethod {
     public static let name = "order.confirmReceipt"
     public static let summary =
         "When every unit is accepted, the PPK confirms receipt (annex I.D.3.j–k) and the handover record (BAST) is generated, numbered, rendered and sealed, with the late-delivery penalty fixed."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = ReceiptParams
     public typealias Result = OrderRecord
@@ -688,7 +695,7 @@ public enum OrderAcknowledgeBAST: RPCMethod {
     public static let name = "order.acknowledgeBAST"
     public static let summary =
         "The PPK and the vendor each acknowledge the BAST; after both, the order is completed and ready for payment (announced on the feed as order.readyForPayment)."
-    public static let access = Access.roles(.vendor, .ppk)
+    public static let access = Access.roles(.vendor, .ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict]
     public typealias Params = OrderAct
     public typealias Result = OrderRecord
@@ -719,7 +726,7 @@ public enum OrderFail: RPCMethod {
     public static let name = "order.fail"
     public static let summary =
         "After the Surat Pesanan, the PPK fails the order for the vendor's withdrawal without acceptable reason, non-performance, not finishing, refusing replacement, or false data; a sanction proposal goes to the catalog's sanction flow through the order feed."
-    public static let access = Access.roles(.ppk)
+    public static let access = Access.roles(.ppk, .procurementOfficial)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = FailureParams
     public typealias Result = OrderRecord
@@ -740,7 +747,8 @@ public enum OrderGet: RPCMethod {
     public static let summary =
         "One order with everything that happened to it: for its PPK's agency (PPK, PA/KPA, treasurer), its vendor, and the tenant's auditors, UKPBJ head and Super Admin."
     public static let access = Access.roles(
-        .ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+        .ppk, .procurementOfficial, .vendor, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead,
+        .superAdmin, .monitor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound]
     public static let isIdempotent = true
     public typealias Params = OrderRef
@@ -825,7 +833,8 @@ public enum OrderList: RPCMethod {
     public static let summary =
         "Orders and force-majeure records the caller may see: a vendor its own, an agency's officials their agency's, auditors and the UKPBJ head the tenant's; force-majeure records are marked."
     public static let access = Access.roles(
-        .ppk, .vendor, .budgetHolder, .treasurer, .auditor, .ukpbjHead, .superAdmin, .monitor)
+        .ppk, .procurementOfficial, .vendor, .budgetHolder, .treasurer, .agencyAdmin, .auditor, .ukpbjHead,
+        .superAdmin, .monitor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true
     public typealias Params = OrderListParams
@@ -842,4 +851,37 @@ public enum SplitPurchaseList: RPCMethod {
     public static let isIdempotent = true
     public typealias Params = TenantScope
     public typealias Result = [SplitPurchaseFlag]
+}
+
+/// Hands an order to another ordering official of its agency.
+public struct OrderReassignParams: Codable, Sendable, Hashable {
+    /// The order's id.
+    public var orderID: String
+    /// The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.
+    public var version: Int64
+    /// The account that takes the order over: an active PPK or Pejabat Pengadaan of the order's agency.
+    public var newHolderAccountID: String
+    /// Why (the PPK left, was reassigned, …); kept in the audit trail. 1 to 2,000 characters.
+    public var reason: String
+
+    /// Creates it.
+    public init(orderID: String, version: Int64, newHolderAccountID: String, reason: String) {
+        self.orderID = orderID
+        self.version = version
+        self.newHolderAccountID = newHolderAccountID
+        self.reason = reason
+    }
+}
+
+/// `order.reassign`: the PA/KPA or the agency administrator hands an order to another PPK.
+public enum OrderReassign: RPCMethod {
+    public static let name = "order.reassign"
+    public static let summary =
+        "The PA/KPA or the agency administrator hands an order whose PPK has left to another PPK or Pejabat Pengadaan of the same agency, with a reason; audited. Closed orders (completed, failed, cancelled, declined, expired) stay with their PPK."
+    public static let access = Access.roles(.budgetHolder, .agencyAdmin)
+    public static let errors: [ApplicationErrorCode]? = [
+        .forbidden, .notFound, .conflict, .validationFailed, .dependencyUnavailable,
+    ]
+    public typealias Params = OrderReassignParams
+    public typealias Result = OrderRecord
 }

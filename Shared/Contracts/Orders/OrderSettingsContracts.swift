@@ -66,6 +66,39 @@ public struct SuratPesananTerms: Codable, Sendable, Hashable {
     }
 }
 
+/// The split-purchase rule (pemecahan paket) as a tenant states it: orders of one agency to one
+/// vendor within the window are added up, PPN included, across products, and flagged when the
+/// sum exceeds the ceiling.
+public struct SplitPurchaseRule: Codable, Sendable, Hashable {
+    /// Days within which orders of one agency to one vendor are added up (default 30; no regulation sets a number). At the RPC boundary 0 to 3,650 (``InputLimits/days``); the rule allows 0 to 366.
+    public var windowDays: Int
+    /// The rule it rests on (`Perpres 16/2018 Pasal 20 ayat (2) huruf d, as amended by Perpres 12/2021`).
+    public var legalBasis: String
+    /// The first day it applies.
+    public var effectiveFrom: CivilDate
+
+    /// Creates it.
+    public init(windowDays: Int, legalBasis: String, effectiveFrom: CivilDate) {
+        self.windowDays = windowDays
+        self.legalBasis = legalBasis
+        self.effectiveFrom = effectiveFrom
+    }
+
+    /// The shipped default: a 30-day window under Perpres 16/2018 Pasal 20(2)(d), which forbids
+    /// splitting a package to avoid e-purchasing or tender rules; Perpres 12/2021 keeps that
+    /// prohibition. The window itself is the tenant's choice.
+    public static let standard = SplitPurchaseRule(
+        windowDays: 30,
+        legalBasis:
+            "Perpres 16/2018 Pasal 20 ayat (2) huruf d (dilarang memecah paket untuk menghindari ketentuan), as amended by Perpres 12/2021",
+        effectiveFrom: .fixed("2018-07-01"))
+
+    /// The rule among `rules` in force on `date` (the latest that has started), or nil.
+    public static func inForce(on date: CivilDate, among rules: [SplitPurchaseRule]) -> SplitPurchaseRule? {
+        rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+}
+
 /// A tenant's order rules, held as data.
 public struct OrdersSettings: Codable, Sendable, Hashable {
     /// The tenant's code (ASCII letters, digits, `-` and `_`; e.g. `balangan`).
@@ -74,10 +107,14 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
     public var ceilings: [CeilingSetting]
     /// Days a vendor has to answer an order before it expires (default 5). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var vendorResponseDays: Int
-    /// Days within which orders of one agency to one vendor for one product are added up to detect split purchases (default 30). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
-    public var splitPurchaseWindowDays: Int
+    /// The split-purchase rules, dated: the one in force on an order's date applies (default: 30 days, Perpres 16/2018 Pasal 20(2)(d)). Settings stored before these rules existed read their `splitPurchaseWindowDays` as the default rule's window.
+    public var splitPurchaseRules: [SplitPurchaseRule]
     /// The most days of late-delivery penalty charged (default 50). At the RPC boundary 0 to 3,650 (``InputLimits/days``).
     public var maxPenaltyDays: Int
+    /// The PPN rules, dated, with their legal basis: the one for the goods class in force on the order's tax date applies (default: 11% from 2022-04-01; from 2025-01-01 12% of DPP nilai lain 11/12, and 12% of the full price for luxury goods, PMK 131/2024). Settings stored before these rules existed read as the default.
+    public var ppnRates: [PPNRate]
+    /// Whether an order's delivery date may fall after 31 December of the year it is prepared in (the budget year, UU 17/2003 Pasal 4; default false: refused).
+    public var allowsDeliveryBeyondBudgetYear: Bool
     /// The Surat Pesanan number template (default `{seq}/SP/{agency}/{roman month}/{year}`).
     public var suratPesananNumberTemplate: String
     /// The BAST number template (default `{seq}/BAST/{agency}/{roman month}/{year}`).
@@ -91,10 +128,21 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
     /// The texts the tenant's documents print and the stamp-duty rule; nil for the tenant's shipped example.
     public var documents: DocumentSettings?
 
+    private enum CodingKeys: String, CodingKey {
+        case tenant, ceilings, vendorResponseDays, splitPurchaseRules, maxPenaltyDays, ppnRates,
+            allowsDeliveryBeyondBudgetYear, suratPesananNumberTemplate, bastNumberTemplate, terms, documentPlace,
+            version
+    }
+
+    private enum LegacyKeys: String, CodingKey {
+        case splitPurchaseWindowDays
+    }
+
     /// Creates it.
     public init(
-        tenant: String, ceilings: [CeilingSetting], vendorResponseDays: Int, splitPurchaseWindowDays: Int,
-        maxPenaltyDays: Int,
+        tenant: String, ceilings: [CeilingSetting], vendorResponseDays: Int,
+        splitPurchaseRules: [SplitPurchaseRule] = [.standard], maxPenaltyDays: Int,
+        ppnRates: [PPNRate] = PPNRate.schedule, allowsDeliveryBeyondBudgetYear: Bool = false,
         suratPesananNumberTemplate: String, bastNumberTemplate: String, terms: SuratPesananTerms, documentPlace: String,
         version: Int64? = nil, documents: DocumentSettings? = nil
     ) {
@@ -102,13 +150,41 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
         self.tenant = tenant
         self.ceilings = ceilings
         self.vendorResponseDays = vendorResponseDays
-        self.splitPurchaseWindowDays = splitPurchaseWindowDays
+        self.splitPurchaseRules = splitPurchaseRules
         self.maxPenaltyDays = maxPenaltyDays
+        self.ppnRates = ppnRates
+        self.allowsDeliveryBeyondBudgetYear = allowsDeliveryBeyondBudgetYear
         self.suratPesananNumberTemplate = suratPesananNumberTemplate
         self.bastNumberTemplate = bastNumberTemplate
         self.terms = terms
         self.documentPlace = documentPlace
         self.version = version
+    }
+
+    /// Decodes settings, also those stored before the dated split-purchase and PPN rules existed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tenant = try container.decode(String.self, forKey: .tenant)
+        ceilings = try container.decode([CeilingSetting].self, forKey: .ceilings)
+        vendorResponseDays = try container.decode(Int.self, forKey: .vendorResponseDays)
+        if let rules = try container.decodeIfPresent([SplitPurchaseRule].self, forKey: .splitPurchaseRules) {
+            splitPurchaseRules = rules
+        } else {
+            let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+            var rule = SplitPurchaseRule.standard
+            rule.windowDays =
+                try legacy.decodeIfPresent(Int.self, forKey: .splitPurchaseWindowDays) ?? rule.windowDays
+            splitPurchaseRules = [rule]
+        }
+        maxPenaltyDays = try container.decode(Int.self, forKey: .maxPenaltyDays)
+        ppnRates = try container.decodeIfPresent([PPNRate].self, forKey: .ppnRates) ?? PPNRate.schedule
+        allowsDeliveryBeyondBudgetYear =
+            try container.decodeIfPresent(Bool.self, forKey: .allowsDeliveryBeyondBudgetYear) ?? false
+        suratPesananNumberTemplate = try container.decode(String.self, forKey: .suratPesananNumberTemplate)
+        bastNumberTemplate = try container.decode(String.self, forKey: .bastNumberTemplate)
+        terms = try container.decode(SuratPesananTerms.self, forKey: .terms)
+        documentPlace = try container.decode(String.self, forKey: .documentPlace)
+        version = try container.decodeIfPresent(Int64.self, forKey: .version)
     }
 }
 
@@ -195,7 +271,7 @@ public struct BeaMeteraiRule: Codable, Sendable, Hashable {
 public enum OrdersSettingsGet: RPCMethod {
     public static let name = "orders.settings.get"
     public static let summary =
-        "A tenant's order rules: ceilings per funding source, the vendor response period, the split-purchase window, the penalty cap, document number templates and the Surat Pesanan clauses."
+        "A tenant's order rules: ceilings per funding source, the vendor response period, the dated split-purchase and PPN rules, the penalty cap, the budget-year delivery rule, document number templates and the Surat Pesanan clauses."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

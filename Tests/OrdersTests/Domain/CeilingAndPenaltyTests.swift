@@ -1,3 +1,4 @@
+import Foundation
 import OrdersService
 import SiOpenContracts
 import SiOpenDomain
@@ -151,5 +152,81 @@ struct LatePenaltyTests {
         expectValidation(
             refusal { _ = try LatePenaltyRate(perMille: 0, effectiveFrom: day("2026-01-01"), legalBasis: "x") },
             fields: ["perMille"])
+    }
+}
+
+@Suite("Late penalty base: goods and supporting costs (Pasal 79)")
+struct LatePenaltyBaseTests {
+    /// A PKP order of 3 × Rp1,869,900 (excluding PPN) with Rp135,000 delivery, all delivered
+    /// three days late.
+    private func order(deliveredOn: String?) throws -> (NegotiationOffer, DeliveryLedger) {
+        let agreed = NegotiationOffer(
+            by: .vendor, round: 1, items: [OfferLine(itemID: "item-1", unitPrice: 1_869_900, quantity: 3)],
+            deliveryCost: 135_000, deliveryDate: day("2026-03-10"))
+        var ledger = try DeliveryLedger(ordered: agreed.items)
+        if let deliveredOn {
+            try ledger.record(
+                Delivery(
+                    deliveryID: "delivery-1", deliveredOn: day(deliveredOn),
+                    lines: [DeliveryLine(itemID: "item-1", quantity: 3)]))
+            _ = try ledger.record(
+                Inspection(
+                    deliveryID: "delivery-1", inspectedOn: day(deliveredOn),
+                    lines: [InspectionLine(itemID: "item-1", accepted: 3)]))
+        }
+        return (agreed, ledger)
+    }
+
+    private let ppn = PPNTerms(vendorStatus: .pkp, priceBasis: .ppnExcluded, rate: .from2025)
+
+    @Test func theAuditCaseCountsTheDeliveryLine() throws {
+        // Goods alone: 5,609,700 × 3‰ = 16,829.1 → Rp16,829 (what was computed); with the late
+        // delivery line, 135,000 × 3‰ = 405: Rp17,234 (what is due).
+        let (agreed, ledger) = try order(deliveredOn: "2026-03-13")
+        let assessment = try LatePenalty.assess(
+            ledger: ledger, agreed: agreed, ppn: ppn, received: true, today: day("2026-03-20"), maxDays: 50)
+        #expect(assessment.total == 17_234)
+        #expect(assessment.parts.map(\.amount) == [16_829, 405])
+        #expect(assessment.parts.map(\.kind) == [.item, .supportingCosts])
+        #expect(assessment.parts.map(\.itemID) == ["item-1", nil])
+        #expect(assessment.parts.map(\.base) == [5_609_700, 135_000])
+        #expect(assessment.parts.allSatisfy { $0.daysLate == 3 && $0.daysCharged == 3 })
+        #expect(assessment.parts.allSatisfy { $0.dueDate == day("2026-03-10") && $0.deliveredOn == day("2026-03-13") })
+        // What the BAST prints: days, base, rate and amount.
+        #expect(assessment.base == 5_744_700 && assessment.perMille == 1 && assessment.maxDays == 50)
+        #expect(assessment.legalBasis.contains("Perpres 16/2018 Pasal 79"))
+    }
+
+    @Test func inclusivePricesUseTheValueBeforePPN() throws {
+        // The same, priced including PPN: each part's base is its DPP.
+        let included = PPNTerms(vendorStatus: .pkp, priceBasis: .ppnIncluded, rate: .from2025)
+        let (agreed, ledger) = try order(deliveredOn: "2026-03-13")
+        let assessment = try LatePenalty.assess(
+            ledger: ledger, agreed: agreed, ppn: included, received: true, today: day("2026-03-20"), maxDays: 50)
+        // 5,609,700 × 100/111 = 5,053,784 and 135,000 × 100/111 = 121,622 (half up).
+        #expect(assessment.parts.map(\.base) == [5_053_784, 121_622])
+        #expect(assessment.parts.map(\.amount) == [15_161, 365])
+    }
+
+    @Test func onTimeCostsAreFreeAndOutstandingOnesCountToToday() throws {
+        let (agreed, onTime) = try order(deliveredOn: "2026-03-10")
+        #expect(
+            try LatePenalty.assess(
+                ledger: onTime, agreed: agreed, ppn: ppn, received: true, today: day("2026-03-20"), maxDays: 50
+            ).total == .zero)
+        let (_, nothing) = try order(deliveredOn: nil)
+        let open = try LatePenalty.assess(
+            ledger: nothing, agreed: agreed, ppn: ppn, received: false, today: day("2026-03-15"), maxDays: 50)
+        #expect(open.parts.map(\.kind) == [.item, .supportingCosts])
+        #expect(open.parts.map(\.daysLate) == [5, 5])
+        #expect(open.parts.map(\.deliveredOn) == [nil, nil])
+        #expect(open.total == 28_724)
+    }
+
+    @Test func storedAssessmentsOfTheOlderShapeStillRead() throws {
+        let json = #"{"parts":[{"daysLate":3,"daysCharged":3,"amount":936}],"total":936}"#
+        let old = try JSONDecoder().decode(LatePenaltyAssessment.self, from: Data(json.utf8))
+        #expect(old.total == 936 && old.perMille == 1 && old.base == .zero && old.parts[0].base == nil)
+        #expect(old.legalBasis == LatePenaltyRate.perpres16of2018.legalBasis)
     }
 }

@@ -140,8 +140,9 @@ struct OrdersProcessTests {
                     ]),
                 token: ppk)
             #expect(accepted.execution?.ledger.isFullyAccepted == true)
-            // 1‰ a day of the late part: 6 × 52,000 × 3‰ = 936 and 2,400,000 × 3‰ = 7,200.
-            #expect(accepted.execution?.penalty.total == 8_136)
+            // 1‰ a day of the late part: 6 × 52,000 × 3‰ = 936 and 2,400,000 × 3‰ = 7,200, and the
+            // installation (Rp150,000), done with the last delivery: × 3‰ = 450.
+            #expect(accepted.execution?.penalty.total == 8_586)
 
             // The BAST: issued on receipt, carrying the penalty, acknowledged by both parties.
             let received = try await orders.call(
@@ -154,7 +155,7 @@ struct OrdersProcessTests {
             #expect(bast.number.hasPrefix("1/BAST/DINKES/"))
             let bastContent = try await orders.call(DocumentGet.self, DocumentRef(documentID: bast.id), token: ppk)
             #expect(bastContent.html.contains(sp.number))
-            #expect(bastContent.html.contains("Rp8.136"))
+            #expect(bastContent.html.contains("Rp8.586"))
             #expect(
                 try await orders.call(DocumentVerify.self, DocumentVerifyParams(sha256: bast.seal.sha256)).authentic)
             let byVendor = try await orders.call(
@@ -171,7 +172,7 @@ struct OrdersProcessTests {
             ).events
             let ready = try #require(
                 events.first { $0.type == "order.readyForPayment" && $0.subjectID == completed.id })
-            #expect(ready.payload["penalty"]?["total"]?.int64Value == 8_136)
+            #expect(ready.payload["penalty"]?["total"]?.int64Value == 8_586)
             #expect(ready.payload["totals"]?["totalIncludingPPN"]?.int64Value == 3_070_000)
             let trail = try await orders.call(
                 AuditRead.self, CursorParams(after: 0, limit: 1000), token: balangan.auditor)

@@ -214,7 +214,7 @@ import Testing
                 "Paringin, 23 November 2026",
                 "Pejabat Pembuat Komitmen", "Nama Penyedia", market.vendor.name, "NPWP", "Status Pajak",
                 "Pengusaha Kena Pajak (PKP)", "Kertas HVS A4", "Printer Laser", "Rp54.000,00", "Rp2.450.000,00",
-                "Biaya instalasi", "Jumlah (termasuk PPN)", "Dasar Pengenaan Pajak (DPP)", "PPN", "TOTAL",
+                "Biaya instalasi", "Dasar Pengenaan Pajak (DPP)", "DPP nilai lain (11/12 × DPP)", "PPN 12%", "TOTAL",
                 "rupiah)", "Pasal 9 Larangan Pemberian Komisi dan Gratifikasi", "Tempat meterai Rp10.000",
                 "Ditandatangani secara elektronik pada 23 November 2026 pukul 09.00 WITA",
                 "Diterima secara elektronik pada 23 November 2026 pukul 09.00 WITA",
@@ -227,6 +227,7 @@ import Testing
             let totals = try #require(completed.agreedTotals)
             #expect(spText.contains(totals.totalIncludingPPN.printed))
             #expect(spText.contains(totals.totalBeforePPN.printed) && spText.contains(totals.ppn.printed))
+            #expect(spText.contains(totals.dppNilaiLain.printed))
             #expect(spText.contains(Terbilang.inParentheses(totals.totalIncludingPPN)))
             // The table adds up on paper: DPP + PPN = TOTAL.
             #expect((try totals.totalBeforePPN + totals.ppn) == totals.totalIncludingPPN)

@@ -168,8 +168,9 @@ import Testing
                     ]),
                 token: ppk)
             #expect(accepted.execution?.ledger.isFullyAccepted == true)
-            // 6 × 52,000 × 3‰ = 936 and 2,400,000 × 3‰ = 7,200.
-            #expect(accepted.execution?.penalty.total == 8_136)
+            // 6 × 52,000 × 3‰ = 936 and 2,400,000 × 3‰ = 7,200, and the installation (Rp150,000), done only
+            // with the last delivery, × 3‰ = 450 (Perpres 16/2018 Pasal 79: the late part's value before PPN).
+            #expect(accepted.execution?.penalty.total == 8_586)
             #expect(accepted.availableActions == [.confirmReceipt, .fail])
 
             let received = try await system.orders.call(
@@ -183,7 +184,7 @@ import Testing
             let bastContent = try await system.orders.call(
                 DocumentGet.self, DocumentRef(documentID: bast.id), token: ppk)
             #expect(bastContent.html.contains(sp.number))
-            #expect(bastContent.html.contains("Rp8.136"))
+            #expect(bastContent.html.contains("Rp8.586"))
 
             let byVendor = try await system.orders.call(
                 OrderAcknowledgeBAST.self, OrderAct(orderID: received.id, version: received.version), token: vendor)
@@ -205,7 +206,7 @@ import Testing
                 EventsRead.self, CursorParams(after: 0, limit: 1000), token: serviceToken
             ).events
             let ready = try #require(events.first { $0.type == "order.readyForPayment" })
-            #expect(ready.payload["penalty"]?["total"]?.int64Value == 8_136)
+            #expect(ready.payload["penalty"]?["total"]?.int64Value == 8_586)
             #expect(ready.payload["totals"]?["totalIncludingPPN"]?.int64Value == 3_070_000)
             // Decoded through its declaration, it carries everything payments needs without calling back.
             #expect(ready.version == OrderReadyForPayment.version)
@@ -228,7 +229,7 @@ import Testing
                 facts.totalIncludingPPN == 3_070_000 && facts.totalBeforePPN == facts.totals.totalBeforePPN
                     && facts.ppn == facts.totals.ppn)
             #expect(facts.totalBeforePPN.amount + facts.ppn.amount == facts.totalIncludingPPN.amount)
-            #expect(facts.penaltyAmount == 8_136 && facts.penalty?.total == 8_136)
+            #expect(facts.penaltyAmount == 8_586 && facts.penalty?.total == 8_586)
             #expect(facts.suratPesanan.number == sp.number && facts.suratPesanan.seal.sha256.count == 64)
             #expect(
                 facts.bast.number == bast.number && facts.bast.seal.sha256.count == 64

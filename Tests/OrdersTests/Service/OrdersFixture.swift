@@ -22,9 +22,11 @@ extension SystemFixture {
     func market(isPKP: Bool = false) async throws -> Market {
         try await setUpCatalog()
         let (vendor, token) = try await activeVendor(isPKP: isPKP)
-        let paper = try await listedProduct(offer(name: "Kertas HVS A4", price: 50_000), vendorToken: token)
+        let paper = try await listedProduct(
+            offer(name: "Kertas HVS A4", price: 50_000, includesPPN: isPKP), vendorToken: token)
         var printerOffer = offer(
-            name: "Printer Laser", category: "ATK", price: 2_500_000, deliveryDays: 7, warrantyMonths: 12)
+            name: "Printer Laser", category: "ATK", price: 2_500_000, deliveryDays: 7, warrantyMonths: 12,
+            includesPPN: isPKP)
         printerOffer.installationCost = 150_000
         let printer = try await listedProduct(printerOffer, vendorToken: token)
         return Market(vendor: vendor, vendorToken: token, paper: paper, printer: printer)

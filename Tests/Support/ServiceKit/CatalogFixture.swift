@@ -39,11 +39,11 @@ public func offer(
     origin: ProductOrigin = ProductOrigin(kind: .domestic, country: "ID"), tkdn: TKDNDeclaration? = nil,
     stock: Int = 100, deliveryDays: Int = 3,
     warrantyMonths: Int = 0, images: [ImageInput] = [ImageInput(contentBase64: SampleFiles.base64(SampleFiles.png))],
-    partnership: PartnershipDocumentInput? = nil
+    partnership: PartnershipDocumentInput? = nil, includesPPN: Bool = false
 ) -> ProductOfferInput {
     ScenarioData.offer(
         name: name, category: category, price: price, delivery: delivery, description: description,
         specification: specification, origin: origin,
         tkdn: tkdn, stock: stock, deliveryDays: deliveryDays, warrantyMonths: warrantyMonths, images: images,
-        partnership: partnership)
+        partnership: partnership, includesPPN: includesPPN)
 }

@@ -92,6 +92,48 @@ enum OfferRules {
         return problems
     }
 
+    /// PPN in a catalogue price (the "pajak yang berlaku" component, annex I.C.1.e): only a PKP
+    /// charges PPN (UU 8/1983 as amended by UU 7/2021, Pasal 3A ayat (1) and Pasal 14 ayat (1): one
+    /// not confirmed as PKP may not issue a tax invoice), and the order must never charge it twice.
+    /// - A vendor that is not a PKP: `price.includesPPN` must be false (422 naming it) and the tax
+    ///   component 0 (422 naming `price.tax`).
+    /// - A PKP whose prices exclude PPN (the order adds it on top): the tax component must be 0, or
+    ///   PPN would be charged twice (422 naming `price.tax`).
+    /// - A PKP whose prices include PPN: the tax component is the PPN the price contains, so it
+    ///   must be more than 0 (422 naming `price.tax`).
+    static func ppnProblems(_ price: PriceBreakdown, vendorIsPKP: Bool) -> [FieldError] {
+        var problems: [FieldError] = []
+        if !vendorIsPKP {
+            if price.includesPPN {
+                problems.append(
+                    FieldError(
+                        field: "price.includesPPN",
+                        reason: "must be false: this vendor is not a PKP (Pengusaha Kena Pajak) and charges no PPN"))
+            }
+            if price.tax > .zero {
+                problems.append(
+                    FieldError(
+                        field: "price.tax",
+                        reason:
+                            "must be 0: this vendor is not a PKP, so its price carries no PPN (UU PPN Pasal 14 ayat (1))"
+                    ))
+            }
+        } else if !price.includesPPN, price.tax > .zero {
+            problems.append(
+                FieldError(
+                    field: "price.tax",
+                    reason:
+                        "must be 0 when the price excludes PPN: the order adds PPN on top, so a tax component would charge it twice"
+                ))
+        } else if price.includesPPN, price.tax == .zero {
+            problems.append(
+                FieldError(
+                    field: "price.tax",
+                    reason: "must state the PPN the price includes (more than 0), or set includesPPN to false"))
+        }
+        return problems
+    }
+
     /// The price must add up: for every region, product cost + delivery + tax + overhead and
     /// profit equals the stated unit price, with no sum overflowing.
     static func priceProblems(_ price: PriceBreakdown, regions: Set<String>) -> [FieldError] {

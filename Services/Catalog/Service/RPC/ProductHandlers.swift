@@ -125,7 +125,9 @@ struct ProductHandlers {
                 "only an active vendor may offer products; this vendor is \(vendor.status)", currentState: vendor.status
             )
         }
-        let problems = OfferRules.problems(input, category: category, regions: regions) + keptProblems
+        let problems =
+            OfferRules.problems(input, category: category, regions: regions)
+            + OfferRules.ppnProblems(input.price, vendorIsPKP: vendor.isPKP) + keptProblems
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
 
         // Decode and check every file before storing any, so a bad one leaves nothing behind.

@@ -60,13 +60,17 @@ enum Products {
         let id: String
         let tenant: String
         let status: String
+        /// Whether identity records the vendor as a PKP (it may charge PPN).
+        let isPKP: Bool
     }
 
     /// The caller's vendor as the catalog knows it from identity's feed; nil for a non-vendor or a vendor not yet heard of.
     static func vendor(_ db: Connection, of principal: Principal) throws -> KnownVendor? {
         guard let vendorID = principal.vendorID else { return nil }
-        return try db.queryOne("SELECT vendor_id, tenant, status FROM vendor_state WHERE vendor_id = ?", vendorID).map {
-            KnownVendor(id: try $0.string(0), tenant: try $0.string(1), status: try $0.string(2))
+        return try db.queryOne(
+            "SELECT vendor_id, tenant, status, is_pkp FROM vendor_state WHERE vendor_id = ?", vendorID
+        ).map {
+            KnownVendor(id: try $0.string(0), tenant: try $0.string(1), status: try $0.string(2), isPKP: try $0.bool(3))
         }
     }
 

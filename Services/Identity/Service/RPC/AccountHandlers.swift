@@ -29,6 +29,12 @@ struct AccountHandlers {
         table.register(AuthSignOut.self) { _, request in try await signOut(request) }
         table.register(AuthChangePassword.self) { params, request in try await changePassword(params, request) }
         table.register(AuthWhoAmI.self) { _, request in try await whoAmI(request) }
+        table.register(AccountOfficial.self) { params, _ in
+            let account = try await context.database.read { db in try AccountStore.account(db, id: params.accountID) }
+            return OfficialSummary(
+                id: account.id, fullName: account.fullName, roles: account.roles, tenant: account.tenant,
+                agency: account.agency, status: account.status)
+        }
         table.register(AuthPublicKeys.self) { _, _ in
             // The current key and every earlier one, so tokens signed before a rotation verify.
             try await context.database.read { try SigningKeys.publicKeys($0) }.sorted { $0.key < $1.key }.map {

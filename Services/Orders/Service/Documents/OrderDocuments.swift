@@ -177,33 +177,57 @@ enum OrderDocuments {
 
     /// The money rows under an order's item table, so the table adds up on paper.
     ///
-    /// The one place that turns ``OrderTotals`` into printed lines: supporting costs, then the
-    /// tax base (DPP), PPN and total. When OrderTotals exposes DPP nilai lain (11/12 of DPP,
-    /// PMK 131/2024) and the 12 % rate, add their rows here.
+    /// The one place that turns ``OrderTotals`` into printed lines: supporting costs, the stated
+    /// sum, then as the tax invoice states them the tax base (DPP), the DPP nilai lain where the
+    /// rule has one (11/12 of the DPP from 2025, PMK 131/2024), the PPN at its tariff, any
+    /// rounding of PPN-inclusive prices, and the total.
     static func totalRows(_ totals: OrderTotals, columns: Int) -> [[String]] {
-        func row(_ label: String, _ amount: Rupiah) -> [String] {
-            ["", label] + Array(repeating: "", count: max(0, columns - 3)) + [money(amount)]
+        func row(_ label: String, _ amount: String) -> [String] {
+            ["", label] + Array(repeating: "", count: max(0, columns - 3)) + [amount]
         }
         let pkp = totals.ppnTerms.vendorStatus == .pkp
         let included = pkp && totals.ppnTerms.priceBasis == .ppnIncluded
+        let rate = totals.ppnTerms.rate
         var rows = [
-            row(included ? "Jumlah harga barang/jasa (termasuk PPN)" : "Jumlah harga barang/jasa", totals.itemsSubtotal)
+            row(
+                included ? "Jumlah harga barang/jasa (termasuk PPN)" : "Jumlah harga barang/jasa",
+                money(totals.itemsSubtotal))
         ]
-        if totals.deliveryCost > .zero { rows.append(row("Ongkos kirim", totals.deliveryCost)) }
-        if totals.installationCost > .zero { rows.append(row("Biaya instalasi", totals.installationCost)) }
-        if totals.trainingCost > .zero { rows.append(row("Biaya pelatihan", totals.trainingCost)) }
+        if totals.deliveryCost > .zero { rows.append(row("Ongkos kirim", money(totals.deliveryCost))) }
+        if totals.installationCost > .zero { rows.append(row("Biaya instalasi", money(totals.installationCost))) }
+        if totals.trainingCost > .zero { rows.append(row("Biaya pelatihan", money(totals.trainingCost))) }
         guard pkp else {
-            rows.append(row("TOTAL (penyedia bukan PKP, tanpa PPN)", totals.totalIncludingPPN))
+            rows.append(row("TOTAL (penyedia bukan PKP, tanpa PPN)", money(totals.totalIncludingPPN)))
             return rows
         }
-        if included {
-            // The lines above include PPN: state their sum, then split it into DPP and PPN.
-            rows.append(row("Jumlah (termasuk PPN)", totals.totalIncludingPPN))
+        // The lines above include PPN: state their sum, then split it as the tax invoice does.
+        if included { rows.append(row("Jumlah (termasuk PPN)", money(totals.statedTotal))) }
+        rows.append(row("Dasar Pengenaan Pajak (DPP)", money(totals.totalBeforePPN)))
+        if let numerator = rate.otherBaseNumerator, let denominator = rate.otherBaseDenominator {
+            rows.append(
+                row("DPP nilai lain (\(numerator)/\(denominator) × DPP)", money(totals.dppNilaiLain)))
         }
-        rows.append(row("Dasar Pengenaan Pajak (DPP)", totals.totalBeforePPN))
-        rows.append(row("PPN", totals.ppn))
-        rows.append(row("TOTAL", totals.totalIncludingPPN))
+        rows.append(row("PPN \(percent(rate.numerator, rate.denominator))", money(totals.ppn)))
+        if totals.roundingDifference != 0 {
+            rows.append(
+                row(
+                    "Pembulatan DPP dan PPN",
+                    (totals.roundingDifference > 0 ? "+" : "−") + "Rp\(abs(totals.roundingDifference)),00"
+                ))
+        }
+        rows.append(row("TOTAL", money(totals.totalIncludingPPN)))
         return rows
+    }
+
+    /// A tariff as printed: 12/100 gives "12%", 11/100 "11%", 55/1000 "5,5%".
+    static func percent(_ numerator: Int64, _ denominator: Int64) -> String {
+        guard denominator > 0 else { return "" }
+        let hundredths = numerator * 10_000 / denominator  // percent × 100
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        if fraction == 0 { return "\(whole)%" }
+        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
+        return "\(whole),\(digits)%"
     }
 
     // MARK: Surat Pesanan
@@ -403,7 +427,7 @@ enum OrderDocuments {
                         rows: penalty.parts.map { part in
                             [
                                 String(part.daysLate), String(part.daysCharged), part.base.map(money) ?? "-",
-                                part.perMille.map { "\($0)‰ per hari" } ?? "-", money(part.amount),
+                                "\(penalty.perMille)‰ per hari", money(part.amount),
                             ]
                         },
                         footer: [["", "", "", "Jumlah denda", money(penalty.total)]])))

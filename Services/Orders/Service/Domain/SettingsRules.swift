@@ -18,8 +18,8 @@ enum SettingsRules {
                     effectiveFrom: $0.effectiveFrom)
             },
             vendorResponseDays: VendorResponseDeadline.standard.days,
-            splitPurchaseWindowDays: SplitPurchaseDetector.standard.windowDays,
-            maxPenaltyDays: LatePenalty.defaultMaxDays,
+            splitPurchaseRules: [.standard], maxPenaltyDays: LatePenalty.defaultMaxDays, ppnRates: PPNRate.schedule,
+            allowsDeliveryBeyondBudgetYear: false,
             suratPesananNumberTemplate: DocumentNumberTemplate.suratPesananDefault,
             bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms(tenant: tenant),
             documentPlace: DocumentTextRules.seedPlace(tenant: tenant), version: nil,
@@ -108,7 +108,17 @@ enum SettingsRules {
             }
         }
         check("vendorResponseDays") { _ = try VendorResponseDeadline(days: settings.vendorResponseDays) }
-        check("splitPurchaseWindowDays") { _ = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays) }
+        if settings.splitPurchaseRules.isEmpty {
+            problems.append(FieldError(field: "splitPurchaseRules", reason: "must list at least one rule"))
+        }
+        for (index, rule) in settings.splitPurchaseRules.enumerated() {
+            let path = "splitPurchaseRules[\(index)]"
+            check("\(path).windowDays") { _ = try SplitPurchaseDetector(windowDays: rule.windowDays) }
+            check("\(path).legalBasis") {
+                try InputRules.requireFreeText(rule.legalBasis, field: "\(path).legalBasis", max: 500)
+            }
+        }
+        problems += ppnRateProblems(settings.ppnRates)
         if !(0...365).contains(settings.maxPenaltyDays) {
             problems.append(FieldError(field: "maxPenaltyDays", reason: "must be 0 to 365 days"))
         }
@@ -117,6 +127,34 @@ enum SettingsRules {
         check("documentPlace") { try InputRules.requireText(settings.documentPlace, field: "documentPlace", max: 100) }
         problems += TermsRules.problems(settings.terms, prefix: "terms")
         problems += DocumentTextRules.problems(settings.documents)
+        return problems
+    }
+}
+
+extension SettingsRules {
+    /// Each PPN rule checked as a caller's value (`ppnRates[i].…`), with a legal basis, no two of
+    /// one goods class starting the same day, and at least one rule for ordinary goods.
+    static func ppnRateProblems(_ rates: [PPNRate]) -> [FieldError] {
+        var problems: [FieldError] = []
+        var starts = Set<String>()
+        for (index, rate) in rates.enumerated() {
+            let path = "ppnRates[\(index)]"
+            do { _ = try rate.validated() } catch {
+                problems += error.fields.map { FieldError(field: "\(path).\($0.field)", reason: $0.reason) }
+            }
+            if let reason = InputRules.freeTextProblem(rate.legalBasis, max: 500, multiline: false) {
+                problems.append(FieldError(field: "\(path).legalBasis", reason: reason))
+            }
+            if !starts.insert("\(rate.goodsClass.rawValue) \(rate.effectiveFrom)").inserted {
+                problems.append(
+                    FieldError(
+                        field: "\(path).effectiveFrom",
+                        reason: "must differ from every other \(rate.goodsClass.rawValue) rule's first day"))
+            }
+        }
+        if !rates.contains(where: { $0.goodsClass == .ordinary }) {
+            problems.append(FieldError(field: "ppnRates", reason: "must list at least one rule for ordinary goods"))
+        }
         return problems
     }
 }

@@ -3,7 +3,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 
-/// One order's purchase of one product, as the detector sees it.
+/// One order's purchase, as the detector sees it.
 public struct PurchaseRecord: Sendable, Hashable, Codable {
     /// The order's id.
     public var orderID: String
@@ -11,9 +11,9 @@ public struct PurchaseRecord: Sendable, Hashable, Codable {
     public var agencyID: String
     /// The vendor.
     public var vendorID: String
-    /// The catalogue product.
+    /// The order's (first) catalogue product, for the report; purchases are related across products.
     public var productID: String
-    /// The value of that product in that order, including its PPN.
+    /// The order's value including PPN, delivery, installation and training (``OrderTotals/totalIncludingPPN``).
     public var total: Rupiah
     /// The order's date.
     public var date: CivilDate
@@ -40,12 +40,14 @@ public struct SplitPurchaseFinding: Sendable, Hashable, Codable {
     public let ceiling: Rupiah
 }
 
-/// Flags orders from the same agency to the same vendor for the same product whose values,
-/// within `windowDays` of each other, add up to more than the ceiling.
+/// Flags orders from the same agency to the same vendor whose values, PPN included, within
+/// `windowDays` of each other add up to more than the ceiling (Perpres 16/2018 Pasal 20 ayat (2)
+/// huruf d, as amended by Perpres 12/2021: a package may not be split to avoid the rules).
 ///
 /// Decisions:
-/// - An earlier purchase is related when agency, vendor and product match and its date is at
-///   most `windowDays` days from the new one's, either way (so back-dated entries count too).
+/// - An earlier purchase is related when agency and vendor match, whatever the products, and its
+///   date is at most `windowDays` days from the new one's, either way (so back-dated entries count
+///   too). Splitting one need over several products of one vendor is still one package.
 ///   With a window of 30, orders 30 days apart are related and 31 days apart are not.
 /// - Only a sum strictly above the ceiling is flagged, and only when at least one related
 ///   purchase exists: a single order above the ceiling is the ceiling check's business.
@@ -78,7 +80,7 @@ public struct SplitPurchaseDetector: Sendable, Hashable, Codable {
             earlier
             .filter {
                 $0.orderID != new.orderID && $0.agencyID == new.agencyID && $0.vendorID == new.vendorID
-                    && $0.productID == new.productID && abs($0.date.days(until: new.date)) <= windowDays
+                    && abs($0.date.days(until: new.date)) <= windowDays
             }
             .sorted { ($0.date, $0.orderID) < ($1.date, $1.orderID) }
         guard !related.isEmpty else { return nil }

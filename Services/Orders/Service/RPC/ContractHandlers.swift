@@ -64,7 +64,7 @@ struct ContractHandlers {
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             // Pasal 2: the ceiling holds on the day the contract is made, too (prices were
             // checked against the catalogue when offered).
-            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
+            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, settings: settings, today: today))
             try CeilingCheck.check(
                 total: totals.totalIncludingPPN, source: order.data.preparation.fundingSource,
                 ceilings: try SettingsRules.ceilings(settings), on: today,
@@ -166,9 +166,9 @@ struct ContractHandlers {
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
             order.data.receivedOn = today
             let penalty = try Penalty.assess(
-                order.data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
+                order.data, ledger: ledger, agreed: agreed, today: today, settings: settings)
             order.data.finalPenalty = penalty
-            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: today))
+            let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, settings: settings, today: today))
             let number: String
             if let typed = params.bastNumber {
                 try DocumentRegister.requireTypedNumber(
@@ -223,7 +223,9 @@ struct ContractHandlers {
         guard let agreed = order.data.negotiation?.agreedTerms else { return }
         let suratPesananID = try order.suratPesananDocumentID()
         let bastID = try order.bastDocumentID()
-        let totals = try agreed.totals(ppn: try OrderStore.ppnTerms(order.data, today: CivilDate(at)))
+        let settings = try SettingsStore.settings(db, tenant: order.tenant)
+        let totals = try agreed.totals(
+            ppn: try OrderStore.ppnTerms(order.data, settings: settings, today: CivilDate(at)))
         let snapshot = Dictionary(order.data.items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
         let items = try totals.lines.map { line in
             guard let item = snapshot[line.itemID] else {

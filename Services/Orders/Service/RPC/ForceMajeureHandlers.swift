@@ -64,12 +64,15 @@ struct ForceMajeureHandlers {
         try InputRules.requirePrintableStrings(in: params)
         let problems = Self.problems(params, today: today)
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
-        var total = Rupiah.zero
-        for (index, item) in params.items.enumerated() {
-            do { total = try total + item.unitPrice * item.quantity } catch {
-                throw RPCError.validationFailed(
-                    field: "items[\(index)].quantity", reason: "makes the total larger than the largest amount")
-            }
+        let isPKP = params.vendorIsPKP ?? false
+        let basis = PriceBasis(includesPPN: params.pricesIncludePPN ?? true)
+        if !isPKP, params.pricesIncludePPN == true {
+            throw RPCError.validationFailed(
+                field: "pricesIncludePPN",
+                reason: "must not be true: a vendor that is not a PKP charges no PPN, so its prices contain none")
+        }
+        let lines = params.items.enumerated().map { index, item in
+            OfferLine(itemID: "item-\(index + 1)", unitPrice: item.unitPrice, quantity: item.quantity)
         }
         // Where the PA/KPA is also the PPK, the PA's own record suffices (annex I.E.3).
         let selfAcknowledged = principal.has(.budgetHolder)
@@ -79,10 +82,21 @@ struct ForceMajeureHandlers {
         let sealer = context.sealer
         let at = context.now()
         let stamp = Timestamp.iso8601(at)
-        let agreedTotal = total
         return try await context.database.write { db in
             try IdempotentWrite.once(db, request, at: at) {
                 let settings = try SettingsStore.settings(db, tenant: tenant)
+                // PPN and the ceiling as for an order (issue 11): the rule in force on the day it was ordered.
+                guard let rate = PPNRate.inForce(on: params.orderedOn, schedule: settings.ppnRates) else {
+                    throw RPCError.validationFailed(
+                        field: "orderedOn", reason: "has no PPN rule in force; the tenant administrator must set one")
+                }
+                let totals = try OrderTotals(
+                    lines: lines, deliveryCost: .zero, installationCost: .zero, trainingCost: .zero,
+                    ppn: PPNTerms(vendorStatus: VendorTaxStatus(isPKP: isPKP), priceBasis: basis, rate: rate))
+                try CeilingCheck.check(
+                    total: totals.totalIncludingPPN, source: params.fundingSource,
+                    ceilings: try SettingsRules.ceilings(settings), on: params.orderedOn, field: "items")
+                let agreedTotal = totals.totalIncludingPPN
                 try DocumentRegister.requireTypedNumber(
                     params.beritaAcaraNumber, field: "beritaAcaraNumber",
                     outside: try SettingsRules.numberTemplates(settings))
@@ -114,7 +128,7 @@ struct ForceMajeureHandlers {
                     id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params,
                     total: agreedTotal,
                     beritaAcara: info,
-                    acknowledged: selfAcknowledged, version: 1, recordedAt: stamp)
+                    acknowledged: selfAcknowledged, version: 1, recordedAt: stamp, totals: totals)
                 try db.run(
                     "INSERT INTO force_majeure (id, tenant, agency, data, acknowledged, version, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
                     id, tenant, agency, try JSONColumn.text(record), selfAcknowledged, stamp)

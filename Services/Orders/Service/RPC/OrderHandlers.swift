@@ -163,20 +163,23 @@ struct OrderHandlers {
         return try await context.database.write { db in
             try IdempotentWrite.once(db, request, at: at) {
                 let settings = try SettingsStore.settings(db, tenant: tenant)
-                var estimate = Rupiah.zero
-                do {
-                    for item in items { estimate = try estimate + item.catalogueUnitPrice * item.quantity }
-                    if params.withInstallation { estimate = try estimate + installation }
-                    if params.withTraining { estimate = try estimate + training }
-                } catch {
-                    throw RPCError.validationFailed(
-                        field: "items", reason: "the estimate is larger than the largest amount")
-                }
-                let data = OrderData(
+                try Self.requireBudgetYear(params.deliveryDate, preparedOn: today, settings: settings)
+                var data = OrderData(
                     preparation: params, terms: params.terms ?? settings.terms, items: items,
                     vendor: OrderVendor(id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM),
-                    ppkName: ppkName, priceEstimate: estimate)
-                // The ceiling is known now: warn early rather than at submission.
+                    ppkName: ppkName, priceEstimate: .zero)
+                // The estimate (HPS) is what the budget pays: catalogue prices, the costs asked for
+                // and PPN, computed as the order's totals will be. The ceiling is known now: refuse
+                // early rather than at submission.
+                let estimate = try OrderTotals(
+                    lines: items.map {
+                        OfferLine(itemID: $0.itemID, unitPrice: $0.catalogueUnitPrice, quantity: $0.quantity)
+                    }, deliveryCost: .zero,
+                    installationCost: params.withInstallation ? installation : .zero,
+                    trainingCost: params.withTraining ? training : .zero,
+                    ppn: try OrderStore.ppnTerms(data, settings: settings, today: today)
+                ).totalIncludingPPN
+                data.priceEstimate = estimate
                 try CeilingCheck.check(
                     total: estimate, source: params.fundingSource, ceilings: try SettingsRules.ceilings(settings),
                     on: today, field: "items")
@@ -228,6 +231,8 @@ struct OrderHandlers {
             order.data.vendor = OrderVendor(
                 id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM)
             order.data.orderedOn = today
+            order.data.ppnRate = nil
+            order.data.ppnRate = try OrderStore.ppnTerms(order.data, settings: settings, today: today).rate
             let preparation = order.data.preparation
             let opening = NegotiationOffer(
                 by: .ppk, round: 0,
@@ -258,54 +263,69 @@ struct OrderHandlers {
         }
     }
 
+    /// Refuses a delivery date after 31 December of the year the order is prepared in (the budget
+    /// year, UU 17/2003 Pasal 4: the APBD runs 1 January to 31 December), 422 naming `deliveryDate`,
+    /// unless the tenant's settings allow it (``OrdersSettings/allowsDeliveryBeyondBudgetYear``).
+    static func requireBudgetYear(_ deliveryDate: CivilDate, preparedOn: CivilDate, settings: OrdersSettings)
+        throws(DomainRefusal)
+    {
+        guard !settings.allowsDeliveryBeyondBudgetYear, deliveryDate.year > preparedOn.year else { return }
+        throw .validationFailed(
+            field: "deliveryDate",
+            reason:
+                "must be on or before 31 December \(preparedOn.year), the end of the budget year (UU 17/2003 Pasal 4); the tenant does not allow deliveries in a later year"
+        )
+    }
+
     func offerContext(_ data: OrderData, settings: OrdersSettings, today: CivilDate) throws -> OfferContext {
         OfferContext(
-            ppn: try OrderStore.ppnTerms(data, today: today), fundingSource: data.preparation.fundingSource,
+            ppn: try OrderStore.ppnTerms(data, settings: settings, today: today),
+            fundingSource: data.preparation.fundingSource,
             ceilings: try SettingsRules.ceilings(settings), today: today)
     }
 
-    /// Records the order's product lines and flags a possible split purchase (pemecahan paket):
-    /// the same agency, vendor and product within the window, adding up above the ceiling.
+    /// Records the order's value and flags a possible split purchase (pemecahan paket): orders of
+    /// the same agency to the same vendor within the window of the rule in force, whatever their
+    /// products, adding up above the ceiling, PPN included (Perpres 16/2018 Pasal 20(2)(d)).
+    ///
+    /// Each order placed now writes one `order_purchase` row with an empty `product_id`: its whole
+    /// value including PPN, delivery, installation and training. Orders placed before wrote one row
+    /// per product without PPN; their rows are added up per order, so they still count.
     func flagSplitPurchase(
         _ db: Connection, _ order: StoredOrder, opening: NegotiationOffer, settings: OrdersSettings, today: CivilDate,
         at: Date
     ) throws {
-        let detector = try SplitPurchaseDetector(windowDays: settings.splitPurchaseWindowDays)
-        guard
+        let rule = SplitPurchaseRule.inForce(on: today, among: settings.splitPurchaseRules)
+        let total = try opening.totals(ppn: try OrderStore.ppnTerms(order.data, settings: settings, today: today))
+            .totalIncludingPPN
+        try db.run(
+            "INSERT INTO order_purchase (order_id, tenant, agency, vendor_id, product_id, amount, ordered_on, live) VALUES (?, ?, ?, ?, '', ?, ?, 1)",
+            arguments: [order.id, order.tenant, order.agency, order.vendorID, total.amount, today.description])
+        guard let rule,
             let ceiling = try SettingsRules.ceilings(settings).inForce(
                 for: order.data.preparation.fundingSource, on: today)
         else { return }
-        var finding: (SplitPurchaseFinding, String)?
-        for (item, line) in zip(order.data.items, opening.items) {
-            let amount = try line.unitPrice * line.quantity
-            let earlier = try db.query(
-                """
-                SELECT order_id, amount, ordered_on FROM order_purchase
-                WHERE tenant = ? AND agency = ? AND vendor_id = ? AND product_id = ? AND live = 1 AND order_id != ?
-                """, order.tenant, order.agency, order.vendorID, item.productID, order.id
-            ).map { row in
-                PurchaseRecord(
-                    orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID,
-                    productID: item.productID,
-                    total: try Rupiah(checked: try row.int64(1)), date: try CivilDate(try row.string(2)))
-            }
-            try db.run(
-                "INSERT INTO order_purchase (order_id, tenant, agency, vendor_id, product_id, amount, ordered_on, live) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                arguments: [
-                    order.id, order.tenant, order.agency, order.vendorID, item.productID, amount.amount,
-                    today.description,
-                ])
-            let new = PurchaseRecord(
-                orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: item.productID,
-                total: amount, date: today)
-            if finding == nil, let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) {
-                finding = (found, item.productID)
-            }
+        let detector = try SplitPurchaseDetector(windowDays: rule.windowDays)
+        let productID = order.data.items.first?.productID ?? ""
+        let earlier = try db.query(
+            """
+            SELECT order_id, SUM(amount), MIN(ordered_on) FROM order_purchase
+            WHERE tenant = ? AND agency = ? AND vendor_id = ? AND live = 1 AND order_id != ?
+            GROUP BY order_id
+            """, order.tenant, order.agency, order.vendorID, order.id
+        ).map { row in
+            PurchaseRecord(
+                orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID, productID: "",
+                total: try Rupiah(checked: try row.int64(1)), date: try CivilDate(try row.string(2)))
         }
-        guard let (found, productID) = finding else { return }
+        let new = PurchaseRecord(
+            orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: productID, total: total,
+            date: today)
+        guard let found = detector.check(new: new, earlier: earlier, ceiling: ceiling.amount) else { return }
         let flag = SplitPurchaseFlag(
             orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling,
-            productID: productID, flaggedAt: Timestamp.iso8601(at))
+            productID: productID, flaggedAt: Timestamp.iso8601(at), windowDays: rule.windowDays,
+            legalBasis: rule.legalBasis)
         try db.run(
             "INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant,
             try JSONColumn.text(flag))
@@ -352,6 +372,8 @@ struct OrderHandlers {
                 installationCost: params.installationCost,
                 trainingCost: params.trainingCost, deliveryDate: params.deliveryDate, note: params.note ?? "")
             let settings = try SettingsStore.settings(db, tenant: order.tenant)
+            try Self.requireBudgetYear(
+                params.deliveryDate, preparedOn: order.data.orderedOn ?? today, settings: settings)
             order.adopt(
                 try order.aggregate.offer(
                     offer, context: try offerContext(order.data, settings: settings, today: today)

@@ -18,6 +18,9 @@ struct OrderData: Codable, Sendable {
     var priceEstimate: Rupiah
     /// The day the order was placed: its PPN rate and ceiling are those in force then.
     var orderedOn: CivilDate?
+    /// The PPN rule in force when the order was placed (the tax date), kept so that a later change
+    /// of the tenant's rules does not change a placed order; nil for orders placed before it was kept.
+    var ppnRate: PPNRate?
     /// The negotiation, from submission on (round 0 is the order itself).
     var negotiation: Negotiation?
     /// The day the order was sent, or the day of the latest PPK offer: the vendor's clock starts then.
@@ -120,8 +123,10 @@ enum OrderStore {
     static func save(
         _ db: Connection, _ order: StoredOrder, expectedVersion: Int64, vendorResponseDue: CivilDate?, at: Date
     ) throws {
+        let settings = try SettingsStore.settings(db, tenant: order.tenant)
         let total = order.data.negotiation?.agreedTerms.flatMap { terms in
-            try? terms.totals(ppn: Self.ppnTerms(order.data, today: CivilDate(at))).totalIncludingPPN.amount
+            try? terms.totals(ppn: Self.ppnTerms(order.data, settings: settings, today: CivilDate(at)))
+                .totalIncludingPPN.amount
         }
         let changed = try db.run(
             "UPDATE purchase_order SET state = ?, data = ?, vendor_response_due = ?, total = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
@@ -135,14 +140,35 @@ enum OrderStore {
         }
     }
 
-    /// The PPN terms of an order: the vendor's PKP status, the items' price basis, and the rate
-    /// in force on the day it was placed (today, before it is placed).
-    static func ppnTerms(_ data: OrderData, today: CivilDate) throws(DomainRefusal) -> PPNTerms {
-        let date = data.orderedOn ?? today
-        guard let rate = PPNRate.inForce(on: date) else {
-            throw DomainRefusal.validationFailed(field: "deliveryDate", reason: "no PPN rate is known for \(date)")
+    /// Hands `order` to `holder` (its new PPK or Pejabat Pengadaan, named `name` on its documents
+    /// from now on), one version on; the caller checked the version read.
+    static func reassign(_ db: Connection, _ order: StoredOrder, to holder: String, name: String, at: Date) throws {
+        var data = order.data
+        data.ppkName = name
+        let changed = try db.run(
+            "UPDATE purchase_order SET ppk_account_id = ?, data = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+            arguments: [holder, try JSONColumn.text(data), Timestamp.iso8601(at), order.id, order.version])
+        guard changed == 1 else {
+            throw RPCError.conflict(
+                "the order changed since it was read; read it again", currentState: order.state.rawValue)
         }
+    }
+
+    /// The PPN terms of an order: the vendor's PKP status, the items' price basis, and the PPN
+    /// rule fixed when it was placed (``OrderData/ppnRate``); for an order placed before rules were
+    /// kept with it, or not placed yet, the tenant's rule (``OrdersSettings/ppnRates``) in force on
+    /// the day it was placed (today, before it is placed). No rule in force is 422 naming `ppnRates`.
+    static func ppnTerms(_ data: OrderData, settings: OrdersSettings, today: CivilDate) throws(DomainRefusal)
+        -> PPNTerms
+    {
         let basis = try PriceBasis.common(data.items.map { PriceBasis(includesPPN: $0.includesPPN) })
-        return PPNTerms(vendorStatus: VendorTaxStatus(isPKP: data.vendor.isPKP), priceBasis: basis, rate: rate)
+        let status = VendorTaxStatus(isPKP: data.vendor.isPKP)
+        if let rate = data.ppnRate { return PPNTerms(vendorStatus: status, priceBasis: basis, rate: rate) }
+        let date = data.orderedOn ?? today
+        guard let rate = PPNRate.inForce(on: date, schedule: settings.ppnRates) else {
+            throw DomainRefusal.validationFailed(
+                field: "ppnRates", reason: "has no PPN rule in force on \(date); the tenant administrator must set one")
+        }
+        return PPNTerms(vendorStatus: status, priceBasis: basis, rate: rate)
     }
 }

@@ -8,10 +8,22 @@ import SiOpenStorage
 
 /// Who may see and act on an order, and how it is shown.
 enum OrderAccess {
-    /// The party `principal` acts as on `order`: its own PPK or its vendor; 403 for anyone else.
+    /// The roles that order and hold orders: the PPK, and the Pejabat Pengadaan (Perpres 16/2018
+    /// Pasal 12; Perbup Balangan 92/2023 Pasal 9 and 14 ayat (3)), who acts on an
+    /// order exactly as its PPK does (the order's `ppk` party).
+    static let orderingRoles: Set<Role> = [.ppk, .procurementOfficial]
+
+    /// Whether `principal` holds a role that orders.
+    static func isOrderingOfficial(_ principal: Principal) -> Bool {
+        !orderingRoles.isDisjoint(with: principal.roles)
+    }
+
+    /// The party `principal` acts as on `order`: its own PPK (or Pejabat Pengadaan) or its vendor; 403 for anyone else.
     static func actingParty(_ principal: Principal, _ order: StoredOrder) throws -> OrderParty {
         if principal.has(.vendor), principal.vendorID == order.vendorID { return .vendor }
-        if principal.has(.ppk), principal.tenant == order.tenant, principal.id == order.ppkAccountID { return .ppk }
+        if isOrderingOfficial(principal), principal.tenant == order.tenant, principal.id == order.ppkAccountID {
+            return .ppk
+        }
         throw RPCError.forbidden("only the order's own PPK and vendor act on it")
     }
 
@@ -23,7 +35,9 @@ enum OrderAccess {
             try principal.requireTenant(tenant, reading: true)
             return
         }
-        if principal.roles.contains(where: { [.ppk, .budgetHolder, .treasurer].contains($0) }),
+        if principal.roles.contains(where: {
+            [.ppk, .procurementOfficial, .budgetHolder, .treasurer, .agencyAdmin].contains($0)
+        }),
             principal.tenant == tenant, principal.agency == agency
         {
             return
@@ -44,13 +58,13 @@ enum OrderView {
     {
         let data = order.data
         let settings = try SettingsStore.settings(db, tenant: order.tenant)
-        let ppn = try? OrderStore.ppnTerms(data, today: today)
+        let ppn = try? OrderStore.ppnTerms(data, settings: settings, today: today)
         let agreed = data.negotiation?.agreedTerms
         var execution: OrderExecution?
         if let ledger = data.ledger, let agreed {
             let penalty =
                 try data.finalPenalty
-                ?? Penalty.assess(data, ledger: ledger, agreed: agreed, today: today, maxDays: settings.maxPenaltyDays)
+                ?? Penalty.assess(data, ledger: ledger, agreed: agreed, today: today, settings: settings)
             execution = OrderExecution(
                 ledger: ledger, dueDate: agreed.deliveryDate, penalty: penalty, receivedOn: data.receivedOn)
         }
@@ -76,40 +90,16 @@ enum OrderView {
 /// The late-delivery penalty (Perpres 16/2018 Pasal 79): 1‰ per day of the value of the late
 /// part before PPN. Each unit counts once, in the delivery in which it was accepted (units
 /// rejected there are counted where their replacement arrives); units not yet delivered are
-/// late until today.
+/// late until today. The agreed delivery, installation and training lines are a part of their
+/// own: they are done when the whole order is, so they are late from the due date to the day
+/// of the last delivery (until today while units are outstanding or awaiting inspection).
 enum Penalty {
     static func assess(
-        _ data: OrderData, ledger: DeliveryLedger, agreed: NegotiationOffer, today: CivilDate, maxDays: Int
+        _ data: OrderData, ledger: DeliveryLedger, agreed: NegotiationOffer, today: CivilDate, settings: OrdersSettings
     ) throws -> LatePenaltyAssessment {
-        let due = agreed.deliveryDate
-        let prices = Dictionary(uniqueKeysWithValues: agreed.items.map { ($0.itemID, $0.unitPrice) })
-        let ppn = try OrderStore.ppnTerms(data, today: today)
-        func valueBeforePPN(_ itemID: String, _ quantity: Int) throws -> Rupiah {
-            guard quantity > 0, let price = prices[itemID] else { return .zero }
-            return try OrderTotals(
-                lines: [OfferLine(itemID: itemID, unitPrice: price, quantity: quantity)], deliveryCost: .zero,
-                installationCost: .zero, trainingCost: .zero, ppn: ppn
-            ).totalBeforePPN
-        }
-        var parts: [LatePart] = []
-        for delivery in ledger.deliveries where delivery.deliveredOn > due {
-            for line in delivery.lines {
-                let rejected = ledger.replacementRequests.filter {
-                    $0.deliveryID == delivery.deliveryID && $0.itemID == line.itemID
-                }.reduce(0) { $0 + $1.quantity }
-                let value = try valueBeforePPN(line.itemID, line.quantity - rejected)
-                if value > .zero {
-                    parts.append(LatePart(valueBeforePPN: value, dueDate: due, deliveredOn: delivery.deliveredOn))
-                }
-            }
-        }
-        if data.receivedOn == nil {
-            for item in ledger.items {
-                let missing = item.ordered - item.accepted - item.pendingInspection
-                let value = try valueBeforePPN(item.itemID, missing)
-                if value > .zero { parts.append(LatePart(valueBeforePPN: value, dueDate: due, deliveredOn: nil)) }
-            }
-        }
-        return try LatePenalty.compute(lateParts: parts, today: today, maxDays: maxDays)
+        let ppn = try OrderStore.ppnTerms(data, settings: settings, today: today)
+        return try LatePenalty.assess(
+            ledger: ledger, agreed: agreed, ppn: ppn, received: data.receivedOn != nil, today: today,
+            maxDays: settings.maxPenaltyDays)
     }
 }
