@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // SiOpen: the order system of a regional government procurement e-marketplace.
-// No package dependencies: Foundation, Dispatch, Glibc, and two C system libraries.
+// No package dependencies: Foundation, Dispatch, Glibc, and four C system libraries.
 import PackageDescription
 
 /// The five services, each its own executable (`siopen-<name>`) over a library that holds
@@ -21,6 +21,13 @@ var targets: [Target] = [
     .systemLibrary(
         name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "libcrypto",
         providers: [.apt(["libssl-dev"])]),
+    // QR codes on printed documents (libqrencode) and PNG emblems (zlib); only SiOpenDocuments imports them.
+    .systemLibrary(
+        name: "CQRencode", path: "Shared/CQRencode", pkgConfig: "libqrencode",
+        providers: [.apt(["libqrencode-dev"])]),
+    .systemLibrary(
+        name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib",
+        providers: [.apt(["zlib1g-dev"])]),
 
     // Shared modules.
     .target(name: "SiOpenProtocol", path: "Shared/Protocol"),
@@ -36,6 +43,7 @@ var targets: [Target] = [
         name: "SiOpenDocuments",
         dependencies: [
             "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts",
+            "CQRencode", "CZlib",
         ], path: "Shared/Documents"),
     // Every service's RPC contract (method declarations and their types), in one place.
     .target(name: "SiOpenContracts", dependencies: ["SiOpenProtocol", "SiOpenDomain"], path: "Shared/Contracts"),

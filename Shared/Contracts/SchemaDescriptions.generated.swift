@@ -71,6 +71,20 @@ extension AccountRef: SchemaDescribed {
     }
 }
 
+extension AcknowledgedCopy: SchemaDescribed {
+    public static var schemaDescription: String { "A sealed copy of a document that records its acknowledgements so far: the original re-rendered with them in the signature blocks, sealed against the original's SHA-256." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "sequence": "1 for the copy made at the first acknowledgement, 2 at the second, ...",
+            "acknowledgements": "The acknowledgements the copy shows, in the order they happened.",
+            "originalSha256": "The SHA-256 of the original PDF the copy was sealed against.",
+            "seal": "The copy's own seal (its SHA-256 and the service's signatures).",
+            "pdfBase64": "Base64 of the copy's PDF, whose SHA-256 is its seal's.",
+            "html": "The copy as printable HTML.",
+        ]
+    }
+}
+
 extension Acknowledgement: SchemaDescribed {
     public static var schemaDescription: String { "A party's acknowledgement of a document." }
     public static var fieldDescriptions: [String: String] {
@@ -78,6 +92,8 @@ extension Acknowledgement: SchemaDescribed {
             "party": "PPK, vendor or PA/KPA.",
             "accountID": "The account's id.",
             "at": "When it happened: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
+            "signedNote": "What the acknowledged copy prints in the party's signature block, e.g. \"Diterima secara elektronik pada 2 Desember 2026 pukul 10.15 WITA\"; nil on records made before copies existed.",
+            "copySha256": "The SHA-256 of the sealed copy that first shows this acknowledgement (`document.verify` accepts it); nil for the issuer's own signature, which the original carries.",
         ]
     }
 }
@@ -149,6 +165,18 @@ extension BankAccount: SchemaDescribed {
             "bank": "The bank's name (`Bank Kalsel`).",
             "number": "Account number: 5–30 digits.",
             "holderName": "Holder's name as the bank knows it.",
+        ]
+    }
+}
+
+extension BeaMeteraiRule: SchemaDescribed {
+    public static var schemaDescription: String { "One version of the stamp-duty rule: documents stating more than `threshold` bear a meterai of `amount` (UU 10/2020 Pasal 3 ayat (2) huruf g and Pasal 5)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "effectiveFrom": "The first day it applies.",
+            "legalBasis": "The rule it rests on, e.g. \"UU 10/2020 Pasal 3 ayat (2) huruf g dan Pasal 5\".",
+            "threshold": "Documents stating an amount above this bear the meterai (Rp5,000,000). At the RPC boundary Rp0 to Rp1,000,000,000,000 (`InputLimits/amount`).",
+            "amount": "The meterai's value (Rp10,000). At the RPC boundary Rp1 to Rp1,000,000,000,000 (`InputLimits/amount`).",
         ]
     }
 }
@@ -322,6 +350,7 @@ extension DocumentContent: SchemaDescribed {
             "info": "The document and its seal.",
             "pdfBase64": "Base64 of the PDF, whose SHA-256 is the seal's.",
             "html": "The same document as printable HTML.",
+            "acknowledgedCopy": "The latest acknowledged copy (the original with every acknowledgement so far), the one to print once a party has acknowledged; nil while nobody has.",
         ]
     }
 }
@@ -362,6 +391,32 @@ extension DocumentSealInfo: SchemaDescribed {
     }
 }
 
+extension DocumentSettings: SchemaDescribed {
+    public static var schemaDescription: String { "What a tenant's documents print and when they bear stamp duty, as dated data with legal basis: the version in force on a document's date applies." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "texts": "The printed texts, one entry per version (at least one).",
+            "meterai": "The stamp-duty rule (bea meterai), one entry per version (at least one).",
+        ]
+    }
+}
+
+extension DocumentTexts: SchemaDescribed {
+    public static var schemaDescription: String { "One version of the texts a tenant's documents print." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "effectiveFrom": "The first day these texts apply.",
+            "legalBasis": "The rule these texts rest on, e.g. \"Perbup Balangan 92/2023\".",
+            "systemName": "The system's name as documents print it, e.g. \"SiOpen Balangan\".",
+            "contractBasis": "Why the documents are the legal proof of the purchase, printed at their end, e.g. \"Perbup Balangan 92/2023 Pasal 8 dan Lampiran I huruf F\".",
+            "forceMajeureBasis": "The rule a force-majeure order rests on, printed in its Berita Acara, e.g. \"Lampiran I huruf E Perbup Balangan 92/2023\".",
+            "inspectionBasis": "The rule that lets the PPK be assisted by an inspection team, printed on the BAST, e.g. \"Lampiran I huruf D angka 3 huruf g Perbup Balangan 92/2023\".",
+            "sealNote": "The seal note printed at the end of every document: how to check it. `{kode}` stands for the document's verification code, `{dasar}` for `contractBasis`.",
+            "verificationURLPrefix": "The verification page's address, to which the QR code appends the verification code, e.g. `https://siopen.balangankab.go.id/verifikasi/`; empty while there is no portal (the QR code then holds the code alone).",
+        ]
+    }
+}
+
 extension DocumentVerification: SchemaDescribed {
     public static var schemaDescription: String { "The answer of a verification." }
     public static var fieldDescriptions: [String: String] {
@@ -375,6 +430,8 @@ extension DocumentVerification: SchemaDescribed {
             "seal": "The seal, when authentic.",
             "publicKey": "The service's public key (base64url) the seal verifies with, so anyone can check offline.",
             "publicKeyPEM": "The same key as PEM SubjectPublicKeyInfo, which `openssl pkeyutl -verify -pubin -inkey` reads: with the seal's `pdfSignature` it verifies the PDF offline (see the README).",
+            "originalSha256": "When the hash is an acknowledged copy's: the SHA-256 of the original it was sealed against.",
+            "acknowledgements": "The acknowledgements recorded: those the copy shows, or for the original all so far (each with the hash of the copy that first shows it).",
         ]
     }
 }
@@ -384,7 +441,7 @@ extension DocumentVerifyParams: SchemaDescribed {
     public static var fieldDescriptions: [String: String] {
         [
             "pdfBase64": "Base64 of a PDF to check.",
-            "sha256": "Or the hex SHA-256 of one.",
+            "sha256": "Or the hex SHA-256 of one, or the verification code printed with its QR code.",
         ]
     }
 }
@@ -485,6 +542,18 @@ extension InspectionParams: SchemaDescribed {
             "deliveryID": "The id of the delivery inspected (`deliveries[].id`).",
             "inspectedOn": "The day inspected (not after today).",
             "lines": "Accepted and rejected units per item of that delivery; rejections need a reason and become a replacement request the vendor must fulfil at its own cost.",
+            "team": "The inspection team that assisted the PPK (annex I.D.3.g), printed on the BAST; when given it replaces the team recorded on the order, when left out the team stays as it is. At most 20 members.",
+        ]
+    }
+}
+
+extension InspectionTeamMember: SchemaDescribed {
+    public static var schemaDescription: String { "A member of the team that assists the PPK in inspecting (tim pemeriksa, annex I.D.3.g)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "name": "The member's full name, with titles (1 to 200 characters).",
+            "nip": "The member's NIP (18 digits, checked: birth date, appointment month, sex, serial).",
+            "role": "The member's role in the team, e.g. \"Ketua\", \"Anggota\" (1 to 100 characters).",
         ]
     }
 }
@@ -507,6 +576,17 @@ extension ListedVendor: SchemaDescribed {
             "name": "The name as listed in the catalogue.",
             "isUMKM": "Whether it is UMKM.",
             "isPKP": "Whether it is a PKP (charges PPN).",
+        ]
+    }
+}
+
+extension MeteraiParams: SchemaDescribed {
+    public static var schemaDescription: String { "That a meterai was affixed to a document (UU 10/2020): which one, when, by whom." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "documentID": "The sealed document's id, as in the order's `documents`.",
+            "serialNumber": "The meterai's serial number as printed on it (an e-meterai's 22-character code, or a printed stamp's number): printable ASCII letters, digits and `-`, 5 to 40 characters.",
+            "affixedOn": "The day it was affixed (not after today).",
         ]
     }
 }
@@ -879,6 +959,7 @@ extension OrdersSettings: SchemaDescribed {
             "terms": "The default clauses of a Surat Pesanan.",
             "documentPlace": "The place printed on documents (`Paringin`).",
             "version": "Optimistic-concurrency version (send it back to change the settings).",
+            "documents": "The texts the tenant's documents print and the stamp-duty rule; nil for the tenant's shipped example.",
         ]
     }
 }

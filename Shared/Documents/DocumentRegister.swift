@@ -8,6 +8,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
 import SiOpenStorage
 
 /// A kind of sealed document as stored, sealed and numbered, e.g. `surat_pesanan`. Each service
@@ -66,6 +67,32 @@ public enum DocumentRegister {
             last INTEGER NOT NULL,
             PRIMARY KEY (tenant, type, scope, year)
         ) STRICT;
+        """
+
+    /// What makes acknowledgements verifiable, added by a later migration of a service that
+    /// already has ``schemaSQL`` (and by every new one after it): the document's content as
+    /// issued (to render acknowledged copies), the verification code its QR code carries, and
+    /// one sealed copy per acknowledgement, each naming the original's SHA-256.
+    public static let acknowledgementSchemaSQL = """
+        ALTER TABLE document ADD COLUMN content TEXT;          -- JSON LegalDocument as issued
+        ALTER TABLE document ADD COLUMN verification_code TEXT; -- in its QR code: SHA-256 of the PDF without it
+        CREATE INDEX document_by_verification_code ON document (verification_code);
+
+        -- One sealed copy per acknowledgement: the original re-rendered with every
+        -- acknowledgement up to this one, stating the original's SHA-256.
+        CREATE TABLE document_acknowledgement (
+            document_id TEXT NOT NULL REFERENCES document (id),
+            sequence INTEGER NOT NULL,           -- 1 for the first acknowledgement
+            party TEXT NOT NULL,
+            original_sha256 TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            seal TEXT NOT NULL,                  -- JSON DocumentSeal
+            pdf BLOB NOT NULL,
+            html TEXT NOT NULL,
+            PRIMARY KEY (document_id, sequence),
+            UNIQUE (document_id, party)
+        ) STRICT;
+        CREATE INDEX document_acknowledgement_by_hash ON document_acknowledgement (sha256);
         """
 
     /// The next number of `kind` for `tenant` (per agency when the template uses the agency),
@@ -129,15 +156,33 @@ public enum DocumentRegister {
 
     /// Renders `document` (PDF and HTML), seals its PDF and stores all three in the caller's
     /// transaction. A number already used for `kind` in `tenant` is 409 `number_taken`.
+    ///
+    /// With a `verificationPrefix` (the tenant's verification page address, empty while there is
+    /// none) the document carries a QR code: the PDF is first rendered without it, that file's
+    /// SHA-256 becomes the document's verification code (a file cannot hold its own hash), and the
+    /// QR code holds the prefix and the code; `document.verify` accepts the code as well as the
+    /// sealed PDF's hash. ``verificationCodePlaceholder`` in small print is replaced by the code.
     public static func issue(
         _ db: Connection, _ document: LegalDocument, kind: DocumentKind, tenant: String, subjectID: String,
         sealer: DocumentSealer,
-        acknowledgements: [Acknowledgement] = [], at: Date
+        acknowledgements: [Acknowledgement] = [], verificationPrefix: String? = nil, at: Date
     ) throws -> DocumentInfo {
         if try isTaken(db, kind: kind, tenant: tenant, number: document.documentNumber) {
             throw RPCError.conflict(
                 "a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant",
                 currentState: "number_taken")
+        }
+        var document = document
+        var code: String?
+        if let verificationPrefix {
+            document.verification = nil
+            let verificationCode = SHA256.hexDigest(PDFRenderer.render(document))
+            document.verification = .of(code: verificationCode, prefix: verificationPrefix)
+            document.blocks = document.blocks.map { block in
+                guard case .smallPrint(let text) = block else { return block }
+                return .smallPrint(text.replacingOccurrences(of: verificationCodePlaceholder, with: verificationCode))
+            }
+            code = verificationCode
         }
         let pdf = PDFRenderer.render(document)
         let html = HTMLRenderer.render(document)
@@ -146,13 +191,15 @@ public enum DocumentRegister {
         let id = UUID().uuidString.lowercased()
         try db.run(
             """
-            INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html,
+                content, verification_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [
                 id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description,
                 seal.sha256,
                 try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html,
+                try JSONColumn.text(document), code,
             ])
         return try info(db, id: id)
     }
@@ -168,9 +215,7 @@ public enum DocumentRegister {
         let seal = try JSONColumn.value(DocumentSeal.self, try row.string(3))
         return DocumentInfo(
             id: id, type: try row.string(0), number: try row.string(1), issuedOn: try CivilDate(try row.string(2)),
-            seal: DocumentSealInfo(
-                sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, sealedAt: seal.sealedAt,
-                pdfSignature: seal.pdfSignature),
+            seal: sealInfo(seal),
             acknowledgements: try JSONColumn.value([Acknowledgement].self, try row.string(4)))
     }
 
@@ -199,14 +244,124 @@ public enum DocumentRegister {
             pdf: try row.blob(3), html: try row.string(4))
     }
 
-    /// Records a party's acknowledgement (once per party: a second is 409 `acknowledged`).
-    public static func acknowledge(_ db: Connection, id: String, _ acknowledgement: Acknowledgement) throws {
-        var acknowledgements = try info(db, id: id).acknowledgements
+    /// Stands for the verification code in a document's small print (the seal note) until
+    /// ``issue(_:_:kind:tenant:subjectID:sealer:acknowledgements:verificationPrefix:at:)`` knows it.
+    public static let verificationCodePlaceholder = "{kode}"
+
+    /// The acknowledgement party under which a document's meterai is recorded (once per document).
+    public static let meteraiParty = "meterai"
+
+    /// Records a party's acknowledgement (once per party: a second is 409 `acknowledged`) and,
+    /// for a document whose content the register keeps, seals a new copy against the original:
+    /// the original re-rendered with the note `signedNote` in the acknowledging party's signature
+    /// block (and every earlier acknowledgement's), and a line naming the original's SHA-256 and
+    /// what the copy records. Returns the copy, or nil for a document issued before contents were kept.
+    @discardableResult
+    public static func acknowledge(
+        _ db: Connection, id: String, _ acknowledgement: Acknowledgement, signedNote: String, sealer: DocumentSealer,
+        at: Date
+    ) throws -> AcknowledgedCopy? {
+        let current = try info(db, id: id)
+        var acknowledgements = current.acknowledgements
         guard !acknowledgements.contains(where: { $0.party == acknowledgement.party }) else {
             throw RPCError.conflict(
                 "the \(acknowledgement.party) has already acknowledged this document", currentState: "acknowledged")
         }
-        acknowledgements.append(acknowledgement)
+        var recorded = acknowledgement
+        recorded.signedNote = signedNote
+        guard let content = try db.queryOne("SELECT content FROM document WHERE id = ?", id)?.optionalString(0)
+        else {
+            acknowledgements.append(recorded)
+            try db.run(
+                "UPDATE document SET acknowledgements = ? WHERE id = ?", try JSONColumn.text(acknowledgements), id)
+            return nil
+        }
+        var document = try JSONColumn.value(LegalDocument.self, content)
+        let sequence =
+            (try db.queryOne(
+                "SELECT COUNT(*) FROM document_acknowledgement WHERE document_id = ?", id)?.int64(0) ?? 0) + 1
+        acknowledgements.append(recorded)
+        let notes = Dictionary(
+            acknowledgements.map { ($0.party, $0.signedNote ?? "") }, uniquingKeysWith: { first, _ in first })
+        document.blocks = document.blocks.map { block in
+            guard case .signatures(var signatures) = block else { return block }
+            signatures.parties = signatures.parties.map { party in
+                var party = party
+                if let key = party.party, let note = notes[key], !note.isEmpty { party.signedNote = note }
+                // The meterai is recorded like an acknowledgement, under the party `meterai`.
+                if party.meterai != nil, let note = notes[meteraiParty], !note.isEmpty { party.meterai = note }
+                return party
+            }
+            return .signatures(signatures)
+        }
+        document.blocks.append(
+            .smallPrint(
+                "Salinan berpengakuan ke-\(sequence) atas dokumen asli dengan SHA-256 \(current.seal.sha256), disegel pada \(IndonesianDate.instant(at, calendar: TenantCalendar.of(tenant: try tenantOf(db, id: id)))). Salinan ini mencatat pengakuan elektronik yang telah terjadi sebagaimana tertera pada blok tanda tangan; dokumen asli tetap berlaku dan dapat diperiksa dengan kode verifikasinya."
+            ))
+        let pdf = PDFRenderer.render(document)
+        let html = HTMLRenderer.render(document)
+        let seal = try sealer.seal(
+            pdf: pdf, documentType: current.type, documentNumber: current.number, at: at)
+        recorded.copySha256 = seal.sha256
+        acknowledgements[acknowledgements.count - 1] = recorded
+        try db.run(
+            """
+            INSERT INTO document_acknowledgement (document_id, sequence, party, original_sha256, sha256, seal, pdf, html)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [
+                id, sequence, acknowledgement.party, current.seal.sha256, seal.sha256, try JSONColumn.text(seal), pdf,
+                html,
+            ])
         try db.run("UPDATE document SET acknowledgements = ? WHERE id = ?", try JSONColumn.text(acknowledgements), id)
+        return AcknowledgedCopy(
+            sequence: Int(sequence), acknowledgements: acknowledgements, originalSha256: current.seal.sha256,
+            seal: sealInfo(seal), pdfBase64: Data(pdf).base64EncodedString(), html: html)
+    }
+
+    private static func tenantOf(_ db: Connection, id: String) throws -> String {
+        try db.queryOne("SELECT tenant FROM document WHERE id = ?", id)?.string(0) ?? ""
+    }
+
+    /// The published form of a seal.
+    static func sealInfo(_ seal: DocumentSeal) -> DocumentSealInfo {
+        DocumentSealInfo(
+            sha256: seal.sha256, signature: seal.signature, keyID: seal.keyID, sealedAt: seal.sealedAt,
+            pdfSignature: seal.pdfSignature)
+    }
+
+    /// The document's content as issued, or nil for one issued before contents were kept.
+    public static func content(_ db: Connection, id: String) throws -> LegalDocument? {
+        guard let row = try db.queryOne("SELECT content FROM document WHERE id = ?", id) else {
+            throw RPCError.notFound("document", id: id)
+        }
+        return try row.optionalString(0).map { try JSONColumn.value(LegalDocument.self, $0) }
+    }
+
+    /// The acknowledgements the copy sealed with `copySha256` shows: every one up to the one it records.
+    public static func acknowledgements(_ db: Connection, id: String, shownBy copySha256: String) throws
+        -> [Acknowledgement]
+    {
+        let all = try info(db, id: id).acknowledgements
+        guard let last = all.firstIndex(where: { $0.copySha256 == copySha256 }) else { return all }
+        return Array(all[...last])
+    }
+
+    /// The latest acknowledged copy of a document (the one showing every acknowledgement so
+    /// far); nil while nobody has acknowledged it or for documents issued before copies were kept.
+    public static func latestCopy(_ db: Connection, id: String) throws -> AcknowledgedCopy? {
+        guard
+            let row = try db.queryOne(
+                """
+                SELECT sequence, original_sha256, seal, pdf, html FROM document_acknowledgement
+                WHERE document_id = ? ORDER BY sequence DESC LIMIT 1
+                """, id)
+        else { return nil }
+        let sequence = Int(try row.int64(0))
+        let seal = try JSONColumn.value(DocumentSeal.self, try row.string(2))
+        let acknowledgements = try acknowledgements(db, id: id, shownBy: seal.sha256)
+        return AcknowledgedCopy(
+            sequence: sequence, acknowledgements: acknowledgements, originalSha256: try row.string(1),
+            seal: sealInfo(seal), pdfBase64: Data(try row.blob(3)).base64EncodedString(), html: try row.string(4))
     }
 }

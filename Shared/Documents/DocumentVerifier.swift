@@ -59,29 +59,55 @@ public struct DocumentVerifier: Sendable {
         }
         let current = keys[currentKeyID]
         return try await database.read { db in
-            guard let row = try db.queryOne("SELECT id, tenant, seal, pdf FROM document WHERE sha256 = ?", sha256)
-            else {
+            func answer(
+                documentID: String, tenant: String, seal: DocumentSeal, pdf: [UInt8], originalSha256: String?,
+                acknowledgements: [Acknowledgement]
+            ) throws -> DocumentVerification {
+                let info = try DocumentRegister.info(db, id: documentID)
+                // The key named in the seal, which may be one the service used before a rotation.
+                let sealingKey = keys[seal.keyID]
+                let authentic =
+                    SHA256.hexDigest(pdf) == seal.sha256
+                    && sealingKey.map { key in
+                        seal.verify(publicKey: key) && (seal.pdfSignature == nil || seal.verifyPDF(pdf, publicKey: key))
+                    } == true
+                let key = sealingKey ?? current
                 return DocumentVerification(
-                    authentic: false, sha256: sha256, type: nil, number: nil, issuedOn: nil, tenant: nil, seal: nil,
-                    publicKey: current.map { Base64URL.encode($0.rawRepresentation) },
-                    publicKeyPEM: current?.pemRepresentation)
+                    authentic: authentic, sha256: sha256, type: info.type, number: info.number,
+                    issuedOn: info.issuedOn, tenant: tenant, seal: DocumentRegister.sealInfo(seal),
+                    publicKey: key.map { Base64URL.encode($0.rawRepresentation) },
+                    publicKeyPEM: key?.pemRepresentation, originalSha256: originalSha256,
+                    acknowledgements: acknowledgements)
             }
-            let seal = try JSONColumn.value(DocumentSeal.self, try row.string(2))
-            let pdf = try row.blob(3)
-            let info = try DocumentRegister.info(db, id: try row.string(0))
-            // The key named in the seal, which may be one the service used before a rotation.
-            let sealingKey = keys[seal.keyID]
-            let authentic =
-                seal.sha256 == sha256 && SHA256.hexDigest(pdf) == sha256
-                && sealingKey.map { key in
-                    seal.verify(publicKey: key) && (seal.pdfSignature == nil || seal.verifyPDF(pdf, publicKey: key))
-                } == true
-            let key = sealingKey ?? current
+            // The original, by its PDF's hash or by the verification code its QR code carries.
+            if let row = try db.queryOne(
+                "SELECT id, tenant, seal, pdf FROM document WHERE sha256 = ? OR verification_code = ? LIMIT 1",
+                sha256, sha256)
+            {
+                let id = try row.string(0)
+                return try answer(
+                    documentID: id, tenant: try row.string(1),
+                    seal: try JSONColumn.value(DocumentSeal.self, try row.string(2)), pdf: try row.blob(3),
+                    originalSha256: nil, acknowledgements: try DocumentRegister.info(db, id: id).acknowledgements)
+            }
+            // An acknowledged copy, sealed against its original.
+            if let row = try db.queryOne(
+                """
+                SELECT a.document_id, d.tenant, a.seal, a.pdf, a.original_sha256
+                FROM document_acknowledgement a JOIN document d ON d.id = a.document_id WHERE a.sha256 = ?
+                """, sha256)
+            {
+                let id = try row.string(0)
+                return try answer(
+                    documentID: id, tenant: try row.string(1),
+                    seal: try JSONColumn.value(DocumentSeal.self, try row.string(2)), pdf: try row.blob(3),
+                    originalSha256: try row.string(4),
+                    acknowledgements: try DocumentRegister.acknowledgements(db, id: id, shownBy: sha256))
+            }
             return DocumentVerification(
-                authentic: authentic, sha256: sha256, type: info.type, number: info.number, issuedOn: info.issuedOn,
-                tenant: try row.string(1),
-                seal: info.seal, publicKey: key.map { Base64URL.encode($0.rawRepresentation) },
-                publicKeyPEM: key?.pemRepresentation)
+                authentic: false, sha256: sha256, type: nil, number: nil, issuedOn: nil, tenant: nil, seal: nil,
+                publicKey: current.map { Base64URL.encode($0.rawRepresentation) },
+                publicKeyPEM: current?.pemRepresentation)
         }
     }
 }

@@ -21,12 +21,21 @@ public enum HTMLRenderer {
             <main class="document">
 
             """
-        if !document.letterhead.isEmpty {
+        let emblem = document.emblem.flatMap { try? DocumentImage(bytes: Array($0)) }
+        let qr = document.verification.flatMap { try? QRCode(encoding: $0.payload) }
+        if !document.letterhead.isEmpty || emblem != nil || qr != nil {
             html += "<header class=\"letterhead\">\n"
+            if let emblem {
+                html +=
+                    "<img class=\"emblem\" alt=\"Lambang daerah\" src=\"data:\(emblem.mediaType);base64,\(Data(emblem.original).base64EncodedString())\">\n"
+            }
+            html += "<div class=\"lines\">\n"
             for (index, line) in document.letterhead.enumerated() {
                 let isAddress = index == document.letterhead.count - 1 && document.letterhead.count > 1
                 html += "<div class=\"\(isAddress ? "address" : "agency")\">\(text(line))</div>\n"
             }
+            html += "</div>\n"
+            if let qr, let verification = document.verification { html += svg(qr, title: verification.payload) }
             html += "</header>\n"
         }
         html += "<h1>\(text(document.title))</h1>\n"
@@ -98,12 +107,25 @@ public enum HTMLRenderer {
         html += "<div class=\"parties\">\n"
         for party in signatures.parties {
             html += "<div class=\"party\">\n<div class=\"role\">\(text(party.role))</div>\n"
-            html += "<div class=\"signed\">\(party.signedNote.map(text) ?? "")</div>\n"
+            html += "<div class=\"signed\">"
+            if let meterai = party.meterai { html += "<span class=\"meterai\">\(text(meterai))</span>" }
+            html += "\(party.signedNote.map(text) ?? "")</div>\n"
             html += "<div class=\"name\">\(text(party.name))</div>\n"
             if let detail = party.detail { html += "<div class=\"detail\">\(text(detail))</div>\n" }
             html += "</div>\n"
         }
         return html + "</div>\n</section>\n"
+    }
+
+    /// The QR code as an inline SVG: one path of dark runs over a white square with its quiet zone.
+    private static func svg(_ code: QRCode, title: String) -> String {
+        let side = code.size + 8
+        var path = ""
+        for run in code.darkRuns { path += "M\(run.column + 4) \(run.row + 4)h\(run.length)v1h-\(run.length)z" }
+        return
+            "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\" role=\"img\">"
+            + "<title>\(escape(title))</title><rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
+            + "<path d=\"\(path)\" fill=\"#000\"/></svg>\n"
     }
 
     /// Escaped text with its line breaks kept as `<br>`.
@@ -138,7 +160,10 @@ public enum HTMLRenderer {
         html { background: #e8e8e8; }
         body { margin: 0; font: 10pt/1.4 Helvetica, Arial, sans-serif; color: #000; }
         .document { background: #fff; width: 210mm; min-height: 297mm; margin: 12mm auto; padding: 18mm 19mm 25mm 22mm; }
-        .letterhead { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 14pt; }
+        .letterhead { display: flex; align-items: center; gap: 8pt; text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 14pt; }
+        .letterhead .lines { flex: 1; }
+        .letterhead .emblem { height: 22mm; width: auto; max-width: 28mm; }
+        .letterhead .qr { width: 22mm; height: 22mm; }
         .letterhead .agency { font-weight: bold; font-size: 12pt; }
         .letterhead .address { font-size: 9pt; }
         h1 { text-align: center; font-size: 14pt; margin: 0 0 2pt; }
@@ -162,6 +187,8 @@ public enum HTMLRenderer {
         .party { flex: 0 1 32%; text-align: center; }
         .party:only-child { margin-left: auto; }
         .signed { min-height: 54pt; display: flex; align-items: center; justify-content: center; font-size: 8pt; color: #595959; }
+        .signed { flex-direction: column; gap: 4pt; }
+        .meterai { border: 0.6pt dashed #595959; padding: 3pt 6pt; }
         .name { font-weight: bold; text-decoration: underline; }
         .detail { font-size: 9pt; }
         .page-footer { margin-top: 24pt; border-top: 0.5pt solid #999; font-size: 8pt; color: #595959; padding-top: 3pt; }

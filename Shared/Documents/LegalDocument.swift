@@ -1,5 +1,6 @@
 // The one model every printable document is built from. Services build it, store it as JSON,
 // and render it again later to byte-identical PDF, so it holds text only: no layout, no fonts.
+import Foundation
 import SiOpenDomain
 
 /// A printable legal document: a Surat Pesanan, a BAST, a kuitansi, a report.
@@ -20,15 +21,44 @@ public struct LegalDocument: Sendable, Hashable, Codable {
     public var issuedOn: CivilDate
     /// The content, top to bottom.
     public var blocks: [Block]
+    /// The regency's emblem (lambang daerah), a JPEG or PNG file, printed at the letterhead's
+    /// left (PDF) and inline (HTML); nil for none. An image ``DocumentImage`` refuses is left out.
+    public var emblem: Data?
+    /// What the QR code at the letterhead's right leads to; nil for no QR code.
+    public var verification: Verification?
 
-    /// A document; `letterhead` may be left out.
-    public init(letterhead: [String] = [], title: String, documentNumber: String, issuedOn: CivilDate, blocks: [Block])
-    {
+    /// A document; `letterhead`, `emblem` and `verification` may be left out.
+    public init(
+        letterhead: [String] = [], title: String, documentNumber: String, issuedOn: CivilDate, blocks: [Block],
+        emblem: Data? = nil, verification: Verification? = nil
+    ) {
         self.letterhead = letterhead
         self.title = title
         self.documentNumber = documentNumber
         self.issuedOn = issuedOn
         self.blocks = blocks
+        self.emblem = emblem
+        self.verification = verification
+    }
+
+    /// The QR code that leads a reader from the paper to the document's verification.
+    public struct Verification: Sendable, Hashable, Codable {
+        /// The text the QR code holds: the verification page's address followed by the
+        /// document's verification code, or the code alone while there is no portal.
+        public var payload: String
+        /// The code printed under the QR code (the document's SHA-256 as `document.verify` takes it).
+        public var code: String
+
+        /// A verification reference.
+        public init(payload: String, code: String) {
+            self.payload = payload
+            self.code = code
+        }
+
+        /// The reference for `code` under the tenant's verification address `prefix` (empty: none).
+        public static func of(code: String, prefix: String) -> Verification {
+            Verification(payload: prefix.isEmpty ? code : prefix + code, code: code)
+        }
     }
 
     /// One piece of content. Encodes as a one-key JSON object naming the kind, e.g.
@@ -168,13 +198,24 @@ public struct LegalDocument: Sendable, Hashable, Codable {
         /// Printed where a wet signature would go, e.g. "Ditandatangani secara elektronik
         /// pada 21 November 2026 10.15 WITA"; nil leaves the space blank for ink.
         public var signedNote: String?
+        /// The party's key in the register's acknowledgements (`ppk`, `vendor`, `budget_holder`),
+        /// so an acknowledgement fills this block's note in the acknowledged copy; nil for none.
+        public var party: String?
+        /// Where a meterai (stamp duty) goes in this block, or that it was affixed, e.g. "Tempat
+        /// meterai Rp10.000"; printed in a dashed box in the signature space; nil for none.
+        public var meterai: String?
 
         /// A signing party.
-        public init(role: String, name: String, detail: String? = nil, signedNote: String? = nil) {
+        public init(
+            role: String, name: String, detail: String? = nil, signedNote: String? = nil, party: String? = nil,
+            meterai: String? = nil
+        ) {
+            self.meterai = meterai
             self.role = role
             self.name = name
             self.detail = detail
             self.signedNote = signedNote
+            self.party = party
         }
     }
 }

@@ -42,11 +42,24 @@ final class PDFLayout {
 
     // MARK: Document
 
+    /// The resource name of the emblem image on the first page.
+    static let emblemName = "Im1"
+    /// The height of the emblem and the side of the QR code in the letterhead.
+    static let letterheadImageSize = 62.0
+
     /// Lays out the whole document, then stamps every page's footer (it needs the page count).
-    func place(_ document: LegalDocument) {
-        placeLetterhead(document.letterhead)
+    func place(_ document: LegalDocument, emblem: DocumentImage? = nil, qr: QRCode? = nil) {
+        placeLetterhead(document.letterhead, emblem: emblem, qr: qr)
         placeTitle(document)
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
+            // A signature area never stands alone at the top of a page: the block before it
+            // goes to the new page with it.
+            if index + 1 < document.blocks.count, case .signatures(let signatures) = document.blocks[index + 1],
+                let before = height(of: block)
+            {
+                let together = before + 16 + signaturesHeight(signatures)
+                if together > remaining && together <= Self.contentHeight { newPage() }
+            }
             switch block {
             case .heading(let text): placeHeading(text)
             case .paragraph(let text): placeText(text, style: .body, justified: true, spaceAfter: 7)
@@ -59,13 +72,75 @@ final class PDFLayout {
         placeFooters(documentNumber: document.documentNumber)
     }
 
-    private func placeLetterhead(_ lines: [String]) {
-        guard !lines.isEmpty else { return }
+    /// The height a text block takes, for keeping it with the signatures after it; nil for
+    /// blocks that split over pages on their own (tables) or stand for themselves.
+    private func height(of block: LegalDocument.Block) -> Double? {
+        switch block {
+        case .paragraph(let text):
+            return Double(LineBreaker.wrap(text, style: .body, width: Self.contentWidth).count) * TextStyle.body.leading
+                + 7
+        case .smallPrint(let text):
+            return Double(LineBreaker.wrap(text, style: .smallPrint, width: Self.contentWidth).count)
+                * TextStyle.smallPrint.leading + 4
+        case .fields(let fields):
+            let style = TextStyle.body
+            let labelWidth = fieldLabelWidth(fields)
+            let valueWidth = Self.contentWidth - labelWidth - 16
+            return fields.reduce(7.0) { total, field in
+                total + Double(
+                    max(
+                        LineBreaker.wrap(field.label, style: style, width: labelWidth).count,
+                        LineBreaker.wrap(field.value, style: style, width: valueWidth).count)) * style.leading
+            }
+        case .heading, .table, .signatures: return nil
+        }
+    }
+
+    /// The height of the first row of a signature area (the part that must not be orphaned).
+    private func signaturesHeight(_ signatures: LegalDocument.Signatures) -> Double {
+        let parties = Array(signatures.parties.prefix(3))
+        let slots = max(2, parties.count)
+        let columnWidth = Self.contentWidth / Double(slots) - 12
+        let blocks = parties.map { signatoryLines($0, width: columnWidth) }
+        var height = 0.0
+        for piece in 0..<3 { height += blocks.map { $0[piece].height }.max() ?? 0 }
+        height += blocks.map { $0.dropFirst(3).reduce(0) { $0 + $1.height } }.max() ?? 0
+        if let placeAndDate = signatures.placeAndDate {
+            height +=
+                Double(LineBreaker.wrap(placeAndDate, style: .body, width: columnWidth).count)
+                * TextStyle.body.leading
+        }
+        return height
+    }
+
+    /// The kop surat: the emblem on the left, the QR code on the right, the lines centred
+    /// between them, and a double rule under the tallest of the three.
+    private func placeLetterhead(_ lines: [String], emblem: DocumentImage?, qr: QRCode?) {
+        let size = Self.letterheadImageSize
+        let top = y
+        if let qr {
+            page.qrCode(qr, x: Self.marginLeft + Self.contentWidth - size, top: top - 4, side: size)
+        }
+        guard !lines.isEmpty || emblem != nil else {
+            if qr != nil { y = top + size }
+            return
+        }
+        if let emblem {
+            let width = min(size * Double(emblem.width) / Double(emblem.height), size * 1.25)
+            let height = width * Double(emblem.height) / Double(emblem.width)
+            page.image(
+                Self.emblemName, x: Self.marginLeft, top: top + (size - height) / 2, width: width, height: height)
+        }
+        let inset = emblem != nil || qr != nil ? size + 10 : 0
+        let width = Self.contentWidth - 2 * inset
         for (index, text) in lines.enumerated() {
             // The last of several lines is the address, conventionally in small plain type.
             let style: TextStyle = index == lines.count - 1 && lines.count > 1 ? .address : .letterhead
-            placeLines(LineBreaker.wrap(text, style: style, width: Self.contentWidth), style: style, alignment: .center)
+            placeLines(
+                LineBreaker.wrap(text, style: style, width: width), style: style, alignment: .center,
+                x: Self.marginLeft + inset, width: width)
         }
+        y = max(y, top + (emblem != nil || qr != nil ? size - 4 : 0))
         y += 4
         // The kop surat's double rule: a heavy line over a thin one.
         page.line(from: (Self.marginLeft, y), to: (Self.marginLeft + Self.contentWidth, y), width: 1.6)
@@ -192,11 +267,16 @@ final class PDFLayout {
 
     // MARK: Fields
 
+    /// The label column's width: the widest label, at most 38 % of the line.
+    private func fieldLabelWidth(_ fields: [LegalDocument.Field]) -> Double {
+        let widest = fields.map { LineBreaker.extents($0.label, style: .body).line }.max() ?? 0
+        return min(widest, Self.contentWidth * 0.38)
+    }
+
     private func placeFields(_ fields: [LegalDocument.Field]) {
         guard !fields.isEmpty else { return }
         let style = TextStyle.body
-        let widest = fields.map { LineBreaker.extents($0.label, style: style).line }.max() ?? 0
-        let labelWidth = min(widest, Self.contentWidth * 0.38)
+        let labelWidth = fieldLabelWidth(fields)
         let colonX = Self.marginLeft + labelWidth + 6
         let valueX = colonX + 10
         let valueWidth = Self.marginLeft + Self.contentWidth - valueX
@@ -452,6 +532,8 @@ final class PDFLayout {
         var height: Double
         /// Whether the lines sit in the middle of the height (the note) or at its top.
         var centred = false
+        /// How many of the first lines sit in a dashed box (where the meterai goes).
+        var boxedLines = 0
     }
 
     /// The pieces of one party's column: role, signature space, name, and the detail if any.
@@ -463,8 +545,14 @@ final class PDFLayout {
                 lines: lines, style: style, underlined: underlined, height: Double(lines.count) * style.leading)
         }
         var pieces = [piece(party.role, .body)]
+        // The meterai's box, then a blank line, then the note.
+        let noteText = [party.meterai, party.signedNote].compactMap { $0 }.joined(separator: "\n\n")
         var note =
-            party.signedNote.map { piece($0, .signedNote) } ?? SignaturePiece(lines: [], style: .signedNote, height: 0)
+            noteText.isEmpty
+            ? SignaturePiece(lines: [], style: .signedNote, height: 0) : piece(noteText, .signedNote)
+        if let meterai = party.meterai {
+            note.boxedLines = LineBreaker.wrap(meterai, style: .signedNote, width: width).count
+        }
         note.height = max(Self.signatureSpace, note.height + 16)
         note.centred = true
         pieces.append(note)
@@ -479,6 +567,13 @@ final class PDFLayout {
         let pageCount = pages.count
         if piece.centred {
             y = min(y + (piece.height - linesHeight) / 2, Self.contentBottom)
+        }
+        if piece.boxedLines > 0, Double(piece.boxedLines) * piece.style.leading + 8 <= remaining {
+            let boxWidth =
+                (piece.lines.prefix(piece.boxedLines).map { piece.style.width($0.text) }.max() ?? 0) + 16
+            page.dashedRect(
+                x: x + (width - boxWidth) / 2, top: y - 3, width: boxWidth,
+                height: Double(piece.boxedLines) * piece.style.leading + 6, lineWidth: 0.6, gray: 0.35)
         }
         for line in piece.lines {
             if piece.style.leading > remaining { newPage() }

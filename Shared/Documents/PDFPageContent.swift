@@ -41,10 +41,38 @@ struct PageContent {
         operators += "\(number(lineWidth)) w \(rect(x: x, top: top, width: width, height: height)) S\n"
     }
 
+    /// A rectangle's outline in 2-on-2-off dashes; `top` is its upper edge.
+    mutating func dashedRect(x: Double, top: Double, width: Double, height: Double, lineWidth: Double, gray: Double) {
+        setStroke(gray)
+        operators +=
+            "[2 2] 0 d \(number(lineWidth)) w \(rect(x: x, top: top, width: width, height: height)) S [] 0 d\n"
+    }
+
     /// A filled rectangle; `top` is its upper edge.
     mutating func fillRect(x: Double, top: Double, width: Double, height: Double, gray: Double) {
         setFill(gray)
         operators += "\(rect(x: x, top: top, width: width, height: height)) f\n"
+    }
+
+    /// Draws image XObject `name` into the box whose top-left corner is (`x`, `top`).
+    mutating func image(_ name: String, x: Double, top: Double, width: Double, height: Double) {
+        operators +=
+            "q \(number(width)) 0 0 \(number(height)) \(number(x)) \(number(PDFLayout.pageHeight - top - height)) cm /\(name) Do Q\n"
+    }
+
+    /// A QR code's dark modules as filled black squares (one rectangle per horizontal run) in
+    /// the square of side `side` whose top-left corner is (`x`, `top`), quiet zone included.
+    mutating func qrCode(_ code: QRCode, x: Double, top: Double, side: Double) {
+        let quietZone = 4
+        let module = side / Double(code.size + 2 * quietZone)
+        setFill(0)
+        var path = ""
+        for run in code.darkRuns {
+            let left = x + Double(run.column + quietZone) * module
+            let upper = top + Double(run.row + quietZone) * module
+            path += rect(x: left, top: upper, width: Double(run.length) * module, height: module) + "\n"
+        }
+        operators += path + "f\n"
     }
 
     private func rect(x: Double, top: Double, width: Double, height: Double) -> String {

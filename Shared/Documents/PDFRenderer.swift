@@ -12,18 +12,22 @@
 /// and "Halaman i dari N". Rendering is deterministic: the PDF's only date is the document's
 /// own ``LegalDocument/issuedOn``.
 public enum PDFRenderer {
-    /// The PDF bytes of `document`. Never fails: any text, table shape or length renders.
+    /// The PDF bytes of `document`. Never fails: any text, table shape or length renders; an
+    /// emblem ``DocumentImage`` refuses, or a verification payload too long for a QR code, is left out.
     public static func render(_ document: LegalDocument) -> [UInt8] {
+        let emblem = document.emblem.flatMap { try? DocumentImage(bytes: Array($0)) }
+        let qr = document.verification.flatMap { try? QRCode(encoding: $0.payload) }
         let layout = PDFLayout()
-        layout.place(document)
-        return write(pages: layout.pages.map { Array($0.operators.utf8) }, document: document)
+        layout.place(document, emblem: emblem, qr: qr)
+        return write(pages: layout.pages.map { Array($0.operators.utf8) }, document: document, emblem: emblem)
     }
 
     /// The file around the page contents. Objects: 1 catalog, 2 page tree, 3–4 fonts, 5 info,
-    /// then each page followed by its content stream.
-    private static func write(pages: [[UInt8]], document: LegalDocument) -> [UInt8] {
+    /// then the emblem and its soft mask if any, then each page followed by its content stream.
+    private static func write(pages: [[UInt8]], document: LegalDocument, emblem: DocumentImage?) -> [UInt8] {
         var file = PDFFileWriter()
-        let firstPage = 6
+        let imageObjects = emblem == nil ? 0 : (emblem?.alpha == nil ? 1 : 2)
+        let firstPage = 6 + imageObjects
         let kids = pages.indices.map { "\(firstPage + 2 * $0) 0 R" }.joined(separator: " ")
         file.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
         file.object(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
@@ -35,13 +39,20 @@ public enum PDFRenderer {
             5,
             "<< /Title \(textString(document.title)) /Subject \(textString(document.documentNumber))"
                 + " /Producer (SiOpen) /CreationDate (\(creationDate)) >>")
+        if let emblem {
+            file.rawStream(6, dictionary: emblem.dictionary(maskObject: emblem.alpha == nil ? nil : 7), emblem.data)
+            if let mask = emblem.alpha, let dictionary = emblem.maskDictionary {
+                file.rawStream(7, dictionary: dictionary, mask)
+            }
+        }
         let size = "[0 0 \(number(PDFLayout.pageWidth)) \(number(PDFLayout.pageHeight))]"
         for (index, content) in pages.enumerated() {
             let pageObject = firstPage + 2 * index
+            let images = index == 0 && emblem != nil ? " /XObject << /\(PDFLayout.emblemName) 6 0 R >>" : ""
             file.object(
                 pageObject,
                 "<< /Type /Page /Parent 2 0 R /MediaBox \(size)"
-                    + " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> /ProcSet [/PDF /Text] >>"
+                    + " /Resources << /Font << /F1 3 0 R /F2 4 0 R >>\(images) /ProcSet [/PDF /Text\(images.isEmpty ? "" : " /ImageB /ImageC /ImageI")] >>"
                     + " /Contents \(pageObject + 1) 0 R >>")
             file.stream(pageObject + 1, content)
         }
@@ -82,6 +93,14 @@ private struct PDFFileWriter {
     mutating func stream(_ number: Int, _ content: [UInt8]) {
         begin(number)
         bytes += Array("<< /Length \(content.count) >>\nstream\n".utf8)
+        bytes += content
+        bytes += Array("\nendstream\nendobj\n".utf8)
+    }
+
+    /// A stream whose dictionary (with its /Length) the caller wrote, e.g. an image.
+    mutating func rawStream(_ number: Int, dictionary: String, _ content: [UInt8]) {
+        begin(number)
+        bytes += Array("\(dictionary)\nstream\n".utf8)
         bytes += content
         bytes += Array("\nendstream\nendobj\n".utf8)
     }

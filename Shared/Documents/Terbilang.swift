@@ -35,6 +35,18 @@ public enum Terbilang {
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
+    /// The amount in words as the regulation writes it after the figure: in parentheses, lower
+    /// case, ending in "rupiah": `Rupiah(10_000_000)` gives "(sepuluh juta rupiah)".
+    public static func inParentheses(_ amount: Rupiah) -> String {
+        "(" + words(UInt64(amount.amount)) + " rupiah)"
+    }
+
+    /// The amount in figures and in words, as a document states it:
+    /// "Rp10.000.000,00 (sepuluh juta rupiah)".
+    public static func amount(_ amount: Rupiah) -> String {
+        amount.printed + " " + inParentheses(amount)
+    }
+
     /// The word for each power of a thousand; `UInt64.max` is about 18 kuintiliun.
     private static let scales = ["", "ribu", "juta", "miliar", "triliun", "kuadriliun", "kuintiliun"]
 

@@ -52,13 +52,20 @@ public enum IdentityLink {
 
     /// A verifier wired to identity, refreshing revocations in the background.
     public static func authenticator(for environment: ServiceEnvironment) -> any RequestAuthenticator {
+        authenticator(for: environment, now: { Date() })
+    }
+
+    /// A verifier wired to identity whose expiry checks read `now` (a test's clock that stands still).
+    public static func authenticator(for environment: ServiceEnvironment, now: @escaping @Sendable () -> Date)
+        -> any RequestAuthenticator
+    {
         let client = RPCClient(
             socketPath: identitySocket(for: environment.configuration), serviceName: "identity",
             defaultTimeout: .seconds(5))
         let verifier = SessionTokenVerifier(
             keys: { try decodeKeys(try await client.call(AuthPublicKeys.self, EmptyParams())) },
             revocations: { after in try await client.call(AuthRevocations.self, CursorParams(after: after, limit: 1000))
-            })
+            }, clock: { Int64(now().timeIntervalSince1970) })
         verifier.startPeriodicRefresh()
         return verifier
     }

@@ -24,7 +24,9 @@ struct DocumentRegisterTests {
         let database = try Database(
             path: folder + "/documents.db",
             configuration: DatabaseConfiguration(migrations: [
-                Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL)
+                Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL),
+                Migration(
+                    version: 2, name: "document acknowledgements", sql: DocumentRegister.acknowledgementSchemaSQL),
             ]))
         defer { database.close() }
         try await body(database)
@@ -144,12 +146,14 @@ struct DocumentRegisterTests {
                     && SHA256.hexDigest(stored.pdf) == info.seal.sha256)
             try database.writeSync { db in
                 try DocumentRegister.acknowledge(
-                    db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x"))
+                    db, id: info.id, Acknowledgement(party: "vendor", accountID: "v1", at: "x"),
+                    signedNote: "Diterima secara elektronik", sealer: sealer, at: instant)
             }
             let again = rpcErrorSync {
                 try database.writeSync { db in
-                    try DocumentRegister.acknowledge(
-                        db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y"))
+                    _ = try DocumentRegister.acknowledge(
+                        db, id: info.id, Acknowledgement(party: "vendor", accountID: "v2", at: "y"),
+                        signedNote: "Diterima secara elektronik", sealer: sealer, at: instant)
                 }
             }
             #expect(again?.code == 409)
@@ -221,6 +225,77 @@ struct DocumentRegisterTests {
             // Applying the register's schema again (a service that made the tables earlier) changes nothing.
             try database.writeSync { db in try db.execute(DocumentRegister.schemaSQL) }
             #expect(try await verifier(database).verify(DocumentVerifyParams(sha256: info.seal.sha256)).authentic)
+        }
+    }
+
+    @Test func acknowledgementsAreSealedCopiesAgainstTheOriginalAndEveryVersionVerifies() async throws {
+        try await withRegister { database in
+            let original = LegalDocument(
+                title: "KUITANSI", documentNumber: "KW-ACK", issuedOn: try CivilDate("2026-12-02"),
+                blocks: [
+                    .paragraph("Telah diterima uang sejumlah Rp6.000.000,00."),
+                    .signatures(
+                        .init(parties: [
+                            .init(
+                                role: "Penyedia", name: "Budi", signedNote: "Belum diakui secara elektronik",
+                                party: "vendor", meterai: "Tempat meterai Rp10.000"),
+                            .init(
+                                role: "Bendahara", name: "Sari", signedNote: "Ditandatangani secara elektronik",
+                                party: "treasurer"),
+                        ])),
+                    .smallPrint("Kode verifikasi: \(DocumentRegister.verificationCodePlaceholder)"),
+                ])
+            let info = try database.writeSync { db in
+                try DocumentRegister.issue(
+                    db, original, kind: Self.kuitansi, tenant: "balangan", subjectID: "p", sealer: sealer,
+                    acknowledgements: [
+                        Acknowledgement(party: "treasurer", accountID: "t", at: "2026-12-02T02:00:00.000Z")
+                    ],
+                    verificationPrefix: "https://siopen.example/v/", at: instant)
+            }
+            let stored = try database.readSync { db in try DocumentRegister.stored(db, id: info.id) }
+            let content = try #require(try database.readSync { db in try DocumentRegister.content(db, id: info.id) })
+            let code = try #require(content.verification?.code)
+            #expect(content.verification?.payload == "https://siopen.example/v/" + code)
+            #expect(stored.html.contains("Kode verifikasi: \(code)") && code != info.seal.sha256)
+            #expect(!stored.html.contains("Diterima"))
+            let first = try #require(
+                try database.writeSync { db in
+                    try DocumentRegister.acknowledge(
+                        db, id: info.id,
+                        Acknowledgement(party: "vendor", accountID: "v", at: "2026-12-02T03:00:00.000Z"),
+                        signedNote: "Diterima secara elektronik pada 2 Desember 2026 pukul 11.00 WITA", sealer: sealer,
+                        at: instant)
+                })
+            #expect(first.sequence == 1 && first.originalSha256 == info.seal.sha256)
+            #expect(first.html.contains("Diterima secara elektronik pada 2 Desember 2026 pukul 11.00 WITA"))
+            #expect(first.html.contains("Tempat meterai Rp10.000"))
+            #expect(first.html.contains("dokumen asli dengan SHA-256 \(info.seal.sha256)"))
+            let second = try #require(
+                try database.writeSync { db in
+                    try DocumentRegister.acknowledge(
+                        db, id: info.id,
+                        Acknowledgement(
+                            party: DocumentRegister.meteraiParty, accountID: "v", at: "2026-12-02T04:00:00.000Z"),
+                        signedNote: "Meterai Rp10.000 telah dibubuhkan", sealer: sealer, at: instant)
+                })
+            #expect(second.sequence == 2)
+            #expect(
+                second.html.contains("Meterai Rp10.000 telah dibubuhkan") && !second.html.contains("Tempat meterai"))
+            #expect(second.html.contains("Diterima secara elektronik pada 2 Desember 2026 pukul 11.00 WITA"))
+            // Every version verifies: the original by its hash and by its QR code's code, each copy by its hash.
+            let check = verifier(database)
+            let byHash = try await check.verify(DocumentVerifyParams(sha256: info.seal.sha256))
+            #expect(byHash.authentic && byHash.originalSha256 == nil && byHash.acknowledgements?.count == 3)
+            let byCode = try await check.verify(DocumentVerifyParams(sha256: code))
+            #expect(byCode.authentic && byCode.number == "KW-ACK" && byCode.seal?.sha256 == info.seal.sha256)
+            let copy = try await check.verify(DocumentVerifyParams(pdfBase64: first.pdfBase64))
+            #expect(copy.authentic && copy.originalSha256 == info.seal.sha256)
+            #expect(copy.acknowledgements?.map(\.party) == ["treasurer", "vendor"])
+            #expect(
+                try await check.verify(DocumentVerifyParams(sha256: second.seal.sha256)).acknowledgements?.count == 3)
+            let latest = try database.readSync { db in try DocumentRegister.latestCopy(db, id: info.id) }
+            #expect(latest?.sequence == 2 && latest?.seal.sha256 == second.seal.sha256)
         }
     }
 

@@ -117,5 +117,9 @@ enum OrdersSchema {
                     content BLOB NOT NULL                -- kept for ever: old documents re-render with it
                 ) STRICT;
                 """),
+        // Documents keep their content and QR verification code; acknowledgements are sealed copies.
+        Migration(
+            version: 7, name: "document acknowledgements",
+            sql: DocumentRegister.acknowledgementSchemaSQL),
     ]
 }

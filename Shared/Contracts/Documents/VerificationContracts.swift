@@ -6,7 +6,7 @@ import SiOpenProtocol
 public struct DocumentVerifyParams: Codable, Sendable, Hashable {
     /// Base64 of a PDF to check.
     public var pdfBase64: String?
-    /// Or the hex SHA-256 of one.
+    /// Or the hex SHA-256 of one, or the verification code printed with its QR code.
     public var sha256: String?
 
     /// Creates it.
@@ -37,13 +37,20 @@ public struct DocumentVerification: Codable, Sendable, Hashable {
     /// The same key as PEM SubjectPublicKeyInfo, which `openssl pkeyutl -verify -pubin -inkey`
     /// reads: with the seal's `pdfSignature` it verifies the PDF offline (see the README).
     public var publicKeyPEM: String?
+    /// When the hash is an acknowledged copy's: the SHA-256 of the original it was sealed against.
+    public var originalSha256: String?
+    /// The acknowledgements recorded: those the copy shows, or for the original all so far
+    /// (each with the hash of the copy that first shows it).
+    public var acknowledgements: [Acknowledgement]?
 
     /// Creates it.
     public init(
         authentic: Bool, sha256: String, type: String?, number: String?, issuedOn: CivilDate?, tenant: String?,
         seal: DocumentSealInfo?, publicKey: String?,
-        publicKeyPEM: String? = nil
+        publicKeyPEM: String? = nil, originalSha256: String? = nil, acknowledgements: [Acknowledgement]? = nil
     ) {
+        self.originalSha256 = originalSha256
+        self.acknowledgements = acknowledgements
         self.authentic = authentic
         self.sha256 = sha256
         self.type = type

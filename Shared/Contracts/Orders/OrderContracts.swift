@@ -204,12 +204,50 @@ public struct Acknowledgement: Codable, Sendable, Hashable {
     public var accountID: String
     /// When it happened: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).
     public var at: String
+    /// What the acknowledged copy prints in the party's signature block, e.g. "Diterima secara
+    /// elektronik pada 2 Desember 2026 pukul 10.15 WITA"; nil on records made before copies existed.
+    public var signedNote: String?
+    /// The SHA-256 of the sealed copy that first shows this acknowledgement (`document.verify`
+    /// accepts it); nil for the issuer's own signature, which the original carries.
+    public var copySha256: String?
 
     /// Creates it.
-    public init(party: String, accountID: String, at: String) {
+    public init(party: String, accountID: String, at: String, signedNote: String? = nil, copySha256: String? = nil) {
         self.party = party
         self.accountID = accountID
         self.at = at
+        self.signedNote = signedNote
+        self.copySha256 = copySha256
+    }
+}
+
+/// A sealed copy of a document that records its acknowledgements so far: the original
+/// re-rendered with them in the signature blocks, sealed against the original's SHA-256.
+public struct AcknowledgedCopy: Codable, Sendable, Hashable {
+    /// 1 for the copy made at the first acknowledgement, 2 at the second, ...
+    public var sequence: Int
+    /// The acknowledgements the copy shows, in the order they happened.
+    public var acknowledgements: [Acknowledgement]
+    /// The SHA-256 of the original PDF the copy was sealed against.
+    public var originalSha256: String
+    /// The copy's own seal (its SHA-256 and the service's signatures).
+    public var seal: DocumentSealInfo
+    /// Base64 of the copy's PDF, whose SHA-256 is its seal's.
+    public var pdfBase64: String
+    /// The copy as printable HTML.
+    public var html: String
+
+    /// Creates it.
+    public init(
+        sequence: Int, acknowledgements: [Acknowledgement], originalSha256: String, seal: DocumentSealInfo,
+        pdfBase64: String, html: String
+    ) {
+        self.sequence = sequence
+        self.acknowledgements = acknowledgements
+        self.originalSha256 = originalSha256
+        self.seal = seal
+        self.pdfBase64 = pdfBase64
+        self.html = html
     }
 }
 
@@ -573,14 +611,39 @@ public struct InspectionParams: Codable, Sendable, Hashable {
     /// Accepted and rejected units per item of that delivery; rejections need a reason and
     /// become a replacement request the vendor must fulfil at its own cost.
     public var lines: [InspectionLine]
+    /// The inspection team that assisted the PPK (annex I.D.3.g), printed on the BAST; when
+    /// given it replaces the team recorded on the order, when left out the team stays as it is.
+    /// At most 20 members.
+    public var team: [InspectionTeamMember]?
 
     /// Creates it.
-    public init(orderID: String, version: Int64, deliveryID: String, inspectedOn: CivilDate, lines: [InspectionLine]) {
+    public init(
+        orderID: String, version: Int64, deliveryID: String, inspectedOn: CivilDate, lines: [InspectionLine],
+        team: [InspectionTeamMember]? = nil
+    ) {
         self.orderID = orderID
         self.version = version
         self.deliveryID = deliveryID
         self.inspectedOn = inspectedOn
         self.lines = lines
+        self.team = team
+    }
+}
+
+/// A member of the team that assists the PPK in inspecting (tim pemeriksa, annex I.D.3.g).
+public struct InspectionTeamMember: Codable, Sendable, Hashable {
+    /// The member's full name, with titles (1 to 200 characters).
+    public var name: String
+    /// The member's NIP (18 digits, checked: birth date, appointment month, sex, serial).
+    public var nip: NIP
+    /// The member's role in the team, e.g. "Ketua", "Anggota" (1 to 100 characters).
+    public var role: String
+
+    /// Creates it.
+    public init(name: String, nip: NIP, role: String) {
+        self.name = name
+        self.nip = nip
+        self.role = role
     }
 }
 

@@ -125,6 +125,8 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
     public var documentPlace: String
     /// Optimistic-concurrency version (send it back to change the settings).
     public var version: Int64?
+    /// The texts the tenant's documents print and the stamp-duty rule; nil for the tenant's shipped example.
+    public var documents: DocumentSettings?
 
     private enum CodingKeys: String, CodingKey {
         case tenant, ceilings, vendorResponseDays, splitPurchaseRules, maxPenaltyDays, ppnRates,
@@ -142,8 +144,9 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
         splitPurchaseRules: [SplitPurchaseRule] = [.standard], maxPenaltyDays: Int,
         ppnRates: [PPNRate] = PPNRate.schedule, allowsDeliveryBeyondBudgetYear: Bool = false,
         suratPesananNumberTemplate: String, bastNumberTemplate: String, terms: SuratPesananTerms, documentPlace: String,
-        version: Int64? = nil
+        version: Int64? = nil, documents: DocumentSettings? = nil
     ) {
+        self.documents = documents
         self.tenant = tenant
         self.ceilings = ceilings
         self.vendorResponseDays = vendorResponseDays
@@ -182,6 +185,85 @@ public struct OrdersSettings: Codable, Sendable, Hashable {
         terms = try container.decode(SuratPesananTerms.self, forKey: .terms)
         documentPlace = try container.decode(String.self, forKey: .documentPlace)
         version = try container.decodeIfPresent(Int64.self, forKey: .version)
+    }
+}
+
+// MARK: - Document texts and stamp duty
+
+/// What a tenant's documents print and when they bear stamp duty, as dated data with legal
+/// basis: the version in force on a document's date applies.
+public struct DocumentSettings: Codable, Sendable, Hashable {
+    /// The printed texts, one entry per version (at least one).
+    public var texts: [DocumentTexts]
+    /// The stamp-duty rule (bea meterai), one entry per version (at least one).
+    public var meterai: [BeaMeteraiRule]
+
+    /// Creates it.
+    public init(texts: [DocumentTexts], meterai: [BeaMeteraiRule]) {
+        self.texts = texts
+        self.meterai = meterai
+    }
+}
+
+/// One version of the texts a tenant's documents print.
+public struct DocumentTexts: Codable, Sendable, Hashable {
+    /// The first day these texts apply.
+    public var effectiveFrom: CivilDate
+    /// The rule these texts rest on, e.g. "Perbup Balangan 92/2023".
+    public var legalBasis: String
+    /// The system's name as documents print it, e.g. "SiOpen Balangan".
+    public var systemName: String
+    /// Why the documents are the legal proof of the purchase, printed at their end, e.g.
+    /// "Perbup Balangan 92/2023 Pasal 8 dan Lampiran I huruf F".
+    public var contractBasis: String
+    /// The rule a force-majeure order rests on, printed in its Berita Acara, e.g.
+    /// "Lampiran I huruf E Perbup Balangan 92/2023".
+    public var forceMajeureBasis: String
+    /// The rule that lets the PPK be assisted by an inspection team, printed on the BAST, e.g.
+    /// "Lampiran I huruf D angka 3 huruf g Perbup Balangan 92/2023".
+    public var inspectionBasis: String
+    /// The seal note printed at the end of every document: how to check it. `{kode}` stands
+    /// for the document's verification code, `{dasar}` for ``contractBasis``.
+    public var sealNote: String
+    /// The verification page's address, to which the QR code appends the verification code,
+    /// e.g. `https://siopen.balangankab.go.id/verifikasi/`; empty while there is no portal
+    /// (the QR code then holds the code alone).
+    public var verificationURLPrefix: String
+
+    /// Creates it.
+    public init(
+        effectiveFrom: CivilDate, legalBasis: String, systemName: String, contractBasis: String,
+        forceMajeureBasis: String, inspectionBasis: String, sealNote: String, verificationURLPrefix: String
+    ) {
+        self.effectiveFrom = effectiveFrom
+        self.legalBasis = legalBasis
+        self.systemName = systemName
+        self.contractBasis = contractBasis
+        self.forceMajeureBasis = forceMajeureBasis
+        self.inspectionBasis = inspectionBasis
+        self.sealNote = sealNote
+        self.verificationURLPrefix = verificationURLPrefix
+    }
+}
+
+/// One version of the stamp-duty rule: documents stating more than `threshold` bear a meterai
+/// of `amount` (UU 10/2020 Pasal 3 ayat (2) huruf g and Pasal 5).
+public struct BeaMeteraiRule: Codable, Sendable, Hashable {
+    /// The first day it applies.
+    public var effectiveFrom: CivilDate
+    /// The rule it rests on, e.g. "UU 10/2020 Pasal 3 ayat (2) huruf g dan Pasal 5".
+    public var legalBasis: String
+    /// Documents stating an amount above this bear the meterai (Rp5,000,000). At the RPC boundary Rp0 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    public var threshold: Rupiah
+    /// The meterai's value (Rp10,000). At the RPC boundary Rp1 to Rp1,000,000,000,000 (``InputLimits/amount``).
+    public var amount: Rupiah
+
+    /// Creates it.
+    public init(effectiveFrom: CivilDate, legalBasis: String, threshold: Rupiah, amount: Rupiah) {
+        self.effectiveFrom = effectiveFrom
+        self.legalBasis = legalBasis
+        self.threshold = threshold
+        self.amount = amount
     }
 }
 

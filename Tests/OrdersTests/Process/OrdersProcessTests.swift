@@ -78,7 +78,7 @@ struct OrdersProcessTests {
             let spContent = try await orders.call(DocumentGet.self, DocumentRef(documentID: sp.id), token: vendor.token)
             let spPDF = [UInt8](try #require(Data(base64Encoded: spContent.pdfBase64)))
             #expect(SHA256.hexDigest(spPDF) == sp.seal.sha256)
-            #expect(spContent.html.contains("Tiga juta tujuh puluh ribu rupiah"))
+            #expect(spContent.html.contains("(tiga juta tujuh puluh ribu rupiah)"))
             let verified = try await orders.call(
                 DocumentVerify.self, DocumentVerifyParams(pdfBase64: spContent.pdfBase64))
             #expect(verified.authentic)

@@ -67,7 +67,11 @@ import Testing
             #expect(pdf.starts(with: Array("%PDF-1.4".utf8)))
             #expect(SHA256.hexDigest(pdf) == sp.seal.sha256)
             #expect(content.html.contains("SURAT PESANAN"))
-            #expect(content.html.contains("Tiga juta tujuh puluh ribu rupiah"))
+            #expect(content.html.contains("Rp3.070.000,00 (tiga juta tujuh puluh ribu rupiah)"))
+            // The original carries the PPK's signature only: the vendor has not acknowledged yet.
+            #expect(content.html.contains("Ditandatangani secara elektronik pada"))
+            #expect(!content.html.contains("Diterima secara elektronik"))
+            #expect(content.acknowledgedCopy == nil)
             let verified = try await system.orders.call(
                 DocumentVerify.self, DocumentVerifyParams(pdfBase64: content.pdfBase64))
             #expect(verified.authentic)
@@ -99,6 +103,17 @@ import Testing
                 OrderAcknowledgeSuratPesanan.self, OrderAct(orderID: issued.id, version: issued.version), token: vendor)
             #expect(started.state == .inDelivery)
             let due = started.execution!.dueDate
+            // The vendor's acknowledgement is a sealed copy against the original; both verify.
+            let acknowledged = try await system.orders.call(
+                DocumentGet.self, DocumentRef(documentID: sp.id), token: vendor)
+            let copy = try #require(acknowledged.acknowledgedCopy)
+            #expect(copy.originalSha256 == sp.seal.sha256 && copy.sequence == 1)
+            #expect(copy.html.contains("Diterima secara elektronik pada") && copy.html.contains("WITA"))
+            #expect(acknowledged.pdfBase64 == content.pdfBase64)
+            let copyVerified = try await system.orders.call(
+                DocumentVerify.self, DocumentVerifyParams(pdfBase64: copy.pdfBase64))
+            #expect(copyVerified.authentic && copyVerified.originalSha256 == sp.seal.sha256)
+            #expect(copyVerified.acknowledgements?.map(\.party) == ["ppk", "vendor"])
 
             // A partial delivery on time; one rim is defective and must be replaced.
             let first = try await system.orders.call(

@@ -58,16 +58,25 @@ extension ServiceLauncher {
         let launcher = try ServiceLauncher(
             directory: try makeShortTemporaryDirectory(prefix: prefix),
             mode: .inProcess { service in
+                var definition: ServiceDefinition?
                 switch service {
-                case "identity": IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher)
+                case "identity":
+                    return IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher)
                 case "catalog":
-                    CatalogService.makeDefinition(now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
+                    definition = CatalogService.makeDefinition(
+                        now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
                 case "orders":
-                    OrdersService.makeDefinition(
+                    definition = OrdersService.makeDefinition(
                         now: { clock.now() }, expirySweepInterval: .milliseconds(100),
                         feedPollInterval: catalogFeedPollInterval)
-                default: nil
+                default: return nil
                 }
+                // A clock that stands still judges session expiry too (the real clock would see
+                // sessions issued in the clock's past as long expired).
+                if clock.isFrozen {
+                    definition?.makeAuthenticator = { IdentityLink.authenticator(for: $0, now: { clock.now() }) }
+                }
+                return definition
             })
         try launcher.prepareDataFolder(bootstrap: .identityLibrary, now: clock.now())
         return launcher
@@ -124,10 +133,10 @@ public final class SystemFixture: @unchecked Sendable {
 
     /// Starts identity and `services`, creates the tenants and signs in the officials. A long
     /// `feedPollInterval` keeps the catalog from learning identity's news from the feed.
-    public static func start(_ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100))
-        async throws -> SystemFixture
-    {
-        let clock = TestClock()
+    public static func start(
+        _ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100),
+        clock: TestClock = TestClock()
+    ) async throws -> SystemFixture {
         let fixture = SystemFixture(
             launcher: try ServiceLauncher.inProcess(
                 prefix: "sisys", clock: clock, catalogFeedPollInterval: feedPollInterval), clock: clock)
@@ -255,9 +264,9 @@ public final class SystemFixture: @unchecked Sendable {
 /// Runs `body` with a fresh fixture, stopped afterwards whatever happens.
 public func withSystem(
     _ services: [FixtureService] = [.catalog], feedPollInterval: Duration = .milliseconds(100),
-    _ body: (SystemFixture) async throws -> Void
+    clock: TestClock = TestClock(), _ body: (SystemFixture) async throws -> Void
 ) async throws {
-    let fixture = try await SystemFixture.start(services, feedPollInterval: feedPollInterval)
+    let fixture = try await SystemFixture.start(services, feedPollInterval: feedPollInterval, clock: clock)
     do {
         try await body(fixture)
     } catch {

@@ -42,9 +42,16 @@ public func productsDirectory(containing executables: [String]) throws -> String
 public final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var offset: TimeInterval = 0
-    public init() {}
+    /// Where a frozen clock stands before it is moved; nil for one that runs with real time.
+    private let frozenAt: Date?
+    public init() { frozenAt = nil }
+    /// A clock that stands still at `instant` until the test moves it, for output that must
+    /// come out the same on every run (the document samples).
+    public init(frozenAt instant: Date) { frozenAt = instant }
+    /// Whether the clock stands still between the test's moves.
+    public var isFrozen: Bool { frozenAt != nil }
     /// The test's now.
-    public func now() -> Date { lock.withLock { Date().addingTimeInterval(offset) } }
+    public func now() -> Date { lock.withLock { (frozenAt ?? Date()).addingTimeInterval(offset) } }
     /// Moves the clock forward.
     public func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
     /// Moves the clock forward by whole days.

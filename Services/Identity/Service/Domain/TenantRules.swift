@@ -1,4 +1,5 @@
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -88,6 +89,11 @@ enum TenantRules {
                 reason:
                     "the emblem must be \(emblemSides.lowerBound) to \(emblemSides.upperBound) pixels a side, not \(image.width)×\(image.height)"
             )
+        }
+        // The documents must be able to embed it (an interlaced or 16-bit PNG, a CMYK JPEG cannot).
+        do throws(DocumentImageError) { _ = try DocumentImage(bytes: bytes) } catch {
+            throw .validationFailed(
+                field: "contentBase64", reason: "documents cannot embed this image: \(error.reason)")
         }
         return image
     }

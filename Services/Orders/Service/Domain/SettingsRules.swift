@@ -21,11 +21,32 @@ enum SettingsRules {
             splitPurchaseRules: [.standard], maxPenaltyDays: LatePenalty.defaultMaxDays, ppnRates: PPNRate.schedule,
             allowsDeliveryBeyondBudgetYear: false,
             suratPesananNumberTemplate: DocumentNumberTemplate.suratPesananDefault,
-            bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms, documentPlace: "Paringin",
-            version: nil)
+            bastNumberTemplate: DocumentNumberTemplate.bastDefault, terms: defaultTerms(tenant: tenant),
+            documentPlace: DocumentTextRules.seedPlace(tenant: tenant), version: nil,
+            documents: DocumentTextRules.seed(tenant: tenant))
     }
 
-    /// The clauses of annex I.D.1.c in their usual Indonesian wording.
+    /// The clauses a tenant starts with: its own shipped example where there is one (Polewali
+    /// Mandar), Balangan's otherwise.
+    static func defaultTerms(tenant: String) -> SuratPesananTerms {
+        tenant == "polman" ? polmanTerms : defaultTerms
+    }
+
+    /// Polewali Mandar's example clauses: the same annex I.D.1.c structure, citing the national
+    /// rules instead of Balangan's regulation (Perbup Polewali Mandar 31/2012 sets up the LPSE
+    /// and has no clauses of its own).
+    static let polmanTerms = SuratPesananTerms(
+        rightsAndObligations: defaultTerms.rightsAndObligations, workExecution: defaultTerms.workExecution,
+        price: defaultTerms.price, payment: defaultTerms.payment,
+        sanctions:
+            "Penyedia yang mengundurkan diri tanpa alasan yang dapat diterima, tidak melaksanakan atau tidak menyelesaikan pekerjaan, atau tidak bersedia mengganti barang yang rusak/cacat/malfungsi dikenakan sanksi sesuai Peraturan Presiden Nomor 16 Tahun 2018 Pasal 78 sebagaimana telah diubah.",
+        latePenalty: defaultTerms.latePenalty, forceMajeure: defaultTerms.forceMajeure,
+        disputeSettlement: defaultTerms.disputeSettlement,
+        antiGratification:
+            "Para pihak dilarang memberi atau menerima komisi, hadiah atau gratifikasi dalam bentuk apa pun terkait Surat Pesanan ini (Peraturan Presiden Nomor 16 Tahun 2018 Pasal 7)."
+    )
+
+    /// Balangan's clauses of annex I.D.1.c in their usual Indonesian wording, the shipped example.
     static let defaultTerms = SuratPesananTerms(
         rightsAndObligations:
             "PPK berhak menerima barang/jasa sesuai Surat Pesanan dan berkewajiban membayar harga yang disepakati. Penyedia berhak menerima pembayaran dan berkewajiban menyerahkan barang/jasa sesuai spesifikasi, jumlah dan waktu dalam Surat Pesanan.",
@@ -105,6 +126,7 @@ enum SettingsRules {
         check("bastNumberTemplate") { _ = try DocumentNumberTemplate(settings.bastNumberTemplate) }
         check("documentPlace") { try InputRules.requireText(settings.documentPlace, field: "documentPlace", max: 100) }
         problems += TermsRules.problems(settings.terms, prefix: "terms")
+        problems += DocumentTextRules.problems(settings.documents)
         return problems
     }
 }

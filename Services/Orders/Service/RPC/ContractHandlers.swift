@@ -22,7 +22,10 @@ struct ContractHandlers {
                 order.adopt(try order.aggregate.acknowledgeSuratPesanan(by: party).order)
                 try DocumentRegister.acknowledge(
                     db, id: try order.suratPesananDocumentID(),
-                    Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)))
+                    Acknowledgement(party: "vendor", accountID: principal.id, at: Timestamp.iso8601(at)),
+                    signedNote: OrderDocuments.acknowledgedNote(
+                        party: "vendor", kind: .suratPesanan, at: at, calendar: TenantCalendar.of(tenant: order.tenant)),
+                    sealer: context.sealer, at: at)
                 return nil
             }
         }
@@ -69,13 +72,20 @@ struct ContractHandlers {
             let number = try DocumentRegister.nextNumber(
                 db, kind: .suratPesanan, template: try DocumentNumberTemplate(settings.suratPesananNumberTemplate),
                 tenant: order.tenant, agency: order.agency, date: today)
+            let setting = DocumentSetting.of(
+                settings, tenant: order.tenant, on: today, place: OrderDocuments.place(parties, settings),
+                emblem: try PartyDirectory.emblemData(db, parties.regency))
             let document = OrderDocuments.suratPesanan(
-                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName, agreed: agreed,
-                totals: totals, place: settings.documentPlace)
+                number: number, issuedOn: today, order: order, parties: parties, agreed: agreed, totals: totals,
+                setting: setting, issuedAt: at)
             let info = try DocumentRegister.issue(
                 db, document, kind: .suratPesanan, tenant: order.tenant, subjectID: order.id, sealer: sealer,
-                acknowledgements: [Acknowledgement(party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at))],
-                at: at)
+                acknowledgements: [
+                    Acknowledgement(
+                        party: "ppk", accountID: principal.id, at: Timestamp.iso8601(at),
+                        signedNote: OrderDocuments.signedNote(at: at, calendar: setting.calendar))
+                ],
+                verificationPrefix: setting.texts.verificationURLPrefix, at: at)
             order.data.suratPesananID = info.id
             order.adopt(issued.order)
             return nil
@@ -104,6 +114,7 @@ struct ContractHandlers {
             try InputRules.requireFreeText(line.note, field: "lines[\(index)].note", max: 1000, multiline: true)
         }
         try InputRules.requirePrintableStrings(in: params)
+        if let team = params.team { try Self.requireTeam(team) }
         return try await context.changeOrder(
             params.orderID, version: params.version, principal: principal, method: OrderInspect.name,
             event: OrderInspected.self
@@ -112,8 +123,27 @@ struct ContractHandlers {
             let inspection = Inspection(
                 deliveryID: params.deliveryID, inspectedOn: params.inspectedOn, lines: params.lines)
             order.adopt(try order.aggregate.inspect(inspection, by: party, today: today).order)
+            // The BAST lists when each delivery was inspected and the team that assisted (I.D.3.g).
+            order.data.inspectedOn = (order.data.inspectedOn ?? [:]).merging(
+                [params.deliveryID: params.inspectedOn], uniquingKeysWith: { _, new in new })
+            if let team = params.team { order.data.inspectionTeam = team }
             return nil
         }
+    }
+
+    /// An inspection team's members: names and roles present and printable, at most 20 (their
+    /// NIPs were checked when decoded).
+    static func requireTeam(_ team: [InspectionTeamMember]) throws {
+        var problems: [FieldError] = []
+        if team.count > 20 { problems.append(FieldError(field: "team", reason: "must have at most 20 members")) }
+        for (index, member) in team.enumerated() {
+            for (field, value, max) in [("name", member.name, 200), ("role", member.role, 100)] {
+                do {
+                    try InputRules.requireText(value, field: "team[\(index)].\(field)", max: max)
+                } catch let error as RPCError { problems += InputRules.fields(of: error) }
+            }
+        }
+        if !problems.isEmpty { throw RPCError.validationFailed(problems) }
     }
 
     func confirmReceipt(_ params: ReceiptParams, _ request: RequestContext) async throws -> OrderRecord {
@@ -149,13 +179,18 @@ struct ContractHandlers {
                     db, kind: .bast, template: try DocumentNumberTemplate(settings.bastNumberTemplate),
                     tenant: order.tenant, agency: order.agency, date: today)
             }
+            let parties = OrderDocuments.parties(
+                order, payee: try VendorPayees.payee(db, vendorID: order.data.vendor.id), place: settings.documentPlace)
+            let setting = DocumentSetting.of(
+                settings, tenant: order.tenant, on: today, place: OrderDocuments.place(parties, settings),
+                emblem: try PartyDirectory.emblemData(db, parties.regency))
             let document = OrderDocuments.bast(
-                number: number, issuedOn: today, order: order, ppkName: order.data.ppkName,
-                suratPesanan: try DocumentRegister.info(db, id: spID),
-                ledger: ledger, totals: totals, penalty: penalty, notes: params.inspectionNotes,
-                place: settings.documentPlace)
+                number: number, issuedOn: today, order: order, parties: parties,
+                suratPesanan: try DocumentRegister.info(db, id: spID), ledger: ledger, agreed: agreed, totals: totals,
+                penalty: penalty, notes: params.inspectionNotes, setting: setting)
             order.data.bastID = try DocumentRegister.issue(
-                db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer, at: at
+                db, document, kind: .bast, tenant: order.tenant, subjectID: order.id, sealer: sealer,
+                verificationPrefix: setting.texts.verificationURLPrefix, at: at
             ).id
             order.adopt(received.order)
             return nil
@@ -172,7 +207,10 @@ struct ContractHandlers {
             order.adopt(try order.aggregate.acknowledgeBAST(by: party).order)
             try DocumentRegister.acknowledge(
                 db, id: try order.bastDocumentID(),
-                Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)))
+                Acknowledgement(party: party.rawValue, accountID: principal.id, at: Timestamp.iso8601(at)),
+                signedNote: OrderDocuments.acknowledgedNote(
+                    party: party.rawValue, kind: .bast, at: at, calendar: TenantCalendar.of(tenant: order.tenant)),
+                sealer: context.sealer, at: at)
             if order.state == .completed { try Self.announceReadyForPayment(db, order, at: at) }
             return nil
         }

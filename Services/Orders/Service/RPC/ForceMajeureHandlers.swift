@@ -101,16 +101,29 @@ struct ForceMajeureHandlers {
                     params.beritaAcaraNumber, field: "beritaAcaraNumber",
                     outside: try SettingsRules.numberTemplates(settings))
                 let id = OrdersContext.newID()
+                let known = try PartyDirectory.regencyAndAgency(db, tenant: tenant, agency: agency)
+                let regency =
+                    known.regency ?? OrderDocuments.fallbackRegency(tenant: tenant, place: settings.documentPlace)
+                let setting = DocumentSetting.of(
+                    settings, tenant: tenant, on: today,
+                    place: regency.seat.isEmpty ? settings.documentPlace : regency.seat,
+                    emblem: try PartyDirectory.emblemData(db, regency))
                 let document = Self.beritaAcara(
-                    params, tenant: tenant, agency: agency, ppkName: ppkName, total: agreedTotal, issuedOn: today,
-                    place: settings.documentPlace, selfAcknowledged: selfAcknowledged)
-                var acknowledgements = [Acknowledgement(party: "ppk", accountID: principal.id, at: stamp)]
+                    params, regency: regency, agency: known.agency ?? OrderDocuments.fallbackAgency(agency),
+                    ppk: try PartyDirectory.official(db, accountID: principal.id), ppkName: ppkName,
+                    total: agreedTotal, issuedOn: today, setting: setting,
+                    selfAcknowledged: selfAcknowledged, issuedAt: at)
+                let signed = OrderDocuments.signedNote(at: at, calendar: setting.calendar)
+                var acknowledgements = [
+                    Acknowledgement(party: "ppk", accountID: principal.id, at: stamp, signedNote: signed)
+                ]
                 if selfAcknowledged {
-                    acknowledgements.append(Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp))
+                    acknowledgements.append(
+                        Acknowledgement(party: "budget_holder", accountID: principal.id, at: stamp, signedNote: signed))
                 }
                 let info = try DocumentRegister.issue(
                     db, document, kind: .forceMajeure, tenant: tenant, subjectID: id, sealer: sealer,
-                    acknowledgements: acknowledgements, at: at)
+                    acknowledgements: acknowledgements, verificationPrefix: setting.texts.verificationURLPrefix, at: at)
                 let record = ForceMajeureOrder(
                     id: id, tenant: tenant, agency: agency, recordedBy: principal.id, record: params,
                     total: agreedTotal,
@@ -152,7 +165,11 @@ struct ForceMajeureHandlers {
             }
             try DocumentRegister.acknowledge(
                 db, id: record.beritaAcara.id,
-                Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)))
+                Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)),
+                signedNote: OrderDocuments.acknowledgedNote(
+                    party: "budget_holder", kind: .forceMajeure, at: at,
+                    calendar: TenantCalendar.of(tenant: record.tenant)),
+                sealer: context.sealer, at: at)
             record.acknowledged = true
             record.beritaAcara = try DocumentRegister.info(db, id: record.beritaAcara.id)
             record.version += 1
@@ -170,40 +187,54 @@ struct ForceMajeureHandlers {
     }
 
     static func beritaAcara(
-        _ params: ForceMajeureRecordParams, tenant: String, agency: String, ppkName: String, total: Rupiah,
-        issuedOn: CivilDate, place: String, selfAcknowledged: Bool
+        _ params: ForceMajeureRecordParams, regency: RegencyParty, agency agencyParty: AgencyParty,
+        ppk: OfficialParty?, ppkName: String,
+        total: Rupiah, issuedOn: CivilDate, setting: DocumentSetting, selfAcknowledged: Bool, issuedAt: Date
     ) -> LegalDocument {
         let reason =
             params.reason == .naturalDisaster ? "bencana alam" : "pelaksanaan kegiatan Pemerintah Daerah di luar Daerah"
         let rows = params.items.enumerated().map { index, item in
             [
-                String(index + 1), item.description, String(item.quantity), item.unit, item.unitPrice.formatted,
-                ((try? item.unitPrice * item.quantity) ?? .zero).formatted,
+                String(index + 1), item.description, String(item.quantity), item.unit, item.unitPrice.printed,
+                ((try? item.unitPrice * item.quantity) ?? .zero).printed,
             ]
         }
+        let signed = OrderDocuments.signedNote(at: issuedAt, calendar: setting.calendar)
         var parties = [
             LegalDocument.Signatory(
-                role: "Pejabat Pembuat Komitmen", name: ppkName, detail: agency,
-                signedNote: "ditandatangani secara elektronik")
+                role: (selfAcknowledged
+                    ? "Pengguna Anggaran selaku Pejabat Pembuat Komitmen" : "Pejabat Pembuat Komitmen")
+                    + "\n" + agencyParty.name,
+                name: ppk?.name ?? ppkName,
+                detail: ppk.flatMap { OrderDocuments.printedNIP($0.nip) }.map { "NIP \($0)" },
+                signedNote: signed, party: "ppk", meterai: setting.meteraiPlace(for: total))
         ]
         if !selfAcknowledged {
-            parties.insert(.init(role: "Mengetahui, Pengguna Anggaran/KPA", name: "", detail: agency), at: 0)
+            // The PA acknowledges (annex I.E.3); the block stays unsigned until the PA/KPA does.
+            parties.insert(
+                .init(
+                    role: "Mengetahui,\nPengguna Anggaran/Kuasa Pengguna Anggaran", name: "",
+                    signedNote: OrderDocuments.pendingNote, party: "budget_holder"), at: 0)
         }
+        var identification: [LegalDocument.Field] = [
+            .init("Keadaan", params.description),
+            .init("Penyedia", params.vendorName),
+        ]
+        if let npwp = params.vendorNPWP { identification.append(.init("NPWP Penyedia", npwp.value)) }
+        identification += [
+            .init("Tanggal Pemesanan", IndonesianDate.long(params.orderedOn)),
+            .init("Sumber Dana", params.fundingSource.rawValue.uppercased()),
+            .init("Kode Rekening", params.budgetAccountCode),
+        ]
         return LegalDocument(
-            letterhead: OrderDocuments.letterhead(tenant: tenant, agency: agency),
+            letterhead: OrderDocuments.letterhead(regency: regency, agency: agencyParty),
             title: "BERITA ACARA PEMESANAN DI LUAR SISTEM (KEADAAN KAHAR)", documentNumber: params.beritaAcaraNumber,
             issuedOn: issuedOn,
             blocks: [
                 .paragraph(
-                    "Pemesanan barang/jasa berikut dilakukan tanpa menggunakan SiOpen karena keadaan kahar (\(reason)), sebagaimana dimaksud dalam Lampiran I huruf E Perbup Balangan 92/2023."
+                    "Pada \(IndonesianDate.inWords(issuedOn)), bertempat di \(setting.place), Pejabat Pembuat Komitmen menyatakan bahwa pemesanan barang/jasa berikut dilakukan tanpa menggunakan \(setting.texts.systemName) karena keadaan kahar (\(reason)), sebagaimana dimaksud dalam \(setting.texts.forceMajeureBasis)."
                 ),
-                .fields([
-                    .init("Keadaan", params.description),
-                    .init("Penyedia", params.vendorName + (params.vendorNPWP.map { " (NPWP \($0.value))" } ?? "")),
-                    .init("Tanggal Pemesanan", IndonesianDate.long(params.orderedOn)),
-                    .init("Sumber Dana", params.fundingSource.rawValue.uppercased()),
-                    .init("Kode Rekening", params.budgetAccountCode),
-                ]),
+                .fields(identification),
                 .table(
                     .init(
                         columns: [
@@ -211,10 +242,13 @@ struct ForceMajeureHandlers {
                             .init("Satuan"),
                             .init("Harga Satuan", alignment: .right), .init("Total", alignment: .right),
                         ],
-                        rows: rows, footer: [["", "TOTAL", "", "", "", total.formatted]])),
-                .paragraph("Terbilang: \(Terbilang.rupiah(total))."),
-                .signatures(.init(placeAndDate: "\(place), \(IndonesianDate.long(issuedOn))", parties: parties)),
-                .smallPrint(OrderDocuments.sealNote),
-            ])
+                        rows: rows, footer: [["", "TOTAL", "", "", "", total.printed]])),
+                .paragraph("Total: \(Terbilang.amount(total))."),
+                .paragraph(
+                    "Demikian Berita Acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya."),
+                .signatures(
+                    .init(placeAndDate: "\(setting.place), \(IndonesianDate.long(issuedOn))", parties: parties)),
+                .smallPrint(DocumentTextRules.sealNote(setting.texts)),
+            ], emblem: setting.emblem)
     }
 }

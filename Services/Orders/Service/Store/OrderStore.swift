@@ -36,6 +36,10 @@ struct OrderData: Codable, Sendable {
     var finalPenalty: LatePenaltyAssessment?
     /// The parties as they stood when the Surat Pesanan was issued (nil before).
     var parties: OrderParties?
+    /// The team that assisted the PPK's inspection (annex I.D.3.g), as last recorded; nil for none.
+    var inspectionTeam: [InspectionTeamMember]?
+    /// The day each delivery was inspected, by delivery id, for the BAST.
+    var inspectedOn: [String: CivilDate]?
 }
 
 /// One order loaded for a change, with the columns beside its data.

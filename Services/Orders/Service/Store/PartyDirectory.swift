@@ -143,12 +143,7 @@ enum PartyDirectory {
         let entity = vendor.kind == .entity
         return .success(
             OrderParties(
-                regency: RegencyParty(
-                    code: tenant.code, governmentName: tenant.governmentName ?? "Pemerintah \(tenant.name)",
-                    seat: tenant.seat ?? "", emblemSHA256: tenant.emblemSHA256),
-                agency: AgencyParty(
-                    code: agency.code, name: agency.name, address: agency.address ?? "", phone: agency.phone ?? "",
-                    email: agency.email?.value ?? "", npwp: agency.npwp?.value ?? ""),
+                regency: regencyParty(tenant), agency: agencyParty(agency),
                 ppk: official,
                 vendor: VendorParty(
                     vendorID: vendor.vendorID, name: vendor.name, kind: vendor.kind,
@@ -156,6 +151,42 @@ enum PartyDirectory {
                     signerPosition: vendor.signerPosition ?? (entity ? "Direktur" : "Pemilik"),
                     address: vendor.address ?? "", npwp: vendor.npwp, nib: vendor.nib, isPKP: vendor.isPKP,
                     bankAccount: vendor.bankAccount ?? BankAccount(bank: "", number: "", holderName: ""))))
+    }
+
+    /// The regency as documents print it.
+    static func regencyParty(_ tenant: TenantInfo) -> RegencyParty {
+        RegencyParty(
+            code: tenant.code, governmentName: tenant.governmentName ?? "Pemerintah \(tenant.name)",
+            seat: tenant.seat ?? "", emblemSHA256: tenant.emblemSHA256)
+    }
+
+    /// The agency as documents print it.
+    static func agencyParty(_ agency: AgencyInfo) -> AgencyParty {
+        AgencyParty(
+            code: agency.code, name: agency.name, address: agency.address ?? "", phone: agency.phone ?? "",
+            email: agency.email?.value ?? "", npwp: agency.npwp?.value ?? "")
+    }
+
+    /// The regency and agency as last learned (for documents without an order, such as a
+    /// force-majeure Berita Acara); nil for what the feed has not told of yet.
+    static func regencyAndAgency(_ db: Connection, tenant code: String, agency: String) throws -> (
+        regency: RegencyParty?, agency: AgencyParty?
+    ) {
+        (
+            try tenant(db, code: code).map(regencyParty),
+            try data(AgencyInfo.self, db, table: "party_agency", key: [code, agency]).map(agencyParty)
+        )
+    }
+
+    /// An official as last learned, or nil before the feed told of them.
+    static func official(_ db: Connection, accountID: String) throws -> OfficialParty? {
+        try data(OfficialParty.self, db, table: "party_official", key: [accountID])
+    }
+
+    /// The emblem file of `regency` as documents embed it; nil when it has none or orders has not kept it.
+    static func emblemData(_ db: Connection, _ regency: RegencyParty) throws -> Data? {
+        guard let sha256 = regency.emblemSHA256 else { return nil }
+        return try emblem(db, sha256: sha256).map { Data($0.bytes) }
     }
 
     /// Parties of an order that identity's feed has not yet told orders of.

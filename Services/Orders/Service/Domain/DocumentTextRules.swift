@@ -1,0 +1,130 @@
+import Foundation
+import SiOpenContracts
+import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+
+/// The texts a tenant's documents print and its stamp-duty rule, as dated data: the shipped
+/// examples (seed data for Balangan and Polewali Mandar), the version in force on a day, and
+/// their checks. Nothing here is printed unless it comes from a tenant's settings or a seed.
+enum DocumentTextRules {
+    /// The shipped example of a tenant's document settings: its own where one is shipped
+    /// (`balangan`, `polman`), Balangan's otherwise (a new tenant starts from the example and
+    /// sets its own through `orders.settings.set`).
+    static func seed(tenant: String) -> DocumentSettings {
+        tenantSeeds[tenant] ?? tenantSeeds["balangan"]!
+    }
+
+    /// The place of signing a tenant's seed prints until its parties carry the regency's seat.
+    static func seedPlace(tenant: String) -> String { seedPlaces[tenant] ?? "Paringin" }
+
+    /// The tenant's document settings: its own, or the shipped example.
+    static func settings(_ settings: OrdersSettings) -> DocumentSettings {
+        settings.documents ?? seed(tenant: settings.tenant)
+    }
+
+    /// The texts in force on `date`: the latest version that has started (the earliest if none has).
+    static func texts(_ settings: OrdersSettings, on date: CivilDate) -> DocumentTexts {
+        let versions = Self.settings(settings).texts.sorted { $0.effectiveFrom < $1.effectiveFrom }
+        return versions.last(where: { $0.effectiveFrom <= date }) ?? versions.first ?? seed(tenant: "balangan").texts[0]
+    }
+
+    /// The stamp-duty rule in force on `date`, or nil before the first version.
+    static func meterai(_ settings: OrdersSettings, on date: CivilDate) -> BeaMeteraiRule? {
+        Self.settings(settings).meterai.sorted { $0.effectiveFrom < $1.effectiveFrom }.last { $0.effectiveFrom <= date }
+    }
+
+    /// The seal note with the contract basis filled in; `{kode}` stays for the register, which
+    /// knows the verification code only when it issues the document.
+    static func sealNote(_ texts: DocumentTexts) -> String {
+        texts.sealNote.replacingOccurrences(of: "{dasar}", with: texts.contractBasis)
+    }
+
+    /// Problems with a tenant's document settings, by field.
+    static func problems(_ documents: DocumentSettings?, prefix: String = "documents") -> [FieldError] {
+        guard let documents else { return [] }
+        var problems: [FieldError] = []
+        if documents.texts.isEmpty {
+            problems.append(FieldError(field: "\(prefix).texts", reason: "must hold at least one version"))
+        }
+        if documents.meterai.isEmpty {
+            problems.append(FieldError(field: "\(prefix).meterai", reason: "must hold at least one version"))
+        }
+        for (index, texts) in documents.texts.enumerated() {
+            let field = "\(prefix).texts[\(index)]"
+            let entries: [(String, String, Int, Bool)] = [
+                ("legalBasis", texts.legalBasis, 500, true), ("systemName", texts.systemName, 100, true),
+                ("contractBasis", texts.contractBasis, 500, true),
+                ("forceMajeureBasis", texts.forceMajeureBasis, 500, true),
+                ("inspectionBasis", texts.inspectionBasis, 500, true), ("sealNote", texts.sealNote, 2000, true),
+                ("verificationURLPrefix", texts.verificationURLPrefix, 200, false),
+            ]
+            for (name, value, max, required) in entries {
+                if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    problems.append(FieldError(field: "\(field).\(name)", reason: "must not be empty"))
+                } else if let reason = InputRules.freeTextProblem(value, max: max, multiline: name == "sealNote") {
+                    problems.append(FieldError(field: "\(field).\(name)", reason: reason))
+                }
+            }
+            let prefix = texts.verificationURLPrefix
+            if !prefix.isEmpty && !(prefix.hasPrefix("https://") && !prefix.contains(" ")) {
+                problems.append(
+                    FieldError(
+                        field: "\(field).verificationURLPrefix",
+                        reason: "must be empty or an https:// address without spaces"))
+            }
+        }
+        for (index, rule) in documents.meterai.enumerated() {
+            let field = "\(prefix).meterai[\(index)]"
+            if rule.amount == .zero {
+                problems.append(FieldError(field: "\(field).amount", reason: "must be more than zero"))
+            }
+            if rule.legalBasis.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                problems.append(FieldError(field: "\(field).legalBasis", reason: "must not be empty"))
+            } else if let reason = InputRules.freeTextProblem(rule.legalBasis, max: 500, multiline: false) {
+                problems.append(FieldError(field: "\(field).legalBasis", reason: reason))
+            }
+        }
+        return problems
+    }
+
+    // MARK: Seed data
+
+    /// UU 10/2020 (Bea Meterai), in force from 2021-01-01: Rp10,000 on documents stating more
+    /// than Rp5,000,000 (Pasal 3 ayat (2) huruf g, Pasal 5).
+    static let meteraiUU10of2020 = BeaMeteraiRule(
+        effectiveFrom: .fixed("2021-01-01"),
+        legalBasis: "UU 10/2020 tentang Bea Meterai Pasal 3 ayat (2) huruf g dan Pasal 5",
+        threshold: 5_000_000, amount: 10_000)
+
+    private static let seedPlaces = ["balangan": "Paringin", "polman": "Polewali"]
+
+    private static let tenantSeeds: [String: DocumentSettings] = [
+        "balangan": DocumentSettings(
+            texts: [
+                DocumentTexts(
+                    effectiveFrom: .fixed("2023-01-01"), legalBasis: "Perbup Balangan 92/2023",
+                    systemName: "SiOpen Balangan",
+                    contractBasis: "Peraturan Bupati Balangan Nomor 92 Tahun 2023 Pasal 8 dan Lampiran I huruf F",
+                    forceMajeureBasis: "Lampiran I huruf E Peraturan Bupati Balangan Nomor 92 Tahun 2023",
+                    inspectionBasis: "Lampiran I huruf D angka 3 huruf g Peraturan Bupati Balangan Nomor 92 Tahun 2023",
+                    sealNote:
+                        "Dokumen ini diterbitkan dan dicetak secara elektronik oleh SiOpen Balangan dan merupakan bukti sah transaksi ({dasar}). Keasliannya dapat diperiksa dengan memindai kode QR, atau dengan menyampaikan dokumen ini atau kode verifikasinya {kode} ke layanan verifikasi dokumen SiOpen (document.verify).",
+                    verificationURLPrefix: "")
+            ], meterai: [meteraiUU10of2020]),
+        "polman": DocumentSettings(
+            texts: [
+                DocumentTexts(
+                    effectiveFrom: .fixed("2012-01-01"),
+                    legalBasis: "Perbup Polewali Mandar 31/2012; UU 11/2008 Pasal 5",
+                    systemName: "Layanan Pengadaan Secara Elektronik Kabupaten Polewali Mandar",
+                    contractBasis:
+                        "Peraturan Bupati Polewali Mandar Nomor 31 Tahun 2012 dan Undang-Undang Nomor 11 Tahun 2008 Pasal 5",
+                    forceMajeureBasis: "Peraturan Presiden Nomor 16 Tahun 2018 Pasal 55 tentang keadaan kahar",
+                    inspectionBasis: "Peraturan Presiden Nomor 16 Tahun 2018 Pasal 57",
+                    sealNote:
+                        "Dokumen ini diterbitkan secara elektronik melalui Layanan Pengadaan Secara Elektronik Pemerintah Kabupaten Polewali Mandar dan merupakan dokumen elektronik yang sah ({dasar}). Keasliannya dapat diperiksa dengan memindai kode QR atau dengan kode verifikasi {kode}.",
+                    verificationURLPrefix: "")
+            ], meterai: [meteraiUU10of2020]),
+    ]
+}
