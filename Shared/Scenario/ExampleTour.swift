@@ -589,6 +589,13 @@ final class ExampleTour: @unchecked Sendable {
             try await call(
                 ForceMajeureAcknowledge.self, ForceMajeureRef(id: recorded.id, version: recorded.version),
                 on: "orders", token: budgetHolder)
+            recorder.label =
+                "The PPK records the Rp10.000 meterai affixed to the printed Berita Acara (above Rp5.000.000)"
+            try await call(
+                DocumentRecordMeterai.self,
+                MeteraiParams(
+                    documentID: recorded.beritaAcara.id, serialNumber: "E7A1B2C3D4E5F6A7B8C9D0", affixedOn: today),
+                on: "orders", token: ppk)
         }
     }
 }

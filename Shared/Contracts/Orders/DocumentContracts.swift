@@ -70,7 +70,7 @@ public enum DocumentRecordMeterai: RPCMethod {
     public static let name = "document.recordMeterai"
     public static let summary =
         "Records that the bea meterai (UU 10/2020) was affixed to a document that states more than the tenant's threshold: the serial number and day, audited; the document's acknowledged copy then shows it."
-    public static let access = Access.roles(.ppk, .vendor)
+    public static let access = Access.roles(.ppk, .procurementOfficial, .vendor)
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .validationFailed]
     public typealias Params = MeteraiParams
     public typealias Result = DocumentInfo

@@ -71,9 +71,12 @@ struct DocumentHandlers {
                 vendorID = order.vendorID
             }
             let isVendor = principal.has(.vendor) && vendorID != nil && principal.vendorID == vendorID
-            let isPPK = principal.has(.ppk) && principal.tenant == stored.tenant && principal.agency == agency
+            let isPPK =
+                !OrderAccess.orderingRoles.isDisjoint(with: principal.roles) && principal.tenant == stored.tenant
+                && principal.agency == agency
             guard isVendor || isPPK else {
-                throw RPCError.forbidden("only the vendor of the order or a PPK of its agency records its meterai")
+                throw RPCError.forbidden(
+                    "only the vendor of the order or a PPK (or Pejabat Pengadaan) of its agency records its meterai")
             }
             guard let content = try DocumentRegister.content(db, id: params.documentID),
                 content.blocks.contains(where: { block in
