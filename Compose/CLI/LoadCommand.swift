@@ -102,7 +102,9 @@ enum LoadCommand {
                         if let rate {
                             let slot = samples.take()
                             let due = start + .microseconds(Int64(Double(slot) * 1_000_000 / rate))
-                            guard due < end else { return }
+                            // The run ends at `end` as a closed loop's does: requests still
+                            // queued then are not sent (those sent late already count their wait).
+                            guard due < end, ContinuousClock.now < end else { return }
                             if due > .now { try? await Task.sleep(until: due, clock: .continuous) }
                             sentAt = due
                         } else {
