@@ -94,6 +94,8 @@ extension Acknowledgement: SchemaDescribed {
             "at": "When it happened: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
             "signedNote": "What the acknowledged copy prints in the party's signature block, e.g. \"Diterima secara elektronik pada 2 Desember 2026 pukul 10.15 WITA\"; nil on records made before copies existed.",
             "copySha256": "The SHA-256 of the sealed copy that first shows this acknowledgement (`document.verify` accepts it); nil for the issuer's own signature, which the original carries.",
+            "signerName": "The signer as the copy prints them under a signature block that names no one before it is acknowledged (the PA/KPA of a force-majeure Berita Acara): name, then e.g. \"NIP 19820315 200801 1 002\"; nil where the block already names its signer.",
+            "signerDetail": "The line printed under `signerName`; nil for none.",
         ]
     }
 }

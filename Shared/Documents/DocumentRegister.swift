@@ -288,6 +288,13 @@ public enum DocumentRegister {
             signatures.parties = signatures.parties.map { party in
                 var party = party
                 if let key = party.party, let note = notes[key], !note.isEmpty { party.signedNote = note }
+                // A block that named no one before (the PA/KPA's) names who acknowledged.
+                if party.name.isEmpty, let key = party.party,
+                    let signer = acknowledgements.first(where: { $0.party == key }), let name = signer.signerName
+                {
+                    party.name = name
+                    party.detail = signer.signerDetail
+                }
                 // The meterai is recorded like an acknowledgement, under the party `meterai`.
                 if party.meterai != nil, let note = notes[meteraiParty], !note.isEmpty { party.meterai = note }
                 return party

@@ -210,14 +210,25 @@ public struct Acknowledgement: Codable, Sendable, Hashable {
     /// The SHA-256 of the sealed copy that first shows this acknowledgement (`document.verify`
     /// accepts it); nil for the issuer's own signature, which the original carries.
     public var copySha256: String?
+    /// The signer as the copy prints them under a signature block that names no one before it is
+    /// acknowledged (the PA/KPA of a force-majeure Berita Acara): name, then e.g. "NIP 19820315
+    /// 200801 1 002"; nil where the block already names its signer.
+    public var signerName: String?
+    /// The line printed under ``signerName``; nil for none.
+    public var signerDetail: String?
 
     /// Creates it.
-    public init(party: String, accountID: String, at: String, signedNote: String? = nil, copySha256: String? = nil) {
+    public init(
+        party: String, accountID: String, at: String, signedNote: String? = nil, copySha256: String? = nil,
+        signerName: String? = nil, signerDetail: String? = nil
+    ) {
         self.party = party
         self.accountID = accountID
         self.at = at
         self.signedNote = signedNote
         self.copySha256 = copySha256
+        self.signerName = signerName
+        self.signerDetail = signerDetail
     }
 }
 

@@ -40,8 +40,25 @@ import Testing
                     phone: "(0526) 2028117", email: try EmailAddress("dinkes@balangankab.go.id")),
                 token: system.superAdmin)
             try await system.setUpCatalog()
+            // The PPK as identity knows them (name with titles, NIP, rank, position), and a PKP CV
+            // of Paringin with its director: what an official signing the documents would see.
+            let ppkAccount = try #require(system.balangan[.ppk]).account
+            _ = try await system.identity.call(
+                AccountUpdateProfile.self,
+                AccountProfileParams(
+                    accountID: ppkAccount.id, fullName: "Ir. Muhammad Ridwan, M.T.", nip: try NIP("198203152008011002"),
+                    rank: "Penata Tingkat I (III/d)", position: "Kepala Bidang Sumber Daya Kesehatan"),
+                token: system.superAdmin)
+            let budgetHolder = try #require(system.balangan[.budgetHolder]).account
+            _ = try await system.identity.call(
+                AccountUpdateProfile.self,
+                AccountProfileParams(
+                    accountID: budgetHolder.id, fullName: "Drs. H. Syahrani, M.Si.", nip: try NIP("197004101995031003"),
+                    rank: "Pembina Utama Muda (IV/c)", position: "Kepala Dinas Kesehatan"),
+                token: system.superAdmin)
             let seller = try await system.scenario.activeVendor(
-                verifier: system.balangan[.verifier]!.token, isPKP: true)
+                verifier: system.balangan[.verifier]!.token,
+                registration: try ScenarioData.realisticVendor(termsVersion: system.scenario.termsVersion), isPKP: true)
             var vendor = seller.token
             let paper = try await system.listedProduct(
                 ScenarioData.offer(name: "Kertas HVS A4", price: 50_000), vendorToken: vendor)
@@ -75,7 +92,7 @@ import Testing
 
             // A partial delivery on time; one printer arrives damaged. The team assists the PPK.
             let team = [
-                InspectionTeamMember(name: "Ahmad Rizani, S.T.", nip: try NIP("198503122010011004"), role: "Ketua"),
+                InspectionTeamMember(name: "Rahmadi Saputra, S.T.", nip: try NIP("198503122010011004"), role: "Ketua"),
                 InspectionTeamMember(name: "Nur Hasanah, S.Kom.", nip: try NIP("199001152015032002"), role: "Anggota"),
             ]
             let first = try await system.orders.call(
@@ -100,9 +117,7 @@ import Testing
             try await system.renewSessions()
             ppk = system.ppk
             let username = seller.account.username
-            vendor = try await system.scenario.signIn(
-                username, password: "vendor-pass-" + username.dropFirst("vendor".count)
-            ).token
+            vendor = try await system.scenario.signIn(username, password: "karya-banua-pass-1").token
             let lateVendor = vendor
             // Orders trusts its revocation list again once it has refreshed it on the moved clock.
             let late = try await Scenario.until("orders accepts sessions on the moved clock") {
@@ -247,7 +262,7 @@ import Testing
             for expected in [
                 "BERITA ACARA SERAH TERIMA BARANG/JASA", "Pada \(lateWords)", "bertempat di Paringin",
                 "Pihak Pertama (yang menyerahkan)", "Pihak Kedua (yang menerima)", sp.number, "Tim Pemeriksa",
-                "Ahmad Rizani, S.T.", "19850312 201001 1 004", "Ketua", "Nur Hasanah, S.Kom.",
+                "Rahmadi Saputra, S.T.", "19850312 201001 1 004", "Ketua", "Nur Hasanah, S.Kom.",
                 "19900115 201503 2 002", "Anggota", "sesuai dengan Surat Pesanan dalam fungsi, jumlah dan mutu",
                 "Tanggal Pemeriksaan", IndonesianDate.long(today), IndonesianDate.long(lateDay), "rusak",
                 "Tutup baki kertas retak", "Hari Terlambat", "Dasar (sebelum PPN)", "1‰ per hari", "Jumlah denda",
@@ -270,6 +285,7 @@ import Testing
                 "Lampiran I huruf E Peraturan Bupati Balangan Nomor 92 Tahun 2023", "bencana alam", "Perahu karet",
                 "Rp6.000.000,00 (enam juta rupiah)", "Tempat meterai Rp10.000", "Diketahui secara elektronik pada",
                 "Ditandatangani secara elektronik pada", "Pengguna Anggaran/Kuasa Pengguna Anggaran",
+                "Drs. H. Syahrani, M.Si.", "NIP 19700410 199503 1 003",
             ] {
                 #expect(baText.contains(expected), "Berita Acara: \(expected)")
             }

@@ -165,7 +165,7 @@ struct ForceMajeureHandlers {
             }
             try DocumentRegister.acknowledge(
                 db, id: record.beritaAcara.id,
-                Acknowledgement(party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at)),
+                try Self.acknowledgement(db, principal: principal, at: at),
                 signedNote: OrderDocuments.acknowledgedNote(
                     party: "budget_holder", kind: .forceMajeure, at: at,
                     calendar: TenantCalendar.of(tenant: record.tenant)),
@@ -250,5 +250,16 @@ struct ForceMajeureHandlers {
                     .init(placeAndDate: "\(setting.place), \(IndonesianDate.long(issuedOn))", parties: parties)),
                 .smallPrint(DocumentTextRules.sealNote(setting.texts)),
             ], emblem: setting.emblem)
+    }
+}
+
+extension ForceMajeureHandlers {
+    /// The PA/KPA's acknowledgement, naming them as identity's feed last told orders (the Berita
+    /// Acara's block names no one before they act; nil name while the feed has not told of them).
+    static func acknowledgement(_ db: Connection, principal: Principal, at: Date) throws -> Acknowledgement {
+        let official = try PartyDirectory.official(db, accountID: principal.id)
+        return Acknowledgement(
+            party: "budget_holder", accountID: principal.id, at: Timestamp.iso8601(at), signerName: official?.name,
+            signerDetail: official.flatMap { OrderDocuments.printedNIP($0.nip) }.map { "NIP " + $0 })
     }
 }
