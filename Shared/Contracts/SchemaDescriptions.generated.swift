@@ -1029,7 +1029,7 @@ extension PaymentBuyer: SchemaDescribed {
             "agency": "The buying agency (perangkat daerah).",
             "ppkAccountId": "The PPK who signed the Surat Pesanan and the BAST.",
             "ppkName": "The PPK's name as on the documents.",
-            "npwp": "The agency's (its treasurer's) NPWP, the withholder of PPh 22/23; `nil`: orders does not hold it yet (identity's agency records carry no NPWP), payments takes it from its own settings.",
+            "npwp": "The agency's (its treasurer's) NPWP, the withholder of PPh 22/23, as it stood in the parties snapshotted when the Surat Pesanan was issued (`OrderParties`); `nil` when the order has no snapshot (issued before orders kept one) or identity held no NPWP for the agency then, and payments takes it from its own settings.",
         ]
     }
 }

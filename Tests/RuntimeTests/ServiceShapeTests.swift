@@ -7,18 +7,6 @@ import Testing
 /// These tests read the sources of the services the topology lists.
 @Suite("Service shape")
 struct ServiceShapeTests {
-    /// RPC files that still run SQL themselves, to be emptied into their service's `Store/`; the
-    /// list may only shrink (orders' handlers and catalog's vendor feed, rewritten by the aggregate,
-    /// documents and events work of issue 10). No other RPC file may take SQL.
-    static let rpcFilesStillHoldingSQL: Set<String> = [
-        "Catalog/Service/RPC/VendorFeed.swift",
-        "Orders/Service/RPC/OrderHandlers.swift",
-        "Orders/Service/RPC/ForceMajeureHandlers.swift",
-        "Orders/Service/RPC/ExpirySweeper.swift",
-        "Orders/Service/RPC/DocumentHandlers.swift",
-        "Orders/Service/RPC/OrderChange.swift",
-    ]
-
     struct Service {
         let folder: String
         var root: String { "\(repositoryRoot)/Services/\(folder)/Service" }
@@ -99,6 +87,7 @@ struct ServiceShapeTests {
         #expect(offenders.isEmpty, "Domain/ holds rules only: \(offenders)")
     }
 
+    /// RPC handlers are thin: no RPC file of any service runs SQL itself; its `Store/` does.
     @Test func rpcFilesHoldNoSQL() throws {
         let sql = try Regex(#"\bdb\.(run|query|queryOne)\("#)
         var offenders: Set<String> = []
@@ -107,8 +96,6 @@ struct ServiceShapeTests {
                 offenders.insert("\(service.folder)/Service/RPC/\(file.name)")
             }
         }
-        #expect(
-            offenders.subtracting(Self.rpcFilesStillHoldingSQL).isEmpty,
-            "move the SQL into Store/: \(offenders.subtracting(Self.rpcFilesStillHoldingSQL).sorted())")
+        #expect(offenders.isEmpty, "move the SQL into Store/: \(offenders.sorted())")
     }
 }

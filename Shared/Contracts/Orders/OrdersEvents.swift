@@ -101,8 +101,10 @@ public struct PaymentBuyer: Codable, Sendable, Hashable {
     public var ppkAccountID: String
     /// The PPK's name as on the documents.
     public var ppkName: String
-    /// The agency's (its treasurer's) NPWP, the withholder of PPh 22/23; `nil`: orders does not
-    /// hold it yet (identity's agency records carry no NPWP), payments takes it from its own settings.
+    /// The agency's (its treasurer's) NPWP, the withholder of PPh 22/23, as it stood in the parties
+    /// snapshotted when the Surat Pesanan was issued (`OrderParties`); `nil` when the order has no
+    /// snapshot (issued before orders kept one) or identity held no NPWP for the agency then, and
+    /// payments takes it from its own settings.
     public var npwp: String?
 
     private enum CodingKeys: String, CodingKey {

@@ -3,6 +3,7 @@ import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenScenario
 import SiOpenSecurity
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
@@ -15,6 +16,13 @@ import Testing
             let ppk = system.ppk
             let vendor = market.vendorToken
             let today = CivilDate(system.clock.now())
+            // Identity gives DINKES an NPWP; snapshotted with the parties when the Surat Pesanan is
+            // issued, it reaches payments as the withholder's.
+            let agencyNPWP = try NPWP(ScenarioData.npwpText("00123456"))
+            _ = try await system.identity.call(
+                AgencyUpdate.self,
+                AgencyInfo(tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan", npwp: agencyNPWP),
+                token: system.superAdmin)
 
             // Preparation: catalogue prices and references snapshotted, the estimate computed.
             let prepared = try await system.orders.call(
@@ -216,6 +224,8 @@ import Testing
                 facts.packageName == "Pengadaan ATK Triwulan IV" && facts.fundingSource == .apbd
                     && facts.budgetAccountCode == "5.1.02.01.01.0024")
             #expect(facts.buyer.ppkAccountID == system.balangan[.ppk]!.account.id && !facts.buyer.ppkName.isEmpty)
+            // The agency's NPWP as the Surat Pesanan's parties hold it.
+            #expect(facts.buyer.npwp == agencyNPWP.value && completed.parties?.agency.npwp == agencyNPWP.value)
             #expect(facts.vendor.id == market.vendor.id && facts.vendor.name == market.vendor.name)
             // The vendor's tax identity and bank account, learned from identity's feed.
             #expect(facts.vendor.npwp == market.vendor.npwp && facts.vendor.bankAccount == market.vendor.bankAccount)

@@ -29,7 +29,7 @@ struct VendorStandingLookup: Sendable {
                 VendorStandingRead.self, VendorRef(vendorID: vendorID), token: token())
         else { return nil }
         do {
-            try await database.write { db in try VendorFeed.store(db, standing, at: at) }
+            try await database.write { db in try VendorStates.store(db, standing, at: at) }
         } catch {
             return nil
         }

@@ -245,7 +245,8 @@ struct ContractHandlers {
             fundingSource: preparation.fundingSource, budgetAccountCode: preparation.budgetAccountCode,
             buyer: PaymentBuyer(
                 tenant: order.tenant, agency: order.agency, ppkAccountID: order.ppkAccountID,
-                ppkName: order.data.ppkName),
+                ppkName: order.data.ppkName,
+                npwp: order.data.parties.map(\.agency.npwp).flatMap { $0.isEmpty ? nil : $0 }),
             vendor: PaymentVendor(
                 id: vendor.id, name: vendor.name, isPKP: vendor.isPKP, isUMKM: vendor.isUMKM, npwp: payee?.npwp,
                 bankAccount: payee?.bankAccount),

@@ -23,7 +23,7 @@ struct DocumentHandlers {
             let tenant = stored.tenant
             let subject = stored.subjectID
             if stored.kind == .forceMajeure {
-                let agency = try db.queryOne("SELECT agency FROM force_majeure WHERE id = ?", subject)?.string(0) ?? ""
+                let agency = try ForceMajeureStore.agency(db, id: subject)
                 try OrderAccess.requireReadable(principal, tenant: tenant, agency: agency, vendorID: nil)
             } else {
                 let order = try OrderStore.load(db, id: subject)
@@ -63,8 +63,7 @@ struct DocumentHandlers {
             let agency: String
             var vendorID: String?
             if stored.kind == .forceMajeure {
-                agency =
-                    try db.queryOne("SELECT agency FROM force_majeure WHERE id = ?", stored.subjectID)?.string(0) ?? ""
+                agency = try ForceMajeureStore.agency(db, id: stored.subjectID)
             } else {
                 let order = try OrderStore.load(db, id: stored.subjectID)
                 agency = order.agency

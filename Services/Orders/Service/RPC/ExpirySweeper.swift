@@ -14,10 +14,7 @@ struct ExpirySweeper: Sendable {
     func sweep() async throws -> Int {
         let today = context.today
         let due = try await context.database.read { db in
-            try db.query(
-                "SELECT id FROM purchase_order WHERE vendor_response_due < ? ORDER BY vendor_response_due LIMIT 500",
-                today.description
-            ).map { try $0.string(0) }
+            try OrderStore.awaitingVendor(db, dueBefore: today, limit: 500)
         }
         var expired = 0
         for id in due {
@@ -30,7 +27,7 @@ struct ExpirySweeper: Sendable {
                 else { return 0 }
                 let version = order.version
                 order.adopt(expiry.order)
-                try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", id)
+                try PurchaseRegister.retire(db, orderID: id)
                 try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: nil, at: at)
                 try OrderEvents.record(
                     db, try OrderStore.load(db, id: id), actor: nil, method: "order.expire", event: OrderExpired.self,

@@ -129,9 +129,7 @@ struct ForceMajeureHandlers {
                     total: agreedTotal,
                     beritaAcara: info,
                     acknowledged: selfAcknowledged, version: 1, recordedAt: stamp, totals: totals)
-                try db.run(
-                    "INSERT INTO force_majeure (id, tenant, agency, data, acknowledged, version, recorded_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                    id, tenant, agency, try JSONColumn.text(record), selfAcknowledged, stamp)
+                try ForceMajeureStore.insert(db, record)
                 try AuditTrail.append(
                     db, tenant: tenant, actor: principal, method: ForceMajeureRecord.name, targetType: "force_majeure",
                     targetID: id, action: "recorded",
@@ -146,11 +144,7 @@ struct ForceMajeureHandlers {
         let principal = try request.requirePrincipal()
         let at = context.now()
         return try await context.database.write { db in
-            guard let row = try db.queryOne("SELECT data, version FROM force_majeure WHERE id = ?", params.id) else {
-                throw RPCError.notFound("force-majeure order", id: params.id)
-            }
-            var record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
-            record.version = try row.int64(1)
+            var record = try ForceMajeureStore.load(db, id: params.id)
             guard principal.tenant == record.tenant, principal.agency == record.agency else {
                 throw RPCError.forbidden(
                     "only the PA/KPA of agency \(record.agency) acknowledges its force-majeure orders")
@@ -173,9 +167,7 @@ struct ForceMajeureHandlers {
             record.acknowledged = true
             record.beritaAcara = try DocumentRegister.info(db, id: record.beritaAcara.id)
             record.version += 1
-            try db.run(
-                "UPDATE force_majeure SET data = ?, acknowledged = 1, version = ? WHERE id = ?",
-                try JSONColumn.text(record), record.version, params.id)
+            try ForceMajeureStore.saveAcknowledged(db, record)
             try AuditTrail.append(
                 db, tenant: record.tenant, actor: principal, method: ForceMajeureAcknowledge.name,
                 targetType: "force_majeure", targetID: params.id,

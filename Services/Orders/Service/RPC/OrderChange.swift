@@ -25,7 +25,7 @@ extension OrdersContext {
             }
             let due = try body(&order, party, db, today)
             if [.cancelled, .declined, .expired].contains(order.state) {
-                try db.run("UPDATE order_purchase SET live = 0 WHERE order_id = ?", order.id)
+                try PurchaseRegister.retire(db, orderID: order.id)
             }
             try OrderStore.save(db, order, expectedVersion: version, vendorResponseDue: due, at: at)
             let saved = try OrderStore.load(db, id: orderID)

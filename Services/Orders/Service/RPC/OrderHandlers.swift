@@ -40,9 +40,7 @@ struct OrderHandlers {
             }
             try principal.requireTenant(tenant, reading: true)
             return try await context.database.read { db in
-                try db.query("SELECT flag FROM split_purchase_flag WHERE tenant = ? ORDER BY order_id", tenant).map {
-                    try JSONColumn.value(SplitPurchaseFlag.self, try $0.string(0))
-                }
+                try PurchaseRegister.flags(db, tenant: tenant)
             }
         }
     }
@@ -184,13 +182,9 @@ struct OrderHandlers {
                     total: estimate, source: params.fundingSource, ceilings: try SettingsRules.ceilings(settings),
                     on: today, field: "items")
                 let id = OrdersContext.newID()
-                let stamp = Timestamp.iso8601(at)
-                try db.run(
-                    """
-                    INSERT INTO purchase_order (id, tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
-                    """,
-                    arguments: [id, tenant, agency, principal.id, vendor.id, try JSONColumn.text(data), stamp, stamp])
+                try OrderStore.insertPrepared(
+                    db, id: id, tenant: tenant, agency: agency, ppkAccountID: principal.id, vendorID: vendor.id,
+                    data: data, at: at)
                 let order = try OrderStore.load(db, id: id)
                 try OrderEvents.record(
                     db, order, actor: principal, method: OrderPrepare.name, event: OrderPrepared.self, at: at)
@@ -298,26 +292,14 @@ struct OrderHandlers {
         let rule = SplitPurchaseRule.inForce(on: today, among: settings.splitPurchaseRules)
         let total = try opening.totals(ppn: try OrderStore.ppnTerms(order.data, settings: settings, today: today))
             .totalIncludingPPN
-        try db.run(
-            "INSERT INTO order_purchase (order_id, tenant, agency, vendor_id, product_id, amount, ordered_on, live) VALUES (?, ?, ?, ?, '', ?, ?, 1)",
-            arguments: [order.id, order.tenant, order.agency, order.vendorID, total.amount, today.description])
+        try PurchaseRegister.record(db, order, total: total, on: today)
         guard let rule,
             let ceiling = try SettingsRules.ceilings(settings).inForce(
                 for: order.data.preparation.fundingSource, on: today)
         else { return }
         let detector = try SplitPurchaseDetector(windowDays: rule.windowDays)
         let productID = order.data.items.first?.productID ?? ""
-        let earlier = try db.query(
-            """
-            SELECT order_id, SUM(amount), MIN(ordered_on) FROM order_purchase
-            WHERE tenant = ? AND agency = ? AND vendor_id = ? AND live = 1 AND order_id != ?
-            GROUP BY order_id
-            """, order.tenant, order.agency, order.vendorID, order.id
-        ).map { row in
-            PurchaseRecord(
-                orderID: try row.string(0), agencyID: order.agency, vendorID: order.vendorID, productID: "",
-                total: try Rupiah(checked: try row.int64(1)), date: try CivilDate(try row.string(2)))
-        }
+        let earlier = try PurchaseRegister.earlier(db, than: order)
         let new = PurchaseRecord(
             orderID: order.id, agencyID: order.agency, vendorID: order.vendorID, productID: productID, total: total,
             date: today)
@@ -326,9 +308,7 @@ struct OrderHandlers {
             orderID: order.id, relatedOrderIDs: found.relatedOrderIDs, sum: found.sum, ceiling: found.ceiling,
             productID: productID, flaggedAt: Timestamp.iso8601(at), windowDays: rule.windowDays,
             legalBasis: rule.legalBasis)
-        try db.run(
-            "INSERT INTO split_purchase_flag (order_id, tenant, flag) VALUES (?, ?, ?)", order.id, order.tenant,
-            try JSONColumn.text(flag))
+        try PurchaseRegister.flag(db, flag, tenant: order.tenant)
         try AuditTrail.append(
             db, tenant: order.tenant, actor: nil, method: OrderSubmit.name, targetType: "order", targetID: order.id,
             action: "split_purchase_flagged",
@@ -404,39 +384,30 @@ struct OrderHandlers {
         return try await context.database.read { db in
             // Vendors see their orders; an agency's officials its orders and force-majeure records;
             // supervisors the tenant's.
-            var scope: String
-            var arguments: [any SQLBindable] = [params.after ?? ""]
+            let scope: OrderScope
             var includeForceMajeure = true
             if principal.has(.vendor), let vendorID = principal.vendorID,
                 !principal.roles.contains(where: { $0 != .vendor })
             {
-                scope = "vendor_id = ?"
-                arguments.append(vendorID)
+                scope = .vendor(vendorID)
                 includeForceMajeure = false
             } else if principal.roles.contains(where: { [.auditor, .ukpbjHead, .superAdmin, .monitor].contains($0) }) {
                 guard let tenant = params.tenant ?? principal.tenant else {
                     throw RPCError.validationFailed(field: "tenant", reason: "is required")
                 }
                 try principal.requireTenant(tenant, reading: true)
-                scope = "tenant = ?"
-                arguments.append(tenant)
+                scope = .tenant(tenant)
             } else {
                 guard let tenant = principal.tenant, let agency = principal.agency else {
                     throw RPCError.forbidden("only officials of an agency list its orders")
                 }
-                scope = "tenant = ? AND agency = ?"
-                arguments += [tenant, agency]
+                scope = .agency(tenant: tenant, agency: agency)
             }
+            let after = params.after ?? ""
             var summaries: [OrderSummary] = []
-            var orderSQL = "SELECT id FROM purchase_order WHERE id > ? AND \(scope)"
-            var orderArguments = arguments
-            if let state = params.state {
-                orderSQL += " AND state = ?"
-                orderArguments.append(state.rawValue)
-            }
-            for row in try db.query(orderSQL + " ORDER BY id LIMIT ?", arguments: orderArguments + [limit + 1]) {
-                let order = try OrderStore.load(db, id: try row.string(0))
-                let flagged = try db.queryOne("SELECT 1 FROM split_purchase_flag WHERE order_id = ?", order.id) != nil
+            for id in try OrderStore.ids(db, scope, after: after, state: params.state, limit: limit + 1) {
+                let order = try OrderStore.load(db, id: id)
+                let flagged = try PurchaseRegister.isFlagged(db, orderID: order.id)
                 summaries.append(
                     OrderSummary(
                         id: order.id, forceMajeure: false, agency: order.agency,
@@ -445,11 +416,7 @@ struct OrderHandlers {
                         updatedAt: order.updatedAt))
             }
             if includeForceMajeure {
-                for row in try db.query(
-                    "SELECT data FROM force_majeure WHERE id > ? AND \(scope) ORDER BY id LIMIT ?",
-                    arguments: arguments + [limit + 1])
-                {
-                    let record = try JSONColumn.value(ForceMajeureOrder.self, try row.string(0))
+                for record in try ForceMajeureStore.page(db, scope, after: after, limit: limit + 1) {
                     // Unacknowledged records wait on the PA/KPA like a prepared order; acknowledged ones are done.
                     let state: OrderState = record.acknowledged ? .completed : .prepared
                     if let wanted = params.state, wanted != state { continue }

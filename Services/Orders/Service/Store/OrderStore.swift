@@ -97,6 +97,31 @@ struct StoredOrder: Sendable {
     }
 }
 
+/// Whose orders (and force-majeure records) a list reads: a vendor's, a tenant's or one agency's.
+enum OrderScope {
+    case vendor(String)
+    case tenant(String)
+    case agency(tenant: String, agency: String)
+
+    /// The SQL condition on the `vendor_id`, `tenant` and `agency` columns, with ``arguments``.
+    var condition: String {
+        switch self {
+        case .vendor: "vendor_id = ?"
+        case .tenant: "tenant = ?"
+        case .agency: "tenant = ? AND agency = ?"
+        }
+    }
+
+    /// The values bound to ``condition``'s placeholders, in order.
+    var arguments: [any SQLBindable] {
+        switch self {
+        case .vendor(let vendorID): [vendorID]
+        case .tenant(let tenant): [tenant]
+        case .agency(let tenant, let agency): [tenant, agency]
+        }
+    }
+}
+
 /// Reading and writing orders.
 enum OrderStore {
     static func load(_ db: Connection, id: String) throws -> StoredOrder {
@@ -117,6 +142,42 @@ enum OrderStore {
             vendorResponseDue: try row.optionalString(9).map { try CivilDate($0) },
             total: try row.optionalInt64(10).map { try Rupiah(checked: $0) },
             version: try row.int64(6), createdAt: try row.string(7), updatedAt: try row.string(8))
+    }
+
+    /// Writes a newly prepared order at version 1, held by `ppkAccountID`.
+    static func insertPrepared(
+        _ db: Connection, id: String, tenant: String, agency: String, ppkAccountID: String, vendorID: String,
+        data: OrderData, at: Date
+    ) throws {
+        let stamp = Timestamp.iso8601(at)
+        try db.run(
+            """
+            INSERT INTO purchase_order (id, tenant, agency, ppk_account_id, vendor_id, state, data, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 'prepared', ?, 1, ?, ?)
+            """,
+            arguments: [id, tenant, agency, ppkAccountID, vendorID, try JSONColumn.text(data), stamp, stamp])
+    }
+
+    /// The ids of the orders in `scope` (in `state`, when given) after the id `after`, by id, at
+    /// most `limit`.
+    static func ids(_ db: Connection, _ scope: OrderScope, after: String, state: OrderState?, limit: Int) throws
+        -> [String]
+    {
+        var sql = "SELECT id FROM purchase_order WHERE id > ? AND \(scope.condition)"
+        var arguments: [any SQLBindable] = [after] + scope.arguments
+        if let state {
+            sql += " AND state = ?"
+            arguments.append(state.rawValue)
+        }
+        return try db.query(sql + " ORDER BY id LIMIT ?", arguments: arguments + [limit]).map { try $0.string(0) }
+    }
+
+    /// The orders whose vendor's answer was due before `day`, longest overdue first, at most `limit`.
+    static func awaitingVendor(_ db: Connection, dueBefore day: CivilDate, limit: Int) throws -> [String] {
+        try db.query(
+            "SELECT id FROM purchase_order WHERE vendor_response_due < ? ORDER BY vendor_response_due LIMIT ?",
+            day.description, limit
+        ).map { try $0.string(0) }
     }
 
     /// Writes `order` back if nobody changed it since `expectedVersion` was read; a 409 otherwise.
