@@ -6,30 +6,11 @@ import SiOpenTestSupport
 import Testing
 
 /// `siopen load` against a service made slow on purpose: the open loop, measuring from each
-/// request's intended send time, reports the queueing the closed loop cannot see.
+/// request's intended send time, reports the queueing the closed loop cannot see. The slow
+/// service is its own process (Tests/Tools/slow_jsonrpc_server.py), so the busy test process
+/// running many suites at once cannot slow it down and blur the two figures.
 @Suite("Compose: the load tool", .serialized)
 struct LoadCommandTests {
-    /// A method that takes 40 ms.
-    enum SlowEcho: RPCMethod {
-        static let name = "test.slow"
-        static let summary = "Answers after 40 ms (test method)."
-        static let access = Access.anyone
-        static let errors: [ApplicationErrorCode]? = []
-        static let isIdempotent = true
-        typealias Params = EmptyParams
-        typealias Result = EmptyParams
-    }
-
-    static let definition = ServiceDefinition(
-        name: "slowsvc", summary: "A service made slow on purpose, for the load tool test.",
-        migrations: [Migration(version: 1, name: "audit and feed", sql: SharedSchema.sql + EventFeed.versionSQL)],
-        registerMethods: { table, _ in
-            table.register(SlowEcho.self) { _, _ in
-                try await Task.sleep(for: .milliseconds(40))
-                return EmptyParams()
-            }
-        })
-
     static func load(_ arguments: [String], socket: String, base: String, label: String) async throws
         -> LoadFigures
     {
@@ -62,19 +43,22 @@ struct LoadCommandTests {
     @Test func openLoopReportsTheQueueingOfASlowServiceThatClosedLoopHides() async throws {
         let base = try makeShortTemporaryDirectory(prefix: "siload")
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let host = try ServiceHost.start(
-            Self.definition,
-            configuration: ServiceConfiguration(
-                serviceName: "slowsvc", dataDirectory: base + "/data", logLevel: .error),
-            authenticator: DenyAllAuthenticator())
-        let socket = host.environment.configuration.socketPath
+        let socket = base + "/slowsvc.sock"
+        // Every request takes 40 ms, one at a time per connection.
+        let server = try Child.spawn(
+            try executableInPath("python3"), [repositoryRoot + "/Tests/Tools/slow_jsonrpc_server.py", socket, "0.04"],
+            logPrefix: base + "/slowsvc")
+        defer { server.killAndReap() }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !FileManager.default.fileExists(atPath: socket) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let closed = try await Self.load(
             ["--connections", "1", "--duration", "2"], socket: socket, base: base, label: "closed")
         // Eight times what one connection can be served: requests fall ever further behind their
         // schedule, by well over a second at the end of the run.
         let open = try await Self.load(
             ["--connections", "1", "--rate", "200", "--duration", "2"], socket: socket, base: base, label: "open")
-        await host.stop()
         #expect(closed.mode == "closed" && open.mode == "open")
         // Under a loaded test run the 40 ms method may take far longer; any answer will do here.
         #expect(closed.requests > 0 && open.requests > 0)
