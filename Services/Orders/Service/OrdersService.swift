@@ -63,17 +63,6 @@ public enum OrdersService {
                 ReassignHandlers(context: context).register(into: &table)
                 let sweeper = ExpirySweeper(context: context)
                 environment.background.every(expirySweepInterval, name: "order expiry") { try await sweeper.sweep() }
-                // Vendors' NPWP and bank account from identity's feed, for order.readyForPayment.
-                let identityFeed = FeedConsumer(
-                    source: "identity",
-                    client: RPCClient(
-                        socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity",
-                        defaultTimeout: .seconds(10)),
-                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
-                    logger: environment.logger)
-                environment.background.every(feedPollInterval, name: "identity feed") {
-                    try await identityFeed.drain { event, db in try VendorPayees.apply(event, db) }
-                }
                 environment.background.every(feedPollInterval, name: "identity party feed") {
                     try await catchUpParties()
                 }

@@ -121,5 +121,8 @@ enum OrdersSchema {
         Migration(
             version: 7, name: "document acknowledgements",
             sql: DocumentRegister.acknowledgementSchemaSQL),
+        // The party directory (migration 6) keeps every vendor event's NPWP and bank account,
+        // so orders reads identity's feed once; the payee table it replaces goes.
+        Migration(version: 8, name: "payees from the party directory", sql: "DROP TABLE vendor_payee;"),
     ]
 }

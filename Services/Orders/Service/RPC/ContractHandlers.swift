@@ -180,7 +180,8 @@ struct ContractHandlers {
                     tenant: order.tenant, agency: order.agency, date: today)
             }
             let parties = OrderDocuments.parties(
-                order, payee: try VendorPayees.payee(db, vendorID: order.data.vendor.id), place: settings.documentPlace)
+                order, payee: try PartyDirectory.payee(db, vendorID: order.data.vendor.id),
+                place: settings.documentPlace)
             let setting = DocumentSetting.of(
                 settings, tenant: order.tenant, on: today, place: OrderDocuments.place(parties, settings),
                 emblem: try PartyDirectory.emblemData(db, parties.regency))
@@ -239,7 +240,7 @@ struct ContractHandlers {
         }
         let preparation = order.data.preparation
         let vendor = order.data.vendor
-        let payee = try VendorPayees.payee(db, vendorID: vendor.id)
+        let payee = try PartyDirectory.payee(db, vendorID: vendor.id)
         let facts = OrderPaymentFacts(
             orderID: order.id, tenant: order.tenant, agency: order.agency, packageName: preparation.packageName,
             fundingSource: preparation.fundingSource, budgetAccountCode: preparation.budgetAccountCode,

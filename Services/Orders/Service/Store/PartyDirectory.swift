@@ -111,6 +111,14 @@ enum PartyDirectory {
         return try JSONColumn.value(T.self, try row.string(0))
     }
 
+    /// The vendor's NPWP and bank account as last learned, for `order.readyForPayment`, or nil
+    /// before identity's feed told of the vendor.
+    static func payee(_ db: Connection, vendorID: String) throws -> (npwp: String, bankAccount: BankAccount?)? {
+        try data(VendorStandingChange.self, db, table: "party_vendor", key: [vendorID]).map {
+            ($0.npwp, $0.bankAccount)
+        }
+    }
+
     /// The tenant as last learned, or nil before the feed told of it.
     static func tenant(_ db: Connection, code: String) throws -> TenantInfo? {
         try data(TenantInfo.self, db, table: "party_tenant", key: [code])
