@@ -78,6 +78,9 @@ public struct DocumentImage: Sendable, Hashable {
 
     /// Reads the frame header (SOFn) for the size and components; the data passes through.
     private static func jpeg(_ bytes: [UInt8]) throws(DocumentImageError) -> DocumentImage {
+        guard bytes.count >= 4, bytes[bytes.count - 2] == 0xFF, bytes[bytes.count - 1] == 0xD9 else {
+            throw DocumentImageError(code: "corrupt", reason: "the JPEG is cut short (it has no end-of-image marker)")
+        }
         var index = 2
         while index + 4 <= bytes.count {
             guard bytes[index] == 0xFF else {

@@ -72,15 +72,15 @@ enum TenantRules {
         if !problems.isEmpty { throw .validationFailed(problems) }
     }
 
-    /// The emblem's bytes read as an image: PNG or JPEG, whole, of sane dimensions, at most
-    /// ``maxEmblemBytes``.
-    static func emblem(_ bytes: [UInt8]) throws(DomainRefusal) -> RasterImage {
+    /// The emblem's bytes read as an image the documents can embed: PNG or JPEG, whole, of sane
+    /// dimensions, at most ``maxEmblemBytes``.
+    static func emblem(_ bytes: [UInt8]) throws(DomainRefusal) -> DocumentImage {
         guard bytes.count <= maxEmblemBytes else {
             throw .validationFailed(
                 field: "contentBase64", reason: "the emblem must be at most \(maxEmblemBytes / 1024) KiB")
         }
-        let image: RasterImage
-        do throws(IdentifierError) { image = try RasterImage(bytes) } catch {
+        let image: DocumentImage
+        do throws(DocumentImageError) { image = try DocumentImage(bytes: bytes) } catch {
             throw .validationFailed(field: "contentBase64", reason: error.reason)
         }
         guard emblemSides.contains(image.width), emblemSides.contains(image.height) else {
@@ -89,11 +89,6 @@ enum TenantRules {
                 reason:
                     "the emblem must be \(emblemSides.lowerBound) to \(emblemSides.upperBound) pixels a side, not \(image.width)×\(image.height)"
             )
-        }
-        // The documents must be able to embed it (an interlaced or 16-bit PNG, a CMYK JPEG cannot).
-        do throws(DocumentImageError) { _ = try DocumentImage(bytes: bytes) } catch {
-            throw .validationFailed(
-                field: "contentBase64", reason: "documents cannot embed this image: \(error.reason)")
         }
         return image
     }

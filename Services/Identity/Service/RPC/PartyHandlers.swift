@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -47,12 +48,12 @@ extension AccountHandlers {
                 db, tenant: after.code, actor: principal, method: TenantSetEmblem.name, targetType: "tenant",
                 targetID: after.code, action: "emblem_set", before: try JSONCoding.value(before),
                 after: [
-                    "emblemSha256": .string(sha256), "contentType": .string(image.format.mediaType),
+                    "emblemSha256": .string(sha256), "contentType": .string(image.mediaType),
                     "width": .integer(Int64(image.width)), "height": .integer(Int64(image.height)),
                     "version": .integer(after.version ?? 1),
                 ], at: at)
             let emblem = TenantEmblem(
-                tenant: after.code, sha256: sha256, contentType: image.format.mediaType, width: image.width,
+                tenant: after.code, sha256: sha256, contentType: image.mediaType, width: image.width,
                 height: image.height, contentBase64: Data(bytes).base64EncodedString(),
                 tenantVersion: after.version ?? 1)
             try EventFeed.publish(

@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -57,7 +58,7 @@ enum TenantStore {
 
     /// Keeps an emblem image under its hash and makes it the tenant's, bumping the tenant's version.
     static func setEmblem(
-        _ db: Connection, tenant: String, sha256: String, image: RasterImage, bytes: [UInt8], at: Date
+        _ db: Connection, tenant: String, sha256: String, image: DocumentImage, bytes: [UInt8], at: Date
     ) throws {
         try db.run(
             """
@@ -65,7 +66,7 @@ enum TenantStore {
             ON CONFLICT (sha256) DO NOTHING
             """,
             arguments: [
-                sha256, image.format.mediaType, Int64(image.width), Int64(image.height), Data(bytes),
+                sha256, image.mediaType, Int64(image.width), Int64(image.height), Data(bytes),
                 Timestamp.iso8601(at),
             ])
         try db.run("UPDATE tenant SET emblem_sha256 = ?, version = version + 1 WHERE code = ?", sha256, tenant)
