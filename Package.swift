@@ -93,7 +93,7 @@ var targets: [Target] = [
         name: "SiOpenServiceTestSupport",
         dependencies: [
             "SiOpenTestSupport", "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService",
-            "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity",
+            "PaymentsService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenSecurity",
         ],
         path: "Tests/Support/ServiceKit"),
     .testTarget(
@@ -110,6 +110,14 @@ var targets: [Target] = [
             "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments", "SiOpenStorage",
         ],
         path: "Tests/OrdersTests"),
+    .testTarget(
+        name: "PaymentsTests",
+        dependencies: [
+            "SiOpenServiceTestSupport", "SiOpenTestSupport", "PaymentsService", "OrdersService", "CatalogService",
+            "IdentityService", "SiOpenContracts", "SiOpenRuntime", "SiOpenProtocol", "SiOpenDomain", "SiOpenDocuments",
+            "SiOpenStorage", "SiOpenSecurity",
+        ],
+        path: "Tests/PaymentsTests"),
     .testTarget(
         name: "DocumentsTests",
         dependencies: [
