@@ -541,7 +541,8 @@ public struct TaxAssessment: Codable, Sendable, Hashable {
     ) throws(DomainRefusal) {
         let lineSum: Rupiah
         do { lineSum = try Rupiah.sum(lines.map(\.amount)) } catch {
-            throw .validationFailed(field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
+            throw .validationFailed(
+                field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
         }
         guard lineSum == taxesCollected else {
             throw .validationFailed(
@@ -635,7 +636,8 @@ extension TaxSettings {
             legalBasis:
                 "UU 8/1983 Pasal 7 ayat (1) as amended by UU 42/2009 (10%); KMK 563/KMK.03/2003 (no collection on payments up to Rp1.000.000 including PPN, not split)",
             source:
-                "unconfirmed: the Rp1.000.000 threshold is the brief's 'older rule'; the day it rose to Rp2.000.000 (PMK 231/2019 from 2020, or PMK 59/2022 from 2022-04-01) was not confirmed, 2022-04-01 is assumed"),
+                "unconfirmed: the Rp1.000.000 threshold is the brief's 'older rule'; the day it rose to Rp2.000.000 (PMK 231/2019 from 2020, or PMK 59/2022 from 2022-04-01) was not confirmed, 2022-04-01 is assumed"
+        ),
         TaxRule(
             id: "ppn-2022", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .ordinary,
             rate: TaxRate(numerator: 11, denominator: 100), base: .ppnTaxBase, taxObjectCode: nil,
@@ -644,7 +646,8 @@ extension TaxSettings {
             legalBasis:
                 "UU 8/1983 Pasal 7 ayat (1) huruf a as amended by UU 7/2021 (HPP): 11%; PMK 231/2019 as amended by PMK 59/2022 (collection by the treasurer; Pasal 18 ayat (1) huruf b and h: not on KKP)",
             source:
-                "11% from 2022-04-01: UU HPP. KKP exemption: DDTCNews 2 Oct 2025 (news.ddtc.co.id/berita/daerah/1814163). Threshold Rp2.000.000 including PPN: unconfirmed (pajakku reads it as excluding PPN; a tenant setting)"),
+                "11% from 2022-04-01: UU HPP. KKP exemption: DDTCNews 2 Oct 2025 (news.ddtc.co.id/berita/daerah/1814163). Threshold Rp2.000.000 including PPN: unconfirmed (pajakku reads it as excluding PPN; a tenant setting)"
+        ),
         TaxRule(
             id: "ppn-2025", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .ordinary,
             rate: TaxRate(numerator: 12, denominator: 100), otherBase: TaxRate(numerator: 11, denominator: 12),
@@ -653,7 +656,8 @@ extension TaxSettings {
             legalBasis:
                 "UU 8/1983 Pasal 7 ayat (1) huruf b as amended by UU 7/2021 (HPP); PMK 131/2024 Pasal 3 (12% of DPP nilai lain 11/12); PMK 231/2019 as amended by PMK 59/2022",
             source:
-                "PMK 131/2024 as the brief states it; KKP exemption: DDTCNews 2 Oct 2025; threshold including PPN: unconfirmed (tenant setting)"),
+                "PMK 131/2024 as the brief states it; KKP exemption: DDTCNews 2 Oct 2025; threshold including PPN: unconfirmed (tenant setting)"
+        ),
         TaxRule(
             id: "ppn-luxury-2025", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .luxury,
             rate: TaxRate(numerator: 12, denominator: 100), base: .ppnTaxBase, taxObjectCode: nil,
@@ -669,7 +673,8 @@ extension TaxSettings {
             effectiveUntil: .fixed("2022-03-31"),
             legalBasis: "UU PPh Pasal 22 ayat (1) huruf b; PMK 154/2010 as amended by PMK 34/2017; PMK 231/2019",
             source:
-                "unconfirmed: rate, threshold and start as the brief states them for the period before PMK 59/2022; code 22-910-01 is today's Coretax code (\(taxObjectCodeSource))"),
+                "unconfirmed: rate, threshold and start as the brief states them for the period before PMK 59/2022; code 22-910-01 is today's Coretax code (\(taxObjectCodeSource))"
+        ),
         TaxRule(
             id: "pph22-goods-2022", taxType: .pph22, appliesTo: .goods, rate: TaxRate(numerator: 15, denominator: 1000),
             base: .priceExcludingPPN, taxObjectCode: "22-910-01", threshold: 2_000_000, thresholdIncludesPPN: false,
@@ -677,22 +682,26 @@ extension TaxSettings {
             legalBasis:
                 "UU PPh Pasal 22 ayat (1) huruf b; PMK 231/2019 as amended by PMK 59/2022 (1,5% of the price excluding PPN; Pasal 12 ayat (2) huruf b: not on KKP)",
             source:
-                "1,5% and KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (Pasal 12 ayat (2) huruf b PMK 231/2019 s.t.d.d. PMK 59/2022) and DDTCNews 2 Oct 2025; code 22-910-01 'Pemungutan oleh Bendaharawan' (\(taxObjectCodeSource)); threshold Rp2.000.000 excluding PPN: as the brief states it, unconfirmed"),
+                "1,5% and KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (Pasal 12 ayat (2) huruf b PMK 231/2019 s.t.d.d. PMK 59/2022) and DDTCNews 2 Oct 2025; code 22-910-01 'Pemungutan oleh Bendaharawan' (\(taxObjectCodeSource)); threshold Rp2.000.000 excluding PPN: as the brief states it, unconfirmed"
+        ),
         TaxRule(
-            id: "pph23-services-2009", taxType: .pph23, appliesTo: .services, rate: TaxRate(numerator: 2, denominator: 100),
+            id: "pph23-services-2009", taxType: .pph23, appliesTo: .services,
+            rate: TaxRate(numerator: 2, denominator: 100),
             base: .priceExcludingPPN, taxObjectCode: "24-104-65", threshold: 0, thresholdIncludesPPN: false,
             exemptMechanisms: [], requiresPKP: false, effectiveFrom: .fixed("2009-01-01"), effectiveUntil: nil,
             legalBasis:
                 "UU PPh Pasal 23 ayat (1) huruf c angka 2 as amended by UU 36/2008 (2% of the gross excluding PPN); PMK 141/2015; PMK 231/2019 as amended by PMK 59/2022 Pasal 13",
             source:
-                "2%: UU PPh Pasal 23; no threshold and still withheld on KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (the issue's 'same thresholds and exemptions' is not what that source says: a tenant may set them); code 24-104-65 'jasa lain dibebankan pada APBN/APBD' (\(taxObjectCodeSource)); specific services have their own 24-104-xx codes (24-104-28 instalasi, 24-104-60 pelatihan)"),
+                "2%: UU PPh Pasal 23; no threshold and still withheld on KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (the issue's 'same thresholds and exemptions' is not what that source says: a tenant may set them); code 24-104-65 'jasa lain dibebankan pada APBN/APBD' (\(taxObjectCodeSource)); specific services have their own 24-104-xx codes (24-104-28 instalasi, 24-104-60 pelatihan)"
+        ),
         TaxRule(
             id: "pph-final-umkm-2018", taxType: .pphFinalUMKM, appliesTo: .any,
             rate: TaxRate(numerator: 5, denominator: 1000), base: .priceExcludingPPN, taxObjectCode: "28-423-01",
             threshold: 0, thresholdIncludesPPN: false, exemptMechanisms: [], requiresPKP: false,
             effectiveFrom: .fixed("2018-07-01"), effectiveUntil: .fixed("2022-12-19"), legalBasis: "PP 23/2018",
             source:
-                "unconfirmed: the start (PP 23/2018 from 1 July 2018) and the end (PP 55/2022 from 20 December 2022) are not confirmed here; code 28-423-01 (\(taxObjectCodeSource))"),
+                "unconfirmed: the start (PP 23/2018 from 1 July 2018) and the end (PP 55/2022 from 20 December 2022) are not confirmed here; code 28-423-01 (\(taxObjectCodeSource))"
+        ),
         TaxRule(
             id: "pph-final-umkm-2022", taxType: .pphFinalUMKM, appliesTo: .any,
             rate: TaxRate(numerator: 5, denominator: 1000), base: .priceExcludingPPN, taxObjectCode: "28-423-01",
@@ -700,7 +709,8 @@ extension TaxSettings {
             effectiveFrom: .fixed("2022-12-20"), effectiveUntil: nil,
             legalBasis: "PP 55/2022 (replacing PP 23/2018): final PPh 0,5% of gross turnover with a Surat Keterangan",
             source:
-                "0,5%: the brief; code 28-423-01 (\(taxObjectCodeSource)); the regime's time limits and the Rp500.000.000 untaxed turnover of individuals (code 28-423-03) are the vendor's and the tax office's to confirm (DDTC 18 Nov 2025: a revision agreed, not yet issued)"),
+                "0,5%: the brief; code 28-423-01 (\(taxObjectCodeSource)); the regime's time limits and the Rp500.000.000 untaxed turnover of individuals (code 28-423-03) are the vendor's and the tax office's to confirm (DDTC 18 Nov 2025: a revision agreed, not yet issued)"
+        ),
     ]
 
     /// The shipped rounding rules: down before 2025, half up from 2025-01-01.
@@ -713,7 +723,8 @@ extension TaxSettings {
             rounding: .halfUp, effectiveFrom: .fixed("2025-01-01"), effectiveUntil: nil,
             legalBasis: "PER-11/PJ/2025 Pasal 129",
             source:
-                "Pasal 129 ayat (3): below 0,50 down, 0,50 or more up, for DPP and PPh on bukti potong unifikasi and DPP/PPN on faktur pajak: DDTCNews 28 May 2025 (news.ddtc.co.id/berita/nasional/1811072). From 2025-01-01 (Coretax): as the brief states it; PER-11/PJ/2025 itself was issued in May 2025"),
+                "Pasal 129 ayat (3): below 0,50 down, 0,50 or more up, for DPP and PPh on bukti potong unifikasi and DPP/PPN on faktur pajak: DDTCNews 28 May 2025 (news.ddtc.co.id/berita/nasional/1811072). From 2025-01-01 (Coretax): as the brief states it; PER-11/PJ/2025 itself was issued in May 2025"
+        ),
     ]
 
     /// The shipped deposit deadlines.
@@ -723,7 +734,8 @@ extension TaxSettings {
             effectiveFrom: .fixed("2015-01-01"), effectiveUntil: .fixed("2024-12-31"),
             legalBasis: "PMK 242/PMK.03/2014 as amended",
             source:
-                "PPh 23 by the 10th before PMK 81/2024: DDTCNews on PMK 81/2024; the 10th for PPh 22 and the final tax collected by a treasurer: unconfirmed"),
+                "PPh 23 by the 10th before PMK 81/2024: DDTCNews on PMK 81/2024; the 10th for PPh 22 and the final tax collected by a treasurer: unconfirmed"
+        ),
         DepositDeadlineRule(
             taxTypes: [.ppn], dayOfFollowingMonth: 15, movesToNextWorkingDay: true, effectiveFrom: .fixed("2015-01-01"),
             effectiveUntil: .fixed("2024-12-31"), legalBasis: "PMK 242/PMK.03/2014 as amended",
@@ -732,7 +744,8 @@ extension TaxSettings {
             taxTypes: [], dayOfFollowingMonth: 15, movesToNextWorkingDay: true, effectiveFrom: .fixed("2025-01-01"),
             effectiveUntil: nil, legalBasis: "PMK 81/2024 Pasal 94 ayat (2); Pasal 100 (holidays)",
             source:
-                "PPh 4(2), 15, 21, 22, 23, 26 by the 15th of the following month: DDTCNews on PMK 81/2024 (Pasal 94); the move over holidays (Pasal 100) and PPN collected by a government collector (Pasal 94 ayat (3) lists exceptions): unconfirmed"),
+                "PPh 4(2), 15, 21, 22, 23, 26 by the 15th of the following month: DDTCNews on PMK 81/2024 (Pasal 94); the move over holidays (Pasal 100) and PPN collected by a government collector (Pasal 94 ayat (3) lists exceptions): unconfirmed"
+        ),
     ]
 
     static let skb2025 =

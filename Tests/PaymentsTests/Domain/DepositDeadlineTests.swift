@@ -1,13 +1,16 @@
-// Deposit deadlines: PMK 81/2024 Pasal 94(2) (the 15th of the following month, from 2025) moved to
-// the next working day over weekends and the tenant's holidays (Pasal 100), with the holidays of
-// the SKB 3 Menteri for 2025 and 2026 as shipped data.
-@testable import PaymentsService
 import SiOpenContracts
 import SiOpenDomain
 import Testing
 
+// Deposit deadlines: PMK 81/2024 Pasal 94(2) (the 15th of the following month, from 2025) moved to
+// the next working day over weekends and the tenant's holidays (Pasal 100), with the holidays of
+// the SKB 3 Menteri for 2025 and 2026 as shipped data.
+@testable import PaymentsService
+
 @Suite struct DepositDeadlineTests {
-    func due(_ payment: String, _ taxType: TaxType = .pph22, settings: TaxSettings = .defaults) throws(DomainRefusal) -> CivilDate {
+    func due(_ payment: String, _ taxType: TaxType = .pph22, settings: TaxSettings = .defaults) throws(DomainRefusal)
+        -> CivilDate
+    {
         try DepositDeadline.due(paymentDate: .fixed(payment), taxType: taxType, settings: settings)
     }
 

@@ -1,11 +1,12 @@
-// Worked examples of the tax rules, each naming the source it follows, on each side of each
-// change (2022-04-01, 2025-01-01), with the boundaries, the exemptions and the identity
-// gross = net + taxes + penalty. docs/tax-rules.md lists the sources.
-@testable import PaymentsService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import Testing
+
+// Worked examples of the tax rules, each naming the source it follows, on each side of each
+// change (2022-04-01, 2025-01-01), with the boundaries, the exemptions and the identity
+// gross = net + taxes + penalty. docs/tax-rules.md lists the sources.
+@testable import PaymentsService
 
 @Suite struct TaxComputationTests {
     typealias F = TaxFixtures
@@ -327,7 +328,9 @@ import Testing
     @Test func missingRuleIsRefused() throws {
         var settings = TaxSettings.defaults
         settings.rules.removeAll { $0.taxType == .pph23 }
-        #expect(refusalFields { try F.assess(try F.services(5_000_000), on: "2025-06-02", settings: settings) } == ["rules"])
+        #expect(
+            refusalFields { try F.assess(try F.services(5_000_000), on: "2025-06-02", settings: settings) } == ["rules"]
+        )
     }
 
     /// Exempt categories (the brief: fuel, electricity, gas, water, postal items) leave PPh 22's base.
@@ -339,7 +342,10 @@ import Testing
             return rule
         }
         let facts = try F.facts(
-            [.init(kind: .goods, unitPrice: 3_000_000), .init(kind: .goods, unitPrice: 1_000_000, categoryCode: "BBM")],
+            [
+                .init(kind: .goods, unitPrice: 3_000_000),
+                .init(kind: .goods, unitPrice: 1_000_000, categoryCode: "BBM"),
+            ],
             pkp: false)
         #expect(try F.assess(facts, on: "2025-06-02", settings: settings).line(.pph22)?.amount == 45_000)
         let fuelOnly = try F.facts([.init(kind: .goods, unitPrice: 3_000_000, categoryCode: "BBM")], pkp: false)

@@ -1,8 +1,9 @@
-// Orders' payment facts built the way orders builds them (OrderTotals does the PPN), for the tax tests.
-@testable import PaymentsService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
+
+// Orders' payment facts built the way orders builds them (OrderTotals does the PPN), for the tax tests.
+@testable import PaymentsService
 
 enum TaxFixtures {
     /// One line of a test order.
@@ -21,7 +22,9 @@ enum TaxFixtures {
 
     static let document = DocumentInfo(
         id: "doc-1", type: "surat_pesanan", number: "001/SP/DISDIK/I/2025", issuedOn: .fixed("2025-01-02"),
-        seal: DocumentSealInfo(sha256: String(repeating: "a", count: 64), signature: "sig", keyID: "k1", sealedAt: "2025-01-02T00:00:00.000Z"),
+        seal: DocumentSealInfo(
+            sha256: String(repeating: "a", count: 64), signature: "sig", keyID: "k1",
+            sealedAt: "2025-01-02T00:00:00.000Z"),
         acknowledgements: [])
 
     /// The facts of an order of `lines` (plus costs) from a PKP or non-PKP vendor, priced with or

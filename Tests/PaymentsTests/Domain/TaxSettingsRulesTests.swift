@@ -1,10 +1,11 @@
 // The checks on a tenant's tax settings: every broken field named by its path.
 import Foundation
-@testable import PaymentsService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import Testing
+
+@testable import PaymentsService
 
 @Suite struct TaxSettingsRulesTests {
     func fields(_ settings: TaxSettings) -> [String] {

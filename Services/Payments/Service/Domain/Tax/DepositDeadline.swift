@@ -9,7 +9,8 @@ enum DepositDeadline {
     /// following month (the 15th, PMK 81/2024 Pasal 94(2)), moved to the next working day when it
     /// falls on a Saturday, Sunday or one of the tenant's holidays (Pasal 100). 422 naming
     /// `depositDeadlines` when no rule covers the tax on that date.
-    static func due(paymentDate: CivilDate, taxType: TaxType, settings: TaxSettings) throws(DomainRefusal) -> CivilDate {
+    static func due(paymentDate: CivilDate, taxType: TaxType, settings: TaxSettings) throws(DomainRefusal) -> CivilDate
+    {
         let covering = settings.depositDeadlines.filter { $0.covers(taxType, on: paymentDate) }
         // A rule naming the tax wins over one for every tax; then the latest start.
         guard
@@ -21,7 +22,8 @@ enum DepositDeadline {
                 field: "depositDeadlines",
                 reason: "must have a deposit deadline for \(taxType.rawValue) in force on \(paymentDate)")
         }
-        let (year, month) = paymentDate.month == 12 ? (paymentDate.year + 1, 1) : (paymentDate.year, paymentDate.month + 1)
+        let (year, month) =
+            paymentDate.month == 12 ? (paymentDate.year + 1, 1) : (paymentDate.year, paymentDate.month + 1)
         let day = min(max(rule.dayOfFollowingMonth, 1), 28)
         guard var due = try? CivilDate(String(format: "%04d-%02d-%02d", year, month, day)) else {
             throw .validationFailed(field: "paymentDate", reason: "must leave a following month within the calendar")

@@ -51,7 +51,8 @@ enum TaxBaseAllocation {
         }
         guard stated == totals.statedTotal else {
             throw .validationFailed(
-                field: "items", reason: "must add up with the supporting costs to the stated total (\(totals.statedTotal.formatted))")
+                field: "items",
+                reason: "must add up with the supporting costs to the stated total (\(totals.statedTotal.formatted))")
         }
         let dpp = totals.totalBeforePPN
         let goodsBase = try share(of: dpp, goodsStated, over: stated, field: "totalBeforePPN")
@@ -63,13 +64,15 @@ enum TaxBaseAllocation {
         func explain(_ kind: ProductKind, _ part: Rupiah, _ base: Rupiah) -> String {
             if exact { return "\(base.formatted) (harga tanpa PPN)" }
             if kind == .goods {
-                return "\(dpp.formatted) × \(part.formatted) / \(stated.formatted) = \(TaxFigures.exact(dpp.amount, times: part.amount, over: stated.amount)) → \(base.formatted) (dibulatkan: 0,50 ke atas)"
+                return
+                    "\(dpp.formatted) × \(part.formatted) / \(stated.formatted) = \(TaxFigures.exact(dpp.amount, times: part.amount, over: stated.amount)) → \(base.formatted) (dibulatkan: 0,50 ke atas)"
             }
             return "\(dpp.formatted) − \(goodsBase.formatted) = \(base.formatted) (sisa DPP)"
         }
         return TaxBaseParts(
             goods: TaxBasePart(
-                kind: .goods, stated: goodsStated, base: goodsBase, explanation: explain(.goods, goodsStated, goodsBase)),
+                kind: .goods, stated: goodsStated, base: goodsBase, explanation: explain(.goods, goodsStated, goodsBase)
+            ),
             services: TaxBasePart(
                 kind: .services, stated: servicesStated, base: servicesBase,
                 explanation: explain(.services, servicesStated, servicesBase)))

@@ -56,7 +56,8 @@ enum TaxComputation {
         let penalty = facts.penaltyAmount
         let taxes: Rupiah
         do { taxes = try Rupiah.sum(context.lines.map(\.amount)) } catch {
-            throw .validationFailed(field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
+            throw .validationFailed(
+                field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
         }
         let deductions: Rupiah
         do { deductions = try taxes + penalty } catch {
@@ -102,7 +103,8 @@ enum TaxComputation {
         let steps = try PPNComputation(stated: totals.statedTotal, terms: totals.ppnTerms)
         guard steps.ppn == totals.ppn, steps.dpp == totals.totalBeforePPN else {
             throw .validationFailed(
-                field: "ppn", reason: "must be the PPN the order's rule gives on its stated total (\(steps.ppn.formatted))")
+                field: "ppn",
+                reason: "must be the PPN the order's rule gives on its stated total (\(steps.ppn.formatted))")
         }
         guard facts.items.count == totals.lines.count else {
             throw .validationFailed(field: "items", reason: "must list the same lines as the totals")
@@ -111,7 +113,8 @@ enum TaxComputation {
             let line = totals.lines[index]
             guard item.itemID == line.itemID, item.amount == line.amount else {
                 throw .validationFailed(
-                    field: "items[\(index)].amount", reason: "must equal the totals' line \(line.itemID) (\(line.amount.formatted))")
+                    field: "items[\(index)].amount",
+                    reason: "must equal the totals' line \(line.itemID) (\(line.amount.formatted))")
             }
         }
         guard facts.penaltyAmount == (facts.penalty?.total ?? .zero) else {
@@ -231,7 +234,10 @@ extension TaxComputation {
                     .ppn, scope: .any, goodsClass: goodsClass, on: terms.rate.effectiveFrom, settings: settings)
             else {
                 throw .validationFailed(
-                    field: "rules", reason: "must have a PPN rule in force on \(terms.rate.effectiveFrom), when the invoice's PPN rule began")
+                    field: "rules",
+                    reason:
+                        "must have a PPN rule in force on \(terms.rate.effectiveFrom), when the invoice's PPN rule began"
+                )
             }
             let invoiceEffective = TaxRate(
                 numerator: terms.rate.effectiveRate.numerator, denominator: terms.rate.effectiveRate.denominator)
@@ -264,7 +270,8 @@ extension TaxComputation {
                 detailEnglish = " (DPP nilai lain = \(top)/\(bottom) × DPP \(facts.totalBeforePPN.formatted))"
             }
             let basis =
-                rule.id == invoiceRule.id ? rule.legalBasis : "\(rule.legalBasis); tarif faktur: \(invoiceRule.legalBasis)"
+                rule.id == invoiceRule.id
+                ? rule.legalBasis : "\(rule.legalBasis); tarif faktur: \(invoiceRule.legalBasis)"
             lines.append(
                 TaxLine(
                     taxType: .ppn, part: nil, ruleID: rule.id, taxObjectCode: rule.taxObjectCode, base: base,
@@ -301,7 +308,8 @@ extension TaxComputation {
                 notApplied.append(
                     TaxExemption(
                         taxType: .pphFinalUMKM, part: nil,
-                        ruleID: TaxComputation.rule(.pphFinalUMKM, scope: .any, on: paymentDate, settings: settings)?.id,
+                        ruleID: TaxComputation.rule(.pphFinalUMKM, scope: .any, on: paymentDate, settings: settings)?
+                            .id,
                         reason: expired ? .certificateExpired : .certificateNotYetValid,
                         legalBasis: "PP 55/2022 (the Surat Keterangan must be valid when the income is received)",
                         explanation: expired
@@ -315,7 +323,8 @@ extension TaxComputation {
                 notApplied.append(
                     TaxExemption(
                         taxType: .pphFinalUMKM, part: nil,
-                        ruleID: TaxComputation.rule(.pphFinalUMKM, scope: .any, on: paymentDate, settings: settings)?.id,
+                        ruleID: TaxComputation.rule(.pphFinalUMKM, scope: .any, on: paymentDate, settings: settings)?
+                            .id,
                         reason: .noCertificate, legalBasis: "PP 55/2022",
                         explanation:
                             "PPh final 0,5% tidak diterapkan: penyedia UMKM belum mendaftarkan Surat Keterangan PP 55/2022; PPh Pasal 22/23 dipungut.",
@@ -345,7 +354,8 @@ extension TaxComputation {
             }
             guard let rule = TaxComputation.rule(taxType, scope: scope, on: paymentDate, settings: settings) else {
                 throw .validationFailed(
-                    field: "rules", reason: "must have a \(nameEnglish) rule for \(kind.rawValue) in force on \(paymentDate)")
+                    field: "rules",
+                    reason: "must have a \(nameEnglish) rule for \(kind.rawValue) in force on \(paymentDate)")
             }
             if requirePKPFailed(rule) { return }
             if exemption(rule, part: kind, name: name, nameEnglish: nameEnglish) { return }
@@ -379,8 +389,10 @@ extension TaxComputation {
                             ))
                         return
                     }
-                    note = " (tanpa kategori yang dikecualikan: \(exemptItems.map(\.categoryCode).joined(separator: ", ")))"
-                    noteEnglish = " (without exempt categories: \(exemptItems.map(\.categoryCode).joined(separator: ", ")))"
+                    note =
+                        " (tanpa kategori yang dikecualikan: \(exemptItems.map(\.categoryCode).joined(separator: ", ")))"
+                    noteEnglish =
+                        " (without exempt categories: \(exemptItems.map(\.categoryCode).joined(separator: ", ")))"
                 }
             }
             try appendLine(

@@ -66,7 +66,9 @@ enum TaxSettingsRules {
         var problems: [FieldError] = []
         if !(1...maxDenominator).contains(rate.denominator) {
             problems.append(FieldError(field: "\(path).denominator", reason: "must be from 1 to \(maxDenominator)"))
-        } else if rate.numerator < 0 || (allowWhole ? rate.numerator > rate.denominator : rate.numerator >= rate.denominator) {
+        } else if rate.numerator < 0
+            || (allowWhole ? rate.numerator > rate.denominator : rate.numerator >= rate.denominator)
+        {
             problems.append(
                 FieldError(
                     field: "\(path).numerator",
@@ -99,7 +101,8 @@ enum TaxSettingsRules {
             if !matches(idPattern, rule.id) {
                 problems.append(
                     FieldError(
-                        field: "\(path).id", reason: "must be 1–64 of a–z, 0–9, `.`, `_`, `-`, starting with a letter or digit"))
+                        field: "\(path).id",
+                        reason: "must be 1–64 of a–z, 0–9, `.`, `_`, `-`, starting with a letter or digit"))
             } else if let first = ids[rule.id] {
                 problems.append(FieldError(field: "\(path).id", reason: "must differ from rules[\(first)].id"))
             } else {
@@ -111,10 +114,13 @@ enum TaxSettingsRules {
                 if isPPN {
                     problems += rate(other, path: "\(path).otherBase", allowWhole: true)
                     if other.numerator == 0 {
-                        problems.append(FieldError(field: "\(path).otherBase.numerator", reason: "must be more than zero"))
+                        problems.append(
+                            FieldError(field: "\(path).otherBase.numerator", reason: "must be more than zero"))
                     }
                 } else {
-                    problems.append(FieldError(field: "\(path).otherBase", reason: "must be null for PPh (only PPN has a DPP nilai lain)"))
+                    problems.append(
+                        FieldError(
+                            field: "\(path).otherBase", reason: "must be null for PPh (only PPN has a DPP nilai lain)"))
                 }
             }
             if !isPPN && rule.ppnGoodsClass != nil {
@@ -129,12 +135,16 @@ enum TaxSettingsRules {
             }
             if (isPPN || rule.taxType == .pphFinalUMKM) && rule.appliesTo != .any {
                 problems.append(
-                    FieldError(field: "\(path).appliesTo", reason: "must be any: \(rule.taxType.rawValue) applies to the whole payment"))
+                    FieldError(
+                        field: "\(path).appliesTo",
+                        reason: "must be any: \(rule.taxType.rawValue) applies to the whole payment"))
             }
             switch rule.taxObjectCode {
             case let code?:
                 if !matches(taxObjectCodePattern, code) {
-                    problems.append(FieldError(field: "\(path).taxObjectCode", reason: "must be written NN-NNN-NN (e.g. 22-910-01)"))
+                    problems.append(
+                        FieldError(field: "\(path).taxObjectCode", reason: "must be written NN-NNN-NN (e.g. 22-910-01)")
+                    )
                 }
             case nil:
                 if !isPPN {
@@ -169,7 +179,8 @@ enum TaxSettingsRules {
                 guard other.appliesTo == rule.appliesTo || other.appliesTo == .any || rule.appliesTo == .any else {
                     continue
                 }
-                guard other.ppnGoodsClass == rule.ppnGoodsClass || other.ppnGoodsClass == nil || rule.ppnGoodsClass == nil
+                guard
+                    other.ppnGoodsClass == rule.ppnGoodsClass || other.ppnGoodsClass == nil || rule.ppnGoodsClass == nil
                 else { continue }
                 guard rule.effectiveUntil.map({ $0 >= rule.effectiveFrom }) ?? true,
                     other.effectiveUntil.map({ $0 >= other.effectiveFrom }) ?? true
@@ -202,8 +213,8 @@ enum TaxSettingsRules {
             if let problem = text(rule.source, field: "\(path).source", max: 1000) { problems.append(problem) }
             for earlier in 0..<index
             where overlap(
-                (rule.effectiveFrom, rule.effectiveUntil), (rules[earlier].effectiveFrom, rules[earlier].effectiveUntil))
-            {
+                (rule.effectiveFrom, rule.effectiveUntil), (rules[earlier].effectiveFrom, rules[earlier].effectiveUntil)
+            ) {
                 problems.append(
                     FieldError(field: "\(path).effectiveFrom", reason: "must not overlap roundingRules[\(earlier)]"))
             }
@@ -259,12 +270,15 @@ enum TaxSettingsRules {
             let path = "holidays[\(index)]"
             if let first = seen[holiday.date] {
                 problems.append(
-                    FieldError(field: "\(path).date", reason: "must differ from holidays[\(first)].date (one entry a day)"))
+                    FieldError(
+                        field: "\(path).date", reason: "must differ from holidays[\(first)].date (one entry a day)"))
             } else {
                 seen[holiday.date] = index
             }
             if let problem = text(holiday.name, field: "\(path).name", max: 200) { problems.append(problem) }
-            if let problem = text(holiday.legalBasis, field: "\(path).legalBasis", max: 500) { problems.append(problem) }
+            if let problem = text(holiday.legalBasis, field: "\(path).legalBasis", max: 500) {
+                problems.append(problem)
+            }
             if let problem = text(holiday.source, field: "\(path).source", max: 1000) { problems.append(problem) }
         }
         return problems
