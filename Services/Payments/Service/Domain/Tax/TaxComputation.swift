@@ -346,7 +346,7 @@ extension TaxComputation {
                     TaxExemption(
                         taxType: taxType, part: kind,
                         ruleID: TaxComputation.rule(taxType, scope: scope, on: paymentDate, settings: settings)?.id,
-                        reason: .nothingToTax, legalBasis: "",
+                        reason: .nothingToTax, legalBasis: "no \(kind.rawValue) in the payment: nothing to tax",
                         explanation: "\(name) tidak dipungut: pembayaran tidak memuat \(TaxWords.kind(kind)).",
                         explanationEnglish: "\(nameEnglish) is not collected: the payment has no \(kind.rawValue) part."
                     ))
