@@ -43,14 +43,15 @@ enum PaymentDocuments {
         account.number.isEmpty ? "-" : "\(account.bank) nomor \(account.number) atas nama \(account.holderName)"
     }
 
-    /// The mechanism as printed, with its SP2D or card reference.
-    static func mechanism(_ mechanism: PaymentDocumentMechanism) -> String {
+    /// The mechanism as printed, with its SP2D or card reference; `short` uses the abbreviations
+    /// a treasurer writes (UP/GU, LS, KKPD), where a line is tight.
+    static func mechanism(_ mechanism: PaymentDocumentMechanism, short: Bool = false) -> String {
         switch mechanism {
-        case .upGU: "Uang Persediaan/Ganti Uang (UP/GU), dibayar oleh Bendahara Pengeluaran"
+        case .upGU: short ? "UP/GU" : "Uang Persediaan/Ganti Uang (UP/GU), dibayar oleh Bendahara Pengeluaran"
         case .ls(let number, let date):
-            "Langsung (LS) dengan SP2D Nomor \(number) tanggal \(IndonesianDate.long(date))"
+            (short ? "LS" : "Langsung (LS)") + ", SP2D Nomor \(number) tanggal \(IndonesianDate.long(date))"
         case .kkpd(let reference):
-            "Kartu Kredit Pemerintah Daerah (KKPD)" + (reference.isEmpty ? "" : ", referensi \(reference)")
+            (short ? "KKPD" : "Kartu Kredit Pemerintah Daerah (KKPD)") + (reference.isEmpty ? "" : ", referensi \(reference)")
         }
     }
 
@@ -61,7 +62,7 @@ enum PaymentDocuments {
 
     /// What the payment is for: the package, its SP and its BAST.
     static func purpose(_ purchase: PaidPurchase, systemName: String) -> String {
-        "Pembayaran pembelian \(purchase.packageName) melalui \(systemName), berdasarkan "
+        "Pembelian \(purchase.packageName) melalui \(systemName), berdasarkan "
             + "\(reference("Surat Pesanan", purchase.suratPesanan)) dan "
             + "\(reference("Berita Acara Serah Terima", purchase.bast))"
     }
@@ -94,14 +95,20 @@ enum PaymentDocuments {
     /// The breakdown table: gross, each tax, the penalty, and the net transferred.
     static func breakdownTable(_ breakdown: PaymentBreakdown) -> LegalDocument.Block {
         var rows: [[String]] = [["1", "Nilai pembayaran (bruto, termasuk PPN bila ada)", breakdown.gross.printed]]
-        for tax in breakdown.taxes { rows.append([String(rows.count + 1), taxRowLabel(tax), "−" + tax.amount.printed]) }
+        for tax in breakdown.taxes { rows.append([String(rows.count + 1), taxRowLabel(tax), "-" + tax.amount.printed]) }
         if breakdown.penalty > .zero {
-            rows.append([String(rows.count + 1), "Denda keterlambatan", "−" + breakdown.penalty.printed])
+            rows.append([String(rows.count + 1), "Denda keterlambatan", "-" + breakdown.penalty.printed])
         }
         return .table(
             .init(
                 columns: [.init("No", alignment: .center), .init("Uraian"), .init("Jumlah", alignment: .right)],
-                rows: rows, footer: [["", "Jumlah bersih yang ditransfer kepada Penyedia", breakdown.net.printed]]))
+                rows: rows,
+                footer: [
+                    [
+                        "", "Jumlah bersih yang ditransfer kepada Penyedia " + Terbilang.inParentheses(breakdown.net),
+                        breakdown.net.printed,
+                    ]
+                ]))
     }
 
     /// What a signature block prints once `party` acted at `instant` (for acknowledgements through the register).
@@ -130,16 +137,15 @@ enum PaymentDocuments {
         let parties = facts.parties
         let gross = facts.breakdown.gross
         var fields: [LegalDocument.Field] = [
-            .init("Telah terima dari", "Bendahara Pengeluaran \(parties.agency.name), \(parties.regency.governmentName)"),
+            .init("Telah terima dari", "Bendahara Pengeluaran \(parties.agency.name)"),
             .init("Uang sejumlah", Terbilang.amount(gross)),
             .init("Untuk pembayaran", purpose(facts.purchase, systemName: setting.texts.systemName)),
-            .init("Nama Paket", facts.purchase.packageName),
         ]
         if !facts.purchase.budgetAccountCode.isEmpty {
             fields.append(.init("Kode Rekening", facts.purchase.budgetAccountCode))
         }
-        fields.append(.init("Cara Pembayaran", mechanism(facts.mechanism)))
-        fields.append(.init("Rekening Penyedia", account(parties.vendor.bankAccount)))
+        fields.append(.init("Cara Pembayaran", mechanism(facts.mechanism, short: true)))
+        fields.append(.init("Ditransfer ke", account(parties.vendor.bankAccount)))
         let vendor = parties.vendor
         let ppkNote =
             "Barang/jasa telah diterima sesuai \(reference("BAST", facts.purchase.bast))"
@@ -147,9 +153,6 @@ enum PaymentDocuments {
             .fields(fields),
             .heading("Rincian Pembayaran"),
             breakdownTable(facts.breakdown),
-            .paragraph(
-                "Jumlah bersih yang ditransfer kepada Penyedia: \(Terbilang.amount(facts.breakdown.net)). Pajak yang dipungut dan dipotong disetor oleh Bendahara Pengeluaran atas nama Penyedia; bukti pemotongan/pemungutannya diterbitkan tersendiri."
-            ),
             .signatures(
                 .init(
                     placeAndDate: "\(setting.place), \(IndonesianDate.long(facts.issuedOn))",
@@ -170,17 +173,17 @@ enum PaymentDocuments {
                             actedNote(party: Party.budgetHolder, at: $0, calendar: setting.calendar)
                         }, party: Party.budgetHolder),
                     .init(
-                        role: "Bendahara Pengeluaran\n\(parties.agency.name)", name: parties.treasurer.name,
+                        role: "Bendahara Pengeluaran", name: parties.treasurer.name,
                         detail: nipLine(parties.treasurer),
                         signedNote: facts.settledAt.map {
                             actedNote(party: Party.treasurer, at: $0, calendar: setting.calendar)
                         }, party: Party.treasurer),
                     .init(
-                        role: "Pejabat Pembuat Komitmen\n\(parties.agency.name)", name: parties.ppk.name,
+                        role: "Pejabat Pembuat Komitmen", name: parties.ppk.name,
                         detail: nipLine(parties.ppk), signedNote: ppkNote, party: Party.ppk),
                 ])),
             .smallPrint(
-                "Blok tanda tangan yang kosong menandakan persetujuan, pelunasan atau penerimaan yang belum terjadi; salinan berpengakuan mencatatnya setelah terjadi. Dasar pembayaran: \(setting.texts.paymentBasis)."
+                "Pajak yang dipungut/dipotong disetor Bendahara Pengeluaran atas nama Penyedia, dengan bukti pemotongan/pemungutan tersendiri. Blok tanda tangan yang kosong belum terjadi. Dasar pembayaran: \(setting.texts.paymentBasis)."
             ),
             .smallPrint(PaymentDocumentTextRules.sealNote(setting.texts)),
         ]
@@ -193,10 +196,10 @@ enum PaymentDocuments {
 
     /// The slip's title by its tax: Coretax's Bukti Pemotongan/Pemungutan Unifikasi (BPPU) for
     /// PPh Pasal 22, 23 and final PPh; a Bukti Pemungutan PPN for PPN collected by the treasurer.
-    static func slipTitle(_ kind: SlipTaxKind) -> String {
-        switch kind {
+    static func slipTitle(_ tax: SlipTaxFigures) -> String {
+        switch tax.kind {
         case .ppn: "BUKTI PEMUNGUTAN PAJAK PERTAMBAHAN NILAI\nOLEH BENDAHARA INSTANSI PEMERINTAH"
-        case .pph22, .pph23, .pphFinal: "BUKTI PEMOTONGAN/PEMUNGUTAN UNIFIKASI"
+        case .pph22, .pph23, .pphFinal: "BUKTI PEMOTONGAN/PEMUNGUTAN UNIFIKASI\n\(tax.label)"
         }
     }
 
@@ -242,7 +245,7 @@ enum PaymentDocuments {
         var basis: [LegalDocument.Field] = [
             .init("Dokumen Dasar", reference(facts.basisDocumentKind, facts.basisDocument)),
             .init("Nama Paket", facts.purchase.packageName),
-            .init("Cara Pembayaran", mechanism(facts.mechanism)),
+            .init("Cara Pembayaran", mechanism(facts.mechanism, short: true)),
         ]
         if let sk = facts.suratKeterangan {
             basis.append(
@@ -283,7 +286,7 @@ enum PaymentDocuments {
             .smallPrint(PaymentDocumentTextRules.sealNote(setting.texts)),
         ]
         return LegalDocument(
-            letterhead: letterhead(parties), title: slipTitle(tax.kind), documentNumber: facts.number,
+            letterhead: letterhead(parties), title: slipTitle(tax), documentNumber: facts.number,
             issuedOn: facts.issuedOn, blocks: blocks, emblem: setting.emblem)
     }
 
@@ -304,7 +307,7 @@ enum PaymentDocuments {
         case (nil, nil): status = "Disiapkan; belum diperintahkan"
         }
         var fields: [LegalDocument.Field] = [
-            .init("Dibayar oleh", "Bendahara Pengeluaran \(parties.agency.name), \(parties.regency.governmentName)"),
+            .init("Dibayar oleh", "Bendahara Pengeluaran \(parties.agency.name)"),
             .init("Dibayarkan kepada", "\(parties.vendor.name)"),
             .init("Rekening Tujuan", account(parties.vendor.bankAccount)),
             .init("Jumlah Ditransfer", Terbilang.amount(facts.breakdown.net)),
@@ -313,7 +316,7 @@ enum PaymentDocuments {
         if let kuitansi = facts.kuitansi {
             fields.append(.init("Kuitansi", "Nomor \(kuitansi.number) tanggal \(IndonesianDate.long(kuitansi.date))"))
         }
-        fields.append(.init("Mekanisme", mechanism(facts.mechanism)))
+        fields.append(.init("Mekanisme", mechanism(facts.mechanism, short: true)))
         var record: [LegalDocument.Field] = [.init("Status", status)]
         if let instruction = facts.instruction {
             record.append(.init("Referensi Perintah Bayar", instruction.reference))
@@ -354,24 +357,31 @@ enum PaymentDocuments {
     /// The SPJ packet: a cover indexing every component with its number, date and SHA-256, then
     /// the kuitansi, slips and proof as pages, and the SP/BAST PDFs embedded as attachments.
     static func packet(_ facts: PaymentPacketFacts, setting: PaymentDocumentSetting) -> DocumentBundle {
-        let attached = Dictionary(
-            facts.attachments.map { (SHA256.hexDigest($0.pdf), $0.fileName) }, uniquingKeysWith: { first, _ in first })
+        // The attachments by their hash, numbered in the order they are embedded.
+        var attached: [String: Int] = [:]
+        for (index, attachment) in facts.attachments.enumerated() where attached[SHA256.hexDigest(attachment.pdf)] == nil {
+            attached[SHA256.hexDigest(attachment.pdf)] = index + 1
+        }
         func attachedPlacement(_ document: ReferencedDocument) -> String {
-            if let hash = document.sha256, let name = attached[hash] { return "Lampiran berkas \(name)" }
-            return "Tidak terlampir; diperiksa dengan SHA-256"
+            if let hash = document.sha256, let number = attached[hash] { return "Lampiran \(number)" }
+            return "Tidak terlampir"
         }
         var rows: [[String]] = []
+        var hashes: [[String]] = []
         func add(_ title: String, _ document: ReferencedDocument, _ placement: String) {
             rows.append([
-                String(rows.count + 1), title, document.number, IndonesianDate.long(document.date),
-                document.sha256 ?? "-", placement,
+                String(rows.count + 1), title, document.number, IndonesianDate.long(document.date), placement,
             ])
+            hashes.append([String(rows.count), document.sha256 ?? "tidak diketahui"])
         }
         add("Surat Pesanan", facts.purchase.suratPesanan, attachedPlacement(facts.purchase.suratPesanan))
         add("Berita Acara Serah Terima", facts.purchase.bast, attachedPlacement(facts.purchase.bast))
         add("Kuitansi", facts.kuitansi.reference, "Bagian 1")
         for (index, slip) in facts.slips.enumerated() {
-            let title = slip.indexTitle ?? slip.content.title.replacingOccurrences(of: "\n", with: " ").capitalized
+            let title =
+                slip.indexTitle
+                ?? slip.content.title.replacingOccurrences(of: "\n", with: " ").capitalized
+                .replacingOccurrences(of: "Pph", with: "PPh").replacingOccurrences(of: "Ppn", with: "PPN")
             add(title, slip.reference, "Bagian \(index + 2)")
         }
         add("Bukti Pembayaran", facts.proof.reference, "Bagian \(facts.slips.count + 2)")
@@ -391,8 +401,15 @@ enum PaymentDocuments {
                 .init(
                     columns: [
                         .init("No", alignment: .center), .init("Dokumen"), .init("Nomor"), .init("Tanggal"),
-                        .init("SHA-256"), .init("Letak"),
+                        .init("Letak"),
                     ], rows: rows)),
+            .heading("Sidik SHA-256 Berkas Bersegel"),
+            .table(.init(columns: [.init("No", alignment: .center), .init("SHA-256")], rows: hashes)),
+            .heading("Lampiran Berkas"),
+            facts.attachments.isEmpty
+                ? .paragraph("Tidak ada berkas yang dilampirkan; dokumen yang tidak terlampir diperiksa dengan SHA-256 di atas.")
+                : .fields(
+                    facts.attachments.enumerated().map { .init("Lampiran \($0 + 1)", "\($1.title) (\($1.fileName))") }),
             .smallPrint(
                 "Surat Pesanan dan Berita Acara Serah Terima dilampirkan sebagai berkas PDF aslinya yang disegel oleh layanan pesanan (buka panel lampiran pada pembaca PDF). Kuitansi, bukti pemotongan/pemungutan dan bukti pembayaran dicetak ulang pada bagian berikut dari isi yang diterbitkan."
             ),
