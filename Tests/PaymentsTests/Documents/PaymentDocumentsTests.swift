@@ -337,31 +337,11 @@ import Testing
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/samples").path
 
-    /// Writes the samples (PDF, HTML, a PNG of the first page) under SIOPEN_REGENERATE_SAMPLES=1;
-    /// otherwise checks that the committed ones say what is printed now.
+    /// Writes the samples under SIOPEN_REGENERATE_SAMPLES=1; otherwise checks that the committed
+    /// ones say what is printed now (the facts, the clock and so the verification codes are fixed).
     static func keepCurrent(_ documents: [(name: String, pdf: [UInt8], html: String)], scratch: String) throws {
-        let regenerate = ProcessInfo.processInfo.environment["SIOPEN_REGENERATE_SAMPLES"] == "1"
-        for document in documents {
-            let base = samples + "/" + document.name
-            if regenerate {
-                try Data(document.pdf).write(to: URL(fileURLWithPath: base + ".pdf"))
-                try Data(document.html.utf8).write(to: URL(fileURLWithPath: base + ".html"))
-                try PDFTools.firstPagePNG(of: document.pdf, to: base, dpi: 80)
-                continue
-            }
-            let committed = try #require(
-                FileManager.default.contents(atPath: base + ".pdf"),
-                "docs/samples/\(document.name).pdf is missing: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests"
-            )
-            // The verification code and seal differ run to run (a fresh key); the words must not.
-            func words(_ pdf: [UInt8]) throws -> String {
-                F.flat(try PDFTools.text(of: pdf, in: scratch)).split(separator: " ")
-                    .filter { !($0.count == 64 && $0.allSatisfy(\.isHexDigit)) }.joined(separator: " ")
-            }
-            #expect(
-                try words([UInt8](committed)) == (try words(document.pdf)),
-                "docs/samples/\(document.name).pdf is out of date: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests"
-            )
-        }
+        try SampleDocumentFiles.keepCurrent(
+            documents, in: samples, scratch: scratch,
+            regenerate: "SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests")
     }
 }
