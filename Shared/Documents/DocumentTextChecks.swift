@@ -30,6 +30,23 @@ public enum DocumentTextChecks {
         }
     }
 
+    /// Problems with a tenant's document settings (`prefix` names them, e.g. `documents`): no text
+    /// version, each version's ``textProblems(_:verificationURLPrefix:field:)`` under
+    /// `prefix.texts[i]`, and the stamp-duty versions' ``meteraiProblems(_:field:)`` under `prefix.meterai`.
+    public static func problems(
+        texts versions: [(entries: [Entry], verificationURLPrefix: String)], meterai: [BeaMeteraiRule], prefix: String
+    ) -> [FieldError] {
+        var problems: [FieldError] = []
+        if versions.isEmpty {
+            problems.append(FieldError(field: "\(prefix).texts", reason: "must hold at least one version"))
+        }
+        for (index, version) in versions.enumerated() {
+            problems += textProblems(
+                version.entries, verificationURLPrefix: version.verificationURLPrefix, field: "\(prefix).texts[\(index)]")
+        }
+        return problems + meteraiProblems(meterai, field: "\(prefix).meterai")
+    }
+
     /// Problems with one version's texts (`field` names the version, e.g. `documents.texts[0]`):
     /// blank required texts, texts that break the free-text rules, and a verification address
     /// (`verificationURLPrefix`) that is neither empty nor an https:// address without spaces.

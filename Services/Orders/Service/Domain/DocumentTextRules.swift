@@ -44,22 +44,20 @@ enum DocumentTextRules {
     /// Problems with a tenant's document settings, by field.
     static func problems(_ documents: DocumentSettings?, prefix: String = "documents") -> [FieldError] {
         guard let documents else { return [] }
-        var problems: [FieldError] = []
-        if documents.texts.isEmpty {
-            problems.append(FieldError(field: "\(prefix).texts", reason: "must hold at least one version"))
-        }
-        for (index, texts) in documents.texts.enumerated() {
-            problems += DocumentTextChecks.textProblems(
-                [
-                    .init("legalBasis", texts.legalBasis, max: 500), .init("systemName", texts.systemName, max: 100),
+        let versions = documents.texts.map { texts in
+            (
+                entries: [
+                    DocumentTextChecks.Entry("legalBasis", texts.legalBasis, max: 500),
+                    .init("systemName", texts.systemName, max: 100),
                     .init("contractBasis", texts.contractBasis, max: 500),
                     .init("forceMajeureBasis", texts.forceMajeureBasis, max: 500),
                     .init("inspectionBasis", texts.inspectionBasis, max: 500),
                     .init("sealNote", texts.sealNote, max: 2000, multiline: true),
                     .init("verificationURLPrefix", texts.verificationURLPrefix, max: 200, required: false),
-                ], verificationURLPrefix: texts.verificationURLPrefix, field: "\(prefix).texts[\(index)]")
+                ], verificationURLPrefix: texts.verificationURLPrefix
+            )
         }
-        return problems + DocumentTextChecks.meteraiProblems(documents.meterai, field: "\(prefix).meterai")
+        return DocumentTextChecks.problems(texts: versions, meterai: documents.meterai, prefix: prefix)
     }
 
     // MARK: Seed data
