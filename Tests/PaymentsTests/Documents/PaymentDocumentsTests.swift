@@ -334,6 +334,34 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: tools, "needs poppler-utils"))
+    func approvalsRecordedThroughTheRegisterFillOnlyTheirOwnBlocks() throws {
+        let folder = try makeShortTemporaryDirectory(prefix: "paydocs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try register(in: folder)
+        defer { database.close() }
+        let setting = F.setting()
+        let (info, original) = try issue(
+            database, try PaymentDocuments.kuitansi(F.kuitansi(settled: false), setting: setting), .kuitansi)
+        // The PA/KPA approves: the copy says so in their block; the treasurer's stays blank until settlement.
+        let sealer = sealer
+        let note = PaymentDocuments.actedNote(
+            party: PaymentDocuments.Party.budgetHolder, at: F.approvedAt, calendar: setting.calendar)
+        let copy = try #require(
+            try database.writeSync { db in
+                try DocumentRegister.acknowledge(
+                    db, id: info.id,
+                    Acknowledgement(
+                        party: PaymentDocuments.Party.budgetHolder, accountID: "acc-pa", at: "2026-12-07T01:00:00.000Z"),
+                    signedNote: note, sealer: sealer, at: F.approvedAt)
+            })
+        let copyText = F.flat(try PDFTools.text(of: [UInt8](try #require(Data(base64Encoded: copy.pdfBase64))), in: folder))
+        #expect(copyText.contains("Setuju dibayar; disetujui secara elektronik pada 7 Desember 2026 pukul 09.00 WITA"))
+        #expect(!copyText.contains("Lunas dibayar") && !copyText.contains("Diterima secara elektronik"))
+        #expect(copyText.contains("Salinan berpengakuan ke-1") && copyText.contains(info.seal.sha256))
+        #expect(!F.flat(try PDFTools.text(of: original, in: folder)).contains("Setuju dibayar"))
+    }
+
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/samples").path
 
