@@ -164,6 +164,14 @@ import Testing
             #expect(final.contains("Surat Keterangan PP 55/2022") && final.contains("Nomor KET-04417/PP55/KPP.1705/2026, berlaku 10 Februari 2026 s.d. 31 Desember 2026"))
             #expect(final.contains("Rp15.000,00 (lima belas ribu rupiah)") && final.contains("0,5%"))
             #expect(!final.contains("Ditandatangani secara elektronik"))
+
+            // An individual vendor without an NPWP is identified by NIK.
+            var individual = F.slip(F.pph22)
+            individual.parties.vendor.npwp = ""
+            individual.parties.vendorNIK = "6311064508900001"
+            let html = HTMLRenderer.render(PaymentDocuments.withholdingSlip(individual, setting: F.setting()))
+            #expect(html.contains(">NIK<") && html.contains("6311064508900001"))
+            #expect(html.components(separatedBy: ">NPWP<").count == 2, "only the collector has an NPWP line")
         }
     }
 
