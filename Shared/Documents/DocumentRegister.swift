@@ -204,6 +204,17 @@ public enum DocumentRegister {
         return try info(db, id: id)
     }
 
+    /// Renders `bundle` (PDF with its attachments, and HTML), seals the PDF and stores it in the
+    /// caller's transaction like ``issue(_:_:kind:tenant:subjectID:sealer:acknowledgements:verificationPrefix:at:)``:
+    /// the cover's number is the bundle's, the cover carries the QR code when `verificationPrefix`
+    /// is given (the code is the SHA-256 of the bundle rendered without it), and the stored content is the cover.
+    public static func issue(
+        _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer, verificationPrefix: String? = nil, at: Date
+    ) throws -> DocumentInfo {
+        fatalError("not yet")
+    }
+
     /// A document's description and published seal; 404 when there is none.
     public static func info(_ db: Connection, id: String) throws -> DocumentInfo {
         guard

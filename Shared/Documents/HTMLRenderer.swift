@@ -52,6 +52,12 @@ public enum HTMLRenderer {
         return html
     }
 
+    /// The bundle as one HTML page: the cover, then each part, then the list of attached files
+    /// (HTML cannot carry them; the PDF does).
+    public static func render(_ bundle: DocumentBundle) -> String {
+        fatalError("not yet")
+    }
+
     private static func render(_ block: LegalDocument.Block) -> String {
         switch block {
         case .heading(let heading):

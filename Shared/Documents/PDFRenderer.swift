@@ -22,6 +22,13 @@ public enum PDFRenderer {
         return write(pages: layout.pages.map { Array($0.operators.utf8) }, document: document, emblem: emblem)
     }
 
+    /// The PDF bytes of `bundle`: the cover's pages, then each part's (every document keeps its
+    /// own letterhead, footer and page count), with the attachments embedded as files
+    /// (`/EmbeddedFiles` name tree and the catalog's `/AF`). Never fails, like ``render(_:)``.
+    public static func render(_ bundle: DocumentBundle) -> [UInt8] {
+        fatalError("not yet")
+    }
+
     /// The file around the page contents. Objects: 1 catalog, 2 page tree, 3–4 fonts, 5 info,
     /// then the emblem and its soft mask if any, then each page followed by its content stream.
     private static func write(pages: [[UInt8]], document: LegalDocument, emblem: DocumentImage?) -> [UInt8] {
