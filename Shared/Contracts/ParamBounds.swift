@@ -119,3 +119,8 @@ extension PaymentPreparation: BoundedParams {
     /// The gross stated within ``InputLimits/amount``.
     public static var integerBounds: [IntegerBound] { [IntegerBound("gross", InputLimits.amount)] }
 }
+
+extension PaymentsSettings: BoundedParams {
+    /// Mechanism limits within ``InputLimits/amount``.
+    public static var integerBounds: [IntegerBound] { [IntegerBound("mechanismLimits[].maximum", InputLimits.amount)] }
+}

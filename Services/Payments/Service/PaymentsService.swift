@@ -50,7 +50,8 @@ public enum PaymentsService {
                         defaultTimeout: .seconds(10)),
                     sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: keys.current),
                     documentVerifier: DocumentVerifier(database: environment.database, keyring: keys),
-                    now: now, catchUpPayables: catchUpPayables)
+                    serviceToken: { IdentityLink.serviceToken(for: configuration) }, now: now,
+                    catchUpPayables: catchUpPayables)
                 PaymentHandlers(context: context).register(into: &table)
                 TaxHandlers(context: context).register(into: &table)
                 PaymentsSettingsHandlers(context: context).register(into: &table)
@@ -72,6 +73,8 @@ struct PaymentsContext: Sendable {
     let sealer: DocumentSealer
     /// The shared `document.verify`, with every key the service has sealed with.
     let documentVerifier: DocumentVerifier
+    /// Payments' own service token, for identity's service-only methods (`account.official`).
+    let serviceToken: @Sendable () -> String?
     /// The service's clock (``ServiceClock`` in the executable, a controlled one in tests).
     let now: @Sendable () -> Date
     /// Reads orders' feed into payables now (the background poll does it every second); a

@@ -74,10 +74,9 @@ public struct TaxDeposit: Codable, Sendable, Hashable {
 public struct PaymentTaxLine: Codable, Sendable, Hashable {
     /// The line's id within the payment (`tax-1`, …), for `tax.recordDeposit`.
     public var lineID: String
-    /// The line as the tax computation produced it: type, base, rate, amount and the rule behind it.
+    /// The line as the tax computation produced it: type, base, rate, amount, the rule behind it
+    /// and its deposit deadline (`depositDueOn`).
     public var line: TaxLine
-    /// The last day to deposit it: the 15th of the month after payment, moved past holidays.
-    public var depositDue: CivilDate
     /// The deposit, once recorded.
     public var deposit: TaxDeposit?
     /// The withholding slip (bukti potong/pungut) of this line, once the payment settled.
@@ -85,14 +84,13 @@ public struct PaymentTaxLine: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case lineID = "lineId"
-        case line, depositDue, deposit, slip
+        case line, deposit, slip
     }
 
     /// Creates it.
-    public init(lineID: String, line: TaxLine, depositDue: CivilDate, deposit: TaxDeposit? = nil, slip: DocumentInfo? = nil) {
+    public init(lineID: String, line: TaxLine, deposit: TaxDeposit? = nil, slip: DocumentInfo? = nil) {
         self.lineID = lineID
         self.line = line
-        self.depositDue = depositDue
         self.deposit = deposit
         self.slip = slip
     }
@@ -143,36 +141,27 @@ public struct PaymentRejection: Codable, Sendable, Hashable {
     }
 }
 
-/// A vendor's UMKM Surat Keterangan (PP 55/2022): with it the final income tax of 0.5% applies
-/// instead of PPh 22/23, while it is valid.
+/// A vendor's registered UMKM Surat Keterangan (PP 55/2022): with it the final income tax of
+/// 0.5% applies instead of PPh 22/23, on the days it is valid.
 public struct VendorTaxCertificate: Codable, Sendable, Hashable {
     /// The vendor.
     public var vendorID: String
-    /// The Surat Keterangan's number as issued by the tax office.
-    public var number: String
-    /// The first day it is valid.
-    public var validFrom: CivilDate
-    /// The last day it is valid.
-    public var validUntil: CivilDate
+    /// The Surat Keterangan: number, validity, and what the tax office printed on it.
+    public var certificate: UMKMCertificate
     /// When the vendor registered it: an instant, ISO 8601 UTC with milliseconds.
     public var registeredAt: String
 
     private enum CodingKeys: String, CodingKey {
         case vendorID = "vendorId"
-        case number, validFrom, validUntil, registeredAt
+        case certificate, registeredAt
     }
 
     /// Creates it.
-    public init(vendorID: String, number: String, validFrom: CivilDate, validUntil: CivilDate, registeredAt: String) {
+    public init(vendorID: String, certificate: UMKMCertificate, registeredAt: String) {
         self.vendorID = vendorID
-        self.number = number
-        self.validFrom = validFrom
-        self.validUntil = validUntil
+        self.certificate = certificate
         self.registeredAt = registeredAt
     }
-
-    /// Whether it is valid on `day`.
-    public func isValid(on day: CivilDate) -> Bool { validFrom <= day && day <= validUntil }
 }
 
 // MARK: - Payables
@@ -326,12 +315,15 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
     public var sp2d: SP2DReference?
     /// The treasurer who prepared it, as identity had them then.
     public var treasurer: PaymentTreasurer
+    /// The PA/KPA named at preparation, as identity had them then (name; NIP when known).
+    public var budgetHolder: OfficialParty?
     /// The money: gross, penalty, each tax and the net transfer, with the rule behind each figure.
     public var assessment: TaxAssessment
     /// The tax lines with their deposit deadline, deposit and slip.
     public var taxLines: [PaymentTaxLine]
-    /// The UMKM Surat Keterangan applied, when one was valid on the payment date.
-    public var certificate: VendorTaxCertificate?
+    /// The vendor's UMKM Surat Keterangan when it had registered one at preparation (applied only
+    /// if valid on the payment date: see the assessment's lines and `notApplied`).
+    public var certificate: UMKMCertificate?
     /// The transfer's reference (or the SP2D number) once instructed.
     public var transferReference: String?
     /// When it was instructed: an instant, ISO 8601 UTC with milliseconds.
@@ -362,7 +354,8 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
     private enum CodingKeys: String, CodingKey {
         case orderID = "orderId"
         case vendorID = "vendorId"
-        case id, tenant, agency, vendorName, packageName, state, mechanism, paymentDate, sp2d, treasurer, assessment,
+        case id, tenant, agency, vendorName, packageName, state, mechanism, paymentDate, sp2d, treasurer, budgetHolder,
+            assessment,
             taxLines, certificate, transferReference, instructedAt, bankReference, settledOn, settledAt, confirmedAt,
             rejections, kuitansi, proof, packet, version, createdAt, updatedAt
     }
@@ -371,8 +364,9 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
     public init(
         id: String, orderID: String, tenant: String, agency: String, vendorID: String, vendorName: String,
         packageName: String, state: PaymentState, mechanism: PaymentMechanism, paymentDate: CivilDate,
-        sp2d: SP2DReference?, treasurer: PaymentTreasurer, assessment: TaxAssessment, taxLines: [PaymentTaxLine],
-        certificate: VendorTaxCertificate?, transferReference: String? = nil, instructedAt: String? = nil,
+        sp2d: SP2DReference?, treasurer: PaymentTreasurer, budgetHolder: OfficialParty? = nil,
+        assessment: TaxAssessment, taxLines: [PaymentTaxLine],
+        certificate: UMKMCertificate?, transferReference: String? = nil, instructedAt: String? = nil,
         bankReference: String? = nil, settledOn: CivilDate? = nil, settledAt: String? = nil,
         confirmedAt: String? = nil, rejections: [PaymentRejection] = [], kuitansi: DocumentInfo? = nil,
         proof: DocumentInfo? = nil, packet: DocumentInfo? = nil, version: Int64, createdAt: String,
@@ -390,6 +384,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         self.paymentDate = paymentDate
         self.sp2d = sp2d
         self.treasurer = treasurer
+        self.budgetHolder = budgetHolder
         self.assessment = assessment
         self.taxLines = taxLines
         self.certificate = certificate
@@ -423,22 +418,27 @@ public struct PaymentPreparation: Codable, Sendable, Hashable {
     public var gross: Rupiah?
     /// The SP2D of an LS payment, when already issued (else given at `payment.instruct`).
     public var sp2d: SP2DReference?
+    /// The account of the agency's PA/KPA whose "setuju dibayar" the kuitansi carries, when the
+    /// treasurer names one (identity confirms the role and agency); the block stays blank otherwise.
+    public var budgetHolderAccountID: String?
 
     private enum CodingKeys: String, CodingKey {
         case orderID = "orderId"
+        case budgetHolderAccountID = "budgetHolderAccountId"
         case mechanism, paymentDate, gross, sp2d
     }
 
     /// Creates it.
     public init(
         orderID: String, mechanism: PaymentMechanism, paymentDate: CivilDate? = nil, gross: Rupiah? = nil,
-        sp2d: SP2DReference? = nil
+        sp2d: SP2DReference? = nil, budgetHolderAccountID: String? = nil
     ) {
         self.orderID = orderID
         self.mechanism = mechanism
         self.paymentDate = paymentDate
         self.gross = gross
         self.sp2d = sp2d
+        self.budgetHolderAccountID = budgetHolderAccountID
     }
 }
 
@@ -704,23 +704,6 @@ public enum PaymentList: RPCMethod {
 
 // MARK: - Surat Keterangan
 
-/// A vendor's registration of its UMKM Surat Keterangan.
-public struct TaxCertificateRegistration: Codable, Sendable, Hashable {
-    /// The Surat Keterangan's number; printable ASCII, 5 to 60 characters.
-    public var number: String
-    /// The first day it is valid.
-    public var validFrom: CivilDate
-    /// The last day it is valid; not before `validFrom`.
-    public var validUntil: CivilDate
-
-    /// Creates it.
-    public init(number: String, validFrom: CivilDate, validUntil: CivilDate) {
-        self.number = number
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-    }
-}
-
 /// `vendor.registerTaxCertificate`: the vendor registers its Surat Keterangan.
 public enum VendorRegisterTaxCertificate: RPCMethod {
     /// The wire name.
@@ -732,8 +715,8 @@ public enum VendorRegisterTaxCertificate: RPCMethod {
     public static let access = Access.roles(.vendor)
     /// The errors it may answer.
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
-    /// The certificate.
-    public typealias Params = TaxCertificateRegistration
+    /// The certificate: number (printable ASCII, 5 to 60 characters), validity, and optionally the NPWP, name and date printed on it.
+    public typealias Params = UMKMCertificate
     /// The certificate as registered.
     public typealias Result = VendorTaxCertificate
 }

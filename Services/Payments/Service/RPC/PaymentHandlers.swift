@@ -77,7 +77,7 @@ struct PaymentHandlers {
             return try await context.database.read { db in
                 let certificate = try CertificateStore.of(db, vendorID: vendorID)
                 return VendorTaxCertificateView(
-                    certificate: certificate, validToday: certificate?.isValid(on: today) ?? false)
+                    certificate: certificate, validToday: certificate?.certificate.isValid(on: today) ?? false)
             }
         }
     }
@@ -97,6 +97,28 @@ struct PaymentHandlers {
         }
         return PaymentTreasurer(
             accountID: principal.id, name: account.fullName, nip: account.nip?.value ?? "", npwp: npwp)
+    }
+
+    /// The PA/KPA named at preparation, confirmed with identity (`account.official`, with
+    /// payments' own service token): a budget holder of the same agency, active; nil when none is named.
+    func budgetHolder(_ accountID: String?, tenant: String, agency: String) async throws -> OfficialParty? {
+        guard let accountID else { return nil }
+        let official: OfficialSummary
+        do {
+            official = try await context.identity.call(
+                AccountOfficial.self, AccountRef(accountID: accountID), token: context.serviceToken())
+        } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue {
+            throw DomainRefusal.validationFailed(field: "budgetHolderAccountId", reason: "is not an account")
+        } catch let error as RPCError where error.code < 500 {
+            throw RPCError.dependencyUnavailable("identity refused to say who holds the account; try again shortly")
+        }
+        guard official.roles.contains(.budgetHolder), official.tenant == tenant, official.agency == agency,
+            official.status == "active"
+        else {
+            throw DomainRefusal.validationFailed(
+                field: "budgetHolderAccountId", reason: "is not an active PA/KPA of the paying agency")
+        }
+        return OfficialParty(accountID: official.id, name: official.fullName, nip: "", rank: "", position: "")
     }
 
     static func sp2dProblems(_ sp2d: SP2DReference?, field: String) -> [FieldError] {
@@ -123,6 +145,7 @@ struct PaymentHandlers {
         }
         let npwp = facts.parties?.agency.npwp ?? facts.buyer.npwp ?? ""
         let treasurer = try await treasurer(principal, token: request.token, npwp: npwp)
+        let budgetHolder = try await budgetHolder(params.budgetHolderAccountID, tenant: tenant, agency: agency)
         let at = context.now()
         let today = context.today
         return try await context.database.write { db in
@@ -152,19 +175,24 @@ struct PaymentHandlers {
                     )
                 }
                 let settings = try PaymentsSettingsStore.settings(db, tenant: tenant)
-                let certificate = try CertificateStore.of(db, vendorID: payable.facts.vendor.id).flatMap {
-                    $0.isValid(on: paymentDate) ? $0 : nil
+                try MechanismLimits.check(
+                    params.mechanism, gross: payable.facts.totalIncludingPPN, on: paymentDate,
+                    limits: settings.mechanismLimits)
+                // The computation applies the certificate only on the days it is valid, and says why not otherwise.
+                let certificate = try CertificateStore.of(db, vendorID: payable.facts.vendor.id)?.certificate
+                let assessment = try TaxComputation.assess(
+                    facts: payable.facts, mechanism: params.mechanism, paymentDate: paymentDate,
+                    certificate: certificate, isSplit: payable.splitPurchaseFlagged, settings: settings.tax)
+                let lines = assessment.lines.enumerated().map { index, line in
+                    PaymentTaxLine(lineID: "tax-\(index + 1)", line: line)
                 }
-                let assessment = try PaymentTaxes.assess(
-                    payable, mechanism: params.mechanism, paymentDate: paymentDate, certificate: certificate,
-                    settings: settings.tax)
-                let lines = try PaymentTaxes.lines(assessment, paymentDate: paymentDate, settings: settings.tax)
                 let stamp = Timestamp.iso8601(at)
                 let record = PaymentRecord(
                     id: PaymentsContext.newID(), orderID: payable.orderID, tenant: tenant, agency: agency,
                     vendorID: payable.facts.vendor.id, vendorName: payable.facts.vendor.name,
                     packageName: payable.facts.packageName, state: .prepared, mechanism: params.mechanism,
-                    paymentDate: paymentDate, sp2d: params.sp2d, treasurer: treasurer, assessment: assessment,
+                    paymentDate: paymentDate, sp2d: params.sp2d, treasurer: treasurer, budgetHolder: budgetHolder,
+                    assessment: assessment,
                     taxLines: lines, certificate: certificate, version: 1, createdAt: stamp, updatedAt: stamp)
                 try PaymentStore.insert(db, record)
                 try PayableStore.setState(db, orderID: payable.orderID, .inPayment, paymentID: record.id)
@@ -320,7 +348,7 @@ struct PaymentHandlers {
         }
     }
 
-    func registerCertificate(_ params: TaxCertificateRegistration, _ request: RequestContext) async throws
+    func registerCertificate(_ params: UMKMCertificate, _ request: RequestContext) async throws
         -> VendorTaxCertificate
     {
         let principal = try request.requirePrincipal()
@@ -342,8 +370,7 @@ struct PaymentHandlers {
         return try await context.database.write { db in
             let before = try CertificateStore.of(db, vendorID: vendorID)
             let certificate = VendorTaxCertificate(
-                vendorID: vendorID, number: params.number, validFrom: params.validFrom, validUntil: params.validUntil,
-                registeredAt: Timestamp.iso8601(at))
+                vendorID: vendorID, certificate: params, registeredAt: Timestamp.iso8601(at))
             try CertificateStore.save(db, certificate)
             try AuditTrail.append(
                 db, tenant: principal.tenant, actor: principal, method: VendorRegisterTaxCertificate.name,

@@ -28,6 +28,10 @@ struct PaymentsSettingsHandlers {
             throw DomainRefusal.validationFailed(field: "tenant", reason: reason)
         }
         try TaxSettingsRules.validate(params.tax)
+        let problems =
+            MechanismLimits.problems(params.mechanismLimits)
+            + PaymentDocumentTextRules.problems(params.documents)
+        if !problems.isEmpty { throw DomainRefusal.validationFailed(problems) }
         let at = context.now()
         return try await context.database.write { db in
             let before = try PaymentsSettingsStore.settings(db, tenant: params.tenant)

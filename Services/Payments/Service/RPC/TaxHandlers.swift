@@ -22,18 +22,18 @@ struct TaxHandlers {
             guard params.format != .pdf else {
                 throw DomainRefusal.validationFailed(field: "format", reason: "must be xml or csv")
             }
-            let report = try await report(
+            let (report, facts) = try await period(
                 principal, tenant: params.tenant, agency: params.agency, year: params.year, month: params.month)
-            return try PaymentExportFiles.bppu(report, format: params.format)
+            return try PaymentExportFiles.bppu(report, facts: facts, format: params.format)
         }
         table.register(TaxMonthlyReport.self) { params, request in
             let principal = try request.requirePrincipal()
             guard params.format != .xml else {
                 throw DomainRefusal.validationFailed(field: "format", reason: "must be pdf or csv")
             }
-            let report = try await report(
+            let (report, facts) = try await period(
                 principal, tenant: params.tenant, agency: params.agency, year: params.year, month: params.month)
-            return try PaymentExportFiles.monthlyReport(report, format: params.format)
+            return try PaymentExportFiles.monthlyReport(report, facts: facts, today: context.today, format: params.format)
         }
     }
 
@@ -84,9 +84,16 @@ struct TaxHandlers {
         }
     }
 
-    /// The tax period's payments and lines, for the treasurer's report and the exports.
+    /// The tax period's payments and lines, for the treasurer's report.
     func report(_ principal: Principal, tenant: String?, agency: String?, year: Int, month: Int) async throws
         -> TaxPeriodReport
+    {
+        try await period(principal, tenant: tenant, agency: agency, year: year, month: month).report
+    }
+
+    /// The tax period's payments and lines, with each payment's order facts (parties, identities), for the exports.
+    func period(_ principal: Principal, tenant: String?, agency: String?, year: Int, month: Int) async throws
+        -> (report: TaxPeriodReport, facts: [String: OrderPaymentFacts])
     {
         var problems: [FieldError] = []
         if !(2000...2100).contains(year) { problems.append(FieldError(field: "year", reason: "must be 2000 to 2100")) }
@@ -97,12 +104,16 @@ struct TaxHandlers {
         return try await context.database.read { db in
             let payments = try PaymentStore.period(db, tenant: tenant, agency: agency, year: year, month: month)
             var lines: [TaxReportLine] = []
+            var facts: [String: OrderPaymentFacts] = [:]
             for payment in payments {
-                let npwp = try PayableStore.load(db, orderID: payment.orderID).facts.vendor.npwp ?? ""
+                let orderFacts = try PayableStore.load(db, orderID: payment.orderID).facts
+                facts[payment.orderID] = orderFacts
+                let npwp = orderFacts.parties?.vendor.npwp ?? orderFacts.vendor.npwp ?? ""
                 for line in payment.taxLines {
                     let undeposited = line.deposit == nil
                     let overdue =
-                        undeposited ? today > line.depositDue : (line.deposit!.depositedOn > line.depositDue)
+                        undeposited
+                        ? today > line.line.depositDueOn : (line.deposit!.depositedOn > line.line.depositDueOn)
                     lines.append(
                         TaxReportLine(
                             paymentID: payment.id, orderID: payment.orderID, mechanism: payment.mechanism,
@@ -111,9 +122,10 @@ struct TaxHandlers {
                             taxLine: line, undeposited: undeposited, overdue: overdue))
                 }
             }
-            return TaxPeriodReport(
+            let report = TaxPeriodReport(
                 tenant: tenant, agency: agency, year: year, month: month, payments: payments, lines: lines,
                 undepositedCount: lines.filter(\.undeposited).count, overdueCount: lines.filter(\.overdue).count)
+            return (report, facts)
         }
     }
 }
