@@ -2,6 +2,7 @@ import Foundation
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
+import SiOpenRuntime
 import SiOpenServiceTestSupport
 import SiOpenTestSupport
 import Testing
