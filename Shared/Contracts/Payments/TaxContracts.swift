@@ -541,7 +541,8 @@ public struct TaxAssessment: Codable, Sendable, Hashable {
     ) throws(DomainRefusal) {
         let lineSum: Rupiah
         do { lineSum = try Rupiah.sum(lines.map(\.amount)) } catch {
-            throw .validationFailed(field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
+            throw .validationFailed(
+                field: "taxesCollected", reason: "must be an amount that fits: the sum is too large")
         }
         guard lineSum == taxesCollected else {
             throw .validationFailed(
@@ -620,7 +621,12 @@ public enum TaxFigures {
 // MARK: - Shipped defaults (data rows; a tenant's Super Admin changes them)
 
 extension TaxSettings {
-    /// The shipped rule table, oldest first.
+    /// Where the Coretax tax object codes come from.
+    static let taxObjectCodeSource =
+        "Coretax BPPU tax object codes as in DJP's Excel Converter BPPU (REF sheet) and several public Coretax BPPU implementations; not checked against the PER-11/PJ/2025 annex itself"
+
+    /// The shipped rule table, oldest first. Rates, thresholds and exemptions as the brief states
+    /// them; each row's `source` says what was confirmed and what was not (docs/tax-rules.md).
     public static let defaultRules: [TaxRule] = [
         TaxRule(
             id: "ppn-2010", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .ordinary,
@@ -628,61 +634,83 @@ extension TaxSettings {
             threshold: 1_000_000, thresholdIncludesPPN: true, exemptMechanisms: [], requiresPKP: true,
             effectiveFrom: .fixed("2010-04-01"), effectiveUntil: .fixed("2022-03-31"),
             legalBasis:
-                "UU 8/1983 Pasal 7 ayat (1) as amended by UU 42/2009 (10%); KMK 563/KMK.03/2003 (no collection on payments up to Rp1.000.000 not split)",
-            source: "unconfirmed: threshold and its dates as the brief states them"),
+                "UU 8/1983 Pasal 7 ayat (1) as amended by UU 42/2009 (10%); KMK 563/KMK.03/2003 (no collection on payments up to Rp1.000.000 including PPN, not split)",
+            source:
+                "unconfirmed: the Rp1.000.000 threshold is the brief's 'older rule'; the day it rose to Rp2.000.000 (PMK 231/2019 from 2020, or PMK 59/2022 from 2022-04-01) was not confirmed, 2022-04-01 is assumed"
+        ),
         TaxRule(
             id: "ppn-2022", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .ordinary,
             rate: TaxRate(numerator: 11, denominator: 100), base: .ppnTaxBase, taxObjectCode: nil,
             threshold: 2_000_000, thresholdIncludesPPN: true, exemptMechanisms: [.kkpd], requiresPKP: true,
             effectiveFrom: .fixed("2022-04-01"), effectiveUntil: .fixed("2024-12-31"),
-            legalBasis: "UU 8/1983 Pasal 7 ayat (1) huruf a as amended by UU 7/2021 (HPP); PMK 59/2022",
-            source: "unconfirmed: threshold including PPN as the brief states it"),
+            legalBasis:
+                "UU 8/1983 Pasal 7 ayat (1) huruf a as amended by UU 7/2021 (HPP): 11%; PMK 231/2019 as amended by PMK 59/2022 (collection by the treasurer; Pasal 18 ayat (1) huruf b and h: not on KKP)",
+            source:
+                "11% from 2022-04-01: UU HPP. KKP exemption: DDTCNews 2 Oct 2025 (news.ddtc.co.id/berita/daerah/1814163). Threshold Rp2.000.000 including PPN: unconfirmed (pajakku reads it as excluding PPN; a tenant setting)"
+        ),
         TaxRule(
             id: "ppn-2025", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .ordinary,
             rate: TaxRate(numerator: 12, denominator: 100), otherBase: TaxRate(numerator: 11, denominator: 12),
             base: .ppnTaxBase, taxObjectCode: nil, threshold: 2_000_000, thresholdIncludesPPN: true,
             exemptMechanisms: [.kkpd], requiresPKP: true, effectiveFrom: .fixed("2025-01-01"), effectiveUntil: nil,
             legalBasis:
-                "UU 8/1983 Pasal 7 ayat (1) huruf b as amended by UU 7/2021 (HPP); PMK 131/2024 Pasal 3 (DPP nilai lain 11/12); PMK 59/2022",
-            source: "unconfirmed: threshold including PPN as the brief states it"),
+                "UU 8/1983 Pasal 7 ayat (1) huruf b as amended by UU 7/2021 (HPP); PMK 131/2024 Pasal 3 (12% of DPP nilai lain 11/12); PMK 231/2019 as amended by PMK 59/2022",
+            source:
+                "PMK 131/2024 as the brief states it; KKP exemption: DDTCNews 2 Oct 2025; threshold including PPN: unconfirmed (tenant setting)"
+        ),
         TaxRule(
             id: "ppn-luxury-2025", taxType: .ppn, appliesTo: .any, ppnGoodsClass: .luxury,
             rate: TaxRate(numerator: 12, denominator: 100), base: .ppnTaxBase, taxObjectCode: nil,
             threshold: 2_000_000, thresholdIncludesPPN: true, exemptMechanisms: [.kkpd], requiresPKP: true,
             effectiveFrom: .fixed("2025-01-01"), effectiveUntil: nil,
-            legalBasis: "UU 8/1983 Pasal 7 ayat (1) huruf b as amended by UU 7/2021 (HPP); PMK 131/2024 Pasal 2; PMK 59/2022",
-            source: "unconfirmed: threshold including PPN as the brief states it"),
+            legalBasis:
+                "UU 8/1983 Pasal 7 ayat (1) huruf b as amended by UU 7/2021 (HPP); PMK 131/2024 Pasal 2 (12% of the full price of goods subject to PPnBM); PMK 231/2019 as amended by PMK 59/2022",
+            source: "PMK 131/2024 as the brief states it; threshold including PPN: unconfirmed (tenant setting)"),
         TaxRule(
             id: "pph22-goods-2010", taxType: .pph22, appliesTo: .goods, rate: TaxRate(numerator: 15, denominator: 1000),
-            base: .priceExcludingPPN, taxObjectCode: "22-100-09", threshold: 2_000_000, thresholdIncludesPPN: false,
+            base: .priceExcludingPPN, taxObjectCode: "22-910-01", threshold: 2_000_000, thresholdIncludesPPN: false,
             exemptMechanisms: [], requiresPKP: false, effectiveFrom: .fixed("2010-04-01"),
             effectiveUntil: .fixed("2022-03-31"),
-            legalBasis: "UU PPh Pasal 22; PMK 154/2010 as amended by PMK 34/2017; PMK 231/2019",
-            source: "unconfirmed: tax object code of Coretax used for the older period"),
+            legalBasis: "UU PPh Pasal 22 ayat (1) huruf b; PMK 154/2010 as amended by PMK 34/2017; PMK 231/2019",
+            source:
+                "unconfirmed: rate, threshold and start as the brief states them for the period before PMK 59/2022; code 22-910-01 is today's Coretax code (\(taxObjectCodeSource))"
+        ),
         TaxRule(
             id: "pph22-goods-2022", taxType: .pph22, appliesTo: .goods, rate: TaxRate(numerator: 15, denominator: 1000),
-            base: .priceExcludingPPN, taxObjectCode: "22-100-09", threshold: 2_000_000, thresholdIncludesPPN: false,
+            base: .priceExcludingPPN, taxObjectCode: "22-910-01", threshold: 2_000_000, thresholdIncludesPPN: false,
             exemptMechanisms: [.kkpd], requiresPKP: false, effectiveFrom: .fixed("2022-04-01"), effectiveUntil: nil,
-            legalBasis: "UU PPh Pasal 22; PMK 231/2019 as amended by PMK 59/2022",
-            source: "unconfirmed"),
+            legalBasis:
+                "UU PPh Pasal 22 ayat (1) huruf b; PMK 231/2019 as amended by PMK 59/2022 (1,5% of the price excluding PPN; Pasal 12 ayat (2) huruf b: not on KKP)",
+            source:
+                "1,5% and KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (Pasal 12 ayat (2) huruf b PMK 231/2019 s.t.d.d. PMK 59/2022) and DDTCNews 2 Oct 2025; code 22-910-01 'Pemungutan oleh Bendaharawan' (\(taxObjectCodeSource)); threshold Rp2.000.000 excluding PPN: as the brief states it, unconfirmed"
+        ),
         TaxRule(
-            id: "pph23-services-2009", taxType: .pph23, appliesTo: .services, rate: TaxRate(numerator: 2, denominator: 100),
-            base: .priceExcludingPPN, taxObjectCode: "24-104-14", threshold: 0, thresholdIncludesPPN: false,
+            id: "pph23-services-2009", taxType: .pph23, appliesTo: .services,
+            rate: TaxRate(numerator: 2, denominator: 100),
+            base: .priceExcludingPPN, taxObjectCode: "24-104-65", threshold: 0, thresholdIncludesPPN: false,
             exemptMechanisms: [], requiresPKP: false, effectiveFrom: .fixed("2009-01-01"), effectiveUntil: nil,
-            legalBasis: "UU PPh Pasal 23 ayat (1) huruf c angka 2 as amended by UU 36/2008; PMK 141/2015",
-            source: "unconfirmed: tax object code"),
+            legalBasis:
+                "UU PPh Pasal 23 ayat (1) huruf c angka 2 as amended by UU 36/2008 (2% of the gross excluding PPN); PMK 141/2015; PMK 231/2019 as amended by PMK 59/2022 Pasal 13",
+            source:
+                "2%: UU PPh Pasal 23; no threshold and still withheld on KKP: LLDIKTI V, Seri Artikel Pajak Pemerintah #3 (the issue's 'same thresholds and exemptions' is not what that source says: a tenant may set them); code 24-104-65 'jasa lain dibebankan pada APBN/APBD' (\(taxObjectCodeSource)); specific services have their own 24-104-xx codes (24-104-28 instalasi, 24-104-60 pelatihan)"
+        ),
         TaxRule(
-            id: "pph-final-umkm-2018", taxType: .pphFinalUMKM, appliesTo: .any, rate: TaxRate(numerator: 5, denominator: 1000),
-            base: .priceExcludingPPN, taxObjectCode: "28-423-01", threshold: 0, thresholdIncludesPPN: false,
-            exemptMechanisms: [], requiresPKP: false, effectiveFrom: .fixed("2018-07-01"),
-            effectiveUntil: .fixed("2022-12-19"), legalBasis: "PP 23/2018",
-            source: "unconfirmed: tax object code"),
+            id: "pph-final-umkm-2018", taxType: .pphFinalUMKM, appliesTo: .any,
+            rate: TaxRate(numerator: 5, denominator: 1000), base: .priceExcludingPPN, taxObjectCode: "28-423-01",
+            threshold: 0, thresholdIncludesPPN: false, exemptMechanisms: [], requiresPKP: false,
+            effectiveFrom: .fixed("2018-07-01"), effectiveUntil: .fixed("2022-12-19"), legalBasis: "PP 23/2018",
+            source:
+                "unconfirmed: the start (PP 23/2018 from 1 July 2018) and the end (PP 55/2022 from 20 December 2022) are not confirmed here; code 28-423-01 (\(taxObjectCodeSource))"
+        ),
         TaxRule(
-            id: "pph-final-umkm-2022", taxType: .pphFinalUMKM, appliesTo: .any, rate: TaxRate(numerator: 5, denominator: 1000),
-            base: .priceExcludingPPN, taxObjectCode: "28-423-01", threshold: 0, thresholdIncludesPPN: false,
-            exemptMechanisms: [], requiresPKP: false, effectiveFrom: .fixed("2022-12-20"), effectiveUntil: nil,
-            legalBasis: "PP 55/2022 Pasal 56-58 (replacing PP 23/2018)",
-            source: "unconfirmed: tax object code"),
+            id: "pph-final-umkm-2022", taxType: .pphFinalUMKM, appliesTo: .any,
+            rate: TaxRate(numerator: 5, denominator: 1000), base: .priceExcludingPPN, taxObjectCode: "28-423-01",
+            threshold: 0, thresholdIncludesPPN: false, exemptMechanisms: [], requiresPKP: false,
+            effectiveFrom: .fixed("2022-12-20"), effectiveUntil: nil,
+            legalBasis: "PP 55/2022 (replacing PP 23/2018): final PPh 0,5% of gross turnover with a Surat Keterangan",
+            source:
+                "0,5%: the brief; code 28-423-01 (\(taxObjectCodeSource)); the regime's time limits and the Rp500.000.000 untaxed turnover of individuals (code 28-423-03) are the vendor's and the tax office's to confirm (DDTC 18 Nov 2025: a revision agreed, not yet issued)"
+        ),
     ]
 
     /// The shipped rounding rules: down before 2025, half up from 2025-01-01.
@@ -690,20 +718,104 @@ extension TaxSettings {
         TaxRoundingRule(
             rounding: .down, effectiveFrom: .fixed("1984-01-01"), effectiveUntil: .fixed("2024-12-31"),
             legalBasis: "practice before PER-11/PJ/2025: fractions of a rupiah dropped",
-            source: "unconfirmed: as the brief states it"),
+            source: "unconfirmed: as the brief states it (no earlier rule text was found)"),
         TaxRoundingRule(
             rounding: .halfUp, effectiveFrom: .fixed("2025-01-01"), effectiveUntil: nil,
-            legalBasis: "PER-11/PJ/2025 Pasal 129", source: "unconfirmed: as the brief states it"),
+            legalBasis: "PER-11/PJ/2025 Pasal 129",
+            source:
+                "Pasal 129 ayat (3): below 0,50 down, 0,50 or more up, for DPP and PPh on bukti potong unifikasi and DPP/PPN on faktur pajak: DDTCNews 28 May 2025 (news.ddtc.co.id/berita/nasional/1811072). From 2025-01-01 (Coretax): as the brief states it; PER-11/PJ/2025 itself was issued in May 2025"
+        ),
     ]
 
     /// The shipped deposit deadlines.
     public static let defaultDepositDeadlines: [DepositDeadlineRule] = [
         DepositDeadlineRule(
+            taxTypes: [.pph22, .pph23, .pphFinalUMKM], dayOfFollowingMonth: 10, movesToNextWorkingDay: true,
+            effectiveFrom: .fixed("2015-01-01"), effectiveUntil: .fixed("2024-12-31"),
+            legalBasis: "PMK 242/PMK.03/2014 as amended",
+            source:
+                "PPh 23 by the 10th before PMK 81/2024: DDTCNews on PMK 81/2024; the 10th for PPh 22 and the final tax collected by a treasurer: unconfirmed"
+        ),
+        DepositDeadlineRule(
+            taxTypes: [.ppn], dayOfFollowingMonth: 15, movesToNextWorkingDay: true, effectiveFrom: .fixed("2015-01-01"),
+            effectiveUntil: .fixed("2024-12-31"), legalBasis: "PMK 242/PMK.03/2014 as amended",
+            source: "unconfirmed: PPN collected by a government treasurer before 2025"),
+        DepositDeadlineRule(
             taxTypes: [], dayOfFollowingMonth: 15, movesToNextWorkingDay: true, effectiveFrom: .fixed("2025-01-01"),
-            effectiveUntil: nil, legalBasis: "PMK 81/2024 Pasal 94 ayat (2), Pasal 100",
-            source: "unconfirmed: as the brief states it; PPN collected by a government collector unconfirmed")
+            effectiveUntil: nil, legalBasis: "PMK 81/2024 Pasal 94 ayat (2); Pasal 100 (holidays)",
+            source:
+                "PPh 4(2), 15, 21, 22, 23, 26 by the 15th of the following month: DDTCNews on PMK 81/2024 (Pasal 94); the move over holidays (Pasal 100) and PPN collected by a government collector (Pasal 94 ayat (3) lists exceptions): unconfirmed"
+        ),
     ]
 
-    /// The shipped holiday calendar: Indonesian national holidays and cuti bersama.
-    public static let defaultHolidays: [TaxHoliday] = []
+    static let skb2025 =
+        "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1017 Tahun 2024, Nomor 2 Tahun 2024, Nomor 2 Tahun 2024"
+    static let skb2025Source =
+        "news reports of the SKB of 14 Oct 2024 (koran-jakarta.com, rasikapekalongan.com citing Sekretariat Kabinet, lingkarwilis.com citing kemenkopmk.go.id): 17 holidays, 10 cuti bersama; not checked against the SKB text"
+    static let skb2026 =
+        "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025"
+    static let skb2026Source =
+        "news reports of the SKB of 19 Sep 2025 (okezone.com 12 Jan 2026 for the number and January-February; pembelajaranbermaknaid.blogspot.com for the full list): 17 holidays, 8 cuti bersama; unconfirmed against the SKB text"
+
+    static func holiday(_ date: String, _ name: String, _ kind: TaxHolidayKind, _ basis: String, _ source: String)
+        -> TaxHoliday
+    {
+        TaxHoliday(date: .fixed(date), name: name, kind: kind, legalBasis: basis, source: source)
+    }
+
+    /// The shipped holiday calendar: Indonesian national holidays and cuti bersama of 2025 and 2026.
+    public static let defaultHolidays: [TaxHoliday] = [
+        holiday("2025-01-01", "Tahun Baru 2025 Masehi", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-01-27", "Isra Mikraj Nabi Muhammad SAW", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-01-28", "Cuti bersama Tahun Baru Imlek", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-01-29", "Tahun Baru Imlek 2576 Kongzili", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-03-28", "Cuti bersama Hari Suci Nyepi", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-03-29", "Hari Suci Nyepi (Tahun Baru Saka 1947)", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-03-31", "Idulfitri 1446 Hijriah", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-04-01", "Idulfitri 1446 Hijriah", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-04-02", "Cuti bersama Idulfitri 1446 Hijriah", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-04-03", "Cuti bersama Idulfitri 1446 Hijriah", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-04-04", "Cuti bersama Idulfitri 1446 Hijriah", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-04-07", "Cuti bersama Idulfitri 1446 Hijriah", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-04-18", "Wafat Yesus Kristus", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-04-20", "Kebangkitan Yesus Kristus (Paskah)", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-05-01", "Hari Buruh Internasional", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-05-12", "Hari Raya Waisak 2569 BE", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-05-13", "Cuti bersama Hari Raya Waisak", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-05-29", "Kenaikan Yesus Kristus", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-05-30", "Cuti bersama Kenaikan Yesus Kristus", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-06-01", "Hari Lahir Pancasila", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-06-06", "Iduladha 1446 Hijriah", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-06-09", "Cuti bersama Iduladha 1446 Hijriah", .cutiBersama, skb2025, skb2025Source),
+        holiday("2025-06-27", "1 Muharam Tahun Baru Islam 1447 Hijriah", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-08-17", "Proklamasi Kemerdekaan", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-09-05", "Maulid Nabi Muhammad SAW", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-12-25", "Kelahiran Yesus Kristus", .nationalHoliday, skb2025, skb2025Source),
+        holiday("2025-12-26", "Cuti bersama Kelahiran Yesus Kristus", .cutiBersama, skb2025, skb2025Source),
+        holiday("2026-01-01", "Tahun Baru 2026 Masehi", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-01-16", "Isra Mikraj Nabi Muhammad SAW", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-02-16", "Cuti bersama Tahun Baru Imlek", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-02-17", "Tahun Baru Imlek 2577 Kongzili", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-03-18", "Cuti bersama Hari Suci Nyepi", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-03-19", "Hari Suci Nyepi (Tahun Baru Saka 1948)", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-03-20", "Cuti bersama Idulfitri 1447 Hijriah", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-03-21", "Idulfitri 1447 Hijriah", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-03-22", "Idulfitri 1447 Hijriah", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-03-23", "Cuti bersama Idulfitri 1447 Hijriah", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-03-24", "Cuti bersama Idulfitri 1447 Hijriah", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-04-03", "Wafat Yesus Kristus", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-04-05", "Kebangkitan Yesus Kristus (Paskah)", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-05-01", "Hari Buruh Internasional", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-05-14", "Kenaikan Yesus Kristus", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-05-15", "Cuti bersama Kenaikan Yesus Kristus", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-05-27", "Iduladha 1447 Hijriah", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-05-28", "Cuti bersama Iduladha 1447 Hijriah", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-05-31", "Hari Raya Waisak 2570 BE", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-06-01", "Hari Lahir Pancasila", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-06-16", "1 Muharam Tahun Baru Islam 1448 Hijriah", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-08-17", "Proklamasi Kemerdekaan", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-08-25", "Maulid Nabi Muhammad SAW", .nationalHoliday, skb2026, skb2026Source),
+        holiday("2026-12-24", "Cuti bersama Kelahiran Yesus Kristus", .cutiBersama, skb2026, skb2026Source),
+        holiday("2026-12-25", "Kelahiran Yesus Kristus", .nationalHoliday, skb2026, skb2026Source),
+    ]
 }

@@ -211,16 +211,6 @@ struct PaymentProofFacts: Sendable, Hashable, Codable {
     var settlement: PaymentSettlementFacts?
 }
 
-/// One component listed on the packet's cover: what it is, its number, date and SHA-256.
-struct PacketComponent: Sendable, Hashable, Codable {
-    /// What it is, e.g. "Surat Pesanan", "Kuitansi", "Bukti Pemotongan PPh Pasal 22".
-    var title: String
-    /// The document.
-    var document: ReferencedDocument
-    /// Where it is in the packet, e.g. "Halaman 2–3", "Lampiran: surat-pesanan.pdf".
-    var placement: String
-}
-
 /// A PDF embedded whole in the packet (the SP and BAST as orders sealed them).
 struct PacketAttachmentFacts: Sendable, Hashable, Codable {
     /// The file name in the packet, e.g. "surat-pesanan-001-SP-DINKES-XI-2026.pdf".
@@ -262,4 +252,6 @@ struct IssuedPaymentDocument: Sendable, Hashable, Codable {
     var content: LegalDocument
     /// Its number, date and the SHA-256 of its sealed PDF.
     var reference: ReferencedDocument
+    /// How the packet's index names it, e.g. "Bukti Pemotongan PPh Pasal 22"; nil: from its title.
+    var indexTitle: String? = nil
 }

@@ -4,10 +4,11 @@
 // The element names, their order and their value sets follow DJP's "BPPU Excel to XML" converter
 // template (v.3, 4 September 2025) as reproduced by public converters, and the sample Odoo's
 // `l10n_id_efaktur_coretax` module tests against (tests/results/sample_ebupot.xml). DJP publishes no
-// XSD alongside the template that we could find; Tests/PaymentsTests/Exports/Fixtures/bppu.xsd is
+// XSD alongside the template that we could find; docs/coretax/bppu.xsd is
 // our transcription of the template's field rules, not a DJP file.
 import Foundation
 import SiOpenDomain
+import SiOpenProtocol
 
 /// How a government treasurer paid the income the slip withholds from (`GovTreasurerOpt`).
 public enum BPPUGovTreasurerOption: String, Sendable, Hashable, Codable, CaseIterable {
@@ -199,23 +200,169 @@ public enum BPPUExport {
     /// Checks every slip and returns the refusal naming each field that breaks a rule (nil when all hold):
     /// withholding date outside the period, NITKU not the NPWP + 6 digits, base not above zero,
     /// negative rate, empty or control-character text, an `Imprest`/`N/A` slip with an SP2D number.
+    ///
+    /// At most ``maximumReportedProblems`` fields are named, so a bad file of 100,000 slips gives a
+    /// readable refusal.
     public static func problems(_ batch: BPPUBatch) -> DomainRefusal? {
-        fatalError("not yet")
+        var fields: [FieldError] = []
+        func note(_ field: @autoclosure () -> String, _ reason: String) {
+            if fields.count < maximumReportedProblems { fields.append(FieldError(field: field(), reason: reason)) }
+        }
+        for (index, slip) in batch.slips.enumerated() {
+            if fields.count >= maximumReportedProblems { break }
+            let at = "slips[\(index)]."
+            for (name, text, limit) in [
+                ("slipNumber", slip.slipNumber, 100), ("counterpartName", slip.counterpartName, 200),
+                ("documentNumber", slip.documentNumber, 100),
+            ] {
+                if let reason = textProblem(text, limit: limit) { note(at + name, reason) }
+            }
+            if let sp2d = slip.sp2dNumber, let reason = textProblem(sp2d, limit: 100) { note(at + "sp2dNumber", reason) }
+            if let reason = nitkuProblem(slip.counterpartNITKU, of: slip.counterpartNPWP) {
+                note(at + "counterpartNITKU", reason)
+            }
+            if let reason = nitkuProblem(slip.withholderNITKU, of: batch.withholderNPWP) {
+                note(at + "withholderNITKU", reason)
+            }
+            if !isTaxObjectCode(slip.taxObjectCode) {
+                note(at + "taxObjectCode", "must be a tax object code of the form 22-100-09")
+            }
+            if slip.taxBase.amount <= 0 { note(at + "taxBase", "must be above zero") }
+            if !(0...10_000).contains(slip.rateBasisPoints) {
+                note(at + "rateBasisPoints", "must be from 0 to 10000 (0 % to 100 %)")
+            }
+            if !batch.period.contains(slip.withholdingDate) {
+                note(at + "withholdingDate", "must fall in the tax period \(batch.period)")
+            }
+            switch (slip.govTreasurerOption, slip.sp2dNumber) {
+            case (.direct, nil): note(at + "sp2dNumber", "is required for an LS (Direct) payment")
+            case (.imprest, .some), (.notApplicable, .some):
+                note(at + "sp2dNumber", "is only given for an LS (Direct) payment")
+            default: break
+            }
+        }
+        return fields.isEmpty ? nil : .validationFailed(fields)
     }
 
+    /// How many fields ``problems(_:)`` names at most.
+    public static let maximumReportedProblems = 20
+
     /// The UTF-8 bytes of the `BpuBulk` file; refuses a batch ``problems(_:)`` objects to.
+    ///
+    /// Elements in the template's order, two-space indentation, LF line ends; an absent
+    /// `DocumentDate` or `SP2DNumber` is written `xsi:nil="true"`, as Coretax's own sample does.
     public static func xml(_ batch: BPPUBatch) throws(DomainRefusal) -> [UInt8] {
-        fatalError("not yet")
+        if let refusal = problems(batch) { throw refusal }
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + batch.slips.count * 900)
+        XMLText.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", to: &out)
+        XMLText.append("<BpuBulk xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n", to: &out)
+        XMLText.appendElement("TIN", batch.withholderNPWP.value, indent: 2, to: &out)
+        if batch.slips.isEmpty {
+            XMLText.append("  <ListOfBpu/>\n", to: &out)
+        } else {
+            XMLText.append("  <ListOfBpu>\n", to: &out)
+            let month = String(batch.period.month)
+            let year = String(batch.period.year)
+            for slip in batch.slips {
+                XMLText.append("    <Bpu>\n", to: &out)
+                XMLText.appendElement("TaxPeriodMonth", month, indent: 6, to: &out)
+                XMLText.appendElement("TaxPeriodYear", year, indent: 6, to: &out)
+                XMLText.appendElement("CounterpartTin", slip.counterpartNPWP.value, indent: 6, to: &out)
+                XMLText.appendElement(
+                    "IDPlaceOfBusinessActivityOfIncomeRecipient", slip.counterpartNITKU, indent: 6, to: &out)
+                XMLText.appendElement("TaxCertificate", slip.taxCertificate.rawValue, indent: 6, to: &out)
+                XMLText.appendElement("TaxObjectCode", slip.taxObjectCode, indent: 6, to: &out)
+                XMLText.appendElement("TaxBase", String(slip.taxBase.amount), indent: 6, to: &out)
+                XMLText.appendElement("Rate", rateText(basisPoints: slip.rateBasisPoints), indent: 6, to: &out)
+                XMLText.appendElement("Document", slip.documentType.rawValue, indent: 6, to: &out)
+                XMLText.appendElement("DocumentNumber", slip.documentNumber, indent: 6, to: &out)
+                if let date = slip.documentDate {
+                    XMLText.appendElement("DocumentDate", date.description, indent: 6, to: &out)
+                } else {
+                    XMLText.appendNil("DocumentDate", indent: 6, to: &out)
+                }
+                XMLText.appendElement("IDPlaceOfBusinessActivity", slip.withholderNITKU, indent: 6, to: &out)
+                XMLText.appendElement("GovTreasurerOpt", slip.govTreasurerOption.rawValue, indent: 6, to: &out)
+                if let sp2d = slip.sp2dNumber {
+                    XMLText.appendElement("SP2DNumber", sp2d, indent: 6, to: &out)
+                } else {
+                    XMLText.appendNil("SP2DNumber", indent: 6, to: &out)
+                }
+                XMLText.appendElement("WithholdingDate", slip.withholdingDate.description, indent: 6, to: &out)
+                XMLText.append("    </Bpu>\n", to: &out)
+            }
+            XMLText.append("  </ListOfBpu>\n", to: &out)
+        }
+        XMLText.append("</BpuBulk>\n", to: &out)
+        return out
     }
 
     /// The same rows as CSV (RFC 4180, CRLF, header row ``csvHeader``, formula-injection-safe);
-    /// refuses what ``xml(_:)`` refuses.
+    /// refuses what ``xml(_:)`` refuses. An absent date or SP2D number is an empty cell; the
+    /// withholder's TIN, the same on every row, is not repeated (it is the file's, in the XML).
     public static func csv(_ batch: BPPUBatch) throws(DomainRefusal) -> String {
-        fatalError("not yet")
+        if let refusal = problems(batch) { throw refusal }
+        var out = ""
+        out.reserveCapacity(256 + batch.slips.count * 300)
+        CSVText.append(csvHeader, to: &out)
+        let month = String(batch.period.month)
+        let year = String(batch.period.year)
+        for slip in batch.slips {
+            CSVText.append(
+                [
+                    month, year, slip.counterpartNPWP.value, slip.counterpartNITKU, slip.taxCertificate.rawValue,
+                    slip.taxObjectCode, String(slip.taxBase.amount), rateText(basisPoints: slip.rateBasisPoints),
+                    slip.documentType.rawValue, slip.documentNumber, slip.documentDate?.description ?? "",
+                    slip.withholderNITKU, slip.govTreasurerOption.rawValue, slip.sp2dNumber ?? "",
+                    slip.withholdingDate.description, slip.slipNumber, slip.counterpartName,
+                    String(slip.taxAmount.amount),
+                ], to: &out)
+        }
+        return out
     }
 
-    /// `Rate` text for `basisPoints`: 150 → `1.5`, 200 → `2`, 25 → `0.25`.
+    /// `Rate` text for `basisPoints`: 150 → `1.5`, 200 → `2`, 25 → `0.25`, 0 → `0`.
     public static func rateText(basisPoints: Int) -> String {
-        fatalError("not yet")
+        let sign = basisPoints < 0 ? "-" : ""
+        let magnitude = basisPoints.magnitude
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        if fraction == 0 { return sign + String(whole) }
+        if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
+        return sign + "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// Why `text` cannot be a one-line field of at most `limit` characters, or nil.
+    static func textProblem(_ text: String, limit: Int) -> String? {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return "must not be empty" }
+        if text.count > limit { return "must be at most \(limit) characters" }
+        return XMLText.problem(in: text)
+    }
+
+    /// Why `nitku` is not `npwp`'s NITKU (its 16 digits and a 6-digit place code), or nil.
+    static func nitkuProblem(_ nitku: String, of npwp: NPWP) -> String? {
+        let bytes = Array(nitku.utf8)
+        guard bytes.count == 22, bytes.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return "must be a NITKU of 22 digits: the 16-digit NPWP and a 6-digit place code (000000 for the head office)"
+        }
+        guard bytes.prefix(16).elementsEqual(npwp.value.utf8) else {
+            return "must begin with the NPWP it belongs to, \(npwp.value)"
+        }
+        return nil
+    }
+
+    /// Whether `code` has the form of a tax object code, `dd-ddd-dd`.
+    static func isTaxObjectCode(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        guard bytes.count == 9 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 2 || index == 6 {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !(0x30...0x39).contains(byte) {
+                return false
+            }
+        }
+        return true
     }
 }
