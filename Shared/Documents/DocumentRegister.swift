@@ -177,11 +177,7 @@ public enum DocumentRegister {
         if let verificationPrefix {
             document.verification = nil
             let verificationCode = SHA256.hexDigest(PDFRenderer.render(document))
-            document.verification = .of(code: verificationCode, prefix: verificationPrefix)
-            document.blocks = document.blocks.map { block in
-                guard case .smallPrint(let text) = block else { return block }
-                return .smallPrint(text.replacingOccurrences(of: verificationCodePlaceholder, with: verificationCode))
-            }
+            document = withVerification(document, code: verificationCode, prefix: verificationPrefix)
             code = verificationCode
         }
         let pdf = PDFRenderer.render(document)
@@ -202,6 +198,57 @@ public enum DocumentRegister {
                 try JSONColumn.text(document), code,
             ])
         return try info(db, id: id)
+    }
+
+    /// Renders `bundle` (PDF with its attachments, and HTML), seals the PDF and stores it in the
+    /// caller's transaction like ``issue(_:_:kind:tenant:subjectID:sealer:acknowledgements:verificationPrefix:at:)``:
+    /// the cover's number is the bundle's, the cover carries the QR code when `verificationPrefix`
+    /// is given (the code is the SHA-256 of the bundle rendered without it), and the stored content is the cover.
+    public static func issue(
+        _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer, verificationPrefix: String? = nil, at: Date
+    ) throws -> DocumentInfo {
+        if try isTaken(db, kind: kind, tenant: tenant, number: bundle.cover.documentNumber) {
+            throw RPCError.conflict(
+                "a \(kind.rawValue) numbered \(bundle.cover.documentNumber) already exists in this tenant",
+                currentState: "number_taken")
+        }
+        var bundle = bundle
+        var code: String?
+        if let verificationPrefix {
+            bundle.cover.verification = nil
+            let verificationCode = SHA256.hexDigest(PDFRenderer.render(bundle))
+            bundle.cover = withVerification(bundle.cover, code: verificationCode, prefix: verificationPrefix)
+            code = verificationCode
+        }
+        let pdf = PDFRenderer.render(bundle)
+        let html = HTMLRenderer.render(bundle)
+        let seal = try sealer.seal(
+            pdf: pdf, documentType: kind.rawValue, documentNumber: bundle.cover.documentNumber, at: at)
+        let id = UUID().uuidString.lowercased()
+        try db.run(
+            """
+            INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html,
+                content, verification_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [
+                id, tenant, subjectID, kind.rawValue, bundle.cover.documentNumber, bundle.cover.issuedOn.description,
+                seal.sha256, try JSONColumn.text(seal), try JSONColumn.text([Acknowledgement]()), pdf, html,
+                try JSONColumn.text(bundle.cover), code,
+            ])
+        return try info(db, id: id)
+    }
+
+    /// `document` carrying the QR code of `code` under `prefix`, with the code in its small print.
+    private static func withVerification(_ document: LegalDocument, code: String, prefix: String) -> LegalDocument {
+        var document = document
+        document.verification = .of(code: code, prefix: prefix)
+        document.blocks = document.blocks.map { block in
+            guard case .smallPrint(let text) = block else { return block }
+            return .smallPrint(text.replacingOccurrences(of: verificationCodePlaceholder, with: code))
+        }
+        return document
     }
 
     /// A document's description and published seal; 404 when there is none.

@@ -1,5 +1,6 @@
 import Foundation
 import SiOpenContracts
+import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
@@ -31,7 +32,7 @@ enum DocumentTextRules {
 
     /// The stamp-duty rule in force on `date`, or nil before the first version.
     static func meterai(_ settings: OrdersSettings, on date: CivilDate) -> BeaMeteraiRule? {
-        Self.settings(settings).meterai.sorted { $0.effectiveFrom < $1.effectiveFrom }.last { $0.effectiveFrom <= date }
+        BeaMeteraiRule.inForce(Self.settings(settings).meterai, on: date)
     }
 
     /// The seal note with the contract basis filled in; `{kode}` stays for the register, which
@@ -92,10 +93,7 @@ enum DocumentTextRules {
 
     /// UU 10/2020 (Bea Meterai), in force from 2021-01-01: Rp10,000 on documents stating more
     /// than Rp5,000,000 (Pasal 3 ayat (2) huruf g, Pasal 5).
-    static let meteraiUU10of2020 = BeaMeteraiRule(
-        effectiveFrom: .fixed("2021-01-01"),
-        legalBasis: "UU 10/2020 tentang Bea Meterai Pasal 3 ayat (2) huruf g dan Pasal 5",
-        threshold: 5_000_000, amount: 10_000)
+    static let meteraiUU10of2020 = BeaMeteraiRule.uu10of2020
 
     private static let seedPlaces = ["balangan": "Paringin", "polman": "Polewali"]
 
