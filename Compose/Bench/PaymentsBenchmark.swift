@@ -1,18 +1,165 @@
 import Foundation
+import IdentityService
 import PaymentsService
+import SiOpenContracts
 import SiOpenDomain
+import SiOpenProtocol
+import SiOpenRuntime
+import SiOpenScenario
 import SiOpenSecurity
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// The payments service's figures. The Coretax e-Bupot BPPU export of a large tax period:
-/// 100,000 slips through ``BPPUExport`` (every field checked, text escaped) as XML and as CSV,
-/// next to two baselines over the same records in the same run: the same XML bytes built by plain
-/// string interpolation and joins with no checks or escaping, and `JSONEncoder` of the records.
+/// The payments service's figures, each next to a baseline in the same run.
+///
+/// - Whole payments through real identity, catalog, orders and payments processes: prepare
+///   (taxes computed) → instruct → settle (kuitansi, one slip per tax line, payment proof and
+///   SPJ packet issued and sealed), per second, next to SiOpenStorage's durable-write rate on
+///   the same disk.
+/// - The Coretax e-Bupot BPPU export of a large tax period: 100,000 slips through
+///   ``BPPUExport`` (every field checked, text escaped) as XML and as CSV, next to the same XML
+///   bytes built by plain string interpolation and joins with no checks or escaping, and to
+///   `JSONEncoder` of the same records.
 enum PaymentsBenchmark {
-    static func run(slips count: Int) async throws {
+    static func run(payments: Int, slips: Int) async throws {
+        try await lifecycle(payments: payments)
+        try await export(slips: slips)
+    }
+
+    // MARK: Whole payments
+
+    /// Concurrent treasurers' clients of the measured runs.
+    static let workerCounts = [1, 4]
+
+    static func lifecycle(payments perRun: Int) async throws {
+        say(
+            "payments: whole payments through siopen-identity, -catalog, -orders and -payments processes, \(perRun) per run, closed loop"
+        )
+        say(
+            "each: payment.prepare (taxes by the tenant's dated rules) → payment.instruct → payment.settle (kuitansi, PPh 22 slip, payment proof and SPJ packet issued, sealed); a PKP goods vendor, LS by SP2D, PPN and PPh 22 withheld"
+        )
+        say(
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; services run with SIOPEN_INSECURE_FAST_PASSWORD_HASHING=1 (password hashing is not measured here)"
+        )
+        let superAdminPassword = "bench-root-password-1"
+        let launcher = try await ServiceProcesses.launch(
+            "pay", services: ["identity", "catalog", "orders", "payments"], superAdminPassword: superAdminPassword,
+            realPasswordHashing: false)
+        defer { launcher.terminateAndRemove() }
+        let scenario = Scenario(
+            sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion,
+            superAdminPassword: superAdminPassword)
+        defer { scenario.close() }
+        let world = try await scenario.standardWorld()
+        let ppk = try world.token(.ppk)
+        let treasurer = try world.token(.treasurer)
+        let verifier = try world.token(.verifier)
+        let vendor = try await scenario.activeVendor(verifier: verifier, isPKP: true)
+        let paper = try await scenario.listedProduct(
+            ScenarioData.offer(name: "Kertas HVS F4", price: 60_000, includesPPN: true), vendorToken: vendor.token,
+            verifier: verifier)
+
+        // The completed purchases to pay, made beforehand and not timed: 50 reams (Rp3.000.000 and
+        // delivery) each, above the Rp2.000.000 below which the treasurer collects no tax.
+        let total = perRun * workerCounts.count
+        let today = CivilDate(Date())
+        let ordersSocket = launcher.socketPath("orders")
+        let made = try await lanes(4, socketPath: ordersSocket, service: "orders") { lane, client in
+            var ids: [String] = []
+            for index in stride(from: lane, to: total, by: 4) {
+                let order = try await scenario.purchase(
+                    ScenarioData.preparation(
+                        [OrderItemRequest(productID: paper.id, quantity: 50)], today: today,
+                        packageName: "Pengadaan kertas F4 \(index)"),
+                    ppk: ppk, vendorToken: vendor.token, today: today, client: client
+                ).order
+                ids.append(order.id)
+            }
+            return ids
+        }
+        let orderIDs = made.flatMap { $0 }
+        for id in orderIDs { _ = try await scenario.payable(orderID: id, treasurer: treasurer) }
+        say("\(orderIDs.count) completed purchases ready, each known to payments as a payable")
+
+        let storage = try await storageBaseline()
+        say(
+            pad("run", 46) + pad("workers", 9) + pad("payments/s", 12) + pad("calls/s", 9) + pad("p50 ms", 9)
+                + pad("p99 ms", 9))
+        var next = 0
+        for workers in workerCounts {
+            let batch = Array(orderIDs[next..<(next + perRun)])
+            next += perRun
+            let paymentsSocket = launcher.socketPath("payments")
+            let start = DispatchTime.now()
+            let latencies = try await lanes(workers, socketPath: paymentsSocket, service: "payments") { lane, client in
+                var mine: [Double] = []
+                for index in stride(from: lane, to: batch.count, by: workers) {
+                    let began = DispatchTime.now().uptimeNanoseconds
+                    let steps = try await scenario.pay(
+                        orderID: batch[index], treasurer: treasurer, mechanism: .ls, paymentDate: today,
+                        sp2d: SP2DReference(number: "\(index + 1)/SP2D/LS/BENCH/\(workers)", date: today),
+                        client: client)
+                    guard let settled = steps.last, settled.state == .settled, settled.kuitansi != nil,
+                        !settled.taxLines.isEmpty, settled.taxLines.allSatisfy({ $0.slip != nil })
+                    else {
+                        throw BenchmarkFailure(
+                            "a payment ended \(steps.last?.state.rawValue ?? "nowhere") without its kuitansi and slips")
+                    }
+                    mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1000)
+                }
+                return mine
+            }.flatMap { $0 }
+            let result = LoadResult(
+                requests: latencies.count, seconds: CatalogBenchmark.secondsSince(start), latenciesMicros: latencies)
+            say(
+                pad("payable read, prepared → settled (4 calls)", 46) + pad(String(workers), 9)
+                    + pad(String(format: "%.1f", result.rate), 12) + pad(String(format: "%.0f", result.rate * 4), 9)
+                    + pad(String(format: "%.1f", result.percentile(50) / 1000), 9)
+                    + pad(String(format: "%.1f", result.percentile(99) / 1000), 9)
+                    + String(format: "(one payment ≈ %.0f durable writes' time)", storage.single / result.rate))
+        }
+        say(
+            String(
+                format:
+                    "storage baseline, same disk, same run: %.0f durable writes/s (1 writer, group commit off), %.0f (16 writers, group commit on)",
+                storage.single, storage.grouped))
+    }
+
+    /// SiOpenStorage's durable-write rate in this run: one writer without group commit, and 16 with it.
+    static func storageBaseline() async throws -> (single: Double, grouped: Double) {
+        let directory = "/tmp/siopen-bench-paystorage-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let single = try await StorageBenchmark.storage(
+            path: directory + "/single.sqlite", writes: 1_000, writers: 1, groupCommit: false)
+        let grouped = try await StorageBenchmark.storage(
+            path: directory + "/grouped.sqlite", writes: 1_000, writers: 16, groupCommit: true)
+        return (single, grouped)
+    }
+
+    /// Runs `lane` on `count` concurrent clients of `service`; returns each lane's results.
+    static func lanes<T: Sendable>(
+        _ count: Int, socketPath: String, service: String, _ lane: @escaping @Sendable (Int, RPCClient) async throws -> T
+    ) async throws -> [T] {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let client = RPCClient(socketPath: socketPath, serviceName: service, defaultTimeout: .seconds(120))
+                    defer { client.close() }
+                    return try await lane(index, client)
+                }
+            }
+            var all: [T] = []
+            for try await part in group { all.append(part) }
+            return all
+        }
+    }
+
+    // MARK: The BPPU export
+
+    static func export(slips count: Int) async throws {
         say("payments: Coretax e-Bupot BPPU export of \(count) slips, in process, best of 3 runs each")
         say(
             "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; peak RSS is the process's high-water mark during the run (reset before each)"
@@ -159,7 +306,7 @@ enum PaymentsBenchmark {
         var line =
             pad(label, 52) + pad(String(format: "%.0f", run.seconds * 1000), 9) + pad(String(format: "%.1f", mb), 9)
             + pad(String(format: "%.0f", mb / run.seconds), 9) + pad(String(format: "%.0f", Double(count) / run.seconds), 11)
-            + pad(megabytes(run.peakResidentBytes) + " (+" + megabytes(run.peakResidentBytes - run.residentBefore) + ")", 16)
+            + pad(megabytes(run.peakResidentBytes) + " (+" + megabytes(max(0, run.peakResidentBytes - run.residentBefore)) + ")", 16)
         if let baseline { line += String(format: "(%.2f× plain-join time)", run.seconds / baseline.seconds) }
         say(line)
     }
