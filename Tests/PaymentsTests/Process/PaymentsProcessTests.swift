@@ -27,6 +27,14 @@ struct PaymentsProcessTests {
             let verifier = try world.token(.verifier)
             let auditor = try world.token(.auditor)
             let today = CivilDate(Date())
+            // The agency's NPWP, under which its treasurer withholds (printed on the slips and the BPPU).
+            _ = try await scenario.identity.call(
+                AgencyUpdate.self,
+                AgencyInfo(
+                    tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan Kabupaten Balangan",
+                    address: "Jl. A. Yani Km 1,5, Paringin", phone: "(0526) 2028123",
+                    email: try EmailAddress("dinkes@balangankab.go.id"),
+                    npwp: try NPWP(ScenarioData.npwpText("00653130", branch: "731"))), token: world.superAdmin)
             func purchase(_ product: ProductRecord, _ vendor: ScenarioVendor, quantity: Int, name: String)
                 async throws -> OrderRecord
             {

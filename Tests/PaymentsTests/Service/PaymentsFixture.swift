@@ -9,7 +9,9 @@ import SiOpenTestSupport
 /// A vendor with one listed product, ready to be ordered from and paid.
 struct Seller {
     let vendor: VendorInfo
-    let token: String
+    var token: String
+    /// The vendor's sign-in name.
+    let username: String
     let product: ProductRecord
     /// The product's unit price delivered to PARINGIN (price + Rp5,000 delivery).
     let unitPrice: Int64
@@ -20,26 +22,24 @@ extension SystemFixture {
     var treasurer: String { balangan[.treasurer]!.token }
     var auditor: String { balangan[.auditor]!.token }
 
-    /// Starts identity, catalog, orders and payments, with the catalog's regions and categories.
-    static func payments() async throws -> SystemFixture {
-        let system = try await SystemFixture.start([.catalog, .orders, .payments])
-        do {
-            try await system.setUpCatalog()
-        } catch {
-            await system.stop()
-            throw error
-        }
-        return system
+    /// Signs the vendor in again (after the clock moved).
+    func signedInAgain(_ seller: Seller) async throws -> Seller {
+        var again = seller
+        let password = seller.username.replacingOccurrences(of: "vendor", with: "vendor-pass-")
+        again.token = try await scenario.signIn(seller.username, password: password).token
+        return again
     }
 
     /// A vendor (PKP or not) with one accepted product in `category` (goods: ATK-KERTAS; services: JASA-CETAK).
     func seller(
         isPKP: Bool, category: String = "ATK-KERTAS", name: String = "Kertas HVS A4", price: Int64 = 50_000
     ) async throws -> Seller {
-        let (vendor, token) = try await activeVendor(isPKP: isPKP)
+        let vendor = try await scenario.activeVendor(verifier: balangan[.verifier]!.token, isPKP: isPKP)
         let product = try await listedProduct(
-            offer(name: name, category: category, price: price, includesPPN: isPKP), vendorToken: token)
-        return Seller(vendor: vendor, token: token, product: product, unitPrice: price + 5_000)
+            offer(name: name, category: category, price: price, includesPPN: isPKP), vendorToken: vendor.token)
+        return Seller(
+            vendor: vendor.info, token: vendor.token, username: vendor.account.username, product: product,
+            unitPrice: price + 5_000)
     }
 
     /// `quantity` units bought from `seller` by the DINKES PPK and carried to the acknowledged BAST.
@@ -68,4 +68,13 @@ extension SystemFixture {
 func paymentEvents(_ system: SystemFixture, after cursor: Int64 = 0) async throws -> [FeedEvent] {
     let token = try system.launcher.serviceToken("orders")
     return try await system.payments.call(EventsRead.self, CursorParams(after: cursor, limit: 1000), token: token).events
+}
+
+/// Runs `body` with identity, catalog, orders and payments started (the catalog's regions and
+/// categories set up), stopped afterwards whatever happens.
+func withPayments(_ body: (SystemFixture) async throws -> Void) async throws {
+    try await withSystem([.catalog, .orders, .payments]) { system in
+        try await system.setUpCatalog()
+        try await body(system)
+    }
 }

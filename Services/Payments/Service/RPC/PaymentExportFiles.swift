@@ -18,7 +18,9 @@ enum PaymentExportFiles {
                 "no payment of \(report.agency) settled in \(report.year)-\(report.month): there is nothing to report",
                 currentState: "empty_period")
         }
-        let withholderNPWP = try npwp(first.treasurer.npwp, field: "treasurer.npwp")
+        // The withholder is the agency's treasurer: its NPWP as the latest payment that knew it recorded it.
+        let withholder = withheld.last { !$0.treasurer.npwp.isEmpty } ?? first
+        let withholderNPWP = try npwp(withholder.treasurer.npwp, field: "treasurer.npwp")
         var slips: [BPPUSlip] = []
         for payment in withheld {
             let vendorNPWPText = facts[payment.orderID]?.parties?.vendor.npwp ?? facts[payment.orderID]?.vendor.npwp ?? ""
@@ -97,7 +99,9 @@ enum PaymentExportFiles {
         let input = TreasurerReportInput(
             letterhead: [parties.regency.governmentName, parties.agency.name, parties.agency.address].filter {
                 !$0.isEmpty
-            }, agencyName: parties.agency.name, treasurerNPWP: try npwp(first.treasurer.npwp, field: "treasurer.npwp"),
+            }, agencyName: parties.agency.name,
+            treasurerNPWP: try npwp(
+                (report.payments.last { !$0.treasurer.npwp.isEmpty } ?? first).treasurer.npwp, field: "treasurer.npwp"),
             period: try BPPUTaxPeriod(year: report.year, month: report.month), today: today,
             place: parties.regency.seat,
             documentNumber: String(format: "LB/%@/%04d/%02d", report.agency, report.year, report.month),
