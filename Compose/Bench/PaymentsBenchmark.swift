@@ -141,7 +141,8 @@ enum PaymentsBenchmark {
 
     /// Runs `lane` on `count` concurrent clients of `service`; returns each lane's results.
     static func lanes<T: Sendable>(
-        _ count: Int, socketPath: String, service: String, _ lane: @escaping @Sendable (Int, RPCClient) async throws -> T
+        _ count: Int, socketPath: String, service: String,
+        _ lane: @escaping @Sendable (Int, RPCClient) async throws -> T
     ) async throws -> [T] {
         try await withThrowingTaskGroup(of: T.self) { group in
             for index in 0..<count {
@@ -166,7 +167,9 @@ enum PaymentsBenchmark {
         )
         let batch = try makeBatch(count)
         say("records ready: \(count) slips over \(vendorCount) vendors; RSS \(megabytes(residentBytes())) MB")
-        say(pad("run", 52) + pad("ms", 9) + pad("MB", 9) + pad("MB/s", 9) + pad("slips/s", 11) + pad("peak RSS MB (+growth)", 22))
+        say(
+            pad("run", 52) + pad("ms", 9) + pad("MB", 9) + pad("MB/s", 9) + pad("slips/s", 11)
+                + pad("peak RSS MB (+growth)", 22))
 
         let plain = try measure { Array(plainXML(batch).utf8) }
         let exported = try measure { try BPPUExport.xml(batch) }
@@ -202,7 +205,8 @@ enum PaymentsBenchmark {
             vendors.append(try validNPWP(prefix: "02" + String(format: "%06d", 100_000 + index), branch: "731000"))
         }
         let period = try BPPUTaxPeriod(year: 2026, month: 11)
-        let dates = try (1...28).map { day throws(IdentifierError) in try CivilDate(String(format: "2026-11-%02d", day)) }
+        let dates = try (1...28).map { day throws(IdentifierError) in try CivilDate(String(format: "2026-11-%02d", day))
+        }
         var slips: [BPPUSlip] = []
         slips.reserveCapacity(count)
         for index in 0..<count {
@@ -214,7 +218,8 @@ enum PaymentsBenchmark {
             let rate = goods ? 150 : 50
             slips.append(
                 BPPUSlip(
-                    slipNumber: String(format: "BP-2026-11-%06d", index + 1), counterpartName: "CV Penyedia \(index % vendors.count)",
+                    slipNumber: String(format: "BP-2026-11-%06d", index + 1),
+                    counterpartName: "CV Penyedia \(index % vendors.count)",
                     counterpartNPWP: vendor, counterpartNITKU: vendor.value + "000000",
                     taxCertificate: goods ? .none : .umkmFinal, taxObjectCode: goods ? "22-100-09" : "28-423-01",
                     taxBase: base, rateBasisPoints: rate,
@@ -241,7 +246,8 @@ enum PaymentsBenchmark {
         let month = String(batch.period.month)
         let year = String(batch.period.year)
         let rows = batch.slips.map { slip -> String in
-            let documentDate = slip.documentDate.map { "<DocumentDate>\($0)</DocumentDate>" } ?? "<DocumentDate xsi:nil=\"true\"/>"
+            let documentDate =
+                slip.documentDate.map { "<DocumentDate>\($0)</DocumentDate>" } ?? "<DocumentDate xsi:nil=\"true\"/>"
             let sp2d = slip.sp2dNumber.map { "<SP2DNumber>\($0)</SP2DNumber>" } ?? "<SP2DNumber xsi:nil=\"true\"/>"
             return [
                 "    <Bpu>",
@@ -305,8 +311,11 @@ enum PaymentsBenchmark {
         let mb = Double(run.bytes) / 1_000_000
         var line =
             pad(label, 52) + pad(String(format: "%.0f", run.seconds * 1000), 9) + pad(String(format: "%.1f", mb), 9)
-            + pad(String(format: "%.0f", mb / run.seconds), 9) + pad(String(format: "%.0f", Double(count) / run.seconds), 11)
-            + pad(megabytes(run.peakResidentBytes) + " (+" + megabytes(max(0, run.peakResidentBytes - run.residentBefore)) + ")", 16)
+            + pad(String(format: "%.0f", mb / run.seconds), 9)
+            + pad(String(format: "%.0f", Double(count) / run.seconds), 11)
+            + pad(
+                megabytes(run.peakResidentBytes) + " (+" + megabytes(max(0, run.peakResidentBytes - run.residentBefore))
+                    + ")", 16)
         if let baseline { line += String(format: "(%.2f× plain-join time)", run.seconds / baseline.seconds) }
         say(line)
     }
