@@ -112,3 +112,15 @@ extension ForceMajeureRecordParams: BoundedParams {
         [IntegerBound("items[].quantity", InputLimits.quantity), IntegerBound("items[].unitPrice", InputLimits.amount)]
     }
 }
+
+// MARK: - Payments
+
+extension PaymentPreparation: BoundedParams {
+    /// The gross stated within ``InputLimits/amount``.
+    public static var integerBounds: [IntegerBound] { [IntegerBound("gross", InputLimits.amount)] }
+}
+
+extension PaymentsSettings: BoundedParams {
+    /// Mechanism limits within ``InputLimits/amount``.
+    public static var integerBounds: [IntegerBound] { [IntegerBound("mechanismLimits[].maximum", InputLimits.amount)] }
+}

@@ -318,6 +318,21 @@ extension DeliveryRegion: SchemaDescribed {
     }
 }
 
+extension DepositDeadlineRule: SchemaDescribed {
+    public static var schemaDescription: String { "When collected tax must be deposited: a day of the month after the payment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "taxTypes": "The taxes it covers; empty for every tax.",
+            "dayOfFollowingMonth": "The day of the following month (15), 1 to 28.",
+            "movesToNextWorkingDay": "Whether a due date on a weekend, holiday or cuti bersama moves to the next working day (PMK 81/2024 Pasal 100).",
+            "effectiveFrom": "The first payment date it applies to.",
+            "effectiveUntil": "The last payment date it applies to; null while in force.",
+            "legalBasis": "The rule it rests on (`PMK 81/2024 Pasal 94 ayat (2)`).",
+            "source": "Where it was confirmed, or `unconfirmed: …`.",
+        ]
+    }
+}
+
 extension DirectorIdentity: SchemaDescribed {
     public static var schemaDescription: String { "The director of a business entity: the person who signs for it." }
     public static var fieldDescriptions: [String: String] {
@@ -444,6 +459,18 @@ extension DocumentVerifyParams: SchemaDescribed {
         [
             "pdfBase64": "Base64 of a PDF to check.",
             "sha256": "Or the hex SHA-256 of one, or the verification code printed with its QR code.",
+        ]
+    }
+}
+
+extension ExportedFile: SchemaDescribed {
+    public static var schemaDescription: String { "An exported file." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "fileName": "A file name to save it under.",
+            "contentType": "Its media type (`application/xml`, `text/csv`, `application/pdf`).",
+            "contentBase64": "The file, standard base64.",
+            "rowCount": "How many slips or lines it holds.",
         ]
     }
 }
@@ -811,6 +838,21 @@ extension OrderPaymentFacts: SchemaDescribed {
             "penaltyAmount": "The penalty to withhold, integer rupiah (0 when none).",
             "suratPesanan": "The Surat Pesanan: number, date, SHA-256 and signature.",
             "bast": "The BAST: number, date, SHA-256, signature and who acknowledged it.",
+            "parties": "The parties (regency, agency with its NPWP, the signing PPK with NIP, the vendor with its address, NPWP and bank account) as snapshotted when the Surat Pesanan was issued, for the payment documents; `nil` in version 1 and 2 events and for orders issued before orders kept a snapshot.",
+        ]
+    }
+}
+
+extension OrderPaymentStatus: SchemaDescribed {
+    public static var schemaDescription: String { "An order's payment as payments' feed (`payment.*` events) last told orders." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id in the payments service (`payment.get`).",
+            "state": "Where the payment stands: `prepared`, `instructed` (money on its way), `settled` (money arrived: the order is paid) or `confirmed` (the vendor confirmed it).",
+            "paid": "Whether the money reached the vendor (`settled` or `confirmed`).",
+            "reference": "The transfer's reference (or SP2D number) once instructed.",
+            "bankReference": "The bank's reference once settled.",
+            "settledAt": "When it settled: an instant, ISO 8601 UTC with milliseconds.",
         ]
     }
 }
@@ -876,6 +918,7 @@ extension OrderRecord: SchemaDescribed {
             "createdAt": "When created and last changed.",
             "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds (`2026-11-21T10:00:00.000Z`).",
             "parties": "The parties (regency, agency, the signing PPK, the vendor) as identity had them when the Surat Pesanan was issued, kept with the order whatever identity says later; null before.",
+            "payment": "The order's payment as payments' feed last told it (prepared, instructed, settled, confirmed); null before the treasurer prepared one. The order is paid only once the state is `settled` or `confirmed`.",
         ]
     }
 }
@@ -1021,6 +1064,66 @@ extension PasswordResetParams: SchemaDescribed {
     }
 }
 
+extension PayableListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filters for the payable list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin and the national monitor name one).",
+            "state": "Only payables in this state; every state when omitted.",
+            "after": "Resume after this order id.",
+            "limit": "Page size 1–200 (default 50).",
+        ]
+    }
+}
+
+extension PayablePage: SchemaDescribed {
+    public static var schemaDescription: String { "A page of payables." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "payables": "The payables, by order id.",
+            "nextCursor": "The cursor of the next page (`after`), or null on the last.",
+        ]
+    }
+}
+
+extension PayableRecord: SchemaDescribed {
+    public static var schemaDescription: String { "What the agency owes on a completed order, as orders' `order.readyForPayment` told it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderId": "The order paid for.",
+            "state": "Where it stands.",
+            "paymentId": "The payment of it, once prepared.",
+            "splitPurchaseFlagged": "Whether orders flagged the order as a possible split purchase (the small-payment exemptions then do not apply).",
+            "withdrawnReason": "Why it was withdrawn (the order was cancelled or failed), when it was.",
+            "facts": "Everything orders told: parties, lines, totals with and without PPN, penalty, the Surat Pesanan and the BAST with their hashes.",
+            "recordedAt": "When payments learned of it: an instant, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension PayableRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a payable by its order." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderID": "The order's id.",
+        ]
+    }
+}
+
+extension PayableState: SchemaDescribed {
+    public static var schemaDescription: String { "Where a payable stands. Values: `due`: Completed by orders and not yet paid: the treasurer may prepare its payment. `in_payment`: A payment of it is prepared or instructed, not yet settled. `paid`: Its payment settled: the money reached the vendor's account. `withdrawn`: Orders cancelled or failed the order after it was due: nothing is to be paid." }
+}
+
+extension PaymentAct: SchemaDescribed {
+    public static var schemaDescription: String { "Names a payment and the version read." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id.",
+            "version": "The record's `version` as last read (optimistic concurrency); a stale version is refused with 409.",
+        ]
+    }
+}
+
 extension PaymentBuyer: SchemaDescribed {
     public static var schemaDescription: String { "The buying side of a payment: who pays, from which budget." }
     public static var fieldDescriptions: [String: String] {
@@ -1030,6 +1133,52 @@ extension PaymentBuyer: SchemaDescribed {
             "ppkAccountId": "The PPK who signed the Surat Pesanan and the BAST.",
             "ppkName": "The PPK's name as on the documents.",
             "npwp": "The agency's (its treasurer's) NPWP, the withholder of PPh 22/23, as it stood in the parties snapshotted when the Surat Pesanan was issued (`OrderParties`); `nil` when the order has no snapshot (issued before orders kept one) or identity held no NPWP for the agency then, and payments takes it from its own settings.",
+        ]
+    }
+}
+
+extension PaymentDocumentRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names one payment document." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "documentID": "The document's id (`kuitansi.id`, `taxLines[].slip.id`, `proof.id`, `packet.id`).",
+        ]
+    }
+}
+
+extension PaymentDocumentSettings: SchemaDescribed {
+    public static var schemaDescription: String { "What a tenant's payment documents print, and when they bear stamp duty, as dated versions." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "texts": "The printed texts, one entry per version (at least one).",
+            "meterai": "The stamp-duty rule (bea meterai) the kuitansi follows, one entry per version (at least one).",
+        ]
+    }
+}
+
+extension PaymentDocumentTexts: SchemaDescribed {
+    public static var schemaDescription: String { "One version of the texts a tenant's payment documents print." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "effectiveFrom": "The first day these texts apply.",
+            "legalBasis": "The rule these texts rest on, e.g. \"Perbup Balangan 92/2023\".",
+            "systemName": "The system's name as documents print it, e.g. \"SiOpen Balangan\".",
+            "contractBasis": "Why the kuitansi and the payment proof are the legal proof of the purchase and its payment, e.g. \"Peraturan Bupati Balangan Nomor 92 Tahun 2023 Pasal 8 dan Lampiran I huruf F\".",
+            "paymentBasis": "The rule under which the treasurer pays, printed on the kuitansi and the payment proof, e.g. \"Lampiran I huruf D angka 3 huruf l Peraturan Bupati Balangan Nomor 92 Tahun 2023\".",
+            "sealNote": "The seal note printed at the end of every payment document: how to check it. `{kode}` stands for the document's verification code, `{dasar}` for `contractBasis`.",
+            "verificationURLPrefix": "The verification page's address, to which the QR code appends the verification code; empty while there is no portal (the QR code then holds the code alone).",
+        ]
+    }
+}
+
+extension PaymentInstruction: SchemaDescribed {
+    public static var schemaDescription: String { "The transfer or SP2D that instructs a payment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id.",
+            "version": "The record's `version` as last read (optimistic concurrency).",
+            "transferReference": "The transfer's reference (UP/GU, KKPD); for LS the SP2D number when omitted. Printable ASCII, at most 60 characters.",
+            "sp2d": "The SP2D (LS), when not given at preparation.",
         ]
     }
 }
@@ -1051,6 +1200,195 @@ extension PaymentItem: SchemaDescribed {
     }
 }
 
+extension PaymentListParams: SchemaDescribed {
+    public static var schemaDescription: String { "Filters for the payment list." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (Super Admin and the national monitor name one).",
+            "state": "Only payments in this state; every state when omitted.",
+            "after": "Resume after this payment id.",
+            "limit": "Page size 1–200 (default 50).",
+        ]
+    }
+}
+
+extension PaymentMechanism: SchemaDescribed {
+    public static var schemaDescription: String { "How the treasurer pays (each mechanism selects a tax path). Values: `up_gu`: UP/GU (uang persediaan / ganti uang): paid by the treasurer from the advance. Coretax `Imprest`. `ls`: LS (langsung): paid by SP2D from the regional treasury straight to the vendor. Coretax `Direct`. `kkpd`: KKPD (kartu kredit pemerintah daerah, Permendagri 79/2022): the regional government credit card, at most Rp200,000,000 per payee; the treasurer collects neither PPN nor PPh 22 on it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "coretaxGovTreasurerOpt": "The value of Coretax's `GovTreasurerOpt` for a slip of a payment by this mechanism (`Imprest` for UP/GU, `Direct` for LS). KKPD spends the UP (Permendagri 79/2022: KKPD is a way of using the uang persediaan), so it is `Imprest`.",
+        ]
+    }
+}
+
+extension PaymentMechanismLimit: SchemaDescribed {
+    public static var schemaDescription: String { "The most one payment by a mechanism may pay one payee, as dated data with its legal basis (KKPD: Rp200,000,000 per payee, Permendagri 79/2022)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "mechanism": "The mechanism limited.",
+            "maximum": "The most one payment may be, PPN included, integer rupiah. 0 to 1,000,000,000,000 (`InputLimits/amount`).",
+            "effectiveFrom": "The first day it applies.",
+            "effectiveUntil": "The last day it applies; null while in force.",
+            "legalBasis": "The regulation that sets it.",
+        ]
+    }
+}
+
+extension PaymentPage: SchemaDescribed {
+    public static var schemaDescription: String { "A page of payments." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "payments": "The payments, by id.",
+            "nextCursor": "The cursor of the next page (`after`), or null on the last.",
+        ]
+    }
+}
+
+extension PaymentPreparation: SchemaDescribed {
+    public static var schemaDescription: String { "The treasurer's preparation of a payment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "orderId": "The order whose payable is paid.",
+            "mechanism": "UP/GU (the treasurer's advance), LS (SP2D from the regional treasury) or KKPD (the regional government credit card).",
+            "paymentDate": "The day the vendor is paid; not before the BAST. Today when omitted.",
+            "gross": "The gross the treasurer means to pay, integer rupiah, when stated: it must be what the Surat Pesanan and BAST allow (the payable's total including PPN), or it is refused. At the RPC boundary 0 to 1,000,000,000,000 (`InputLimits/amount`).",
+            "sp2d": "The SP2D of an LS payment, when already issued (else given at `payment.instruct`).",
+            "budgetHolderAccountId": "The account of the agency's PA/KPA whose \"setuju dibayar\" the kuitansi carries, when the treasurer names one (identity confirms the role and agency); the block stays blank otherwise.",
+        ]
+    }
+}
+
+extension PaymentRecord: SchemaDescribed {
+    public static var schemaDescription: String { "A payment as it stands." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The payment's id.",
+            "orderId": "The order paid.",
+            "tenant": "The tenant.",
+            "agency": "The paying agency.",
+            "vendorId": "The vendor paid.",
+            "vendorName": "The vendor's name.",
+            "packageName": "The package name (nama paket) of the order.",
+            "state": "Where it stands.",
+            "mechanism": "UP/GU, LS or KKPD: it selects the tax path.",
+            "paymentDate": "The day the vendor is paid (the tax period and the deposit deadline follow from it).",
+            "sp2d": "The SP2D of an LS payment, once known.",
+            "treasurer": "The treasurer who prepared it, as identity had them then.",
+            "budgetHolder": "The PA/KPA named at preparation, as identity had them then (name; NIP when known).",
+            "assessment": "The money: gross, penalty, each tax and the net transfer, with the rule behind each figure.",
+            "taxLines": "The tax lines with their deposit deadline, deposit and slip.",
+            "certificate": "The vendor's UMKM Surat Keterangan when it had registered one at preparation (applied only if valid on the payment date: see the assessment's lines and `notApplied`).",
+            "transferReference": "The transfer's reference (or the SP2D number) once instructed.",
+            "instructedAt": "When it was instructed: an instant, ISO 8601 UTC with milliseconds.",
+            "bankReference": "The bank's reference that the money reached the vendor, once settled.",
+            "settledOn": "The day the money reached the vendor, once settled.",
+            "settledAt": "When it was settled: an instant, ISO 8601 UTC with milliseconds.",
+            "confirmedAt": "When the vendor confirmed receipt, if it did.",
+            "rejections": "Transfers the bank returned, oldest first, each with its reason.",
+            "kuitansi": "The kuitansi, once settled.",
+            "proof": "The payment proof, once settled.",
+            "packet": "The payment packet for the accountability file (SPJ), once settled.",
+            "version": "Optimistic-concurrency version: send it back with every action.",
+            "createdAt": "When it was prepared: an instant, ISO 8601 UTC with milliseconds.",
+            "updatedAt": "When it last changed: an instant, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension PaymentRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a payment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentID": "The payment's id.",
+        ]
+    }
+}
+
+extension PaymentRejection: SchemaDescribed {
+    public static var schemaDescription: String { "A transfer the bank returned, with its reason." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "reference": "The reference of the transfer that was returned.",
+            "reason": "Why the bank returned it (closed account, wrong name, …).",
+            "recordedBy": "Who recorded it.",
+            "at": "When it was recorded: an instant, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension PaymentRejectionParams: SchemaDescribed {
+    public static var schemaDescription: String { "A transfer the bank returned." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id.",
+            "version": "The record's `version` as last read (optimistic concurrency).",
+            "reason": "Why the bank returned it; at most 1,000 characters.",
+        ]
+    }
+}
+
+extension PaymentSettlement: SchemaDescribed {
+    public static var schemaDescription: String { "The bank's confirmation that the money reached the vendor." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id.",
+            "version": "The record's `version` as last read (optimistic concurrency).",
+            "bankReference": "The bank's reference of the credit to the vendor's account. Printable ASCII, at most 60 characters.",
+            "settledOn": "The day the money reached the vendor; today when omitted; not after today.",
+        ]
+    }
+}
+
+extension PaymentState: SchemaDescribed {
+    public static var schemaDescription: String { "Where a payment stands. \"Instructed\" is kept apart from \"settled\": a payment is shown paid only once the bank's reference says the money reached the vendor. Values: `prepared`: Taxes computed; waiting for the transfer or the SP2D. `instructed`: The transfer was sent or the SP2D issued, with its reference; the money is on its way. `settled`: The bank's reference says the money reached the vendor's account; the kuitansi and the slips are issued. `confirmed`: The vendor confirmed it received the money (optional)." }
+}
+
+extension PaymentStateChange: SchemaDescribed {
+    public static var schemaDescription: String { "A payment as it stands after a change: what every payment event carries. Orders reads it to show the order as paid (only `settled` and `confirmed` mean the money arrived)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment.",
+            "orderId": "The order paid.",
+            "tenant": "Its tenant.",
+            "agency": "The paying agency.",
+            "vendorId": "The vendor paid.",
+            "state": "Its state after the change.",
+            "mechanism": "UP/GU, LS or KKPD.",
+            "gross": "The gross paid for, integer rupiah.",
+            "net": "The net transfer to the vendor, integer rupiah.",
+            "transferReference": "The transfer's reference (or SP2D number), once instructed.",
+            "bankReference": "The bank's reference, once settled.",
+            "settledAt": "When it settled, once settled: an instant, ISO 8601 UTC with milliseconds.",
+            "rejectionReason": "Why the bank returned the transfer, for `payment.rejected`.",
+            "version": "Its version after the change.",
+        ]
+    }
+}
+
+extension PaymentTaxLine: SchemaDescribed {
+    public static var schemaDescription: String { "One tax line of a payment, with its deposit deadline and deposit." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "lineId": "The line's id within the payment (`tax-1`, …), for `tax.recordDeposit`.",
+            "line": "The line as the tax computation produced it: type, base, rate, amount, the rule behind it and its deposit deadline (`depositDueOn`).",
+            "deposit": "The deposit, once recorded.",
+            "slip": "The withholding slip (bukti potong/pungut) of this line, once the payment settled.",
+        ]
+    }
+}
+
+extension PaymentTreasurer: SchemaDescribed {
+    public static var schemaDescription: String { "The treasurer (bendahara pengeluaran) who prepared a payment, as identity had them then." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "accountId": "The treasurer's account id.",
+            "name": "The full name, as printed on the kuitansi and the slips.",
+            "nip": "The NIP; empty for a treasurer who has none.",
+            "npwp": "The NPWP the agency's treasurer collects tax under (the collector on the slips); empty when identity holds none.",
+        ]
+    }
+}
+
 extension PaymentVendor: SchemaDescribed {
     public static var schemaDescription: String { "The vendor as payments needs it: who is paid and how it is taxed." }
     public static var fieldDescriptions: [String: String] {
@@ -1061,6 +1399,19 @@ extension PaymentVendor: SchemaDescribed {
             "isUMKM": "Whether it is UMKM (final PPh 0.5% under PP 55/2022 when it holds the certificate).",
             "npwp": "Its NPWP, from identity's `vendor.*` events; `nil` only when orders had not yet read the vendor's events from identity's feed when the order completed.",
             "bankAccount": "Where it is paid, from identity's `vendor.*` events; `nil` as for `npwp`.",
+        ]
+    }
+}
+
+extension PaymentsSettings: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's payment rules, held as data: the dated tax rule table (rates, thresholds, object codes, legal bases), the deposit deadline rule and the holiday calendar (`TaxSettings`), the mechanisms' limits, and what the payment documents print." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant.",
+            "tax": "The tax rules, validated by the tax computation's own rules.",
+            "mechanismLimits": "The mechanisms' dated limits per payment.",
+            "documents": "What the kuitansi, slips, proof and packet print, dated; the seed while none are stored.",
+            "version": "The version read, for optimistic concurrency; null for a tenant that has none stored yet.",
         ]
     }
 }
@@ -1395,6 +1746,16 @@ extension RevisionStatus: SchemaDescribed {
     public static var schemaDescription: String { "Where a revision stands with the verifier. Values: `pending`: Awaiting (or held by) the verifier. `accepted`: Accepted: listed while the vendor may be listed. `rejected`: Rejected with reasons. `superseded`: Replaced by a later edit before it was decided." }
 }
 
+extension SP2DReference: SchemaDescribed {
+    public static var schemaDescription: String { "An SP2D (Surat Perintah Pencairan Dana), by which the regional treasury pays an LS payment." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "number": "The SP2D number as printed (printable ASCII, at most 60 characters).",
+            "date": "The SP2D's date.",
+        ]
+    }
+}
+
 extension Sanction: SchemaDescribed {
     public static var schemaDescription: String { "A sanction and its decision." }
     public static var fieldDescriptions: [String: String] {
@@ -1546,6 +1907,17 @@ extension StoredFile: SchemaDescribed {
     }
 }
 
+extension SupportingCostKinds: SchemaDescribed {
+    public static var schemaDescription: String { "Whether an order's supporting costs count with the goods or with the services." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "delivery": "Delivery (ongkos kirim): part of the goods' price (default goods).",
+            "installation": "Installation (default services: jasa instalasi, PMK 141/2015).",
+            "training": "Training (default services: jasa pelatihan).",
+        ]
+    }
+}
+
 extension SuratPesananTerms: SchemaDescribed {
     public static var schemaDescription: String { "The clauses of a Surat Pesanan (annex I.D.1.c and Pasal 16), as the tenant's template sets them and the PPK adapts them while preparing an order." }
     public static var fieldDescriptions: [String: String] {
@@ -1571,6 +1943,278 @@ extension TKDNDeclaration: SchemaDescribed {
             "certificateNumber": "The certificate number from the Ministry of Industry.",
         ]
     }
+}
+
+extension TaxAssessment: SchemaDescribed {
+    public static var schemaDescription: String { "The taxes on one payment: gross = net + taxes collected + penalty, to the rupiah." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "lines": "The tax lines.",
+            "notApplied": "The taxes that were not applied, with why.",
+            "baseParts": "The base parts (goods, services) the PPh lines were computed on.",
+            "gross": "What the contract is worth, PPN included (the order's `totalIncludingPPN`).",
+            "penalty": "The late-delivery penalty deducted.",
+            "taxesCollected": "The sum of the lines.",
+            "net": "What is transferred to the vendor: gross − penalty − taxes collected.",
+            "mechanism": "The mechanism.",
+            "paymentDate": "The payment (withholding) date the rules were taken on.",
+        ]
+    }
+}
+
+extension TaxBaseKind: SchemaDescribed {
+    public static var schemaDescription: String { "Which amount a rule's rate applies to. Values: `price_excluding_ppn`: The price (DPP) of the part without PPN: PPh 22's \"harga pembelian tidak termasuk PPN\", PPh 23's \"jumlah bruto tidak termasuk PPN\", the final tax's gross turnover. `ppn_tax_base`: The PPN tax base as the tax invoice states it (the DPP, or from 2025 the DPP nilai lain of 11/12)." }
+}
+
+extension TaxBasePart: SchemaDescribed {
+    public static var schemaDescription: String { "One part of the payment's tax base: the goods or the services, as priced and without PPN." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "kind": "Goods or services.",
+            "stated": "The part as priced on the order (including PPN when the prices include it).",
+            "base": "The part's DPP (without PPN): the order's DPP allocated by the stated amounts, the goods part rounded half up and the services part the rest, so the parts add up to the DPP.",
+            "explanation": "How the allocation was made (`Rp4.504.505 × 3.000.000 / 5.000.000 = 2.702.703`).",
+        ]
+    }
+}
+
+extension TaxCollectorRegime: SchemaDescribed {
+    public static var schemaDescription: String { "Who collects PPN and PPh 22 on the tenant's purchases. Values: `treasurer`: The agency's treasurer (bendahara) collects and withholds (PMK 59/2022). The default. `platform`: The platform itself is appointed collector (\"Pihak Lain\", PMK 58/2022). Not implemented: the computation refuses (409) rather than compute the treasurer's taxes under it." }
+}
+
+extension TaxDeposit: SchemaDescribed {
+    public static var schemaDescription: String { "A deposit of one collected tax line into the state treasury." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "billingCode": "The kode billing the deposit was paid under: 15 digits.",
+            "ntpn": "The NTPN (Nomor Transaksi Penerimaan Negara) of the deposit: 16 letters or digits.",
+            "depositedOn": "The day it was deposited.",
+            "recordedBy": "The treasurer who recorded it.",
+            "recordedAt": "When it was recorded: an instant, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension TaxDepositParams: SchemaDescribed {
+    public static var schemaDescription: String { "The deposit of one collected tax line." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment's id.",
+            "version": "The record's `version` as last read (optimistic concurrency).",
+            "lineId": "The tax line (`taxLines[].lineId`).",
+            "billingCode": "The kode billing: exactly 15 digits.",
+            "ntpn": "The NTPN: exactly 16 ASCII letters or digits.",
+            "depositedOn": "The day it was deposited; not after today, not before the payment date.",
+        ]
+    }
+}
+
+extension TaxExemption: SchemaDescribed {
+    public static var schemaDescription: String { "A tax that was not applied, and why: so the treasurer and the auditor see it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "taxType": "The tax.",
+            "part": "The part it concerns (null for the whole payment).",
+            "ruleId": "The rule row that would have applied, when there is one.",
+            "reason": "Why not.",
+            "legalBasis": "The rule's legal basis for the exemption.",
+            "explanation": "The reason in Bahasa Indonesia (`Pembayaran Rp2.000.000 tidak melebihi batas Rp2.000.000 …`).",
+            "explanationEnglish": "The same in English.",
+        ]
+    }
+}
+
+extension TaxExemptionReason: SchemaDescribed {
+    public static var schemaDescription: String { "Why a tax was not applied. Values: `below_threshold`: The payment is at most the rule's threshold and not split. `mechanism_exempt`: The mechanism is exempt (KKPD for PPN and PPh 22). `vendor_not_pkp`: The vendor is not a PKP: no PPN was charged. `replaced_by_final_umkm`: The final UMKM tax applied instead (PP 55/2022). `certificate_expired`: The vendor's Surat Keterangan had expired on the payment date: PPh 22/23 applied instead. `certificate_not_yet_valid`: The vendor's Surat Keterangan was not yet valid on the payment date: PPh 22/23 applied instead. `no_certificate`: The vendor is UMKM but registered no Surat Keterangan: PPh 22/23 applied instead. `nothing_to_tax`: The payment has no part of this kind (no goods for PPh 22, no services for PPh 23), or the part is Rp0. `exempt_category`: Every item of the part is in a category the rule excludes (fuel, electricity, …)." }
+}
+
+extension TaxExportFormat: SchemaDescribed {
+    public static var schemaDescription: String { "The file format of a tax-period export. Values: `xml`: Coretax e-Bupot BPPU bulk XML (only for `tax.exportBPPU`). `csv`: Comma-separated values, one row per slip or tax line. `pdf`: A printable PDF (only for `tax.monthlyReport`)." }
+}
+
+extension TaxExportParams: SchemaDescribed {
+    public static var schemaDescription: String { "A tax period of an agency and the file format wanted." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (supervisors may name one; others their own).",
+            "agency": "The agency (supervisors name one; the agency's officials their own).",
+            "year": "The year, 2000–2100.",
+            "month": "The month, 1–12.",
+            "format": "The format.",
+        ]
+    }
+}
+
+extension TaxHoliday: SchemaDescribed {
+    public static var schemaDescription: String { "A day the tenant's tax office is closed: a due date on it moves to the next working day." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "date": "The day.",
+            "name": "Its name (`Hari Raya Idul Fitri 1446 H`).",
+            "kind": "National holiday, cuti bersama or regional.",
+            "legalBasis": "The decree it rests on (`SKB 3 Menteri Nomor 1017, 2, 2 Tahun 2024`).",
+            "source": "Where it was confirmed, or `unconfirmed: …`.",
+        ]
+    }
+}
+
+extension TaxHolidayKind: SchemaDescribed {
+    public static var schemaDescription: String { "What kind of day off a holiday is. Values: `national_holiday`: A national holiday (hari libur nasional). `cuti_bersama`: A collective leave day (cuti bersama), which PMK 81/2024 Pasal 100 also counts as a holiday. `regional`: A regional holiday the tenant declares." }
+}
+
+extension TaxLine: SchemaDescribed {
+    public static var schemaDescription: String { "One computed tax line, with the rule that produced it and how." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "taxType": "The tax.",
+            "part": "The part of the payment it was computed on (null for the whole payment).",
+            "ruleId": "The id of the rule row that produced it.",
+            "taxObjectCode": "The Coretax tax object code; null for PPN.",
+            "base": "The tax base.",
+            "rate": "The rate.",
+            "amount": "The tax, rounded to whole rupiah.",
+            "rounding": "The rounding applied.",
+            "legalBasis": "The rule's legal basis (and the rounding's).",
+            "depositDueOn": "The last day to deposit it.",
+            "umkmCertificateNumber": "The Surat Keterangan's number when the final UMKM regime was applied.",
+            "explanation": "How it was computed, in Bahasa Indonesia: `1,5% × Rp4.504.505 = Rp67.567,575 → Rp67.568 (pembulatan ke atas setengah, PER-11/PJ/2025 Pasal 129)`.",
+            "explanationEnglish": "The same in English.",
+        ]
+    }
+}
+
+extension TaxLineEvent: SchemaDescribed {
+    public static var schemaDescription: String { "One tax line withheld or deposited." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment.",
+            "orderId": "The order paid.",
+            "tenant": "Its tenant.",
+            "agency": "The paying agency (the collector).",
+            "vendorId": "The vendor taxed.",
+            "taxLine": "The line, with its deadline, deposit and slip.",
+        ]
+    }
+}
+
+extension TaxPeriodParams: SchemaDescribed {
+    public static var schemaDescription: String { "A tax period (masa pajak) of an agency." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "Tenant (supervisors may name one; others their own).",
+            "agency": "The agency (supervisors name one; the agency's officials their own).",
+            "year": "The year, 2000–2100.",
+            "month": "The month, 1–12.",
+        ]
+    }
+}
+
+extension TaxPeriodReport: SchemaDescribed {
+    public static var schemaDescription: String { "The treasurer's monthly data: every payment of the period and every tax line." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "tenant": "The tenant.",
+            "agency": "The agency.",
+            "year": "The year.",
+            "month": "The month.",
+            "payments": "Every payment dated in the period, by id.",
+            "lines": "Every tax line of those payments.",
+            "undepositedCount": "How many lines are not yet deposited.",
+            "overdueCount": "How many lines are overdue.",
+        ]
+    }
+}
+
+extension TaxRate: SchemaDescribed {
+    public static var schemaDescription: String { "An exact rate as a fraction: 15/1000 is 1.5%." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "numerator": "The numerator (15 for 1.5%), zero or more.",
+            "denominator": "The denominator (1000 for 1.5%), 1 to 1,000,000.",
+            "display": "The rate written the Indonesian way, with a decimal comma: `1,5%`, `12%`, `0,5%`; a rate that is no finite decimal percentage is written as the fraction (`1/3`).",
+            "description": "The display, `1,5%`.",
+        ]
+    }
+}
+
+extension TaxReportLine: SchemaDescribed {
+    public static var schemaDescription: String { "One tax line of the treasurer's monthly report." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "paymentId": "The payment.",
+            "orderId": "The order.",
+            "mechanism": "The mechanism.",
+            "sp2d": "The SP2D, for LS payments.",
+            "paymentDate": "The payment date.",
+            "paymentState": "The payment's state.",
+            "vendorId": "The vendor's id.",
+            "vendorName": "The vendor's name.",
+            "vendorNpwp": "The vendor's NPWP.",
+            "taxLine": "The tax line (type, base, rate, amount, rule).",
+            "undeposited": "Whether the line is not yet deposited.",
+            "overdue": "Whether it is undeposited after its due date, or was deposited late.",
+        ]
+    }
+}
+
+extension TaxRoundingRule: SchemaDescribed {
+    public static var schemaDescription: String { "The rounding of tax lines in force over a period." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "rounding": "How each tax line is rounded to whole rupiah.",
+            "effectiveFrom": "The first day it applies (the transaction date: the payment date for withholding).",
+            "effectiveUntil": "The last day it applies; null while in force.",
+            "legalBasis": "The rule it rests on (`PER-11/PJ/2025 Pasal 129`).",
+            "source": "Where it was confirmed (URL or citation), or `unconfirmed: …`.",
+        ]
+    }
+}
+
+extension TaxRule: SchemaDescribed {
+    public static var schemaDescription: String { "One row of the tenant's tax rule table." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "id": "The row's id, unique in the table (`pph22-goods-2022`): every tax line names it.",
+            "taxType": "The tax.",
+            "appliesTo": "The part of the payment it applies to.",
+            "ppnGoodsClass": "For PPN only: the goods class (ordinary or luxury) whose invoices it covers; null for PPh.",
+            "rate": "The rate applied to the base (for PPN the tariff on the PPN tax base: 12% from 2025).",
+            "otherBase": "For PPN only: the DPP nilai lain factor (11/12 from 2025), null when the tariff applies to the DPP itself.",
+            "base": "Which amount the rate applies to.",
+            "taxObjectCode": "The Coretax tax object code (kode objek pajak) printed on the slip, e.g. `22-100-09`; null for PPN (collected on the tax invoice).",
+            "threshold": "Payments up to this amount (inclusive) that are not split are not taxed; Rp0 for no threshold.",
+            "thresholdIncludesPPN": "Whether the payment compared with the threshold includes PPN (a tenant setting: sources disagree for PPN; the default is true for PPN as the brief says, false for PPh).",
+            "exemptMechanisms": "Mechanisms on which the treasurer does not collect this tax (KKPD for PPN and PPh 22).",
+            "exemptCategoryCodes": "Category codes of items this rule does not tax (fuel, electricity, gas, water, postal items for PPh 22).",
+            "requiresPKP": "Whether only a PKP vendor bears it (PPN).",
+            "effectiveFrom": "The first day it applies.",
+            "effectiveUntil": "The last day it applies; null while in force.",
+            "legalBasis": "The rules it rests on (`PMK 59/2022 Pasal 3`).",
+            "source": "Where it was confirmed (URL or citation), or `unconfirmed: …` for what a finance office must confirm.",
+        ]
+    }
+}
+
+extension TaxRuleScope: SchemaDescribed {
+    public static var schemaDescription: String { "What a rule applies to: the goods part, the services part, or the whole payment. Values: `goods`: The goods part (items of kind goods and the costs that follow goods). `services`: The services part (items of kind services and the costs that count as services). `any`: The whole payment (PPN, the final UMKM tax)." }
+}
+
+extension TaxSettings: SchemaDescribed {
+    public static var schemaDescription: String { "A tenant's tax rules, all data: the rule table, rounding, deposit deadlines, holidays, and who collects." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "rules": "The rule table.",
+            "roundingRules": "The rounding of tax lines, dated.",
+            "depositDeadlines": "The deposit deadlines, dated.",
+            "holidays": "The tenant's holiday calendar (national holidays, cuti bersama, regional holidays).",
+            "collector": "Who collects PPN and PPh 22 (default treasurer).",
+            "supportingCosts": "Whether delivery, installation and training count with goods or services.",
+        ]
+    }
+}
+
+extension TaxType: SchemaDescribed {
+    public static var schemaDescription: String { "A tax the treasurer withholds or collects. Values: `ppn`: PPN (value added tax) collected from a PKP vendor (PMK 59/2022). `pph_22`: PPh Pasal 22 collected on purchases of goods (PMK 59/2022). `pph_23`: PPh Pasal 23 withheld on services (UU PPh Pasal 23, PMK 141/2015). `pph_final_umkm`: Final PPh 0.5% of a UMKM holding a Surat Keterangan (PP 55/2022), instead of PPh 22/23." }
 }
 
 extension TenantEmblem: SchemaDescribed {
@@ -1682,6 +2326,20 @@ extension TicketOpenParams: SchemaDescribed {
 
 extension TicketStatus: SchemaDescribed {
     public static var schemaDescription: String { "Where a helpdesk ticket stands: open → forwarded → resolved → closed. Values: `open`: Waiting for the agency administrator. `forwarded`: Forwarded to Super Admin. `resolved`: Answered. `closed`: Closed." }
+}
+
+extension UMKMCertificate: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor's Surat Keterangan under PP 55/2022 (the final 0.5% regime), as the vendor registers it." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "number": "The certificate's number as printed.",
+            "validFrom": "The first day it is valid.",
+            "validUntil": "The last day it is valid (the end of the regime's time limit, or of the tax year it is for).",
+            "npwp": "The taxpayer's NPWP printed on it, when recorded.",
+            "taxpayerName": "The taxpayer's name printed on it, when recorded.",
+            "issuedOn": "The day the tax office issued it, when recorded.",
+        ]
+    }
 }
 
 extension VendorBlockParams: SchemaDescribed {
@@ -1898,6 +2556,36 @@ extension VendorStandingChange: SchemaDescribed {
 
 extension VendorStatus: SchemaDescribed {
     public static var schemaDescription: String { "Where a vendor stands. Values: `registered`: Registered, waiting for a verifier. `verified`: Documents checked; waits for activation. `rejected`: Refused with reasons; the vendor may correct and resubmit. `active`: May offer products and receive orders. `blocked`: Blocked by decision of the head of UKPBJ. `deactivated`: Closed." }
+}
+
+extension VendorTaxCertificate: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor's registered UMKM Surat Keterangan (PP 55/2022): with it the final income tax of 0.5% applies instead of PPh 22/23, on the days it is valid." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorId": "The vendor.",
+            "certificate": "The Surat Keterangan: number, validity, and what the tax office printed on it.",
+            "registeredAt": "When the vendor registered it: an instant, ISO 8601 UTC with milliseconds.",
+        ]
+    }
+}
+
+extension VendorTaxCertificateRef: SchemaDescribed {
+    public static var schemaDescription: String { "Names a vendor." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "vendorID": "The vendor's id; the caller's own vendor when omitted.",
+        ]
+    }
+}
+
+extension VendorTaxCertificateView: SchemaDescribed {
+    public static var schemaDescription: String { "A vendor's registered Surat Keterangan, if any." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "certificate": "The certificate, or null when the vendor registered none.",
+            "validToday": "Whether it is valid today.",
+        ]
+    }
 }
 
 extension VendorTerms: SchemaDescribed {

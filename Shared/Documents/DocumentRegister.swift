@@ -167,27 +167,45 @@ public enum DocumentRegister {
         sealer: DocumentSealer,
         acknowledgements: [Acknowledgement] = [], verificationPrefix: String? = nil, at: Date
     ) throws -> DocumentInfo {
-        if try isTaken(db, kind: kind, tenant: tenant, number: document.documentNumber) {
+        // A bundle of one document and no attachments renders to that document's own PDF and HTML.
+        try issue(
+            db, bundle: DocumentBundle(cover: document), kind: kind, tenant: tenant, subjectID: subjectID,
+            sealer: sealer, acknowledgements: acknowledgements, verificationPrefix: verificationPrefix, at: at)
+    }
+
+    /// Renders `bundle` (PDF with its attachments, and HTML), seals the PDF and stores it in the
+    /// caller's transaction like ``issue(_:_:kind:tenant:subjectID:sealer:acknowledgements:verificationPrefix:at:)``:
+    /// the cover's number is the bundle's, the cover carries the QR code when `verificationPrefix`
+    /// is given (the code is the SHA-256 of the bundle rendered without it), and the stored content is the cover.
+    public static func issue(
+        _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer, verificationPrefix: String? = nil, at: Date
+    ) throws -> DocumentInfo {
+        try issue(
+            db, bundle: bundle, kind: kind, tenant: tenant, subjectID: subjectID, sealer: sealer, acknowledgements: [],
+            verificationPrefix: verificationPrefix, at: at)
+    }
+
+    private static func issue(
+        _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer, acknowledgements: [Acknowledgement], verificationPrefix: String?, at: Date
+    ) throws -> DocumentInfo {
+        let number = bundle.cover.documentNumber
+        if try isTaken(db, kind: kind, tenant: tenant, number: number) {
             throw RPCError.conflict(
-                "a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant",
-                currentState: "number_taken")
+                "a \(kind.rawValue) numbered \(number) already exists in this tenant", currentState: "number_taken")
         }
-        var document = document
+        var bundle = bundle
         var code: String?
         if let verificationPrefix {
-            document.verification = nil
-            let verificationCode = SHA256.hexDigest(PDFRenderer.render(document))
-            document.verification = .of(code: verificationCode, prefix: verificationPrefix)
-            document.blocks = document.blocks.map { block in
-                guard case .smallPrint(let text) = block else { return block }
-                return .smallPrint(text.replacingOccurrences(of: verificationCodePlaceholder, with: verificationCode))
-            }
+            bundle.cover.verification = nil
+            let verificationCode = SHA256.hexDigest(PDFRenderer.render(bundle))
+            bundle.cover = withVerification(bundle.cover, code: verificationCode, prefix: verificationPrefix)
             code = verificationCode
         }
-        let pdf = PDFRenderer.render(document)
-        let html = HTMLRenderer.render(document)
-        let seal = try sealer.seal(
-            pdf: pdf, documentType: kind.rawValue, documentNumber: document.documentNumber, at: at)
+        let pdf = PDFRenderer.render(bundle)
+        let html = HTMLRenderer.render(bundle)
+        let seal = try sealer.seal(pdf: pdf, documentType: kind.rawValue, documentNumber: number, at: at)
         let id = UUID().uuidString.lowercased()
         try db.run(
             """
@@ -196,12 +214,22 @@ public enum DocumentRegister {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [
-                id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description,
-                seal.sha256,
+                id, tenant, subjectID, kind.rawValue, number, bundle.cover.issuedOn.description, seal.sha256,
                 try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html,
-                try JSONColumn.text(document), code,
+                try JSONColumn.text(bundle.cover), code,
             ])
         return try info(db, id: id)
+    }
+
+    /// `document` carrying the QR code of `code` under `prefix`, with the code in its small print.
+    private static func withVerification(_ document: LegalDocument, code: String, prefix: String) -> LegalDocument {
+        var document = document
+        document.verification = .of(code: code, prefix: prefix)
+        document.blocks = document.blocks.map { block in
+            guard case .smallPrint(let text) = block else { return block }
+            return .smallPrint(text.replacingOccurrences(of: verificationCodePlaceholder, with: code))
+        }
+        return document
     }
 
     /// A document's description and published seal; 404 when there is none.

@@ -8,19 +8,44 @@ import Foundation
 public enum HTMLRenderer {
     /// The HTML page of `document`, UTF-8 text.
     public static func render(_ document: LegalDocument) -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="id">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title)) \(escape(document.documentNumber))</title>
-            <style>\(style)</style>
-            </head>
-            <body>
-            <main class="document">
+        head(document) + main(document) + "</body>\n</html>\n"
+    }
 
-            """
+    /// The bundle as one HTML page: the cover, then each part, then the list of attached files
+    /// (HTML cannot carry them; the PDF does).
+    public static func render(_ bundle: DocumentBundle) -> String {
+        var html = head(bundle.cover)
+        for document in [bundle.cover] + bundle.parts { html += main(document) }
+        if !bundle.attachments.isEmpty {
+            html += "<main class=\"document\">\n<h2>Lampiran berkas</h2>\n<ul>\n"
+            for attachment in bundle.attachments {
+                html +=
+                    "<li>\(text(attachment.description)) (\(text(attachment.fileName)), \(attachment.content.count) bait): terlampir pada berkas PDF</li>\n"
+            }
+            html += "</ul>\n</main>\n"
+        }
+        return html + "</body>\n</html>\n"
+    }
+
+    /// The page's head up to the opening of its body.
+    private static func head(_ document: LegalDocument) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="id">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(document.title)) \(escape(document.documentNumber))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+
+        """
+    }
+
+    /// One document as a `<main>` element.
+    private static func main(_ document: LegalDocument) -> String {
+        var html = "<main class=\"document\">\n"
         let emblem = document.emblem.flatMap { try? DocumentImage(bytes: Array($0)) }
         let qr = document.verification.flatMap { try? QRCode(encoding: $0.payload) }
         if !document.letterhead.isEmpty || emblem != nil || qr != nil {
@@ -45,8 +70,6 @@ public enum HTMLRenderer {
         html += """
             <footer class="page-footer">\(text(document.documentNumber))</footer>
             </main>
-            </body>
-            </html>
 
             """
         return html
@@ -195,6 +218,7 @@ public enum HTMLRenderer {
         @media print {
           html { background: none; }
           .document { width: auto; min-height: 0; margin: 0; padding: 0; }
+          .document + .document { break-before: page; page-break-before: always; }
         }
 
         """

@@ -597,6 +597,121 @@ final class ExampleTour: @unchecked Sendable {
                     documentID: recorded.beritaAcara.id, serialNumber: "E7A1B2C3D4E5F6A7B8C9D0", affixedOn: today),
                 on: "orders", token: ppk)
         }
+
+        // Payments.
+        let treasurer = try world.token(.treasurer)
+        var paid: PaymentRecord?
+        await step("The treasurer reads the payable of a completed order") {
+            _ = try await s.payable(orderID: order.id, treasurer: treasurer, client: clients["payments"])
+        }
+        await step("The treasurer lists what the agency owes") {
+            try await call(PayableList.self, PayableListParams(state: .due, limit: 10), on: "payments", token: treasurer)
+        }
+        await step("The treasurer pays the standard order by UP/GU: prepared, instructed, settled") {
+            recorder.methodLabels = [
+                PaymentPrepare.name: "The treasurer prepares the payment of a completed order (UP/GU)",
+                PaymentInstruct.name: "The treasurer records the transfer sent",
+                PaymentSettle.name:
+                    "The treasurer records the bank's reference: settled, the kuitansi and slips issued",
+            ]
+            defer { recorder.methodLabels = [:] }
+            paid = try await s.pay(
+                orderID: order.id, treasurer: treasurer, mechanism: .upGu, paymentDate: today,
+                client: clients["payments"]
+            ).last
+        }
+        await step("The treasurer reads a payment") {
+            let payment = try paid.orThrow("no payment was made")
+            try await call(PaymentGet.self, PaymentRef(paymentID: payment.id), on: "payments", token: treasurer)
+        }
+        await step("The auditor lists the tenant's settled payments") {
+            try await call(PaymentList.self, PaymentListParams(state: .settled), on: "payments", token: auditor)
+        }
+        await step("The vendor downloads its kuitansi") {
+            let kuitansi = try paid.orThrow("no payment was made").kuitansi.orThrow("the payment has no kuitansi")
+            try await call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: kuitansi.id), on: "payments",
+                token: vendor.token)
+        }
+        await step("Anyone verifies a printed kuitansi by its SHA-256") {
+            let kuitansi = try paid.orThrow("no payment was made").kuitansi.orThrow("the payment has no kuitansi")
+            try await call(DocumentVerify.self, DocumentVerifyParams(sha256: kuitansi.seal.sha256), on: "payments")
+        }
+        await step("The vendor confirms it received the money") {
+            let payment = try paid.orThrow("no payment was made")
+            try await call(
+                PaymentConfirmReceipt.self, PaymentAct(paymentID: payment.id, version: payment.version),
+                on: "payments", token: vendor.token)
+        }
+        await step("The bank returns a transfer; the treasurer pays again and deposits the PPh 22 withheld") {
+            let bigger = try await s.purchase(
+                ScenarioData.preparation(
+                    [OrderItemRequest(productID: world.product.id, quantity: 50)], today: today,
+                    packageName: "Pengadaan kertas semester II"),
+                ppk: ppk, vendorToken: vendor.token, today: today
+            ).order
+            let payable = try await s.payable(orderID: bigger.id, treasurer: treasurer, client: clients["payments"])
+            let prepared = try await call(
+                PaymentPrepare.self,
+                PaymentPreparation(orderID: bigger.id, mechanism: .upGu, paymentDate: today, gross: payable.facts.totalIncludingPPN),
+                on: "payments", token: treasurer)
+            let sent = try await call(
+                PaymentInstruct.self,
+                PaymentInstruction(paymentID: prepared.id, version: prepared.version, transferReference: "TRF-2026-0107"),
+                on: "payments", token: treasurer)
+            recorder.label = "The treasurer records that the bank returned the transfer, with its reason"
+            let returned = try await call(
+                PaymentReject.self,
+                PaymentRejectionParams(
+                    paymentID: sent.id, version: sent.version, reason: "Nama pemilik rekening tidak sesuai"),
+                on: "payments", token: treasurer)
+            let again = try await call(
+                PaymentInstruct.self,
+                PaymentInstruction(paymentID: returned.id, version: returned.version, transferReference: "TRF-2026-0108"),
+                on: "payments", token: treasurer)
+            let settled = try await call(
+                PaymentSettle.self,
+                PaymentSettlement(paymentID: again.id, version: again.version, bankReference: "BPD-KALSEL-2026-88121"),
+                on: "payments", token: treasurer)
+            let line = try settled.taxLines.first.orThrow("the payment withheld no tax")
+            recorder.label = "The treasurer records the deposit of a tax line: kode billing, NTPN and date"
+            try await call(
+                TaxRecordDeposit.self,
+                TaxDepositParams(
+                    paymentID: settled.id, version: settled.version, lineID: line.lineID,
+                    billingCode: "820260100012345", ntpn: "A1B2C3D4E5F6G7H8", depositedOn: today),
+                on: "payments", token: treasurer)
+        }
+        await step("The treasurer reads the month's payments and tax lines") {
+            try await call(
+                TaxLines.self, TaxPeriodParams(year: today.year, month: today.month), on: "payments", token: treasurer)
+        }
+        await step("The treasurer exports the month's BPPU for Coretax") {
+            try await call(
+                TaxExportBPPU.self, TaxExportParams(year: today.year, month: today.month, format: .xml),
+                on: "payments", token: treasurer)
+        }
+        await step("The treasurer prints the monthly report") {
+            try await call(
+                TaxMonthlyReport.self, TaxExportParams(year: today.year, month: today.month, format: .pdf),
+                on: "payments", token: treasurer)
+        }
+        await step("A UMKM vendor registers its Surat Keterangan; the treasurer reads it") {
+            try await call(
+                VendorRegisterTaxCertificate.self,
+                UMKMCertificate(
+                    number: "KET-00123/WPJ.12/KP.0403/2026", validFrom: today.adding(days: -30),
+                    validUntil: today.adding(days: 335)), on: "payments", token: vendor.token)
+            recorder.label = "The treasurer reads a vendor's Surat Keterangan"
+            try await call(
+                VendorTaxCertificateGet.self, VendorTaxCertificateRef(vendorID: vendor.info.id), on: "payments",
+                token: treasurer)
+        }
+        await step("The treasurer reads the payments settings of their tenant") {
+            let settings = try await call(PaymentsSettingsGet.self, TenantScope(), on: "payments", token: treasurer)
+            recorder.label = "Super Admin sets the payments settings of a tenant (here: unchanged)"
+            try await call(PaymentsSettingsSet.self, settings, on: "payments", token: s.superAdmin)
+        }
     }
 }
 

@@ -54,6 +54,8 @@ public final class Scenario: @unchecked Sendable {
     public let catalog: RPCClient
     /// A client of orders.
     public let orders: RPCClient
+    /// A client of payments.
+    public let payments: RPCClient
     /// The vendor terms version registrations accept (identity's current one).
     public let termsVersion: String
     /// Super Admin's password.
@@ -68,12 +70,14 @@ public final class Scenario: @unchecked Sendable {
 
     /// A scenario over the given clients.
     public init(
-        identity: RPCClient, catalog: RPCClient, orders: RPCClient, termsVersion: String,
+        identity: RPCClient, catalog: RPCClient, orders: RPCClient, payments: RPCClient? = nil, termsVersion: String,
         superAdminPassword: String = ScenarioData.superAdminPassword
     ) {
         self.identity = identity
         self.catalog = catalog
         self.orders = orders
+        self.payments =
+            payments ?? RPCClient(socketPath: "/nonexistent/payments.sock", serviceName: "payments")
         self.termsVersion = termsVersion
         self.superAdminPassword = superAdminPassword
     }
@@ -90,13 +94,13 @@ public final class Scenario: @unchecked Sendable {
         }
         self.init(
             identity: client("identity"), catalog: client("catalog"), orders: client("orders"),
-            termsVersion: termsVersion,
+            payments: client("payments"), termsVersion: termsVersion,
             superAdminPassword: superAdminPassword)
     }
 
     /// Closes the clients' connections (a later call opens new ones).
     public func close() {
-        for client in [identity, catalog, orders] { client.close() }
+        for client in [identity, catalog, orders, payments] { client.close() }
     }
 
     /// Calls `method` on `client`, reporting the call to `onCall`.
@@ -345,6 +349,46 @@ public final class Scenario: @unchecked Sendable {
             throw ScenarioFailure("a purchase ended \(order.state.rawValue), not completed")
         }
         return ScenarioPurchase(steps: steps)
+    }
+
+    // MARK: Payments
+
+    /// The payable of a completed order, once payments has read it from orders' feed.
+    public func payable(orderID: String, treasurer: String, client: RPCClient? = nil) async throws -> PayableRecord {
+        let payments = client ?? self.payments
+        return try await Scenario.until("payments knows the payable of order \(orderID)") {
+            try await self.call(PayableGet.self, PayableRef(orderID: orderID), on: payments, token: treasurer)
+        }
+    }
+
+    /// The treasurer pays a completed order: once payments knows the payable, prepares the payment
+    /// (`mechanism`, dated `paymentDate`, with `sp2d` for LS), instructs it with a transfer
+    /// reference (LS: the SP2D number) and settles it with the bank's reference. Returns the
+    /// payment after each step (prepared, instructed, settled).
+    public func pay(
+        orderID: String, treasurer: String, mechanism: PaymentMechanism, paymentDate: CivilDate,
+        sp2d: SP2DReference? = nil, client: RPCClient? = nil
+    ) async throws -> [PaymentRecord] {
+        let payments = client ?? self.payments
+        let payable = try await payable(orderID: orderID, treasurer: treasurer, client: payments)
+        let prepared = try await call(
+            PaymentPrepare.self,
+            PaymentPreparation(
+                orderID: orderID, mechanism: mechanism, paymentDate: paymentDate,
+                gross: payable.facts.totalIncludingPPN, sp2d: sp2d), on: payments, token: treasurer)
+        let instructed = try await call(
+            PaymentInstruct.self,
+            PaymentInstruction(
+                paymentID: prepared.id, version: prepared.version,
+                transferReference: mechanism == .ls ? nil : "TRF-\(orderID.prefix(8).uppercased())"),
+            on: payments, token: treasurer)
+        let settled = try await call(
+            PaymentSettle.self,
+            PaymentSettlement(
+                paymentID: instructed.id, version: instructed.version,
+                bankReference: "BANKKALSEL-\(orderID.prefix(8).uppercased())", settledOn: paymentDate),
+            on: payments, token: treasurer)
+        return [prepared, instructed, settled]
     }
 
     // MARK: Waiting

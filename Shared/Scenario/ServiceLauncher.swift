@@ -278,6 +278,16 @@ public final class ServiceLauncher: @unchecked Sendable {
         if let process { process.terminate(grace: grace) }
     }
 
+    /// Kills one service process with SIGKILL at once, as a crash or a power cut would (kill -9),
+    /// and reaps it; an in-process host is only stopped. Start it again with ``start(_:timeout:)``.
+    public func kill(_ service: String) async {
+        let (host, process) = lock.withLock {
+            (hosts.removeValue(forKey: service), children.removeValue(forKey: service))
+        }
+        if let host { await host.stop() }
+        process?.killAndReap()
+    }
+
     /// For `defer` in synchronous code: terminates every service process at once (SIGTERM, then
     /// SIGKILL after `grace`) and removes the data folder. In-process hosts need `stopAndRemove`.
     public func terminateAndRemove(grace: Duration = .seconds(10)) {

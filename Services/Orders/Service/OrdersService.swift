@@ -66,6 +66,17 @@ public enum OrdersService {
                 environment.background.every(feedPollInterval, name: "identity party feed") {
                     try await catchUpParties()
                 }
+                // Payments' feed under its own cursor: each order shows its payment's state.
+                let paymentFeed = FeedConsumer(
+                    source: "payments",
+                    client: RPCClient(
+                        socketPath: configuration.peerSocketPath("payments"), serviceName: "payments",
+                        defaultTimeout: .seconds(10)),
+                    database: environment.database, token: { IdentityLink.serviceToken(for: configuration) }, now: now,
+                    logger: environment.logger)
+                environment.background.every(feedPollInterval, name: "payments feed") {
+                    _ = try await paymentFeed.drain { event, db in try OrderPayments.apply(event, db) }
+                }
             },
             events: OrdersEvents.all, examples: ContractExamples.of("orders"))
     }

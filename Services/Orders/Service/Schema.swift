@@ -124,5 +124,15 @@ enum OrdersSchema {
         // The party directory (migration 6) keeps every vendor event's NPWP and bank account,
         // so orders reads identity's feed once; the payee table it replaces goes.
         Migration(version: 8, name: "payees from the party directory", sql: "DROP TABLE vendor_payee;"),
+        // Each order's payment as payments' feed tells it (cursor "payments"), so the order shows paid.
+        Migration(
+            version: 9, name: "order payments",
+            sql: """
+                CREATE TABLE order_payment (
+                    order_id TEXT PRIMARY KEY,
+                    data TEXT NOT NULL,                  -- JSON OrderPaymentStatus
+                    version INTEGER NOT NULL             -- the payment's version: older events change nothing
+                ) STRICT;
+                """),
     ]
 }

@@ -370,6 +370,10 @@ public struct OrderRecord: Codable, Sendable, Hashable {
     /// The parties (regency, agency, the signing PPK, the vendor) as identity had them when the
     /// Surat Pesanan was issued, kept with the order whatever identity says later; null before.
     public var parties: OrderParties?
+    /// The order's payment as payments' feed last told it (prepared, instructed, settled,
+    /// confirmed); null before the treasurer prepared one. The order is paid only once the
+    /// state is `settled` or `confirmed`.
+    public var payment: OrderPaymentStatus?
 
     /// Creates it.
     public init(
@@ -380,9 +384,10 @@ public struct OrderRecord: Codable, Sendable, Hashable {
         vendorResponseDue: CivilDate?, closingReason: String?, failureGrounds: SanctionGrounds?,
         suratPesanan: DocumentInfo?, execution: OrderExecution?,
         bast: DocumentInfo?, splitPurchase: SplitPurchaseFlag?, availableActions: [OrderAction], version: Int64,
-        createdAt: String, updatedAt: String, parties: OrderParties? = nil
+        createdAt: String, updatedAt: String, parties: OrderParties? = nil, payment: OrderPaymentStatus? = nil
     ) {
         self.parties = parties
+        self.payment = payment
         self.id = id
         self.tenant = tenant
         self.agency = agency
@@ -407,6 +412,40 @@ public struct OrderRecord: Codable, Sendable, Hashable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+}
+
+/// An order's payment as payments' feed (`payment.*` events) last told orders.
+public struct OrderPaymentStatus: Codable, Sendable, Hashable {
+    /// The payment's id in the payments service (`payment.get`).
+    public var paymentID: String
+    /// Where the payment stands: `prepared`, `instructed` (money on its way), `settled` (money
+    /// arrived: the order is paid) or `confirmed` (the vendor confirmed it).
+    public var state: PaymentState
+    /// Whether the money reached the vendor (`settled` or `confirmed`).
+    public var paid: Bool
+    /// The transfer's reference (or SP2D number) once instructed.
+    public var reference: String?
+    /// The bank's reference once settled.
+    public var bankReference: String?
+    /// When it settled: an instant, ISO 8601 UTC with milliseconds.
+    public var settledAt: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case paymentID = "paymentId"
+        case state, paid, reference, bankReference, settledAt
+    }
+
+    /// Creates it.
+    public init(
+        paymentID: String, state: PaymentState, reference: String?, bankReference: String?, settledAt: String?
+    ) {
+        self.paymentID = paymentID
+        self.state = state
+        self.paid = state == .settled || state == .confirmed
+        self.reference = reference
+        self.bankReference = bankReference
+        self.settledAt = settledAt
     }
 }
 

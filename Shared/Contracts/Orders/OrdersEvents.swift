@@ -234,11 +234,16 @@ public struct OrderPaymentFacts: Codable, Sendable, Hashable {
     public var suratPesanan: DocumentInfo
     /// The BAST: number, date, SHA-256, signature and who acknowledged it.
     public var bast: DocumentInfo
+    /// The parties (regency, agency with its NPWP, the signing PPK with NIP, the vendor with its
+    /// address, NPWP and bank account) as snapshotted when the Surat Pesanan was issued, for the
+    /// payment documents; `nil` in version 1 and 2 events and for orders issued before orders
+    /// kept a snapshot.
+    public var parties: OrderParties?
 
     private enum CodingKeys: String, CodingKey {
         case orderID = "orderId"
         case tenant, agency, packageName, fundingSource, budgetAccountCode, buyer, vendor, items, totals,
-            totalIncludingPPN, totalBeforePPN, ppn, penalty, penaltyAmount, suratPesanan, bast
+            totalIncludingPPN, totalBeforePPN, ppn, penalty, penaltyAmount, suratPesanan, bast, parties
     }
 
     /// Creates it.
@@ -247,7 +252,7 @@ public struct OrderPaymentFacts: Codable, Sendable, Hashable {
         budgetAccountCode: String,
         buyer: PaymentBuyer, vendor: PaymentVendor, items: [PaymentItem], totals: OrderTotals,
         penalty: LatePenaltyAssessment?,
-        suratPesanan: DocumentInfo, bast: DocumentInfo
+        suratPesanan: DocumentInfo, bast: DocumentInfo, parties: OrderParties? = nil
     ) {
         self.orderID = orderID
         self.tenant = tenant
@@ -266,6 +271,7 @@ public struct OrderPaymentFacts: Codable, Sendable, Hashable {
         self.penaltyAmount = penalty?.total ?? .zero
         self.suratPesanan = suratPesanan
         self.bast = bast
+        self.parties = parties
     }
 }
 
@@ -439,8 +445,9 @@ public enum OrderReadyForPayment: EventContract {
     /// The wire name.
     public static let type = "order.readyForPayment"
     /// The payload's version: 2 adds the buyer, the vendor's tax identity, the lines by kind, the
-    /// totals with and without PPN and the penalty amount; version 1 events lack them.
-    public static let version = 2
+    /// totals with and without PPN and the penalty amount; version 1 events lack them. 3 adds the
+    /// optional `parties` snapshot (additive: a version 2 payload decodes with `parties` nil).
+    public static let version = 3
     /// What it means.
     public static let summary =
         "Both parties acknowledged the BAST: the order is completed and payments may pay it, from this payload alone."

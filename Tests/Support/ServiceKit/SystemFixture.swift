@@ -2,6 +2,7 @@ import CatalogService
 import Foundation
 import IdentityService
 import OrdersService
+import PaymentsService
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
@@ -24,6 +25,8 @@ public enum FixtureService: Sendable {
     case catalog
     /// Orders (needs the catalog).
     case orders
+    /// Payments (reads orders' feed).
+    case payments
 }
 
 /// An official the fixture signed in.
@@ -69,6 +72,9 @@ extension ServiceLauncher {
                     definition = OrdersService.makeDefinition(
                         now: { clock.now() }, expirySweepInterval: .milliseconds(100),
                         feedPollInterval: catalogFeedPollInterval)
+                case "payments":
+                    definition = PaymentsService.makeDefinition(
+                        now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
                 default: return nil
                 }
                 // A clock that stands still judges session expiry too (the real clock would see
@@ -116,6 +122,10 @@ public final class SystemFixture: @unchecked Sendable {
     public var ordersHost: ServiceHost? { launcher.host("orders") }
     /// A client of orders.
     public var orders: RPCClient! { scenario.orders }
+    /// The payments service, when started.
+    public var paymentsHost: ServiceHost? { launcher.host("payments") }
+    /// A client of payments.
+    public var payments: RPCClient! { scenario.payments }
     /// Super Admin's token.
     public var superAdmin: String { scenario.superAdmin }
     /// Officials of `balangan`'s DINKES (and tenant-wide roles) by role.
@@ -147,6 +157,7 @@ public final class SystemFixture: @unchecked Sendable {
                 switch service {
                 case .catalog: try await fixture.launcher.start("catalog")
                 case .orders: try await fixture.launcher.start("orders")
+                case .payments: try await fixture.launcher.start("payments")
                 }
             }
         } catch {
@@ -168,8 +179,18 @@ public final class SystemFixture: @unchecked Sendable {
         try await withStopped("orders", body)
     }
 
+    /// Stops payments, runs `body` (while the others go on), and starts payments again on the
+    /// same database and keys, as after a redeployment.
+    public func withPaymentsStopped(_ body: () async throws -> Void) async throws {
+        try await withStopped("payments", body)
+    }
+
     private func withStopped(_ service: String, _ body: () async throws -> Void) async throws {
-        (service == "catalog" ? scenario.catalog : scenario.orders).close()
+        switch service {
+        case "catalog": scenario.catalog.close()
+        case "payments": scenario.payments.close()
+        default: scenario.orders.close()
+        }
         await launcher.stop(service)
         try await body()
         try await launcher.start(service)

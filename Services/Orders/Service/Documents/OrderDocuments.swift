@@ -29,8 +29,7 @@ struct DocumentSetting {
 
     /// Where the meterai goes, when `amount` is above the threshold: "Tempat meterai Rp10.000".
     func meteraiPlace(for amount: Rupiah) -> String? {
-        guard let meterai, amount > meterai.threshold else { return nil }
-        return "Tempat meterai \(meterai.amount.formatted)"
+        meterai?.place(for: amount)
     }
 }
 
@@ -77,12 +76,7 @@ enum OrderDocuments {
 
     /// The kop surat of a regency and agency.
     static func letterhead(regency: RegencyParty, agency: AgencyParty) -> [String] {
-        var contact: [String] = []
-        if !agency.address.isEmpty { contact.append(agency.address) }
-        if !agency.phone.isEmpty { contact.append("Telepon \(agency.phone)") }
-        if !agency.email.isEmpty { contact.append("Pos-el \(agency.email)") }
-        return [regency.governmentName.uppercased(), agency.name.uppercased()]
-            + (contact.isEmpty ? [] : [contact.joined(separator: " · ")])
+        PrintedParties.letterhead(regency: regency, agency: agency)
     }
 
     /// The PPK's identification lines: name, NIP, rank, position, agency.
@@ -116,18 +110,10 @@ enum OrderDocuments {
     }
 
     /// "NIP 19870101 201001 1 001" for a valid NIP, nil for none.
-    static func printedNIP(_ nip: String) -> String? {
-        guard !nip.isEmpty else { return nil }
-        return (try? NIP(nip))?.printed ?? nip
-    }
+    static func printedNIP(_ nip: String) -> String? { PrintedParties.nip(nip) }
 
     /// A legacy 15-digit NPWP as `XX.XXX.XXX.X-XXX.XXX`; 16-digit ones as they are.
-    static func printedNPWP(_ npwp: String) -> String {
-        let digits = Array(npwp)
-        guard digits.count == 15, digits.allSatisfy(\.isNumber) else { return npwp }
-        return "\(String(digits[0..<2])).\(String(digits[2..<5])).\(String(digits[5..<8])).\(digits[8])-"
-            + "\(String(digits[9..<12])).\(String(digits[12..<15]))"
-    }
+    static func printedNPWP(_ npwp: String) -> String { PrintedParties.npwp(npwp) }
 
     /// The signature block of the PPK.
     static func ppkSignatory(_ parties: OrderParties, role: String, note: String) -> LegalDocument.Signatory {
@@ -221,13 +207,7 @@ enum OrderDocuments {
 
     /// A tariff as printed: 12/100 gives "12%", 11/100 "11%", 55/1000 "5,5%".
     static func percent(_ numerator: Int64, _ denominator: Int64) -> String {
-        guard denominator > 0 else { return "" }
-        let hundredths = numerator * 10_000 / denominator  // percent × 100
-        let whole = hundredths / 100
-        let fraction = hundredths % 100
-        if fraction == 0 { return "\(whole)%" }
-        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(whole),\(digits)%"
+        PrintedParties.percent(numerator, denominator)
     }
 
     // MARK: Surat Pesanan

@@ -253,7 +253,7 @@ struct ContractHandlers {
                 bankAccount: payee?.bankAccount),
             items: items, totals: totals, penalty: order.data.finalPenalty,
             suratPesanan: try DocumentRegister.info(db, id: suratPesananID),
-            bast: try DocumentRegister.info(db, id: bastID))
+            bast: try DocumentRegister.info(db, id: bastID), parties: order.data.parties)
         try EventFeed.publish(
             OrderReadyForPayment.self, facts, db: db, tenant: order.tenant, subjectID: order.id, at: at)
     }

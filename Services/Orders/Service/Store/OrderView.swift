@@ -83,7 +83,8 @@ enum OrderView {
             suratPesanan: try data.suratPesananID.map { try DocumentRegister.info(db, id: $0) }, execution: execution,
             bast: try data.bastID.map { try DocumentRegister.info(db, id: $0) }, splitPurchase: split,
             availableActions: party.map { order.aggregate.availableActions(for: $0) } ?? [],
-            version: order.version, createdAt: order.createdAt, updatedAt: order.updatedAt, parties: data.parties)
+            version: order.version, createdAt: order.createdAt, updatedAt: order.updatedAt, parties: data.parties,
+            payment: try OrderPayments.status(db, orderID: order.id))
     }
 }
 
