@@ -29,6 +29,12 @@ let usage = """
                drives one service with one method (default system.health): closed loop over N
                connections, or with --rate an open loop at R requests/s whose latencies count
                from each request's intended send time; throughput, p50-p99.9, max, errors
+      load     SERVICE --scenario NAME [--password-file F] [--connections N | --rate R] [--duration S] [--json]
+               a scenario of the scenario kit, every action reported: identity (sign-in, whoami),
+               catalog (search mix, product pages), orders (whole purchases, each order step),
+               year-end (orders: 32 PPKs at once; the p99 of order actions); payments and
+               reporting when they serve. Sets up its world as Super Admin (the password from F,
+               else asked): for a test or staging deployment, not production
       metrics  [--data-dir DIR] [--token T]
                system.metrics of every service in the Prometheus text format (Super Admin,
                developer or monitor session)
@@ -105,6 +111,9 @@ struct Options {
     var maintenanceFrom: String?
     var maintenanceUntil: String?
     var capacityCheck = false
+    var loadScenario: String?
+    var passwordFile: String?
+    var connectionsGiven = false
     var capacityEverySeconds: Int64 = 600
     var capacityThresholds = CapacityThresholds()
 
@@ -141,6 +150,9 @@ struct Options {
                     throw ConfigurationError("--connections takes a number from 1 to 4096")
                 }
                 loadConnections = number
+                connectionsGiven = true
+            case "--scenario": loadScenario = try value()
+            case "--password-file": passwordFile = try value()
             case "--rate":
                 guard let number = Double(try value()), number > 0, number <= 1_000_000 else {
                     throw ConfigurationError("--rate takes requests per second, above 0 and at most 1000000")
