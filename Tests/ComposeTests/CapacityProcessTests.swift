@@ -97,18 +97,14 @@ struct CapacityProcessTests {
     }
 
     @Test func scheduledMaintenanceIsAnnouncedAndRefusesWritesWithItsText() async throws {
-        let binaries = try productsDirectory()
-        let base = try makeShortTemporaryDirectory(prefix: "sisch")
-        let data = base + "/var"
-        let launcher = try ServiceLauncher(
-            directory: data, mode: .processes(binaries: binaries, realPasswordHashing: false))
-        defer {
-            launcher.terminateAndRemove()
-            killLeftovers(dataDirectory: data, children: [])
-            try? FileManager.default.removeItem(atPath: base)
+        try await withRunningServices(prefix: "sisch") { launcher, base in
+            try await Self.scheduledMaintenance(launcher, base: base)
         }
-        try launcher.prepareDataFolder(bootstrap: .executables(binaries: binaries, realPasswordHashing: false))
-        try await launcher.start()
+    }
+
+    static func scheduledMaintenance(_ launcher: ServiceLauncher, base: String) async throws {
+        let binaries = try productsDirectory()
+        let data = launcher.directory
         let scenario = Scenario(sockets: launcher.sockets, termsVersion: "unused")
         defer { scenario.close() }
         try await scenario.signInSuperAdmin()
@@ -164,7 +160,7 @@ struct CapacityProcessTests {
         #expect(off.termination == .exited(0), "\(off.child.transcript)")
     }
 
-    func iso(_ date: Date) -> String {
+    static func iso(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

@@ -11,18 +11,14 @@ import Testing
 @Suite("Compose: load scenarios", .serialized)
 struct LoadScenarioTests {
     @Test func everyScenarioRunsAndReportsItsActions() async throws {
-        let binaries = try productsDirectory()
-        let base = try makeShortTemporaryDirectory(prefix: "siload")
-        let data = base + "/var"
-        let launcher = try ServiceLauncher(
-            directory: data, mode: .processes(binaries: binaries, realPasswordHashing: false))
-        defer {
-            launcher.terminateAndRemove()
-            killLeftovers(dataDirectory: data, children: [])
-            try? FileManager.default.removeItem(atPath: base)
+        try await withRunningServices(prefix: "siload") { launcher, base in
+            try await Self.everyScenario(launcher, base: base)
         }
-        try launcher.prepareDataFolder(bootstrap: .executables(binaries: binaries, realPasswordHashing: false))
-        try await launcher.start()
+    }
+
+    static func everyScenario(_ launcher: ServiceLauncher, base: String) async throws {
+        let binaries = try productsDirectory()
+        let data = launcher.directory
         let passwordFile = base + "/password"
         try SecureFiles.writeSecret(Array((ScenarioData.superAdminPassword + "\n").utf8), to: passwordFile)
 
