@@ -155,6 +155,13 @@ public struct CapacitySample: Codable, Sendable, Hashable {
         public var databaseBytes: Int64
         /// Its write-ahead log, in bytes.
         public var walBytes: Int64
+
+        /// Creates it.
+        public init(service: String, databaseBytes: Int64, walBytes: Int64) {
+            self.service = service
+            self.databaseBytes = databaseBytes
+            self.walBytes = walBytes
+        }
     }
 
     /// The UTC day, `YYYY-MM-DD`.
@@ -175,6 +182,22 @@ public struct CapacitySample: Codable, Sendable, Hashable {
     public var dataBytes: Int64
     /// Each service's database and WAL.
     public var databases: [DatabaseSize]
+
+    /// Creates a sample (``CapacityRecord/measure(dataDirectory:services:pids:now:)`` measures one).
+    public init(
+        day: String, takenAt: String, freeDiskBytes: Int64, diskBytes: Int64, availableMemoryBytes: Int64,
+        totalMemoryBytes: Int64, servicesResidentBytes: Int64, dataBytes: Int64, databases: [DatabaseSize]
+    ) {
+        self.day = day
+        self.takenAt = takenAt
+        self.freeDiskBytes = freeDiskBytes
+        self.diskBytes = diskBytes
+        self.availableMemoryBytes = availableMemoryBytes
+        self.totalMemoryBytes = totalMemoryBytes
+        self.servicesResidentBytes = servicesResidentBytes
+        self.dataBytes = dataBytes
+        self.databases = databases
+    }
 }
 
 /// The thresholds that raise a capacity alert: deployment settings (`siopen up` and

@@ -71,6 +71,15 @@ enum HelpdeskStore {
             ])
     }
 
+    /// A stored audience as the contract states it: nil (omitted) for everyone, and an unknown
+    /// value read as the narrower one.
+    static func audience(_ stored: String) -> AnnouncementAudience? {
+        switch AnnouncementAudience(rawValue: stored) {
+        case .everyone: return nil
+        case .administrators, nil: return .administrators
+        }
+    }
+
     /// The announcements that end after `now` (an ISO 8601 time), by start.
     static func announcements(_ db: Connection, endingAfter now: String) throws -> [AnnouncementInfo] {
         try db.query(
@@ -82,7 +91,7 @@ enum HelpdeskStore {
                 title: try row.string(2),
                 body: try row.string(3), tenants: try JSONColumn.value([String].self, try row.string(4)),
                 startsAt: try row.string(5), endsAt: try row.string(6),
-                audience: AnnouncementAudience(rawValue: try row.string(7)) ?? .administrators)
+                audience: Self.audience(try row.string(7)))
         }
     }
 }
