@@ -55,7 +55,8 @@ var targets: [Target] = [
 
     // Compose: the `siopen` command and the benchmark.
     .executableTarget(
-        name: "siopen", dependencies: ["SiOpenProtocol", "SiOpenRuntime"],
+        name: "siopen",
+        dependencies: ["SiOpenProtocol", "SiOpenRuntime", "SiOpenContracts", "SiOpenDomain", "SiOpenScenario"],
         path: "Compose/CLI"),
     .executableTarget(
         name: "siopen-bench",

@@ -10,10 +10,13 @@ struct LoadResult {
     var requests: Int
     var seconds: Double
     var latenciesMicros: [Double]
+    /// Percentiles an external client printed (by `p`, in µs), used instead of `latenciesMicros`.
+    var printedPercentiles: [Double: Double] = [:]
 
     var rate: Double { Double(requests) / seconds }
 
     func percentile(_ p: Double) -> Double {
+        if let printed = printedPercentiles[p] { return printed }
         guard !latenciesMicros.isEmpty else { return 0 }
         let sorted = latenciesMicros.sorted()
         let index = min(sorted.count - 1, Int((p / 100) * Double(sorted.count)))

@@ -3,8 +3,8 @@ import SiOpenProtocol
 import SiOpenRuntime
 
 /// `siopen load SERVICE`: drives one service (under `siopen up` or deployed alone: `--socket`)
-/// with one method, closed loop or open loop, and reports throughput, latency percentiles and
-/// errors by code, as a table or JSON.
+/// with one method (or, with `--scenario`, a scenario of the kit: ``LoadScenarios``), closed loop
+/// or open loop, and reports throughput, latency percentiles and errors by code, as a table or JSON.
 ///
 /// - Closed loop (`--connections N`): each connection sends its next request when the previous
 ///   answer arrived; latency is from send to answer.
@@ -56,10 +56,13 @@ enum LoadCommand {
     static func run(_ options: Options) async throws -> Int32 {
         guard options.positional.count == 1 else {
             throw ConfigurationError(
-                "usage: siopen load SERVICE [--socket PATH] [--method M] [--params JSON] [--connections N] [--rate R] [--duration SECONDS] [--json]"
+                "usage: siopen load SERVICE [--socket PATH] [--method M] [--params JSON | --scenario NAME [--password-file F]] [--connections N] [--rate R] [--duration SECONDS] [--json]"
             )
         }
         let service = options.positional[0]
+        if let scenario = options.loadScenario {
+            return try await LoadScenarios.run(options, service: service, name: scenario)
+        }
         let socket: String
         if let explicit = options.socketPath {
             socket = explicit
@@ -140,19 +143,32 @@ enum LoadCommand {
         }
         let duration = ContinuousClock.now - start
         let elapsedSeconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        let sorted = samples.latencies.sorted()
-        func percentile(_ q: Double) -> Double {
-            guard !sorted.isEmpty else { return 0 }
-            let index = min(sorted.count - 1, max(0, Int((Double(sorted.count) * q).rounded(.up)) - 1))
-            return Double(sorted[index]) / 1000
-        }
-        return Report(
+        return summary(
             service: service, method: method, mode: rate == nil ? "closed" : "open", connections: connections,
-            targetRate: rate, seconds: elapsedSeconds, requests: sorted.count,
-            throughputPerSecond: Double(sorted.count) / max(elapsedSeconds, 0.001), p50Millis: percentile(0.5),
-            p90Millis: percentile(0.9), p99Millis: percentile(0.99), p999Millis: percentile(0.999),
-            maxMillis: Double(sorted.last ?? 0) / 1000,
-            errorsByCode: Dictionary(uniqueKeysWithValues: samples.errors.map { (String($0.key), $0.value) }))
+            rate: rate, seconds: elapsedSeconds, latencies: samples.latencies, errors: samples.errors)
+    }
+
+    /// The report of one method (or scenario action) from its latencies in microseconds (the
+    /// answered calls; the errors counted apart by code) over `seconds`.
+    static func summary(
+        service: String, method: String, mode: String, connections: Int, rate: Double?, seconds: Double,
+        latencies: [Int64], errors: [Int: Int]
+    ) -> Report {
+        let sorted = latencies.sorted()
+        return Report(
+            service: service, method: method, mode: mode, connections: connections,
+            targetRate: rate, seconds: seconds, requests: sorted.count,
+            throughputPerSecond: Double(sorted.count) / max(seconds, 0.001), p50Millis: percentile(sorted, 0.5),
+            p90Millis: percentile(sorted, 0.9), p99Millis: percentile(sorted, 0.99),
+            p999Millis: percentile(sorted, 0.999), maxMillis: Double(sorted.last ?? 0) / 1000,
+            errorsByCode: Dictionary(uniqueKeysWithValues: errors.map { (String($0.key), $0.value) }))
+    }
+
+    /// The `q` quantile (nearest rank) of ascending microseconds, in milliseconds; 0 for none.
+    static func percentile(_ sorted: [Int64], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let index = min(sorted.count - 1, max(0, Int((Double(sorted.count) * q).rounded(.up)) - 1))
+        return Double(sorted[index]) / 1000
     }
 
     static func table(_ report: Report) -> String {

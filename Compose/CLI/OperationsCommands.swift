@@ -1,4 +1,5 @@
 import Foundation
+import SiOpenContracts
 import SiOpenProtocol
 import SiOpenRuntime
 
@@ -103,13 +104,16 @@ enum OperationsCommands {
 
     static func mebibytes(_ bytes: Int64) -> String { String(format: "%.1f", Double(bytes) / Double(1 << 20)) }
 
-    /// `siopen maintenance on|off|status`; returns the exit status.
-    static func maintenance(_ options: Options) throws -> Int32 {
+    /// `siopen maintenance on|schedule|off|status`; returns the exit status.
+    static func maintenance(_ options: Options) async throws -> Int32 {
         guard let action = options.positional.first, options.positional.count == 1 else {
             throw ConfigurationError(
-                "usage: siopen maintenance on [--message TEXT] [--minutes N | --from ISO --until ISO] | off | status")
+                "usage: siopen maintenance on [--message TEXT] [--minutes N | --from ISO --until ISO] | schedule --from ISO --until ISO --message TEXT | off | status"
+            )
         }
         switch action {
+        case "schedule":
+            return try await scheduleMaintenance(options)
         case "on":
             let now = Date()
             var start = now
@@ -151,8 +155,50 @@ enum OperationsCommands {
                 "\(window.isInForce(at: Date()) ? "IN FORCE" : "scheduled"): from \(window.startsAt)\(window.endsAt.map { " until \($0)" } ?? ", open-ended"): \(window.announcement)"
             )
         default:
-            throw ConfigurationError("siopen maintenance takes on, off or status, not \(action)")
+            throw ConfigurationError("siopen maintenance takes on, schedule, off or status, not \(action)")
         }
+        return 0
+    }
+
+    /// `siopen maintenance schedule --from ISO --until ISO --message TEXT`: planned maintenance
+    /// (Pasal 22(d), 25(4)). Super Admin's announcement to every user goes out first through
+    /// identity's `announcement.publish` (kind `maintenance`, the same start and end, the message
+    /// as its text); only once identity has published it is the window written, with the
+    /// announcement's id and text, so writes during it answer 503 with that text. A window that
+    /// could not be announced is not set (use `maintenance on` for an unplanned one).
+    static func scheduleMaintenance(_ options: Options) async throws -> Int32 {
+        let usage = "usage: siopen maintenance schedule --from ISO --until ISO --message TEXT"
+        guard let from = options.maintenanceFrom, let until = options.maintenanceUntil,
+            let message = options.message?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty
+        else { throw ConfigurationError("\(usage): a planned window needs its start, end and announcement") }
+        guard let start = MaintenanceWindow.date(from) else {
+            throw ConfigurationError("--from takes an ISO 8601 UTC time such as 2026-12-24T14:00:00Z")
+        }
+        guard let end = MaintenanceWindow.date(until) else {
+            throw ConfigurationError("--until takes an ISO 8601 UTC time such as 2026-12-24T16:00:00Z")
+        }
+        guard start < end else { throw ConfigurationError("the window ends before it starts") }
+        guard end > Date() else { throw ConfigurationError("the window has already ended") }
+        guard message.count <= 1000 else {
+            throw ConfigurationError("the maintenance announcement is longer than 1000 characters")
+        }
+        guard let token = try CallInput.token(explicit: options.token, dataDirectory: options.dataDirectory) else {
+            throw ConfigurationError("scheduling maintenance announces it as Super Admin: sign in with siopen login")
+        }
+        let client = try options.client(for: "identity")
+        defer { client.close() }
+        let published = try await client.call(
+            AnnouncementPublish.self,
+            AnnouncementInfo(
+                kind: .maintenance, title: "Pemeliharaan sistem", body: message, tenants: [],
+                startsAt: Timestamp.iso8601(start), endsAt: Timestamp.iso8601(end)),
+            token: token, timeout: options.timeout)
+        let window = MaintenanceWindow(
+            startsAt: start, endsAt: end, announcement: message, announcementID: published.id)
+        try MaintenanceWindow.write(window, dataDirectory: options.dataDirectory)
+        printLine(
+            "maintenance scheduled from \(window.startsAt) until \(window.endsAt ?? "?"), announced to every user (announcement \(published.id ?? "?")); during it writes answer 503 with the announcement, reads continue"
+        )
         return 0
     }
 }

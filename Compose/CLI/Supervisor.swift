@@ -35,6 +35,12 @@ final class Supervisor: @unchecked Sendable {
         var passphrase: [UInt8]?
     }
 
+    /// Set before ``run()`` to keep the daily capacity record and alert Super Admin, every
+    /// ``capacityEvery`` (the first check right after start).
+    var capacityWatch: CapacityWatch?
+    /// How often the capacity is checked.
+    var capacityEvery: Duration = .seconds(600)
+
     /// Set before ``run()`` to take backups on a schedule.
     var backupSchedule: BackupSchedule?
     private var backupRunning = false
@@ -125,8 +131,22 @@ final class Supervisor: @unchecked Sendable {
             )
         }
         defer { backupTimer?.cancel() }
+        var capacityTask: Task<Void, Never>?
+        if let watch = capacityWatch {
+            let every = capacityEvery
+            capacityTask = Task { [weak self] in
+                while !Task.isCancelled {
+                    guard let self else { return }
+                    let pids = self.queue.sync { self.processes.values.map(\.processIdentifier) }
+                    await watch.check(pids: pids)
+                    try? await Task.sleep(for: every)
+                }
+            }
+        }
+        defer { capacityTask?.cancel() }
         printLine("Press Ctrl-C to stop.")
         await stopSignal.wait()
+        capacityTask?.cancel()
         await stopAll()
         return 0
     }

@@ -8,10 +8,13 @@ let usage = """
     commands:
       up       [--data-dir DIR] [--topology FILE] [--bin-dir DIR]
                [--backup-dir DIR [--backup-every PERIOD] [--backup-keep N] [--passphrase-file F]]
+               [--capacity-every PERIOD] [--min-free-disk SIZE] [--min-free-memory SIZE]
+               [--min-days-until-full DAYS] [--token T]
                start every service, wait until each is healthy, restart any that crashes;
                Ctrl-C (SIGINT) or SIGTERM stops them all. With --backup-dir, takes a backup
                every PERIOD (minutes, or 30s, 6h, 1d; default 1d) into DIR and keeps the newest
-               N (default 7)
+               N (default 7). Every --capacity-every PERIOD (default 10m) it adds to the daily
+               capacity record and tells Super Admin of a crossed threshold (see capacity)
       backup   --to FILE [--passphrase-file F | --no-keys] [--data-dir DIR]
                an online backup of every database, document file and configuration into one
                tar archive with a manifest (SHA-256 of each file, code and schema versions);
@@ -26,6 +29,12 @@ let usage = """
                drives one service with one method (default system.health): closed loop over N
                connections, or with --rate an open loop at R requests/s whose latencies count
                from each request's intended send time; throughput, p50-p99.9, max, errors
+      load     SERVICE --scenario NAME [--password-file F] [--connections N | --rate R] [--duration S] [--json]
+               a scenario of the scenario kit, every action reported: identity (sign-in, whoami),
+               catalog (search mix, product pages), orders (whole purchases, each order step),
+               year-end (orders: 32 PPKs at once; the p99 of order actions); payments and
+               reporting when they serve. Sets up its world as Super Admin (the password from F,
+               else asked): for a test or staging deployment, not production
       metrics  [--data-dir DIR] [--token T]
                system.metrics of every service in the Prometheus text format (Super Admin,
                developer or monitor session)
@@ -35,6 +44,17 @@ let usage = """
       maintenance on [--message TEXT] [--minutes N | --from ISO --until ISO] | off | status
                a maintenance window for every service of the data folder: writes answer 503
                with retryAfterSeconds and the announcement, reads continue
+      maintenance schedule --from ISO --until ISO --message TEXT [--token T]
+               planned maintenance: announces it to every user (identity's announcement.publish,
+               as Super Admin) and sets the window, which starts and ends by itself
+      capacity [--check] [--json] [--min-free-disk SIZE] [--min-free-memory SIZE]
+               [--min-days-until-full DAYS]
+               the daily capacity record (<data>/capacity.json): free disk, memory, each database's
+               and WAL's size and growth, projected days until the disk is full, alerts. With
+               --check, takes a sample and announces crossed thresholds first (for a deployment
+               without siopen up). Thresholds (also SIOPEN_MIN_FREE_DISK, SIOPEN_MIN_FREE_MEMORY,
+               SIOPEN_MIN_DAYS_UNTIL_FULL): 2G, 256M and 30 days by default; an alert goes to
+               Super Admin once per crossing with the session of --token, SIOPEN_TOKEN or login
       restore  FILE --data-dir DIR [--passphrase-file F | --without-keys]
                restores into an empty or new DIR, checking every SHA-256, each database's
                integrity_check and each audit chain
@@ -90,8 +110,25 @@ struct Options {
     var maintenanceMinutes: Int?
     var maintenanceFrom: String?
     var maintenanceUntil: String?
+    var capacityCheck = false
+    var loadScenario: String?
+    var passwordFile: String?
+    var connectionsGiven = false
+    var capacityEverySeconds: Int64 = 600
+    var capacityThresholds = CapacityThresholds()
 
     init(_ arguments: ArraySlice<String>) throws {
+        // Capacity thresholds are deployment settings: the environment first, flags override.
+        let environment = ProcessInfo.processInfo.environment
+        if let text = environment["SIOPEN_MIN_FREE_DISK"] {
+            capacityThresholds.minimumFreeDiskBytes = try Self.size(text, "SIOPEN_MIN_FREE_DISK")
+        }
+        if let text = environment["SIOPEN_MIN_FREE_MEMORY"] {
+            capacityThresholds.minimumAvailableMemoryBytes = try Self.size(text, "SIOPEN_MIN_FREE_MEMORY")
+        }
+        if let text = environment["SIOPEN_MIN_DAYS_UNTIL_FULL"] {
+            capacityThresholds.minimumDaysUntilFull = try Self.days(text, "SIOPEN_MIN_DAYS_UNTIL_FULL")
+        }
         var remaining = arguments
         while let argument = remaining.popFirst() {
             func value() throws -> String {
@@ -113,6 +150,9 @@ struct Options {
                     throw ConfigurationError("--connections takes a number from 1 to 4096")
                 }
                 loadConnections = number
+                connectionsGiven = true
+            case "--scenario": loadScenario = try value()
+            case "--password-file": passwordFile = try value()
             case "--rate":
                 guard let number = Double(try value()), number > 0, number <= 1_000_000 else {
                     throw ConfigurationError("--rate takes requests per second, above 0 and at most 1000000")
@@ -123,6 +163,17 @@ struct Options {
                     throw ConfigurationError("--duration takes seconds, above 0 and at most 86400")
                 }
                 loadSeconds = number
+            case "--check": capacityCheck = true
+            case "--capacity-every":
+                guard let seconds = Self.seconds(try value()) else {
+                    throw ConfigurationError(
+                        "--capacity-every takes a period: minutes (10), or a number with s, m, h or d (30s, 1h)")
+                }
+                capacityEverySeconds = seconds
+            case "--min-free-disk": capacityThresholds.minimumFreeDiskBytes = try Self.size(try value(), argument)
+            case "--min-free-memory":
+                capacityThresholds.minimumAvailableMemoryBytes = try Self.size(try value(), argument)
+            case "--min-days-until-full": capacityThresholds.minimumDaysUntilFull = try Self.days(try value(), argument)
             case "--from": maintenanceFrom = try value()
             case "--until": maintenanceUntil = try value()
             case "--minutes":
@@ -188,6 +239,22 @@ struct Options {
         return count * unit
     }
 
+    /// A size setting (`2G`, `512M`, bytes), or a configuration error naming `setting`.
+    static func size(_ text: String, _ setting: String) throws -> Int64 {
+        guard let bytes = CapacityFormat.parseBytes(text) else {
+            throw ConfigurationError("\(setting) takes a size: bytes, or a number with K, M, G, T or P (2G, 512M)")
+        }
+        return bytes
+    }
+
+    /// A number of days setting, or a configuration error naming `setting`.
+    static func days(_ text: String, _ setting: String) throws -> Double {
+        guard let days = Double(text), days >= 0, days <= 100_000_000 else {
+            throw ConfigurationError("\(setting) takes a number of days, 0 to 100000000")
+        }
+        return days
+    }
+
     func topology() throws -> Topology {
         guard let path = Topology.locate(explicit: topologyPath, binariesDirectory: binariesDirectory) else {
             throw ConfigurationError(
@@ -231,6 +298,10 @@ do {
         let supervisor = Supervisor(
             topology: try options.topology(), dataDirectory: options.dataDirectory,
             binariesDirectory: options.binariesDirectory)
+        supervisor.capacityWatch = CapacityWatch(
+            dataDirectory: options.dataDirectory, topology: supervisor.topology, thresholds: options.capacityThresholds,
+            token: options.token, logger: supervisor.logger)
+        supervisor.capacityEvery = .seconds(options.capacityEverySeconds)
         if let folder = options.backupDirectory {
             supervisor.backupSchedule = Supervisor.BackupSchedule(
                 folder: ServiceConfiguration(serviceName: "siopen", dataDirectory: folder).dataDirectory,
@@ -263,7 +334,10 @@ do {
         exit(try await OperationsCommands.monitor(options))
 
     case "maintenance":
-        exit(try OperationsCommands.maintenance(options))
+        exit(try await OperationsCommands.maintenance(options))
+
+    case "capacity":
+        exit(try await CapacityCommands.run(options))
 
     case "status":
         let topology = try options.topology()

@@ -130,6 +130,10 @@ extension AgencyParty: SchemaDescribed {
     }
 }
 
+extension AnnouncementAudience: SchemaDescribed {
+    public static var schemaDescription: String { "Who reads an announcement. Values: `everyone`: Every user of the tenants addressed. `administrators`: Super Admin and the monitor role only (operations alerts such as a filling disk)." }
+}
+
 extension AnnouncementInfo: SchemaDescribed {
     public static var schemaDescription: String { "An announcement to the users of some tenants." }
     public static var fieldDescriptions: [String: String] {
@@ -141,6 +145,7 @@ extension AnnouncementInfo: SchemaDescribed {
             "tenants": "The tenants addressed; empty means all.",
             "startsAt": "Start of the window (ISO 8601 UTC), e.g. of maintenance.",
             "endsAt": "End of the window.",
+            "audience": "Who reads it; omitted means everyone.",
         ]
     }
 }

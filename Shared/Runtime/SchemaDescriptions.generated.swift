@@ -112,6 +112,76 @@ extension BlobKind: SchemaDescribed {
     }
 }
 
+extension CapacityAlert: SchemaDescribed {
+    public static var schemaDescription: String { "A threshold crossed: since when, and the announcement that told Super Admin (nil until one was published; the next check tries again)." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "since": "When the threshold was first seen crossed, ISO 8601 UTC.",
+            "text": "What the sample said then.",
+            "announcementID": "The announcement's id, once published.",
+            "announcedAt": "When it was published.",
+        ]
+    }
+}
+
+extension CapacityAlertKind: SchemaDescribed {
+    public static var schemaDescription: String { "Which threshold an alert is about. Values: `freeDisk`: Free disk of the data folder. `memory`: Available memory of the machine. `daysUntilFull`: Projected days until the disk is full." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "title": "The announcement's title (Bahasa Indonesia).",
+        ]
+    }
+}
+
+extension CapacityRecord: SchemaDescribed {
+    public static var schemaDescription: String { "The daily capacity record of a data folder (Perbup Polewali Mandar 31/2012 Pasal 25: daily monitoring of disk and memory capacity): one sample a day (the day's latest) of the data folder's free disk, the machine's memory, and each database's and WAL's size, plus the alerts raised and not yet cleared. Kept in `<data>/capacity.json` (0600, replaced atomically), which `siopen up` updates at every capacity check and `siopen capacity` prints." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "days": "The samples, oldest first, one per UTC day; at most `keptDays`.",
+            "alerts": "The thresholds crossed and not yet cleared, by `CapacityAlertKind` raw value.",
+        ]
+    }
+}
+
+extension CapacitySample: SchemaDescribed {
+    public static var schemaDescription: String { "One capacity sample of a data folder." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "day": "The UTC day, `YYYY-MM-DD`.",
+            "takenAt": "When it was taken, ISO 8601 UTC.",
+            "freeDiskBytes": "Free bytes (for unprivileged users) on the data folder's file system.",
+            "diskBytes": "The size of that file system.",
+            "availableMemoryBytes": "The machine's available memory (`MemAvailable`).",
+            "totalMemoryBytes": "The machine's memory (`MemTotal`).",
+            "servicesResidentBytes": "The services' resident memory together (0 when measured without them, by `siopen capacity --check`).",
+            "dataBytes": "Every file under the data folder (databases, documents, keys), in bytes.",
+            "databases": "Each service's database and WAL.",
+        ]
+    }
+}
+
+extension CapacitySample.DatabaseSize: SchemaDescribed {
+    public static var schemaDescription: String { "The size of one service's database." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "service": "The service.",
+            "databaseBytes": "`<data>/db/<service>.sqlite`, in bytes.",
+            "walBytes": "Its write-ahead log, in bytes.",
+        ]
+    }
+}
+
+extension CapacityThresholds: SchemaDescribed {
+    public static var schemaDescription: String { "The thresholds that raise a capacity alert: deployment settings (`siopen up` and `siopen capacity --check` flags), with defaults for a small server." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "minimumFreeDiskBytes": "Alert when the data folder's disk has less free than this (default 2 GiB).",
+            "minimumAvailableMemoryBytes": "Alert when the machine has less memory available than this (default 256 MiB).",
+            "minimumDaysUntilFull": "Alert when the disk is projected to be full in fewer days than this (default 30).",
+        ]
+    }
+}
+
 extension EventsPage: SchemaDescribed {
     public static var schemaDescription: String { "A page of a service's feed." }
     public static var fieldDescriptions: [String: String] {
@@ -173,6 +243,7 @@ extension MaintenanceWindow: SchemaDescribed {
             "endsAt": "When writes resume, ISO 8601 UTC; nil for an unplanned window that lasts until switched off.",
             "announcement": "The announcement shown to callers (Bahasa Indonesia), at most 1,000 characters.",
             "setAt": "When the window was set, ISO 8601 UTC.",
+            "announcementID": "The id of the announcement identity published for a scheduled window (`siopen maintenance schedule`); nil for an unplanned one.",
         ]
     }
 }

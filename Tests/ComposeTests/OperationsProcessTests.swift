@@ -10,18 +10,14 @@ import Testing
 @Suite("Compose: metrics, monitor and maintenance", .serialized)
 struct OperationsProcessTests {
     @Test func metricsMonitorAndMaintenanceThroughTheCommand() async throws {
-        let binaries = try productsDirectory()
-        let base = try makeShortTemporaryDirectory(prefix: "siops")
-        let data = base + "/var"
-        let launcher = try ServiceLauncher(
-            directory: data, mode: .processes(binaries: binaries, realPasswordHashing: false))
-        defer {
-            launcher.terminateAndRemove()
-            killLeftovers(dataDirectory: data, children: [])
-            try? FileManager.default.removeItem(atPath: base)
+        try await withRunningServices(prefix: "siops") { launcher, base in
+            try await Self.metricsMonitorAndMaintenance(launcher, base: base)
         }
-        try launcher.prepareDataFolder(bootstrap: .executables(binaries: binaries, realPasswordHashing: false))
-        try await launcher.start()
+    }
+
+    static func metricsMonitorAndMaintenance(_ launcher: ServiceLauncher, base: String) async throws {
+        let binaries = try productsDirectory()
+        let data = launcher.directory
         let scenario = Scenario(sockets: launcher.sockets, termsVersion: "unused")
         defer { scenario.close() }
         try await scenario.signInSuperAdmin()

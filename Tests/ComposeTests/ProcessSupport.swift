@@ -133,3 +133,25 @@ final class ChildList: @unchecked Sendable {
     }
     var all: [Child] { lock.withLock { children } }
 }
+
+/// Runs `body` with every service running as its own process over a fresh data folder
+/// (`<base>/var`, `launcher.directory`) whose Super Admin exists, with the tests' fast password
+/// hashing; `base` is the test's own folder for logs and files. Stops them all and removes both
+/// folders afterwards.
+func withRunningServices<T>(prefix: String, _ body: (ServiceLauncher, _ base: String) async throws -> T)
+    async throws -> T
+{
+    let binaries = try productsDirectory()
+    let base = try makeShortTemporaryDirectory(prefix: prefix)
+    let data = base + "/var"
+    let launcher = try ServiceLauncher(
+        directory: data, mode: .processes(binaries: binaries, realPasswordHashing: false))
+    defer {
+        launcher.terminateAndRemove()
+        killLeftovers(dataDirectory: data, children: [])
+        try? FileManager.default.removeItem(atPath: base)
+    }
+    try launcher.prepareDataFolder(bootstrap: .executables(binaries: binaries, realPasswordHashing: false))
+    try await launcher.start()
+    return try await body(launcher, base)
+}

@@ -175,5 +175,9 @@ enum IdentitySchema {
                     created_at TEXT NOT NULL
                 );
                 """),
+        // Operations alerts (capacity) are for Super Admin and the monitor role, not every user.
+        Migration(
+            version: 5, name: "announcement audience",
+            sql: "ALTER TABLE announcement ADD COLUMN audience TEXT NOT NULL DEFAULT 'everyone';"),
     ]
 }

@@ -162,6 +162,14 @@ public enum AnnouncementKind: String, Codable, Sendable, CaseIterable, JSONSchem
     case notice
 }
 
+/// Who reads an announcement.
+public enum AnnouncementAudience: String, Codable, Sendable, CaseIterable, JSONSchemaDescribing {
+    /// Every user of the tenants addressed.
+    case everyone
+    /// Super Admin and the monitor role only (operations alerts such as a filling disk).
+    case administrators
+}
+
 /// An announcement to the users of some tenants.
 public struct AnnouncementInfo: Codable, Sendable, Hashable {
     /// The announcement's id: assigned by the service; omit it when publishing.
@@ -178,11 +186,13 @@ public struct AnnouncementInfo: Codable, Sendable, Hashable {
     public var startsAt: String
     /// End of the window.
     public var endsAt: String
+    /// Who reads it; omitted means everyone.
+    public var audience: AnnouncementAudience?
 
     /// Creates it.
     public init(
         id: String? = nil, kind: AnnouncementKind, title: String, body: String, tenants: [String], startsAt: String,
-        endsAt: String
+        endsAt: String, audience: AnnouncementAudience? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -191,6 +201,7 @@ public struct AnnouncementInfo: Codable, Sendable, Hashable {
         self.tenants = tenants
         self.startsAt = startsAt
         self.endsAt = endsAt
+        self.audience = audience
     }
 }
 
@@ -208,7 +219,8 @@ public enum AnnouncementPublish: RPCMethod {
 /// `announcement.list`: announcements addressed to the caller's tenant that have not ended.
 public enum AnnouncementList: RPCMethod {
     public static let name = "announcement.list"
-    public static let summary = "Announcements addressed to the caller's tenant that have not ended yet."
+    public static let summary =
+        "Announcements addressed to the caller's tenant that have not ended yet (those for administrators only to Super Admin and the monitor role)."
     public static let access = Access.authenticated
     public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
     public static let isIdempotent = true

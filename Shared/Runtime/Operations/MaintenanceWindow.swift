@@ -25,13 +25,19 @@ public struct MaintenanceWindow: Codable, Sendable, Hashable {
     public var announcement: String
     /// When the window was set, ISO 8601 UTC.
     public var setAt: String
+    /// The id of the announcement identity published for a scheduled window
+    /// (`siopen maintenance schedule`); nil for an unplanned one.
+    public var announcementID: String?
 
     /// Creates a window.
-    public init(startsAt: Date, endsAt: Date?, announcement: String, setAt: Date = Date()) {
+    public init(
+        startsAt: Date, endsAt: Date?, announcement: String, setAt: Date = Date(), announcementID: String? = nil
+    ) {
         self.startsAt = Timestamp.iso8601(startsAt)
         self.endsAt = endsAt.map(Timestamp.iso8601)
         self.announcement = announcement
         self.setAt = Timestamp.iso8601(setAt)
+        self.announcementID = announcementID
     }
 
     /// The default announcement of `siopen maintenance on` without `--message`.
@@ -68,7 +74,8 @@ public struct MaintenanceWindow: Codable, Sendable, Hashable {
             data: .object(data))
     }
 
-    static func date(_ text: String) -> Date? {
+    /// An ISO 8601 UTC time, with or without fractional seconds; nil when it is not one.
+    public static func date(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return date }

@@ -8,9 +8,10 @@ import SiOpenProtocol
 /// The figures of `system.metrics` that come from the process and its files rather than from
 /// the calls it answered.
 enum ProcessFigures {
-    /// Resident memory in bytes, from `/proc/self/statm` (0 where there is none).
-    static func residentMemoryBytes() -> Int64 {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    /// Resident memory in bytes of `process` (a pid, or `self`), from `/proc/<process>/statm`
+    /// (0 where there is none).
+    static func residentMemoryBytes(of process: String = "self") -> Int64 {
+        guard let text = try? String(contentsOfFile: "/proc/\(process)/statm", encoding: .utf8) else { return 0 }
         let fields = text.split(separator: " ")
         guard fields.count > 1, let pages = Int64(fields[1]) else { return 0 }
         return pages * Int64(sysconf(Int32(_SC_PAGESIZE)))

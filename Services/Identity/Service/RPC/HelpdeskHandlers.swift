@@ -165,8 +165,11 @@ struct HelpdeskHandlers {
         let now = Timestamp.iso8601(context.now())
         return try await context.database.read { db in
             try HelpdeskStore.announcements(db, endingAfter: now).filter { announcement in
-                announcement.tenants.isEmpty || principal.has(.superAdmin) || principal.has(.monitor)
-                    || announcement.tenants.contains(principal.tenant ?? "")
+                // Super Admin and the monitor role read every announcement; the others only
+                // those for everyone in their tenant (or all tenants).
+                if principal.has(.superAdmin) || principal.has(.monitor) { return true }
+                return announcement.audience != .administrators
+                    && (announcement.tenants.isEmpty || announcement.tenants.contains(principal.tenant ?? ""))
             }
         }
     }

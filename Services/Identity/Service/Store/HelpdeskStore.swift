@@ -62,25 +62,36 @@ enum HelpdeskStore {
         throws
     {
         try db.run(
-            "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO announcement (id, kind, title, body, tenants, starts_at, ends_at, published_by, created_at, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
                 announcement.id, announcement.kind.rawValue, announcement.title, announcement.body,
                 try JSONColumn.text(announcement.tenants),
                 announcement.startsAt, announcement.endsAt, publisher, Timestamp.iso8601(at),
+                (announcement.audience ?? .everyone).rawValue,
             ])
+    }
+
+    /// A stored audience as the contract states it: nil (omitted) for everyone, and an unknown
+    /// value read as the narrower one.
+    static func audience(_ stored: String) -> AnnouncementAudience? {
+        switch AnnouncementAudience(rawValue: stored) {
+        case .everyone: return nil
+        case .administrators, nil: return .administrators
+        }
     }
 
     /// The announcements that end after `now` (an ISO 8601 time), by start.
     static func announcements(_ db: Connection, endingAfter now: String) throws -> [AnnouncementInfo] {
         try db.query(
-            "SELECT id, kind, title, body, tenants, starts_at, ends_at FROM announcement WHERE ends_at > ? ORDER BY starts_at",
+            "SELECT id, kind, title, body, tenants, starts_at, ends_at, audience FROM announcement WHERE ends_at > ? ORDER BY starts_at",
             now
         ).map { row in
             AnnouncementInfo(
                 id: try row.string(0), kind: AnnouncementKind(rawValue: try row.string(1)) ?? .notice,
                 title: try row.string(2),
                 body: try row.string(3), tenants: try JSONColumn.value([String].self, try row.string(4)),
-                startsAt: try row.string(5), endsAt: try row.string(6))
+                startsAt: try row.string(5), endsAt: try row.string(6),
+                audience: Self.audience(try row.string(7)))
         }
     }
 }
