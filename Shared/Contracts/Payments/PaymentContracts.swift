@@ -9,7 +9,7 @@ import SiOpenProtocol
 // MARK: - Vocabulary
 
 /// Where a payable stands.
-public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable, JSONSchemaDescribing {
     /// Completed by orders and not yet paid: the treasurer may prepare its payment.
     case due
     /// A payment of it is prepared or instructed, not yet settled.
@@ -22,7 +22,7 @@ public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// Where a payment stands. "Instructed" is kept apart from "settled": a payment is shown paid
 /// only once the bank's reference says the money reached the vendor.
-public enum PaymentState: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PaymentState: String, Codable, Sendable, Hashable, CaseIterable, JSONSchemaDescribing {
     /// Taxes computed; waiting for the transfer or the SP2D.
     case prepared
     /// The transfer was sent or the SP2D issued, with its reference; the money is on its way.

@@ -105,6 +105,14 @@ struct PaymentLifecycleTests {
                 DocumentVerify.self, DocumentVerifyParams(pdfBase64: slipPDF.base64EncodedString()))
             #expect(slipVerified.authentic && slipVerified.number == slip.number)
             #expect(slipContent.html.contains(seller.vendor.npwp))
+            // The SPJ packet embeds the Surat Pesanan and the BAST as orders sealed them.
+            let packet = try #require(settled.packet)
+            let packetContent = try await system.payments.call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: packet.id), token: system.treasurer)
+            let packetPDF = String(
+                decoding: try #require(Data(base64Encoded: packetContent.pdfBase64)), as: UTF8.self)
+            #expect(packetPDF.contains("/EmbeddedFiles"))
+            #expect(packetPDF.contains("surat-pesanan.pdf") && packetPDF.contains("bast.pdf"))
 
             // The payable is paid, the order shows paid, and a second payment is refused.
             let paid = try await system.payable(order)

@@ -4,6 +4,7 @@ import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
 import SiOpenStorage
 
 /// Payables, and the payment of each through its states (annex I.D.3.l): each handler decodes,
@@ -280,6 +281,7 @@ struct PaymentHandlers {
         }
         let today = context.today
         let sealer = context.sealer
+        let orderPDFs = await orderPDFs(paymentID: params.paymentID, token: request.token)
         let settled = try await change(
             params.paymentID, version: params.version, action: .settle, principal: principal,
             method: PaymentSettle.name, event: PaymentSettled.self
@@ -296,7 +298,7 @@ struct PaymentHandlers {
             record.settledOn = settledOn
             record.settledAt = Timestamp.iso8601(at)
             let payable = try PayableStore.load(db, orderID: record.orderID)
-            try PaymentPapers.issue(db, &record, payable: payable, sealer: sealer, at: at)
+            try PaymentPapers.issue(db, &record, payable: payable, sealer: sealer, orderPDFs: orderPDFs, at: at)
             try PayableStore.setState(db, orderID: record.orderID, .paid, paymentID: record.id)
             for line in record.taxLines {
                 try PaymentEvents.taxLine(
@@ -304,6 +306,27 @@ struct PaymentHandlers {
             }
         }
         return settled
+    }
+
+    /// The Surat Pesanan's and BAST's sealed PDFs as orders serves them to the treasurer, checked
+    /// against the hashes orders' feed told; what cannot be fetched (orders down) or does not match
+    /// is left out, and the packet's cover still names it by number and SHA-256.
+    func orderPDFs(paymentID: String, token: String?) async -> PaymentPapers.OrderPDFs {
+        guard
+            let facts = try? await context.database.read({ db in
+                try PayableStore.load(db, orderID: try PaymentStore.load(db, id: paymentID).orderID).facts
+            })
+        else { return PaymentPapers.OrderPDFs() }
+        func pdf(_ document: DocumentInfo) async -> Data? {
+            guard
+                let content = try? await context.orders.call(
+                    DocumentGet.self, DocumentRef(documentID: document.id), token: token),
+                let bytes = Data(base64Encoded: content.pdfBase64),
+                SHA256.hexDigest([UInt8](bytes)) == document.seal.sha256
+            else { return nil }
+            return bytes
+        }
+        return PaymentPapers.OrderPDFs(suratPesanan: await pdf(facts.suratPesanan), bast: await pdf(facts.bast))
     }
 
     func reject(_ params: PaymentRejectionParams, _ request: RequestContext) async throws -> PaymentRecord {
