@@ -209,7 +209,9 @@ public struct PayableRef: Codable, Sendable, Hashable {
     /// The order's id.
     public var orderID: String
 
-    private enum CodingKeys: String, CodingKey { case orderID = "orderId" }
+    private enum CodingKeys: String, CodingKey {
+        case orderID = "orderId"
+    }
 
     /// Creates it.
     public init(orderID: String) { self.orderID = orderID }
@@ -624,7 +626,9 @@ public struct PaymentRef: Codable, Sendable, Hashable {
     /// The payment's id.
     public var paymentID: String
 
-    private enum CodingKeys: String, CodingKey { case paymentID = "paymentId" }
+    private enum CodingKeys: String, CodingKey {
+        case paymentID = "paymentId"
+    }
 
     /// Creates it.
     public init(paymentID: String) { self.paymentID = paymentID }
@@ -726,7 +730,9 @@ public struct VendorTaxCertificateRef: Codable, Sendable, Hashable {
     /// The vendor's id; the caller's own vendor when omitted.
     public var vendorID: String?
 
-    private enum CodingKeys: String, CodingKey { case vendorID = "vendorId" }
+    private enum CodingKeys: String, CodingKey {
+        case vendorID = "vendorId"
+    }
 
     /// Creates it.
     public init(vendorID: String? = nil) { self.vendorID = vendorID }
@@ -955,7 +961,9 @@ public struct PaymentDocumentRef: Codable, Sendable, Hashable {
     /// The document's id (`kuitansi.id`, `taxLines[].slip.id`, `proof.id`, `packet.id`).
     public var documentID: String
 
-    private enum CodingKeys: String, CodingKey { case documentID = "documentId" }
+    private enum CodingKeys: String, CodingKey {
+        case documentID = "documentId"
+    }
 
     /// Creates it.
     public init(documentID: String) { self.documentID = documentID }
