@@ -61,7 +61,7 @@ var targets: [Target] = [
         name: "siopen-bench",
         dependencies: [
             "SiOpenProtocol", "SiOpenRuntime", "SiOpenStorage", "SiOpenContracts", "SiOpenSecurity", "SiOpenDomain",
-            "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService",
+            "SiOpenScenario", "IdentityService", "CatalogService", "OrdersService", "PaymentsService",
         ],
         path: "Compose/Bench"),
 

@@ -7,6 +7,9 @@
 //   siopen-bench catalog [--products N] [--seconds S]
 //                                        catalog.search vs the same FTS5 SQL run directly, over N products seeded by RPC
 //   siopen-bench orders [--seconds S]    whole purchases (order → BAST) per second; order placements per second
+//   siopen-bench payments [--payments N] [--slips N]
+//                                        whole payments (prepared → settled, with documents) per second vs storage durable writes;
+//                                        the Coretax BPPU export of N slips (XML, CSV) vs plain string joins and JSONEncoder
 //   siopen-bench all
 import Foundation
 import SiOpenProtocol
@@ -38,6 +41,9 @@ case "catalog":
         products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
 case "orders":
     try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
+case "payments":
+    try await PaymentsBenchmark.run(
+        payments: option("--payments", default: 40), slips: option("--slips", default: 100_000))
 case "echo-server":
     // Internal: the bare-echo baseline, run as its own process like a real service.
     EchoServer.serve(path: arguments[1])
@@ -48,10 +54,12 @@ case "all", nil:
     try await CatalogBenchmark.run(
         products: option("--products", default: 100_000), seconds: option("--seconds", default: 10))
     try await OrdersBenchmark.run(seconds: option("--seconds", default: 10))
+    try await PaymentsBenchmark.run(
+        payments: option("--payments", default: 40), slips: option("--slips", default: 100_000))
 default:
     FileHandle.standardError.write(
         Data(
-            "usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | catalog [--products N] [--seconds S] | orders [--seconds S] | all\n"
+            "usage: siopen-bench rpc [--seconds S] | storage [--writes N] | identity [--seconds S] | catalog [--products N] [--seconds S] | orders [--seconds S] | payments [--payments N] [--slips N] | all\n"
                 .utf8))
     exit(64)
 }

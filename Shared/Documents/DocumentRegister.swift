@@ -167,37 +167,10 @@ public enum DocumentRegister {
         sealer: DocumentSealer,
         acknowledgements: [Acknowledgement] = [], verificationPrefix: String? = nil, at: Date
     ) throws -> DocumentInfo {
-        if try isTaken(db, kind: kind, tenant: tenant, number: document.documentNumber) {
-            throw RPCError.conflict(
-                "a \(kind.rawValue) numbered \(document.documentNumber) already exists in this tenant",
-                currentState: "number_taken")
-        }
-        var document = document
-        var code: String?
-        if let verificationPrefix {
-            document.verification = nil
-            let verificationCode = SHA256.hexDigest(PDFRenderer.render(document))
-            document = withVerification(document, code: verificationCode, prefix: verificationPrefix)
-            code = verificationCode
-        }
-        let pdf = PDFRenderer.render(document)
-        let html = HTMLRenderer.render(document)
-        let seal = try sealer.seal(
-            pdf: pdf, documentType: kind.rawValue, documentNumber: document.documentNumber, at: at)
-        let id = UUID().uuidString.lowercased()
-        try db.run(
-            """
-            INSERT INTO document (id, tenant, subject_id, type, number, issued_on, sha256, seal, acknowledgements, pdf, html,
-                content, verification_code)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            arguments: [
-                id, tenant, subjectID, kind.rawValue, document.documentNumber, document.issuedOn.description,
-                seal.sha256,
-                try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html,
-                try JSONColumn.text(document), code,
-            ])
-        return try info(db, id: id)
+        // A bundle of one document and no attachments renders to that document's own PDF and HTML.
+        try issue(
+            db, bundle: DocumentBundle(cover: document), kind: kind, tenant: tenant, subjectID: subjectID,
+            sealer: sealer, acknowledgements: acknowledgements, verificationPrefix: verificationPrefix, at: at)
     }
 
     /// Renders `bundle` (PDF with its attachments, and HTML), seals the PDF and stores it in the
@@ -208,10 +181,19 @@ public enum DocumentRegister {
         _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
         sealer: DocumentSealer, verificationPrefix: String? = nil, at: Date
     ) throws -> DocumentInfo {
-        if try isTaken(db, kind: kind, tenant: tenant, number: bundle.cover.documentNumber) {
+        try issue(
+            db, bundle: bundle, kind: kind, tenant: tenant, subjectID: subjectID, sealer: sealer, acknowledgements: [],
+            verificationPrefix: verificationPrefix, at: at)
+    }
+
+    private static func issue(
+        _ db: Connection, bundle: DocumentBundle, kind: DocumentKind, tenant: String, subjectID: String,
+        sealer: DocumentSealer, acknowledgements: [Acknowledgement], verificationPrefix: String?, at: Date
+    ) throws -> DocumentInfo {
+        let number = bundle.cover.documentNumber
+        if try isTaken(db, kind: kind, tenant: tenant, number: number) {
             throw RPCError.conflict(
-                "a \(kind.rawValue) numbered \(bundle.cover.documentNumber) already exists in this tenant",
-                currentState: "number_taken")
+                "a \(kind.rawValue) numbered \(number) already exists in this tenant", currentState: "number_taken")
         }
         var bundle = bundle
         var code: String?
@@ -223,8 +205,7 @@ public enum DocumentRegister {
         }
         let pdf = PDFRenderer.render(bundle)
         let html = HTMLRenderer.render(bundle)
-        let seal = try sealer.seal(
-            pdf: pdf, documentType: kind.rawValue, documentNumber: bundle.cover.documentNumber, at: at)
+        let seal = try sealer.seal(pdf: pdf, documentType: kind.rawValue, documentNumber: number, at: at)
         let id = UUID().uuidString.lowercased()
         try db.run(
             """
@@ -233,8 +214,8 @@ public enum DocumentRegister {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             arguments: [
-                id, tenant, subjectID, kind.rawValue, bundle.cover.documentNumber, bundle.cover.issuedOn.description,
-                seal.sha256, try JSONColumn.text(seal), try JSONColumn.text([Acknowledgement]()), pdf, html,
+                id, tenant, subjectID, kind.rawValue, number, bundle.cover.issuedOn.description, seal.sha256,
+                try JSONColumn.text(seal), try JSONColumn.text(acknowledgements), pdf, html,
                 try JSONColumn.text(bundle.cover), code,
             ])
         return try info(db, id: id)

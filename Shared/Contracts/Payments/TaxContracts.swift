@@ -589,32 +589,41 @@ public enum TaxFigures {
     /// `value / denominator` written exactly with a decimal comma (`67.567,575`), or nil when it has
     /// no finite decimal expansion within 12 places or an operand is out of range.
     public static func decimal(_ value: Int64, over denominator: Int64, grouping: Bool = true) -> String? {
-        guard value >= 0, denominator > 0 else { return nil }
-        let whole = value / denominator
-        var remainder = value % denominator
-        var digits = ""
-        var places = 0
-        while remainder != 0 {
-            guard places < 12 else { return nil }
-            let (tenfold, overflow) = remainder.multipliedReportingOverflow(by: 10)
-            guard !overflow else { return nil }
-            digits.append(String(tenfold / denominator))
-            remainder = tenfold % denominator
-            places += 1
-        }
-        let wholeText = grouping ? grouped(whole) : String(whole)
-        return digits.isEmpty ? wholeText : wholeText + "," + digits
+        guard let written = fraction(value, times: 1, over: denominator, places: 12, grouping: grouping),
+            written.isExact
+        else { return nil }
+        return written.text
     }
 
-    /// `value` with dots between thousands: `4.504.505`.
-    public static func grouped(_ value: Int64) -> String {
-        let digits = Array(String(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(".") }
-            out.append(digit)
+    /// `value × numerator ÷ denominator` written with a decimal comma to at most `places` decimal
+    /// places (`67.567,575`), with whether that is exact; nil when an operand is negative, the
+    /// denominator is not positive, or the whole part does not fit. The product is taken at 128 bits.
+    public static func fraction(
+        _ value: Int64, times numerator: Int64, over denominator: Int64, places: Int, grouping: Bool = true
+    ) -> (text: String, isExact: Bool)? {
+        guard value >= 0, numerator >= 0, denominator > 0 else { return nil }
+        let product = UInt64(value).multipliedFullWidth(by: UInt64(numerator))
+        let divisor = UInt64(denominator)
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth(product)
+        guard quotient <= UInt64(Int64.max) else { return nil }
+        var rest = remainder
+        var digits = ""
+        while rest != 0 && digits.count < places {
+            let (tenfold, overflow) = rest.multipliedReportingOverflow(by: 10)
+            guard !overflow else { break }
+            digits.append(String(tenfold / divisor))
+            rest = tenfold % divisor
         }
-        return out
+        let whole = Int64(quotient)
+        let wholeText = grouping ? grouped(whole) : String(whole)
+        return (digits.isEmpty ? wholeText : wholeText + "," + digits, rest == 0)
+    }
+
+    /// `value` with dots between thousands: `4.504.505` (``Rupiah/formatted`` without `Rp`).
+    public static func grouped(_ value: Int64) -> String {
+        guard let amount = try? Rupiah(checked: value) else { return String(value) }
+        return String(amount.formatted.dropFirst(2))
     }
 }
 

@@ -348,31 +348,11 @@ import Testing
         [UInt8](try #require(Data(base64Encoded: base64)))
     }
 
-    /// Writes the samples (PDF, HTML, a PNG of the first page) under SIOPEN_REGENERATE_SAMPLES=1;
-    /// otherwise checks that the committed ones say what was printed now.
+    /// Writes the samples under SIOPEN_REGENERATE_SAMPLES=1; otherwise checks that the committed
+    /// ones say what was printed now.
     static func keepCurrent(_ documents: [(name: String, pdf: [UInt8], html: String)], scratch: String) throws {
-        let regenerate = ProcessInfo.processInfo.environment["SIOPEN_REGENERATE_SAMPLES"] == "1"
-        if regenerate { try FileManager.default.createDirectory(atPath: samples, withIntermediateDirectories: true) }
-        for document in documents {
-            let base = samples + "/" + document.name
-            if regenerate {
-                try Data(document.pdf).write(to: URL(fileURLWithPath: base + ".pdf"))
-                try Data(document.html.utf8).write(to: URL(fileURLWithPath: base + ".html"))
-                try PDFTools.firstPagePNG(of: document.pdf, to: base, dpi: 80)
-                continue
-            }
-            let committed = try #require(
-                FileManager.default.contents(atPath: base + ".pdf"),
-                "docs/samples/\(document.name).pdf is missing: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter DocumentSamplesTests"
-            )
-            #expect(
-                try PDFTools.text(of: [UInt8](committed), in: scratch)
-                    == (try PDFTools.text(of: document.pdf, in: scratch)),
-                "docs/samples/\(document.name).pdf is out of date: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter DocumentSamplesTests"
-            )
-            #expect(
-                FileManager.default.fileExists(atPath: base + ".html")
-                    && FileManager.default.fileExists(atPath: base + ".png"))
-        }
+        try SampleDocumentFiles.keepCurrent(
+            documents, in: samples, scratch: scratch,
+            regenerate: "SIOPEN_REGENERATE_SAMPLES=1 swift test --filter DocumentSamplesTests")
     }
 }

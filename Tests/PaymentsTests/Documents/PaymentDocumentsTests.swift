@@ -164,6 +164,14 @@ import Testing
             #expect(final.contains("Surat Keterangan PP 55/2022") && final.contains("Nomor KET-04417/PP55/KPP.1705/2026, berlaku 10 Februari 2026 s.d. 31 Desember 2026"))
             #expect(final.contains("Rp15.000,00 (lima belas ribu rupiah)") && final.contains("0,5%"))
             #expect(!final.contains("Ditandatangani secara elektronik"))
+
+            // An individual vendor without an NPWP is identified by NIK.
+            var individual = F.slip(F.pph22)
+            individual.parties.vendor.npwp = ""
+            individual.parties.vendorNIK = "6311064508900001"
+            let html = HTMLRenderer.render(PaymentDocuments.withholdingSlip(individual, setting: F.setting()))
+            #expect(html.contains(">NIK<") && html.contains("6311064508900001"))
+            #expect(html.components(separatedBy: ">NPWP<").count == 2, "only the collector has an NPWP line")
         }
     }
 
@@ -334,34 +342,42 @@ import Testing
         }
     }
 
+    @Test(.enabled(if: tools, "needs poppler-utils"))
+    func approvalsRecordedThroughTheRegisterFillOnlyTheirOwnBlocks() throws {
+        let folder = try makeShortTemporaryDirectory(prefix: "paydocs")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let database = try register(in: folder)
+        defer { database.close() }
+        let setting = F.setting()
+        let (info, original) = try issue(
+            database, try PaymentDocuments.kuitansi(F.kuitansi(settled: false), setting: setting), .kuitansi)
+        // The PA/KPA approves: the copy says so in their block; the treasurer's stays blank until settlement.
+        let sealer = sealer
+        let note = PaymentDocuments.actedNote(
+            party: PaymentDocuments.Party.budgetHolder, at: F.approvedAt, calendar: setting.calendar)
+        let copy = try #require(
+            try database.writeSync { db in
+                try DocumentRegister.acknowledge(
+                    db, id: info.id,
+                    Acknowledgement(
+                        party: PaymentDocuments.Party.budgetHolder, accountID: "acc-pa", at: "2026-12-07T01:00:00.000Z"),
+                    signedNote: note, sealer: sealer, at: F.approvedAt)
+            })
+        let copyText = F.flat(try PDFTools.text(of: [UInt8](try #require(Data(base64Encoded: copy.pdfBase64))), in: folder))
+        #expect(copyText.contains("Setuju dibayar; disetujui secara elektronik pada 7 Desember 2026 pukul 09.00 WITA"))
+        #expect(!copyText.contains("Lunas dibayar") && !copyText.contains("Diterima secara elektronik"))
+        #expect(copyText.contains("Salinan berpengakuan ke-1") && copyText.contains(info.seal.sha256))
+        #expect(!F.flat(try PDFTools.text(of: original, in: folder)).contains("Setuju dibayar"))
+    }
+
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/samples").path
 
-    /// Writes the samples (PDF, HTML, a PNG of the first page) under SIOPEN_REGENERATE_SAMPLES=1;
-    /// otherwise checks that the committed ones say what is printed now.
+    /// Writes the samples under SIOPEN_REGENERATE_SAMPLES=1; otherwise checks that the committed
+    /// ones say what is printed now (the facts, the clock and so the verification codes are fixed).
     static func keepCurrent(_ documents: [(name: String, pdf: [UInt8], html: String)], scratch: String) throws {
-        let regenerate = ProcessInfo.processInfo.environment["SIOPEN_REGENERATE_SAMPLES"] == "1"
-        for document in documents {
-            let base = samples + "/" + document.name
-            if regenerate {
-                try Data(document.pdf).write(to: URL(fileURLWithPath: base + ".pdf"))
-                try Data(document.html.utf8).write(to: URL(fileURLWithPath: base + ".html"))
-                try PDFTools.firstPagePNG(of: document.pdf, to: base, dpi: 80)
-                continue
-            }
-            let committed = try #require(
-                FileManager.default.contents(atPath: base + ".pdf"),
-                "docs/samples/\(document.name).pdf is missing: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests"
-            )
-            // The verification code and seal differ run to run (a fresh key); the words must not.
-            func words(_ pdf: [UInt8]) throws -> String {
-                F.flat(try PDFTools.text(of: pdf, in: scratch)).split(separator: " ")
-                    .filter { !($0.count == 64 && $0.allSatisfy(\.isHexDigit)) }.joined(separator: " ")
-            }
-            #expect(
-                try words([UInt8](committed)) == (try words(document.pdf)),
-                "docs/samples/\(document.name).pdf is out of date: run SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests"
-            )
-        }
+        try SampleDocumentFiles.keepCurrent(
+            documents, in: samples, scratch: scratch,
+            regenerate: "SIOPEN_REGENERATE_SAMPLES=1 swift test --filter PaymentDocumentsTests")
     }
 }

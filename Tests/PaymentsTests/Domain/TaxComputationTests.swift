@@ -1,11 +1,12 @@
+// Worked examples of the tax rules, each naming the source it follows, on each side of each
+// change (2022-04-01, 2025-01-01), with the boundaries, the exemptions and the identity
+// gross = net + taxes + penalty. docs/tax-rules.md lists the sources.
+import Foundation
 import SiOpenContracts
 import SiOpenDomain
 import SiOpenProtocol
 import Testing
 
-// Worked examples of the tax rules, each naming the source it follows, on each side of each
-// change (2022-04-01, 2025-01-01), with the boundaries, the exemptions and the identity
-// gross = net + taxes + penalty. docs/tax-rules.md lists the sources.
 @testable import PaymentsService
 
 @Suite struct TaxComputationTests {
@@ -368,6 +369,30 @@ import Testing
         #expect(TaxRate(numerator: 5, denominator: 1000).display == "0,5%")
         #expect(TaxRate(numerator: 1, denominator: 3).display == "1/3")
         #expect(TaxRate(numerator: 15, denominator: 1000).isSameRate(as: TaxRate(numerator: 3, denominator: 200)))
+    }
+
+    /// What the treasurer and the auditor read: the PPN line says it is the invoice's, the base parts
+    /// say how the DPP was shared, and the wire keys are camelCase with snake_case values.
+    @Test func explanationsAndWireForm() throws {
+        let facts = try F.facts([
+            .init(kind: .goods, unitPrice: 3_000_000), .init(kind: .services, unitPrice: 2_000_000),
+        ])
+        let result = try F.assess(facts, on: "2025-06-02")
+        let ppn = try #require(result.line(.ppn))
+        #expect(ppn.explanation.contains("PPN 12% × Rp4.129.130 (DPP nilai lain = 11/12 × DPP Rp4.504.505)"))
+        #expect(ppn.explanation.contains("= Rp495.495,6 → Rp495.496"))
+        #expect(ppn.explanationEnglish.contains("as on the tax invoice"))
+        #expect(
+            result.baseParts[0].explanation.contains(
+                "Rp4.504.505 × Rp3.000.000 / Rp5.000.000 = Rp2.702.703 → Rp2.702.703"))
+        #expect(result.baseParts[1].explanation == "Rp4.504.505 − Rp2.702.703 = Rp1.801.802 (sisa DPP)")
+        let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
+        #expect(json.contains("\"ruleId\":\"pph22-goods-2022\""))
+        #expect(json.contains("\"taxType\":\"pph_22\""))
+        #expect(json.contains("\"rounding\":\"half_up\""))
+        #expect(json.contains("\"depositDueOn\":\"2025-07-15\""))
+        let decoded = try JSONDecoder().decode(TaxAssessment.self, from: Data(json.utf8))
+        #expect(decoded == result)
     }
 
     // MARK: The identity over many amounts

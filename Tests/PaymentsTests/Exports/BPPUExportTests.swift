@@ -17,7 +17,10 @@ import Testing
     @Test func writesTheTemplatesStructureAndValues() throws {
         let xml = try BPPUExport.xml(F.batch())
         let text = String(decoding: xml, as: UTF8.self)
-        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BpuBulk xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"))
+        #expect(
+            text.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BpuBulk xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+            ))
         let read = try #require(XMLReadBack.read(xml), "the export must be well-formed XML")
         #expect(read.childNames(of: "BpuBulk") == ["TIN", "ListOfBpu"])
         #expect(read.childNames(of: "BpuBulk/ListOfBpu") == ["Bpu", "Bpu"])
@@ -56,7 +59,8 @@ import Testing
     @Test func theSchemaRejectsWhatCoretaxWould() throws {
         // The schema is ours (a transcription of the template): check that it bites.
         var xml = String(decoding: try BPPUExport.xml(F.batch()), as: UTF8.self)
-        xml = xml.replacingOccurrences(of: "<GovTreasurerOpt>Direct</GovTreasurerOpt>", with: "<GovTreasurerOpt>LS</GovTreasurerOpt>")
+        xml = xml.replacingOccurrences(
+            of: "<GovTreasurerOpt>Direct</GovTreasurerOpt>", with: "<GovTreasurerOpt>LS</GovTreasurerOpt>")
         guard let verdict = try F.schemaCheck(Array(xml.utf8)) else {
             print(F.xmllintMissing)
             return
@@ -70,7 +74,11 @@ import Testing
         #expect(read.childNames(of: "BpuBulk") == ["TIN", "ListOfBpu"])
         #expect(read.childNames(of: "BpuBulk/ListOfBpu").isEmpty)
         #expect(try BPPUExport.csv(F.batch([])) == CSVText.row(BPPUExport.csvHeader))
-        if let verdict = try F.schemaCheck(xml) { #expect(verdict.valid, "\(verdict.message)") } else { print(F.xmllintMissing) }
+        if let verdict = try F.schemaCheck(xml) {
+            #expect(verdict.valid, "\(verdict.message)")
+        } else {
+            print(F.xmllintMissing)
+        }
     }
 
     @Test func hostileTextIsEscapedAndReadsBackTheSame() throws {
@@ -87,7 +95,11 @@ import Testing
         #expect(read.texts("BpuBulk/ListOfBpu/Bpu/DocumentNumber").first == hostile)
         #expect(read.texts("BpuBulk/ListOfBpu/Bpu/SP2DNumber").first == "</SP2DNumber><Injected/>")
         #expect(!read.elements.contains { $0.path.hasSuffix("Injected") })
-        if let verdict = try F.schemaCheck(xml) { #expect(verdict.valid, "\(verdict.message)") } else { print(F.xmllintMissing) }
+        if let verdict = try F.schemaCheck(xml) {
+            #expect(verdict.valid, "\(verdict.message)")
+        } else {
+            print(F.xmllintMissing)
+        }
     }
 
     @Test(arguments: ["\u{0}", "\u{1}", "\u{1B}[31m", "line\nbreak", "tab\there", "\u{85}", "\u{FFFE}"])

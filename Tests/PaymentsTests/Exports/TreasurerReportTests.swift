@@ -42,7 +42,11 @@ import Testing
                 name: "=HYPERLINK(\"http://evil\")", npwp: F.servicesVendor, nik: try! NIK("6311011501900001"),
                 nitku: F.servicesVendor.value + "000000"),
             gross: 4_000_000, penalty: 0, net: 3_980_000,
-            taxLines: [line("PPh Final UMKM", code: "28-423-01", slip: "BP-0002", base: 4_000_000, bp: 50, amount: 20_000, due: "2026-12-09")])
+            taxLines: [
+                line(
+                    "PPh Final UMKM", code: "28-423-01", slip: "BP-0002", base: 4_000_000, bp: 50, amount: 20_000,
+                    due: "2026-12-09")
+            ])
         let card = TreasurerReportPayment(
             paymentID: "pay-003", orderNumber: "SP-040/DISDIK/XI/2026", mechanism: .kkpd, sp2dNumber: nil,
             sp2dDate: nil, state: "settled", instructedOn: F.date("2026-11-05"),
@@ -52,7 +56,8 @@ import Testing
             letterhead: ["PEMERINTAH KABUPATEN BALANGAN", "DINAS PENDIDIKAN"], agencyName: "Dinas Pendidikan",
             treasurerNPWP: F.treasurer, period: F.period, today: F.date(today), place: "Paringin",
             documentNumber: "LPJ-BP/DISDIK/XI/2026",
-            signer: TreasurerReportSigner(name: "Rahmah", nip: "198701012010012001", position: "Bendahara Pengeluaran", signedNote: nil),
+            signer: TreasurerReportSigner(
+                name: "Rahmah", nip: "198701012010012001", position: "Bendahara Pengeluaran", signedNote: nil),
             payments: [goods, services, card])
     }
 

@@ -81,3 +81,38 @@ public enum PDFTools {
         return result.output.split(separator: "\n").map(String.init)
     }
 }
+
+/// The committed sample documents in docs/samples/: rewritten under SIOPEN_REGENERATE_SAMPLES=1,
+/// otherwise checked to say what the services print today.
+public enum SampleDocumentFiles {
+    /// Writes each document (PDF, HTML, a PNG of the first page at 80 dpi) to `folder` under
+    /// SIOPEN_REGENERATE_SAMPLES=1; otherwise fails, naming `regenerate` (the command that
+    /// rewrites them), when a committed sample is missing or its text differs from the document's.
+    public static func keepCurrent(
+        _ documents: [(name: String, pdf: [UInt8], html: String)], in folder: String, scratch: String,
+        regenerate: String
+    ) throws {
+        let rewrite = ProcessInfo.processInfo.environment["SIOPEN_REGENERATE_SAMPLES"] == "1"
+        if rewrite { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        for document in documents {
+            let base = folder + "/" + document.name
+            if rewrite {
+                try Data(document.pdf).write(to: URL(fileURLWithPath: base + ".pdf"))
+                try Data(document.html.utf8).write(to: URL(fileURLWithPath: base + ".html"))
+                try PDFTools.firstPagePNG(of: document.pdf, to: base, dpi: 80)
+                continue
+            }
+            guard let committed = FileManager.default.contents(atPath: base + ".pdf") else {
+                throw TestFailure("docs/samples/\(document.name).pdf is missing: run \(regenerate)")
+            }
+            guard try PDFTools.text(of: [UInt8](committed), in: scratch) == PDFTools.text(of: document.pdf, in: scratch)
+            else {
+                throw TestFailure("docs/samples/\(document.name).pdf is out of date: run \(regenerate)")
+            }
+            guard FileManager.default.fileExists(atPath: base + ".html"), FileManager.default.fileExists(atPath: base + ".png")
+            else {
+                throw TestFailure("docs/samples/\(document.name).html or .png is missing: run \(regenerate)")
+            }
+        }
+    }
+}

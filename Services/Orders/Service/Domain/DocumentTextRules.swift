@@ -44,49 +44,20 @@ enum DocumentTextRules {
     /// Problems with a tenant's document settings, by field.
     static func problems(_ documents: DocumentSettings?, prefix: String = "documents") -> [FieldError] {
         guard let documents else { return [] }
-        var problems: [FieldError] = []
-        if documents.texts.isEmpty {
-            problems.append(FieldError(field: "\(prefix).texts", reason: "must hold at least one version"))
+        let versions = documents.texts.map { texts in
+            (
+                entries: [
+                    DocumentTextChecks.Entry("legalBasis", texts.legalBasis, max: 500),
+                    .init("systemName", texts.systemName, max: 100),
+                    .init("contractBasis", texts.contractBasis, max: 500),
+                    .init("forceMajeureBasis", texts.forceMajeureBasis, max: 500),
+                    .init("inspectionBasis", texts.inspectionBasis, max: 500),
+                    .init("sealNote", texts.sealNote, max: 2000, multiline: true),
+                    .init("verificationURLPrefix", texts.verificationURLPrefix, max: 200, required: false),
+                ], verificationURLPrefix: texts.verificationURLPrefix
+            )
         }
-        if documents.meterai.isEmpty {
-            problems.append(FieldError(field: "\(prefix).meterai", reason: "must hold at least one version"))
-        }
-        for (index, texts) in documents.texts.enumerated() {
-            let field = "\(prefix).texts[\(index)]"
-            let entries: [(String, String, Int, Bool)] = [
-                ("legalBasis", texts.legalBasis, 500, true), ("systemName", texts.systemName, 100, true),
-                ("contractBasis", texts.contractBasis, 500, true),
-                ("forceMajeureBasis", texts.forceMajeureBasis, 500, true),
-                ("inspectionBasis", texts.inspectionBasis, 500, true), ("sealNote", texts.sealNote, 2000, true),
-                ("verificationURLPrefix", texts.verificationURLPrefix, 200, false),
-            ]
-            for (name, value, max, required) in entries {
-                if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    problems.append(FieldError(field: "\(field).\(name)", reason: "must not be empty"))
-                } else if let reason = InputRules.freeTextProblem(value, max: max, multiline: name == "sealNote") {
-                    problems.append(FieldError(field: "\(field).\(name)", reason: reason))
-                }
-            }
-            let prefix = texts.verificationURLPrefix
-            if !prefix.isEmpty && !(prefix.hasPrefix("https://") && !prefix.contains(" ")) {
-                problems.append(
-                    FieldError(
-                        field: "\(field).verificationURLPrefix",
-                        reason: "must be empty or an https:// address without spaces"))
-            }
-        }
-        for (index, rule) in documents.meterai.enumerated() {
-            let field = "\(prefix).meterai[\(index)]"
-            if rule.amount == .zero {
-                problems.append(FieldError(field: "\(field).amount", reason: "must be more than zero"))
-            }
-            if rule.legalBasis.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                problems.append(FieldError(field: "\(field).legalBasis", reason: "must not be empty"))
-            } else if let reason = InputRules.freeTextProblem(rule.legalBasis, max: 500, multiline: false) {
-                problems.append(FieldError(field: "\(field).legalBasis", reason: reason))
-            }
-        }
-        return problems
+        return DocumentTextChecks.problems(texts: versions, meterai: documents.meterai, prefix: prefix)
     }
 
     // MARK: Seed data

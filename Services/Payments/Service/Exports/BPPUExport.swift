@@ -217,7 +217,9 @@ public enum BPPUExport {
             ] {
                 if let reason = textProblem(text, limit: limit) { note(at + name, reason) }
             }
-            if let sp2d = slip.sp2dNumber, let reason = textProblem(sp2d, limit: 100) { note(at + "sp2dNumber", reason) }
+            if let sp2d = slip.sp2dNumber, let reason = textProblem(sp2d, limit: 100) {
+                note(at + "sp2dNumber", reason)
+            }
             if let reason = nitkuProblem(slip.counterpartNITKU, of: slip.counterpartNPWP) {
                 note(at + "counterpartNITKU", reason)
             }
@@ -344,7 +346,8 @@ public enum BPPUExport {
     static func nitkuProblem(_ nitku: String, of npwp: NPWP) -> String? {
         let bytes = Array(nitku.utf8)
         guard bytes.count == 22, bytes.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            return "must be a NITKU of 22 digits: the 16-digit NPWP and a 6-digit place code (000000 for the head office)"
+            return
+                "must be a NITKU of 22 digits: the 16-digit NPWP and a 6-digit place code (000000 for the head office)"
         }
         guard bytes.prefix(16).elementsEqual(npwp.value.utf8) else {
             return "must begin with the NPWP it belongs to, \(npwp.value)"

@@ -263,7 +263,9 @@ public enum TreasurerReport {
     public static func build(_ input: TreasurerReportInput) throws(DomainRefusal) -> TreasurerMonthlyReport {
         var fields: [FieldError] = []
         func note(_ field: String, _ reason: String) {
-            if fields.count < BPPUExport.maximumReportedProblems { fields.append(FieldError(field: field, reason: reason)) }
+            if fields.count < BPPUExport.maximumReportedProblems {
+                fields.append(FieldError(field: field, reason: reason))
+            }
         }
         func text(_ value: String, _ field: String, required: Bool = true) {
             if value.isEmpty && !required { return }
@@ -456,7 +458,9 @@ public enum TreasurerReport {
                                 payment.gross.formatted, payment.penalty.formatted, payment.net.formatted,
                             ]
                         },
-                        footer: [["", "Jumlah", "", report.gross.formatted, report.penalty.formatted, report.net.formatted]]
+                        footer: [
+                            ["", "Jumlah", "", report.gross.formatted, report.penalty.formatted, report.net.formatted]
+                        ]
                     )))
         }
         let lines = report.rows.compactMap { row in row.taxLine.map { (row.payment, $0, row.status ?? .undeposited) } }
@@ -557,7 +561,8 @@ public enum TreasurerReport {
             ],
             rows: lines.enumerated().map { index, entry in
                 let (payment, line, status) = entry
-                let rate = BPPUExport.rateText(basisPoints: line.rateBasisPoints).replacingOccurrences(of: ".", with: ",")
+                let rate = BPPUExport.rateText(basisPoints: line.rateBasisPoints).replacingOccurrences(
+                    of: ".", with: ",")
                 let deposit =
                     line.deposit.map {
                         "Billing \($0.billingCode)\nNTPN \($0.ntpn)\n\(IndonesianDate.long($0.depositedOn))"
@@ -565,7 +570,8 @@ public enum TreasurerReport {
                 return [
                     String(index + 1), payment.orderNumber + (line.slipNumber.isEmpty ? "" : "\n" + line.slipNumber),
                     [line.taxType, line.taxObjectCode, rate + " %"].filter { !$0.isEmpty }.joined(separator: "\n"),
-                    line.base.formatted, line.amount.formatted, IndonesianDate.long(line.dueDate) + "\n" + label(status),
+                    line.base.formatted, line.amount.formatted,
+                    IndonesianDate.long(line.dueDate) + "\n" + label(status),
                     deposit,
                 ]
             })

@@ -346,7 +346,7 @@ extension TaxComputation {
                     TaxExemption(
                         taxType: taxType, part: kind,
                         ruleID: TaxComputation.rule(taxType, scope: scope, on: paymentDate, settings: settings)?.id,
-                        reason: .nothingToTax, legalBasis: "",
+                        reason: .nothingToTax, legalBasis: "no \(kind.rawValue) in the payment: nothing to tax",
                         explanation: "\(name) tidak dipungut: pembayaran tidak memuat \(TaxWords.kind(kind)).",
                         explanationEnglish: "\(nameEnglish) is not collected: the payment has no \(kind.rawValue) part."
                     ))
@@ -501,21 +501,7 @@ extension TaxFigures {
     /// `value × numerator ÷ denominator` in rupiah, written exactly with a decimal comma
     /// (`Rp2.702.702,7`); a fraction with no finite decimal is cut at six places and marked `…`.
     static func exact(_ value: Int64, times numerator: Int64, over denominator: Int64) -> String {
-        guard value >= 0, numerator >= 0, denominator > 0 else { return "?" }
-        let product = UInt64(value).multipliedFullWidth(by: UInt64(numerator))
-        let divisor = UInt64(denominator)
-        guard product.high < divisor else { return "?" }
-        let (quotient, remainder) = divisor.dividingFullWidth(product)
-        var text = "Rp" + grouped(Int64(clamping: quotient))
-        var rest = remainder
-        var digits = ""
-        while rest != 0 && digits.count < 6 {
-            let (tenfold, overflow) = rest.multipliedReportingOverflow(by: 10)
-            guard !overflow else { break }
-            digits.append(String(tenfold / divisor))
-            rest = tenfold % divisor
-        }
-        if !digits.isEmpty { text += "," + digits + (rest != 0 ? "…" : "") }
-        return text
+        guard let written = fraction(value, times: numerator, over: denominator, places: 6) else { return "?" }
+        return "Rp" + written.text + (written.isExact ? "" : "…")
     }
 }
