@@ -167,6 +167,14 @@ struct PaymentLifecycleTests {
                 PaymentConfirmReceipt.self, PaymentAct(paymentID: deposited.id, version: deposited.version),
                 token: seller.token)
             #expect(confirmed.state == .confirmed)
+            // The kuitansi now carries the vendor's acknowledgement, in a sealed copy that verifies.
+            #expect(confirmed.kuitansi?.acknowledgements.map(\.party).contains("vendor") == true)
+            let copy = try await system.payments.call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: kuitansi.id), token: seller.token)
+            let acknowledgedCopy = try #require(copy.acknowledgedCopy)
+            let copyVerified = try await system.payments.call(
+                DocumentVerify.self, DocumentVerifyParams(pdfBase64: acknowledgedCopy.pdfBase64))
+            #expect(copyVerified.authentic)
         }
     }
 

@@ -347,11 +347,23 @@ struct PaymentHandlers {
 
     func confirm(_ params: PaymentAct, _ request: RequestContext) async throws -> PaymentRecord {
         let principal = try request.requirePrincipal()
+        let sealer = context.sealer
         return try await change(
             params.paymentID, version: params.version, action: .confirmReceipt, principal: principal,
             method: PaymentConfirmReceipt.name, event: PaymentConfirmed.self, byVendor: true
-        ) { record, _, at in
+        ) { record, db, at in
             record.confirmedAt = Timestamp.iso8601(at)
+            // The kuitansi's "Yang menerima" block is the vendor's: filled, in a sealed copy, only now.
+            if let kuitansi = record.kuitansi {
+                _ = try DocumentRegister.acknowledge(
+                    db, id: kuitansi.id,
+                    Acknowledgement(
+                        party: PaymentDocuments.Party.vendor, accountID: principal.id, at: Timestamp.iso8601(at)),
+                    signedNote: PaymentDocuments.actedNote(
+                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)),
+                    sealer: sealer, at: at)
+                record.kuitansi = try DocumentRegister.info(db, id: kuitansi.id)
+            }
         }
     }
 
