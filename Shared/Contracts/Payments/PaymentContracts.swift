@@ -317,8 +317,11 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
     public var sp2d: SP2DReference?
     /// The treasurer who prepared it, as identity had them then.
     public var treasurer: PaymentTreasurer
-    /// The PA/KPA named at preparation, as identity had them then (name; NIP when known).
+    /// The PA/KPA: named at preparation (name from identity), or the one who approved the payment
+    /// (`payment.approve`: name and NIP as identity had them then).
     public var budgetHolder: OfficialParty?
+    /// When the PA/KPA approved the payment ("setuju dibayar" on the kuitansi), if they did.
+    public var approvedAt: String?
     /// The money: gross, penalty, each tax and the net transfer, with the rule behind each figure.
     public var assessment: TaxAssessment
     /// The tax lines with their deposit deadline, deposit and slip.
@@ -357,7 +360,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         case orderID = "orderId"
         case vendorID = "vendorId"
         case id, tenant, agency, vendorName, packageName, state, mechanism, paymentDate, sp2d, treasurer, budgetHolder,
-            assessment,
+            approvedAt, assessment,
             taxLines, certificate, transferReference, instructedAt, bankReference, settledOn, settledAt, confirmedAt,
             rejections, kuitansi, proof, packet, version, createdAt, updatedAt
     }
@@ -367,7 +370,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         id: String, orderID: String, tenant: String, agency: String, vendorID: String, vendorName: String,
         packageName: String, state: PaymentState, mechanism: PaymentMechanism, paymentDate: CivilDate,
         sp2d: SP2DReference?, treasurer: PaymentTreasurer, budgetHolder: OfficialParty? = nil,
-        assessment: TaxAssessment, taxLines: [PaymentTaxLine],
+        approvedAt: String? = nil, assessment: TaxAssessment, taxLines: [PaymentTaxLine],
         certificate: UMKMCertificate?, transferReference: String? = nil, instructedAt: String? = nil,
         bankReference: String? = nil, settledOn: CivilDate? = nil, settledAt: String? = nil,
         confirmedAt: String? = nil, rejections: [PaymentRejection] = [], kuitansi: DocumentInfo? = nil,
@@ -387,6 +390,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         self.sp2d = sp2d
         self.treasurer = treasurer
         self.budgetHolder = budgetHolder
+        self.approvedAt = approvedAt
         self.assessment = assessment
         self.taxLines = taxLines
         self.certificate = certificate
@@ -480,6 +484,23 @@ public struct PaymentAct: Codable, Sendable, Hashable {
         self.paymentID = paymentID
         self.version = version
     }
+}
+
+/// `payment.approve`: the PA/KPA approves the payment.
+public enum PaymentApprove: RPCMethod {
+    /// The wire name.
+    public static let name = "payment.approve"
+    /// What it does.
+    public static let summary =
+        "The agency's PA/KPA approves a prepared or instructed payment (\"setuju dibayar\"): the kuitansi issued at settlement prints the approval with its date; once per payment."
+    /// Who may call it.
+    public static let access = Access.roles(.budgetHolder)
+    /// The errors it may answer.
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .dependencyUnavailable]
+    /// The payment and version.
+    public typealias Params = PaymentAct
+    /// The approved payment.
+    public typealias Result = PaymentRecord
 }
 
 /// The transfer or SP2D that instructs a payment.

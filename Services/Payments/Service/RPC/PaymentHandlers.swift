@@ -7,6 +7,16 @@ import SiOpenRuntime
 import SiOpenSecurity
 import SiOpenStorage
 
+/// Who acts on a payment in a change.
+enum PaymentActor: Sendable {
+    /// The agency's treasurer.
+    case treasurer
+    /// The agency's PA/KPA.
+    case budgetHolder
+    /// The vendor paid.
+    case vendor
+}
+
 /// Payables, and the payment of each through its states (annex I.D.3.l): each handler decodes,
 /// authorizes, asks `Domain/` and `Store/`, and answers; every change is audited and published
 /// in the transaction that makes it.
@@ -36,6 +46,7 @@ struct PaymentHandlers {
             }
         }
         table.register(PaymentPrepare.self) { params, request in try await prepare(params, request) }
+        table.register(PaymentApprove.self) { params, request in try await approve(params, request) }
         table.register(PaymentInstruct.self) { params, request in try await instruct(params, request) }
         table.register(PaymentSettle.self) { params, request in try await settle(params, request) }
         table.register(PaymentReject.self) { params, request in try await reject(params, request) }
@@ -212,17 +223,22 @@ struct PaymentHandlers {
     /// all in one transaction.
     func change<E: PaymentChangeEvent>(
         _ paymentID: String, version: Int64, action: PaymentAction, principal: Principal, method: String,
-        event: E.Type, byVendor: Bool = false, rejectionReason: String? = nil,
+        event: E.Type, by actor: PaymentActor = .treasurer, rejectionReason: String? = nil,
         _ body: @escaping @Sendable (inout PaymentRecord, Connection, Date) throws -> Void
     ) async throws -> PaymentRecord {
         let at = context.now()
         return try await context.database.write { db in
             let before = try PaymentStore.load(db, id: paymentID)
-            if byVendor {
+            switch actor {
+            case .vendor:
                 guard principal.has(.vendor), principal.vendorID == before.vendorID else {
                     throw DomainRefusal.forbidden("only the vendor paid confirms its payment")
                 }
-            } else {
+            case .budgetHolder:
+                guard principal.has(.budgetHolder), principal.tenant == before.tenant,
+                    principal.agency == before.agency
+                else { throw DomainRefusal.forbidden("only the PA/KPA of the paying agency approves its payments") }
+            case .treasurer:
                 try PaymentAccess.requireTreasurer(principal, tenant: before.tenant, agency: before.agency)
             }
             guard before.version == version else {
@@ -238,6 +254,29 @@ struct PaymentHandlers {
                 db, saved, before: before, actor: principal, method: method, event: E.self,
                 rejectionReason: rejectionReason, at: at)
             return saved
+        }
+    }
+
+    func approve(_ params: PaymentAct, _ request: RequestContext) async throws -> PaymentRecord {
+        let principal = try request.requirePrincipal()
+        let account: AccountInfo
+        do {
+            account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token)
+        } catch {
+            throw RPCError.dependencyUnavailable("identity could not be asked for the PA/KPA's name and NIP; try again shortly")
+        }
+        let approver = OfficialParty(
+            accountID: principal.id, name: account.fullName, nip: account.nip?.value ?? "", rank: account.rank ?? "",
+            position: account.position ?? "Pengguna Anggaran/Kuasa Pengguna Anggaran")
+        return try await change(
+            params.paymentID, version: params.version, action: .approve, principal: principal,
+            method: PaymentApprove.name, event: PaymentApproved.self, by: .budgetHolder
+        ) { record, _, at in
+            if record.approvedAt != nil {
+                throw DomainRefusal.conflict("the payment is already approved", currentState: "approved")
+            }
+            record.budgetHolder = approver
+            record.approvedAt = Timestamp.iso8601(at)
         }
     }
 
@@ -350,7 +389,7 @@ struct PaymentHandlers {
         let sealer = context.sealer
         return try await change(
             params.paymentID, version: params.version, action: .confirmReceipt, principal: principal,
-            method: PaymentConfirmReceipt.name, event: PaymentConfirmed.self, byVendor: true
+            method: PaymentConfirmReceipt.name, event: PaymentConfirmed.self, by: .vendor
         ) { record, db, at in
             record.confirmedAt = Timestamp.iso8601(at)
             // The kuitansi's "Yang menerima" block is the vendor's: filled, in a sealed copy, only now.
