@@ -1110,7 +1110,7 @@ extension PayableRef: SchemaDescribed {
     public static var schemaDescription: String { "Names a payable by its order." }
     public static var fieldDescriptions: [String: String] {
         [
-            "orderID": "The order's id.",
+            "orderId": "The order's id.",
         ]
     }
 }
@@ -1146,7 +1146,7 @@ extension PaymentDocumentRef: SchemaDescribed {
     public static var schemaDescription: String { "Names one payment document." }
     public static var fieldDescriptions: [String: String] {
         [
-            "documentID": "The document's id (`kuitansi.id`, `taxLines[].slip.id`, `proof.id`, `packet.id`).",
+            "documentId": "The document's id (`kuitansi.id`, `taxLines[].slip.id`, `proof.id`, `packet.id`).",
         ]
     }
 }
@@ -1304,7 +1304,7 @@ extension PaymentRef: SchemaDescribed {
     public static var schemaDescription: String { "Names a payment." }
     public static var fieldDescriptions: [String: String] {
         [
-            "paymentID": "The payment's id.",
+            "paymentId": "The payment's id.",
         ]
     }
 }
@@ -2578,7 +2578,7 @@ extension VendorTaxCertificateRef: SchemaDescribed {
     public static var schemaDescription: String { "Names a vendor." }
     public static var fieldDescriptions: [String: String] {
         [
-            "vendorID": "The vendor's id; the caller's own vendor when omitted.",
+            "vendorId": "The vendor's id; the caller's own vendor when omitted.",
         ]
     }
 }

@@ -655,9 +655,14 @@ final class ExampleTour: @unchecked Sendable {
                 PaymentPrepare.self,
                 PaymentPreparation(orderID: bigger.id, mechanism: .upGu, paymentDate: today, gross: payable.facts.totalIncludingPPN),
                 on: "payments", token: treasurer)
+            recorder.label = "The PA/KPA approves the payment (setuju dibayar)"
+            let approved = try await call(
+                PaymentApprove.self, PaymentAct(paymentID: prepared.id, version: prepared.version), on: "payments",
+                token: budgetHolder)
+            recorder.label = "The bank returns a transfer; the treasurer pays again and deposits the PPh 22 withheld"
             let sent = try await call(
                 PaymentInstruct.self,
-                PaymentInstruction(paymentID: prepared.id, version: prepared.version, transferReference: "TRF-2026-0107"),
+                PaymentInstruction(paymentID: approved.id, version: approved.version, transferReference: "TRF-2026-0107"),
                 on: "payments", token: treasurer)
             recorder.label = "The treasurer records that the bank returned the transfer, with its reason"
             let returned = try await call(

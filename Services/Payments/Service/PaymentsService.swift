@@ -33,11 +33,11 @@ public enum PaymentsService {
                 let keys = try SigningKeys.load(
                     environment.database, configuration: environment.configuration, now: now)
                 let configuration = environment.configuration
+                let orders = RPCClient(
+                    socketPath: configuration.peerSocketPath("orders"), serviceName: "orders",
+                    defaultTimeout: .seconds(10))
                 let ordersFeed = FeedConsumer(
-                    source: "orders",
-                    client: RPCClient(
-                        socketPath: configuration.peerSocketPath("orders"), serviceName: "orders",
-                        defaultTimeout: .seconds(10)),
+                    source: "orders", client: orders,
                     database: environment.database, token: { IdentityLink.serviceToken(for: configuration) },
                     now: now, logger: environment.logger)
                 let catchUpPayables: @Sendable () async throws -> Void = {
@@ -48,6 +48,7 @@ public enum PaymentsService {
                     identity: RPCClient(
                         socketPath: IdentityLink.identitySocket(for: configuration), serviceName: "identity",
                         defaultTimeout: .seconds(10)),
+                    orders: orders,
                     sealer: DocumentSealer(keyID: keys.currentKeyID, privateKey: keys.current),
                     documentVerifier: DocumentVerifier(database: environment.database, keyring: keys),
                     serviceToken: { IdentityLink.serviceToken(for: configuration) }, now: now,
@@ -69,6 +70,8 @@ struct PaymentsContext: Sendable {
     let database: Database
     /// Identity, asked (with the treasurer's own token) for the treasurer's name and NIP.
     let identity: RPCClient
+    /// Orders, asked (with the treasurer's own token) for the Surat Pesanan's and BAST's PDFs the packet embeds.
+    let orders: RPCClient
     /// Seals documents with the service's key.
     let sealer: DocumentSealer
     /// The shared `document.verify`, with every key the service has sealed with.

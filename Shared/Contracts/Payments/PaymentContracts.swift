@@ -9,7 +9,7 @@ import SiOpenProtocol
 // MARK: - Vocabulary
 
 /// Where a payable stands.
-public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable, JSONSchemaDescribing {
     /// Completed by orders and not yet paid: the treasurer may prepare its payment.
     case due
     /// A payment of it is prepared or instructed, not yet settled.
@@ -22,7 +22,7 @@ public enum PayableState: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// Where a payment stands. "Instructed" is kept apart from "settled": a payment is shown paid
 /// only once the bank's reference says the money reached the vendor.
-public enum PaymentState: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PaymentState: String, Codable, Sendable, Hashable, CaseIterable, JSONSchemaDescribing {
     /// Taxes computed; waiting for the transfer or the SP2D.
     case prepared
     /// The transfer was sent or the SP2D issued, with its reference; the money is on its way.
@@ -209,7 +209,9 @@ public struct PayableRef: Codable, Sendable, Hashable {
     /// The order's id.
     public var orderID: String
 
-    private enum CodingKeys: String, CodingKey { case orderID = "orderId" }
+    private enum CodingKeys: String, CodingKey {
+        case orderID = "orderId"
+    }
 
     /// Creates it.
     public init(orderID: String) { self.orderID = orderID }
@@ -315,8 +317,11 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
     public var sp2d: SP2DReference?
     /// The treasurer who prepared it, as identity had them then.
     public var treasurer: PaymentTreasurer
-    /// The PA/KPA named at preparation, as identity had them then (name; NIP when known).
+    /// The PA/KPA: named at preparation (name from identity), or the one who approved the payment
+    /// (`payment.approve`: name and NIP as identity had them then).
     public var budgetHolder: OfficialParty?
+    /// When the PA/KPA approved the payment ("setuju dibayar" on the kuitansi), if they did.
+    public var approvedAt: String?
     /// The money: gross, penalty, each tax and the net transfer, with the rule behind each figure.
     public var assessment: TaxAssessment
     /// The tax lines with their deposit deadline, deposit and slip.
@@ -355,7 +360,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         case orderID = "orderId"
         case vendorID = "vendorId"
         case id, tenant, agency, vendorName, packageName, state, mechanism, paymentDate, sp2d, treasurer, budgetHolder,
-            assessment,
+            approvedAt, assessment,
             taxLines, certificate, transferReference, instructedAt, bankReference, settledOn, settledAt, confirmedAt,
             rejections, kuitansi, proof, packet, version, createdAt, updatedAt
     }
@@ -365,7 +370,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         id: String, orderID: String, tenant: String, agency: String, vendorID: String, vendorName: String,
         packageName: String, state: PaymentState, mechanism: PaymentMechanism, paymentDate: CivilDate,
         sp2d: SP2DReference?, treasurer: PaymentTreasurer, budgetHolder: OfficialParty? = nil,
-        assessment: TaxAssessment, taxLines: [PaymentTaxLine],
+        approvedAt: String? = nil, assessment: TaxAssessment, taxLines: [PaymentTaxLine],
         certificate: UMKMCertificate?, transferReference: String? = nil, instructedAt: String? = nil,
         bankReference: String? = nil, settledOn: CivilDate? = nil, settledAt: String? = nil,
         confirmedAt: String? = nil, rejections: [PaymentRejection] = [], kuitansi: DocumentInfo? = nil,
@@ -385,6 +390,7 @@ public struct PaymentRecord: Codable, Sendable, Hashable {
         self.sp2d = sp2d
         self.treasurer = treasurer
         self.budgetHolder = budgetHolder
+        self.approvedAt = approvedAt
         self.assessment = assessment
         self.taxLines = taxLines
         self.certificate = certificate
@@ -478,6 +484,23 @@ public struct PaymentAct: Codable, Sendable, Hashable {
         self.paymentID = paymentID
         self.version = version
     }
+}
+
+/// `payment.approve`: the PA/KPA approves the payment.
+public enum PaymentApprove: RPCMethod {
+    /// The wire name.
+    public static let name = "payment.approve"
+    /// What it does.
+    public static let summary =
+        "The agency's PA/KPA approves a prepared or instructed payment (\"setuju dibayar\"): the kuitansi issued at settlement prints the approval with its date; once per payment."
+    /// Who may call it.
+    public static let access = Access.roles(.budgetHolder)
+    /// The errors it may answer.
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .notFound, .conflict, .dependencyUnavailable]
+    /// The payment and version.
+    public typealias Params = PaymentAct
+    /// The approved payment.
+    public typealias Result = PaymentRecord
 }
 
 /// The transfer or SP2D that instructs a payment.
@@ -624,7 +647,9 @@ public struct PaymentRef: Codable, Sendable, Hashable {
     /// The payment's id.
     public var paymentID: String
 
-    private enum CodingKeys: String, CodingKey { case paymentID = "paymentId" }
+    private enum CodingKeys: String, CodingKey {
+        case paymentID = "paymentId"
+    }
 
     /// Creates it.
     public init(paymentID: String) { self.paymentID = paymentID }
@@ -726,7 +751,9 @@ public struct VendorTaxCertificateRef: Codable, Sendable, Hashable {
     /// The vendor's id; the caller's own vendor when omitted.
     public var vendorID: String?
 
-    private enum CodingKeys: String, CodingKey { case vendorID = "vendorId" }
+    private enum CodingKeys: String, CodingKey {
+        case vendorID = "vendorId"
+    }
 
     /// Creates it.
     public init(vendorID: String? = nil) { self.vendorID = vendorID }
@@ -955,7 +982,9 @@ public struct PaymentDocumentRef: Codable, Sendable, Hashable {
     /// The document's id (`kuitansi.id`, `taxLines[].slip.id`, `proof.id`, `packet.id`).
     public var documentID: String
 
-    private enum CodingKeys: String, CodingKey { case documentID = "documentId" }
+    private enum CodingKeys: String, CodingKey {
+        case documentID = "documentId"
+    }
 
     /// Creates it.
     public init(documentID: String) { self.documentID = documentID }

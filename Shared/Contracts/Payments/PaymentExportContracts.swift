@@ -2,7 +2,7 @@ import SiOpenDomain
 import SiOpenProtocol
 
 /// The file format of a tax-period export.
-public enum TaxExportFormat: String, Codable, Sendable, Hashable, CaseIterable {
+public enum TaxExportFormat: String, Codable, Sendable, Hashable, CaseIterable, JSONSchemaDescribing {
     /// Coretax e-Bupot BPPU bulk XML (only for `tax.exportBPPU`).
     case xml
     /// Comma-separated values, one row per slip or tax line.

@@ -114,6 +114,16 @@ public enum PaymentPrepared: PaymentChangeEvent {
     public static let summary = "The treasurer prepared a payment: taxes computed, not yet instructed."
 }
 
+/// `payment.approved`.
+public enum PaymentApproved: PaymentChangeEvent {
+    /// The wire name.
+    public static let type = "payment.approved"
+    /// The payload's version.
+    public static let version = 1
+    /// What it means.
+    public static let summary = "The agency's PA/KPA approved the payment (\"setuju dibayar\")."
+}
+
 /// `payment.instructed`.
 public enum PaymentInstructed: PaymentChangeEvent {
     /// The wire name.
@@ -194,7 +204,7 @@ public enum TaxCertificateRegistered: EventContract {
 public enum PaymentsEvents {
     /// Every payment event whose payload is the payment as it stands.
     public static let paymentChanges: [any PaymentChangeEvent.Type] = [
-        PaymentPrepared.self, PaymentInstructed.self, PaymentSettled.self, PaymentRejected.self,
+        PaymentPrepared.self, PaymentApproved.self, PaymentInstructed.self, PaymentSettled.self, PaymentRejected.self,
         PaymentConfirmed.self,
     ]
 

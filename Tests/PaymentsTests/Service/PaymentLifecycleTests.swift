@@ -62,10 +62,28 @@ struct PaymentLifecycleTests {
             #expect(early?.code == 409)
             #expect(early?.data?["currentState"]?.stringValue == "prepared")
 
+            // The PA/KPA approves ("setuju dibayar"), once; the treasurer cannot approve.
+            let byTreasurer = await rpcError {
+                _ = try await system.payments.call(
+                    PaymentApprove.self, PaymentAct(paymentID: prepared.id, version: prepared.version),
+                    token: system.treasurer)
+            }
+            #expect(byTreasurer?.code == 403)
+            let approved = try await system.payments.call(
+                PaymentApprove.self, PaymentAct(paymentID: prepared.id, version: prepared.version),
+                token: system.balangan[.budgetHolder]!.token)
+            #expect(approved.approvedAt != nil && approved.state == .prepared)
+            let twiceApproved = await rpcError {
+                _ = try await system.payments.call(
+                    PaymentApprove.self, PaymentAct(paymentID: approved.id, version: approved.version),
+                    token: system.balangan[.budgetHolder]!.token)
+            }
+            #expect(twiceApproved?.code == 409)
+
             // Instructed, then the bank returns it, then instructed again and settled.
             let instructed = try await system.payments.call(
                 PaymentInstruct.self,
-                PaymentInstruction(paymentID: prepared.id, version: prepared.version, transferReference: "TRF-0001"),
+                PaymentInstruction(paymentID: approved.id, version: approved.version, transferReference: "TRF-0001"),
                 token: system.treasurer)
             #expect(instructed.state == .instructed && instructed.transferReference == "TRF-0001")
             let returned = try await system.payments.call(
@@ -97,6 +115,10 @@ struct PaymentLifecycleTests {
             let verified = try await system.payments.call(
                 DocumentVerify.self, DocumentVerifyParams(sha256: kuitansi.seal.sha256))
             #expect(verified.authentic && verified.type == "kuitansi")
+            let kuitansiContent = try await system.payments.call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: kuitansi.id), token: system.treasurer)
+            #expect(kuitansiContent.html.contains(system.balangan[.budgetHolder]!.account.fullName))
+            #expect(kuitansiContent.html.contains(system.balangan[.treasurer]!.account.fullName))
             let slip = try #require(settled.taxLines.first?.slip)
             let slipContent = try await system.payments.call(
                 PaymentDocumentGet.self, PaymentDocumentRef(documentID: slip.id), token: seller.token)
@@ -105,6 +127,14 @@ struct PaymentLifecycleTests {
                 DocumentVerify.self, DocumentVerifyParams(pdfBase64: slipPDF.base64EncodedString()))
             #expect(slipVerified.authentic && slipVerified.number == slip.number)
             #expect(slipContent.html.contains(seller.vendor.npwp))
+            // The SPJ packet embeds the Surat Pesanan and the BAST as orders sealed them.
+            let packet = try #require(settled.packet)
+            let packetContent = try await system.payments.call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: packet.id), token: system.treasurer)
+            let packetPDF = String(
+                decoding: try #require(Data(base64Encoded: packetContent.pdfBase64)), as: UTF8.self)
+            #expect(packetPDF.contains("/EmbeddedFiles"))
+            #expect(packetPDF.contains("surat-pesanan.pdf") && packetPDF.contains("bast.pdf"))
 
             // The payable is paid, the order shows paid, and a second payment is refused.
             let paid = try await system.payable(order)
@@ -123,7 +153,8 @@ struct PaymentLifecycleTests {
             let events = try await paymentEvents(system)
             #expect(
                 events.map(\.type) == [
-                    "payment.prepared", "payment.instructed", "payment.rejected", "payment.instructed",
+                    "payment.prepared", "payment.approved", "payment.instructed", "payment.rejected",
+                    "payment.instructed",
                     "tax.withheld", "tax.withheld", "payment.settled",
                 ])
             let change = try events.last!.decode(PaymentSettled.self)
@@ -159,6 +190,14 @@ struct PaymentLifecycleTests {
                 PaymentConfirmReceipt.self, PaymentAct(paymentID: deposited.id, version: deposited.version),
                 token: seller.token)
             #expect(confirmed.state == .confirmed)
+            // The kuitansi now carries the vendor's acknowledgement, in a sealed copy that verifies.
+            #expect(confirmed.kuitansi?.acknowledgements.map(\.party).contains("vendor") == true)
+            let copy = try await system.payments.call(
+                PaymentDocumentGet.self, PaymentDocumentRef(documentID: kuitansi.id), token: seller.token)
+            let acknowledgedCopy = try #require(copy.acknowledgedCopy)
+            let copyVerified = try await system.payments.call(
+                DocumentVerify.self, DocumentVerifyParams(pdfBase64: acknowledgedCopy.pdfBase64))
+            #expect(copyVerified.authentic)
         }
     }
 

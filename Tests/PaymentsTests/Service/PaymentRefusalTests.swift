@@ -144,3 +144,80 @@ struct PaymentRefusalTests {
         }
     }
 }
+
+/// The LS path, the monthly report and the tenant's settings.
+@Suite("Payments: LS with its SP2D, the monthly report, settings as audited data", .serialized, .timeLimit(.minutes(5)))
+struct PaymentSettingsAndReportTests {
+    @Test func lsNeedsItsSP2DTheMonthPrintsAndSettingsAreValidatedAndAudited() async throws {
+        try await withPayments { system in
+            let seller = try await system.seller(isPKP: false)
+            let order = try await system.completedOrder(seller, quantity: 45)
+            _ = try await system.payable(order)
+            let prepared = try await system.payments.call(
+                PaymentPrepare.self, PaymentPreparation(orderID: order.id, mechanism: .ls), token: system.treasurer)
+            // LS is paid by SP2D: without its number and date the instruction is refused, nothing written.
+            let withoutSP2D = await rpcError {
+                _ = try await system.payments.call(
+                    PaymentInstruct.self, PaymentInstruction(paymentID: prepared.id, version: prepared.version),
+                    token: system.treasurer)
+            }
+            #expect(withoutSP2D?.code == 422)
+            #expect(withoutSP2D?.data?["fields"]?.arrayValue?.first?["field"]?.stringValue == "sp2d")
+            #expect(
+                try await system.payments.call(PaymentGet.self, PaymentRef(paymentID: prepared.id), token: system.ppk)
+                    == prepared)
+            let today = system.today
+            let instructed = try await system.payments.call(
+                PaymentInstruct.self,
+                PaymentInstruction(
+                    paymentID: prepared.id, version: prepared.version,
+                    sp2d: SP2DReference(number: "0107/SP2D/LS/DINKES/2026", date: today)), token: system.treasurer)
+            #expect(instructed.transferReference == "0107/SP2D/LS/DINKES/2026")
+            let settled = try await system.payments.call(
+                PaymentSettle.self,
+                PaymentSettlement(paymentID: instructed.id, version: instructed.version, bankReference: "RKUD-5521"),
+                token: system.treasurer)
+            #expect(settled.sp2d?.number == "0107/SP2D/LS/DINKES/2026")
+
+            // The monthly report: every line with its due date, as CSV and PDF; the auditor names the agency.
+            let csv = try await system.payments.call(
+                TaxMonthlyReport.self,
+                TaxExportParams(agency: "DINKES", year: today.year, month: today.month, format: .csv),
+                token: system.auditor)
+            let text = String(decoding: try #require(Data(base64Encoded: csv.contentBase64)), as: UTF8.self)
+            #expect(text.contains("0107/SP2D/LS/DINKES/2026"))
+            let pdf = try await system.payments.call(
+                TaxMonthlyReport.self, TaxExportParams(year: today.year, month: today.month, format: .pdf),
+                token: system.treasurer)
+            #expect(try #require(Data(base64Encoded: pdf.contentBase64)).starts(with: Array("%PDF".utf8)))
+            let notTheirs = await rpcError {
+                _ = try await system.payments.call(
+                    TaxLines.self, TaxPeriodParams(agency: "PUPR", year: today.year, month: today.month),
+                    token: system.treasurer)
+            }
+            #expect(notTheirs?.code == 403)
+
+            // Settings: Super Admin only, validated by the tax rules' own checks, audited.
+            var settings = try await system.payments.call(
+                PaymentsSettingsGet.self, TenantScope(), token: system.treasurer)
+            #expect(settings.mechanismLimits.first?.maximum == 200_000_000)
+            let byTreasurer = await rpcError {
+                _ = try await system.payments.call(PaymentsSettingsSet.self, settings, token: system.treasurer)
+            }
+            #expect(byTreasurer?.code == 403)
+            var broken = settings
+            broken.tax.rules[0].effectiveUntil = broken.tax.rules[0].effectiveFrom.adding(days: -1)
+            let refused = await rpcError {
+                _ = try await system.payments.call(PaymentsSettingsSet.self, broken, token: system.superAdmin)
+            }
+            #expect(refused?.code == 422)
+            settings.mechanismLimits[0].maximum = 150_000_000
+            let saved = try await system.payments.call(PaymentsSettingsSet.self, settings, token: system.superAdmin)
+            #expect(saved.version == 1 && saved.mechanismLimits[0].maximum == 150_000_000)
+            let audit = try await system.payments.call(
+                AuditRead.self, CursorParams(after: 0, limit: 1000), token: system.auditor)
+            #expect(audit.entries.contains { $0.action == "settings_set" && $0.targetType == "payments_settings" })
+            #expect(audit.entries.contains { $0.action == "settled" && $0.targetID == settled.id })
+        }
+    }
+}

@@ -75,6 +75,12 @@ func paymentEvents(_ system: SystemFixture, after cursor: Int64 = 0) async throw
 func withPayments(_ body: (SystemFixture) async throws -> Void) async throws {
     try await withSystem([.catalog, .orders, .payments]) { system in
         try await system.setUpCatalog()
+        // DINKES's NPWP, under which its treasurer withholds (slips, BPPU, monthly report).
+        _ = try await system.identity.call(
+            AgencyUpdate.self,
+            AgencyInfo(
+                tenant: "balangan", code: "DINKES", name: "Dinas Kesehatan", address: "Jl. A. Yani Km 1,5, Paringin",
+                npwp: try NPWP(ScenarioData.npwpText("00653130", branch: "731"))), token: system.superAdmin)
         try await body(system)
     }
 }

@@ -5,6 +5,8 @@ import SiOpenDomain
 
 /// What may be done to a payment.
 enum PaymentAction: String, Sendable, CaseIterable {
+    /// The PA/KPA approves the payment ("setuju dibayar").
+    case approve
     /// The transfer is sent or the SP2D issued.
     case instruct
     /// The bank says the money reached the vendor.
@@ -24,6 +26,7 @@ enum PaymentStateMachine {
     /// Every legal transition: the action, the states it starts from, and where it leads
     /// (`nil`: the state does not change).
     static let transitions: [PaymentAction: (from: Set<PaymentState>, to: PaymentState?)] = [
+        .approve: ([.prepared, .instructed], nil),
         .instruct: ([.prepared], .instructed),
         .settle: ([.instructed], .settled),
         .reject: ([.instructed], .prepared),
@@ -51,6 +54,8 @@ enum PaymentStateMachine {
             return "the payment is not instructed: there is no transfer to reject"
         case (.confirmReceipt, _):
             return "only a settled payment can be confirmed (it is \(state.rawValue))"
+        case (.approve, _):
+            return "the PA/KPA approves a payment before it settles (it is \(state.rawValue))"
         case (.recordDeposit, _):
             return "tax is deposited once the payment has settled and withheld it (it is \(state.rawValue))"
         default:

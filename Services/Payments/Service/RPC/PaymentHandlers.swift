@@ -4,7 +4,18 @@ import SiOpenDocuments
 import SiOpenDomain
 import SiOpenProtocol
 import SiOpenRuntime
+import SiOpenSecurity
 import SiOpenStorage
+
+/// Who acts on a payment in a change.
+enum PaymentActor: Sendable {
+    /// The agency's treasurer.
+    case treasurer
+    /// The agency's PA/KPA.
+    case budgetHolder
+    /// The vendor paid.
+    case vendor
+}
 
 /// Payables, and the payment of each through its states (annex I.D.3.l): each handler decodes,
 /// authorizes, asks `Domain/` and `Store/`, and answers; every change is audited and published
@@ -35,6 +46,7 @@ struct PaymentHandlers {
             }
         }
         table.register(PaymentPrepare.self) { params, request in try await prepare(params, request) }
+        table.register(PaymentApprove.self) { params, request in try await approve(params, request) }
         table.register(PaymentInstruct.self) { params, request in try await instruct(params, request) }
         table.register(PaymentSettle.self) { params, request in try await settle(params, request) }
         table.register(PaymentReject.self) { params, request in try await reject(params, request) }
@@ -211,17 +223,22 @@ struct PaymentHandlers {
     /// all in one transaction.
     func change<E: PaymentChangeEvent>(
         _ paymentID: String, version: Int64, action: PaymentAction, principal: Principal, method: String,
-        event: E.Type, byVendor: Bool = false, rejectionReason: String? = nil,
+        event: E.Type, by actor: PaymentActor = .treasurer, rejectionReason: String? = nil,
         _ body: @escaping @Sendable (inout PaymentRecord, Connection, Date) throws -> Void
     ) async throws -> PaymentRecord {
         let at = context.now()
         return try await context.database.write { db in
             let before = try PaymentStore.load(db, id: paymentID)
-            if byVendor {
+            switch actor {
+            case .vendor:
                 guard principal.has(.vendor), principal.vendorID == before.vendorID else {
                     throw DomainRefusal.forbidden("only the vendor paid confirms its payment")
                 }
-            } else {
+            case .budgetHolder:
+                guard principal.has(.budgetHolder), principal.tenant == before.tenant,
+                    principal.agency == before.agency
+                else { throw DomainRefusal.forbidden("only the PA/KPA of the paying agency approves its payments") }
+            case .treasurer:
                 try PaymentAccess.requireTreasurer(principal, tenant: before.tenant, agency: before.agency)
             }
             guard before.version == version else {
@@ -237,6 +254,29 @@ struct PaymentHandlers {
                 db, saved, before: before, actor: principal, method: method, event: E.self,
                 rejectionReason: rejectionReason, at: at)
             return saved
+        }
+    }
+
+    func approve(_ params: PaymentAct, _ request: RequestContext) async throws -> PaymentRecord {
+        let principal = try request.requirePrincipal()
+        let account: AccountInfo
+        do {
+            account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token)
+        } catch {
+            throw RPCError.dependencyUnavailable("identity could not be asked for the PA/KPA's name and NIP; try again shortly")
+        }
+        let approver = OfficialParty(
+            accountID: principal.id, name: account.fullName, nip: account.nip?.value ?? "", rank: account.rank ?? "",
+            position: account.position ?? "Pengguna Anggaran/Kuasa Pengguna Anggaran")
+        return try await change(
+            params.paymentID, version: params.version, action: .approve, principal: principal,
+            method: PaymentApprove.name, event: PaymentApproved.self, by: .budgetHolder
+        ) { record, _, at in
+            if record.approvedAt != nil {
+                throw DomainRefusal.conflict("the payment is already approved", currentState: "approved")
+            }
+            record.budgetHolder = approver
+            record.approvedAt = Timestamp.iso8601(at)
         }
     }
 
@@ -280,6 +320,7 @@ struct PaymentHandlers {
         }
         let today = context.today
         let sealer = context.sealer
+        let orderPDFs = await orderPDFs(paymentID: params.paymentID, token: request.token)
         let settled = try await change(
             params.paymentID, version: params.version, action: .settle, principal: principal,
             method: PaymentSettle.name, event: PaymentSettled.self
@@ -296,7 +337,7 @@ struct PaymentHandlers {
             record.settledOn = settledOn
             record.settledAt = Timestamp.iso8601(at)
             let payable = try PayableStore.load(db, orderID: record.orderID)
-            try PaymentPapers.issue(db, &record, payable: payable, sealer: sealer, at: at)
+            try PaymentPapers.issue(db, &record, payable: payable, sealer: sealer, orderPDFs: orderPDFs, at: at)
             try PayableStore.setState(db, orderID: record.orderID, .paid, paymentID: record.id)
             for line in record.taxLines {
                 try PaymentEvents.taxLine(
@@ -304,6 +345,27 @@ struct PaymentHandlers {
             }
         }
         return settled
+    }
+
+    /// The Surat Pesanan's and BAST's sealed PDFs as orders serves them to the treasurer, checked
+    /// against the hashes orders' feed told; what cannot be fetched (orders down) or does not match
+    /// is left out, and the packet's cover still names it by number and SHA-256.
+    func orderPDFs(paymentID: String, token: String?) async -> PaymentPapers.OrderPDFs {
+        guard
+            let facts = try? await context.database.read({ db in
+                try PayableStore.load(db, orderID: try PaymentStore.load(db, id: paymentID).orderID).facts
+            })
+        else { return PaymentPapers.OrderPDFs() }
+        func pdf(_ document: DocumentInfo) async -> Data? {
+            guard
+                let content = try? await context.orders.call(
+                    DocumentGet.self, DocumentRef(documentID: document.id), token: token),
+                let bytes = Data(base64Encoded: content.pdfBase64),
+                SHA256.hexDigest([UInt8](bytes)) == document.seal.sha256
+            else { return nil }
+            return bytes
+        }
+        return PaymentPapers.OrderPDFs(suratPesanan: await pdf(facts.suratPesanan), bast: await pdf(facts.bast))
     }
 
     func reject(_ params: PaymentRejectionParams, _ request: RequestContext) async throws -> PaymentRecord {
@@ -324,11 +386,23 @@ struct PaymentHandlers {
 
     func confirm(_ params: PaymentAct, _ request: RequestContext) async throws -> PaymentRecord {
         let principal = try request.requirePrincipal()
+        let sealer = context.sealer
         return try await change(
             params.paymentID, version: params.version, action: .confirmReceipt, principal: principal,
-            method: PaymentConfirmReceipt.name, event: PaymentConfirmed.self, byVendor: true
-        ) { record, _, at in
+            method: PaymentConfirmReceipt.name, event: PaymentConfirmed.self, by: .vendor
+        ) { record, db, at in
             record.confirmedAt = Timestamp.iso8601(at)
+            // The kuitansi's "Yang menerima" block is the vendor's: filled, in a sealed copy, only now.
+            if let kuitansi = record.kuitansi {
+                _ = try DocumentRegister.acknowledge(
+                    db, id: kuitansi.id,
+                    Acknowledgement(
+                        party: PaymentDocuments.Party.vendor, accountID: principal.id, at: Timestamp.iso8601(at)),
+                    signedNote: PaymentDocuments.actedNote(
+                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)),
+                    sealer: sealer, at: at)
+                record.kuitansi = try DocumentRegister.info(db, id: kuitansi.id)
+            }
         }
     }
 

@@ -76,12 +76,13 @@ enum PaymentPapers {
                 content: content, reference: ReferencedDocument(number: info.number, date: info.issuedOn, sha256: info.seal.sha256))
         }
 
-        // The kuitansi: received from the treasurer, paid now; the vendor's acknowledgement and
-        // the PA/KPA's approval stay blank until they act.
+        // The kuitansi: received from the treasurer, paid now, approved by the PA/KPA if they did;
+        // the vendor's acknowledgement stays blank until it confirms receipt.
         let kuitansi = try PaymentDocuments.kuitansi(
             KuitansiFacts(
                 number: try number(.kuitansi), issuedOn: issuedOn, parties: parties, purchase: purchase,
-                mechanism: mechanism, breakdown: breakdown, approvedAt: nil, settledAt: at,
+                mechanism: mechanism, breakdown: breakdown, approvedAt: record.approvedAt.flatMap(Self.instant),
+                settledAt: at,
                 vendorAcknowledgedAt: nil), setting: setting)
         let kuitansiInfo = try DocumentRegister.issue(
             db, kuitansi, kind: .kuitansi, tenant: record.tenant, subjectID: record.id, sealer: sealer,
