@@ -100,7 +100,8 @@ struct PaymentsProcessTests {
             #expect(eventsAfter == eventsBefore)
             let settled = try await scenario.payments.call(
                 PaymentSettle.self,
-                PaymentSettlement(paymentID: instructed.id, version: instructed.version, bankReference: "BPD-KALSEL-5531"),
+                PaymentSettlement(
+                    paymentID: instructed.id, version: instructed.version, bankReference: "BPD-KALSEL-5531"),
                 token: treasurer)
             #expect(settled.state == .settled)
             #expect(Set(settled.assessment.lines.map(\.taxType)) == [.ppn, .pph22])
@@ -147,7 +148,8 @@ struct PaymentsProcessTests {
             let xmlText = String(decoding: try #require(Data(base64Encoded: xml.contentBase64)), as: UTF8.self)
             #expect(xmlText.contains(pkp.info.npwp) && xmlText.contains("Direct"))
             let csv = try await scenario.payments.call(
-                TaxExportBPPU.self, TaxExportParams(agency: "DINKES", year: today.year, month: today.month, format: .csv),
+                TaxExportBPPU.self,
+                TaxExportParams(agency: "DINKES", year: today.year, month: today.month, format: .csv),
                 token: auditor)
             #expect(csv.rowCount == pphSlips.count)
         }

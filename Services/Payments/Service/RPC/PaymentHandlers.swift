@@ -263,7 +263,8 @@ struct PaymentHandlers {
         do {
             account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token)
         } catch {
-            throw RPCError.dependencyUnavailable("identity could not be asked for the PA/KPA's name and NIP; try again shortly")
+            throw RPCError.dependencyUnavailable(
+                "identity could not be asked for the PA/KPA's name and NIP; try again shortly")
         }
         let approver = OfficialParty(
             accountID: principal.id, name: account.fullName, nip: account.nip?.value ?? "", rank: account.rank ?? "",
@@ -399,7 +400,8 @@ struct PaymentHandlers {
                     Acknowledgement(
                         party: PaymentDocuments.Party.vendor, accountID: principal.id, at: Timestamp.iso8601(at)),
                     signedNote: PaymentDocuments.actedNote(
-                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)),
+                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)
+                    ),
                     sealer: sealer, at: at)
                 record.kuitansi = try DocumentRegister.info(db, id: kuitansi.id)
             }
