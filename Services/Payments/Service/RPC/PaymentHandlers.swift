@@ -103,6 +103,9 @@ struct PaymentHandlers {
             account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: token)
         } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue {
             throw DomainRefusal.forbidden("identity does not know the caller's account")
+        } catch let error as RPCError where error.code == ApplicationErrorCode.unauthenticated.rawValue {
+            // Identity no longer takes the caller's session (expired or revoked): sign in again.
+            throw error
         } catch {
             throw RPCError.dependencyUnavailable(
                 "identity could not be asked for the treasurer's name and NIP; try again shortly")
