@@ -605,7 +605,8 @@ final class ExampleTour: @unchecked Sendable {
             _ = try await s.payable(orderID: order.id, treasurer: treasurer, client: clients["payments"])
         }
         await step("The treasurer lists what the agency owes") {
-            try await call(PayableList.self, PayableListParams(state: .due, limit: 10), on: "payments", token: treasurer)
+            try await call(
+                PayableList.self, PayableListParams(state: .due, limit: 10), on: "payments", token: treasurer)
         }
         await step("The treasurer pays the standard order by UP/GU: prepared, instructed, settled") {
             recorder.methodLabels = [
@@ -653,7 +654,8 @@ final class ExampleTour: @unchecked Sendable {
             let payable = try await s.payable(orderID: bigger.id, treasurer: treasurer, client: clients["payments"])
             let prepared = try await call(
                 PaymentPrepare.self,
-                PaymentPreparation(orderID: bigger.id, mechanism: .upGu, paymentDate: today, gross: payable.facts.totalIncludingPPN),
+                PaymentPreparation(
+                    orderID: bigger.id, mechanism: .upGu, paymentDate: today, gross: payable.facts.totalIncludingPPN),
                 on: "payments", token: treasurer)
             recorder.label = "The PA/KPA approves the payment (setuju dibayar)"
             let approved = try await call(
@@ -662,7 +664,8 @@ final class ExampleTour: @unchecked Sendable {
             recorder.label = "The bank returns a transfer; the treasurer pays again and deposits the PPh 22 withheld"
             let sent = try await call(
                 PaymentInstruct.self,
-                PaymentInstruction(paymentID: approved.id, version: approved.version, transferReference: "TRF-2026-0107"),
+                PaymentInstruction(
+                    paymentID: approved.id, version: approved.version, transferReference: "TRF-2026-0107"),
                 on: "payments", token: treasurer)
             recorder.label = "The treasurer records that the bank returned the transfer, with its reason"
             let returned = try await call(
@@ -672,7 +675,8 @@ final class ExampleTour: @unchecked Sendable {
                 on: "payments", token: treasurer)
             let again = try await call(
                 PaymentInstruct.self,
-                PaymentInstruction(paymentID: returned.id, version: returned.version, transferReference: "TRF-2026-0108"),
+                PaymentInstruction(
+                    paymentID: returned.id, version: returned.version, transferReference: "TRF-2026-0108"),
                 on: "payments", token: treasurer)
             let settled = try await call(
                 PaymentSettle.self,

@@ -89,7 +89,9 @@ public struct TaxLineEvent: Codable, Sendable, Hashable {
     }
 
     /// Creates it.
-    public init(paymentID: String, orderID: String, tenant: String, agency: String, vendorID: String, taxLine: PaymentTaxLine) {
+    public init(
+        paymentID: String, orderID: String, tenant: String, agency: String, vendorID: String, taxLine: PaymentTaxLine
+    ) {
         self.paymentID = paymentID
         self.orderID = orderID
         self.tenant = tenant

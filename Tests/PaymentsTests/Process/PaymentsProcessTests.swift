@@ -100,7 +100,8 @@ struct PaymentsProcessTests {
             #expect(eventsAfter == eventsBefore)
             let settled = try await scenario.payments.call(
                 PaymentSettle.self,
-                PaymentSettlement(paymentID: instructed.id, version: instructed.version, bankReference: "BPD-KALSEL-5531"),
+                PaymentSettlement(
+                    paymentID: instructed.id, version: instructed.version, bankReference: "BPD-KALSEL-5531"),
                 token: treasurer)
             #expect(settled.state == .settled)
             #expect(Set(settled.assessment.lines.map(\.taxType)) == [.ppn, .pph22])
@@ -147,9 +148,69 @@ struct PaymentsProcessTests {
             let xmlText = String(decoding: try #require(Data(base64Encoded: xml.contentBase64)), as: UTF8.self)
             #expect(xmlText.contains(pkp.info.npwp) && xmlText.contains("Direct"))
             let csv = try await scenario.payments.call(
-                TaxExportBPPU.self, TaxExportParams(agency: "DINKES", year: today.year, month: today.month, format: .csv),
+                TaxExportBPPU.self,
+                TaxExportParams(agency: "DINKES", year: today.year, month: today.month, format: .csv),
                 token: auditor)
             #expect(csv.rowCount == pphSlips.count)
+
+            // A late delivery (every process's clock moved four days): the penalty is deducted.
+            let placed = try await scenario.placedOrder(
+                ScenarioData.preparation(
+                    [OrderItemRequest(productID: paper.id, quantity: 45)], today: today, deliveryInDays: 1,
+                    packageName: "Pengadaan kertas yang terlambat"), ppk: ppk)
+            let contracted = try await scenario.contract(placed, ppk: ppk, vendorToken: pkp.token)
+            try await launcher.moveClock(seconds: 4 * 86_400)
+            let lateDay = today.adding(days: 4)
+            let lines = contracted.items.map { DeliveryLine(itemID: $0.itemID, quantity: $0.quantity) }
+            var late = try await Scenario.until("orders records the late delivery on the moved clock") {
+                try await scenario.orders.call(
+                    OrderRecordDelivery.self,
+                    DeliveryParams(
+                        orderID: contracted.id, version: contracted.version, deliveredOn: lateDay, lines: lines),
+                    token: pkp.token)
+            }
+            late = try await scenario.orders.call(
+                OrderInspect.self,
+                InspectionParams(
+                    orderID: late.id, version: late.version, deliveryID: "delivery-1", inspectedOn: lateDay,
+                    lines: lines.map { InspectionLine(itemID: $0.itemID, accepted: $0.quantity) }), token: ppk)
+            late = try await scenario.orders.call(
+                OrderConfirmReceipt.self, ReceiptParams(orderID: late.id, version: late.version), token: ppk)
+            late = try await scenario.orders.call(
+                OrderAcknowledgeBAST.self, OrderAct(orderID: late.id, version: late.version), token: pkp.token)
+            late = try await scenario.orders.call(
+                OrderAcknowledgeBAST.self, OrderAct(orderID: late.id, version: late.version), token: ppk)
+            let latePayable = try await Scenario.until("payments knows the late order on the moved clock") {
+                try await scenario.payments.call(PayableGet.self, PayableRef(orderID: late.id), token: treasurer)
+            }
+            #expect(latePayable.facts.penaltyAmount > .zero)
+            // Identity answers again once its revocation list is fresh on the moved clock; a refused
+            // preparation writes nothing, so it is simply sent again.
+            // The treasurer signs in again on the moved clock (identity no longer takes the old session).
+            let treasurerAgain = try await scenario.signIn(
+                "s-treasurer", password: ScenarioData.finalPassword(of: "s-treasurer")
+            ).token
+            let preparedLate = try await Scenario.until("payments prepares on the moved clock") {
+                try await scenario.payments.call(
+                    PaymentPrepare.self,
+                    PaymentPreparation(orderID: late.id, mechanism: .upGu, paymentDate: lateDay), token: treasurerAgain)
+            }
+            let instructedLate = try await scenario.payments.call(
+                PaymentInstruct.self,
+                PaymentInstruction(
+                    paymentID: preparedLate.id, version: preparedLate.version, transferReference: "TRF-LATE-1"),
+                token: treasurerAgain)
+            let paidLate = try await scenario.payments.call(
+                PaymentSettle.self,
+                PaymentSettlement(
+                    paymentID: instructedLate.id, version: instructedLate.version, bankReference: "BPD-KALSEL-7781",
+                    settledOn: lateDay), token: treasurerAgain)
+            #expect(paidLate.assessment.penalty == latePayable.facts.penaltyAmount)
+            #expect(
+                try Rupiah.sum([
+                    paidLate.assessment.net, paidLate.assessment.taxesCollected, paidLate.assessment.penalty,
+                ])
+                    == paidLate.assessment.gross)
         }
     }
 }

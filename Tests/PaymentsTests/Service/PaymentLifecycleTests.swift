@@ -165,13 +165,15 @@ struct PaymentLifecycleTests {
                 _ = try await system.payments.call(
                     TaxRecordDeposit.self,
                     TaxDepositParams(
-                        paymentID: settled.id, version: settled.version, lineID: "tax-1", billingCode: "123456789012345",
+                        paymentID: settled.id, version: settled.version, lineID: "tax-1",
+                        billingCode: "123456789012345",
                         ntpn: "NTPN-12", depositedOn: system.today), token: system.treasurer)
             }
             #expect(badNTPN?.code == 422)
             #expect(badNTPN?.data?["fields"]?.arrayValue?.first?["field"]?.stringValue == "ntpn")
             let before = try await system.payments.call(
-                TaxLines.self, TaxPeriodParams(year: system.today.year, month: system.today.month), token: system.treasurer)
+                TaxLines.self, TaxPeriodParams(year: system.today.year, month: system.today.month),
+                token: system.treasurer)
             #expect(before.undepositedCount == 2)
             let deposited = try await system.payments.call(
                 TaxRecordDeposit.self,
@@ -180,7 +182,8 @@ struct PaymentLifecycleTests {
                     ntpn: "0A1B2C3D4E5F6G7H", depositedOn: system.today), token: system.treasurer)
             #expect(deposited.taxLines[0].deposit?.ntpn == "0A1B2C3D4E5F6G7H")
             let report = try await system.payments.call(
-                TaxLines.self, TaxPeriodParams(year: system.today.year, month: system.today.month), token: system.treasurer)
+                TaxLines.self, TaxPeriodParams(year: system.today.year, month: system.today.month),
+                token: system.treasurer)
             #expect(report.undepositedCount == 1 && report.overdueCount == 0)
             #expect(report.lines.map(\.vendorNPWP) == [seller.vendor.npwp, seller.vendor.npwp])
             #expect(try await paymentEvents(system).last?.type == "tax.deposited")
@@ -214,7 +217,8 @@ struct PaymentLifecycleTests {
                     validUntil: today.adding(days: 300)), token: printer.token)
             #expect(certificate.vendorID == printer.vendor.id)
             let seen = try await system.payments.call(
-                VendorTaxCertificateGet.self, VendorTaxCertificateRef(vendorID: printer.vendor.id), token: system.treasurer)
+                VendorTaxCertificateGet.self, VendorTaxCertificateRef(vendorID: printer.vendor.id),
+                token: system.treasurer)
             #expect(seen.validToday && seen.certificate?.certificate.number == "KET-00123/WPJ.12/KP.0403/2026")
             let printing = try await system.completedOrder(printer, quantity: 30, packageName: "Cetak spanduk")
             _ = try await system.payable(printing)

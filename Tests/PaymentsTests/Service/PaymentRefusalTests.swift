@@ -12,19 +12,22 @@ import Testing
 struct PaymentRefusalTests {
     @Test func anotherAgencysPayableAmountsThatDoNotAddUpAndAnExpiredSuratKeteranganAreRefused() async throws {
         try await withPayments { system in
-            let seller = try await system.seller(isPKP: false, category: "JASA-CETAK", name: "Cetak brosur", price: 95_000)
+            let seller = try await system.seller(
+                isPKP: false, category: "JASA-CETAK", name: "Cetak brosur", price: 95_000)
             // An expired Surat Keterangan is registered, but not applied.
             let today = system.today
             _ = try await system.payments.call(
                 VendorRegisterTaxCertificate.self,
                 UMKMCertificate(
-                    number: "KET-00999/WPJ.12/2025", validFrom: today.adding(days: -400), validUntil: today.adding(days: -1)),
+                    number: "KET-00999/WPJ.12/2025", validFrom: today.adding(days: -400),
+                    validUntil: today.adding(days: -1)),
                 token: seller.token)
             let order = try await system.completedOrder(seller, quantity: 30, packageName: "Cetak brosur")
             _ = try await system.payable(order)
 
             // Another agency's treasurer, a vendor, a PPK: refused.
-            let otherTreasurer = try await system.official("pupr-treasurer", .treasurer, tenant: "balangan", agency: "PUPR")
+            let otherTreasurer = try await system.official(
+                "pupr-treasurer", .treasurer, tenant: "balangan", agency: "PUPR")
             for token in [otherTreasurer.token, seller.token, system.ppk] {
                 let refused = await rpcError {
                     _ = try await system.payments.call(
@@ -39,7 +42,8 @@ struct PaymentRefusalTests {
             #expect(peek?.code == 403)
             let otherVendor = try await system.activeVendor()
             let notTheirs = await rpcError {
-                _ = try await system.payments.call(PayableGet.self, PayableRef(orderID: order.id), token: otherVendor.token)
+                _ = try await system.payments.call(
+                    PayableGet.self, PayableRef(orderID: order.id), token: otherVendor.token)
             }
             #expect(notTheirs?.code == 403)
 
@@ -81,7 +85,8 @@ struct PaymentRefusalTests {
             let twice = await rpcError {
                 _ = try await system.payments.call(
                     PaymentInstruct.self,
-                    PaymentInstruction(paymentID: instructed.id, version: instructed.version, transferReference: "TRF-10"),
+                    PaymentInstruction(
+                        paymentID: instructed.id, version: instructed.version, transferReference: "TRF-10"),
                     token: system.treasurer)
             }
             #expect(twice?.code == 409)

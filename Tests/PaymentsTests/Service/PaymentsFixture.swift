@@ -67,7 +67,8 @@ extension SystemFixture {
 /// The events of payments' feed (read with a service token) after `cursor`.
 func paymentEvents(_ system: SystemFixture, after cursor: Int64 = 0) async throws -> [FeedEvent] {
     let token = try system.launcher.serviceToken("orders")
-    return try await system.payments.call(EventsRead.self, CursorParams(after: cursor, limit: 1000), token: token).events
+    return try await system.payments.call(EventsRead.self, CursorParams(after: cursor, limit: 1000), token: token)
+        .events
 }
 
 /// Runs `body` with identity, catalog, orders and payments started (the catalog's regions and

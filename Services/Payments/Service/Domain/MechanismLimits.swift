@@ -25,7 +25,8 @@ enum MechanismLimits {
         for (index, limit) in limits.enumerated() {
             if let until = limit.effectiveUntil, until < limit.effectiveFrom {
                 problems.append(
-                    FieldError(field: "mechanismLimits[\(index)].effectiveUntil", reason: "must not be before effectiveFrom"))
+                    FieldError(
+                        field: "mechanismLimits[\(index)].effectiveUntil", reason: "must not be before effectiveFrom"))
             }
             if limit.legalBasis.trimmingCharacters(in: .whitespaces).isEmpty || limit.legalBasis.count > 500 {
                 problems.append(

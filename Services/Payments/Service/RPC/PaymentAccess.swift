@@ -36,7 +36,8 @@ enum PaymentAccess {
 
     /// The records a lister sees: the vendor its own, supervisors a tenant's, officials their agency's.
     static func scope(_ principal: Principal, tenant: String?) throws -> PaymentScope {
-        if principal.has(.vendor), let vendorID = principal.vendorID, !principal.roles.contains(where: { $0 != .vendor })
+        if principal.has(.vendor), let vendorID = principal.vendorID,
+            !principal.roles.contains(where: { $0 != .vendor })
         {
             return .vendor(vendorID)
         }
@@ -47,7 +48,8 @@ enum PaymentAccess {
             try principal.requireTenant(tenant, reading: true)
             return .tenant(tenant)
         }
-        guard !agencyReaders.isDisjoint(with: principal.roles), let own = principal.tenant, let agency = principal.agency
+        guard !agencyReaders.isDisjoint(with: principal.roles), let own = principal.tenant,
+            let agency = principal.agency
         else { throw DomainRefusal.forbidden("only officials of an agency list its payments") }
         return .agency(tenant: own, agency: agency)
     }
@@ -69,7 +71,9 @@ enum PaymentAccess {
         }
         guard principal.has(.treasurer) || principal.has(.budgetHolder), let own = principal.tenant,
             let ownAgency = principal.agency
-        else { throw DomainRefusal.forbidden("only the agency's treasurer, PA/KPA and supervisors read its tax period") }
+        else {
+            throw DomainRefusal.forbidden("only the agency's treasurer, PA/KPA and supervisors read its tax period")
+        }
         if let tenant, tenant != own { throw DomainRefusal.forbidden("this tax period belongs to another tenant") }
         if let agency, agency != ownAgency {
             throw DomainRefusal.forbidden("this tax period belongs to another agency")

@@ -23,7 +23,8 @@ enum PaymentExportFiles {
         let withholderNPWP = try npwp(withholder.treasurer.npwp, field: "treasurer.npwp")
         var slips: [BPPUSlip] = []
         for payment in withheld {
-            let vendorNPWPText = facts[payment.orderID]?.parties?.vendor.npwp ?? facts[payment.orderID]?.vendor.npwp ?? ""
+            let vendorNPWPText =
+                facts[payment.orderID]?.parties?.vendor.npwp ?? facts[payment.orderID]?.vendor.npwp ?? ""
             let option = BPPUGovTreasurerOption(rawValue: payment.mechanism.coretaxGovTreasurerOpt) ?? .notApplicable
             for line in payment.taxLines where line.line.taxType != .ppn {
                 slips.append(
@@ -92,7 +93,8 @@ enum PaymentExportFiles {
                         rateBasisPoints: basisPoints(line.line.rate), amount: line.line.amount,
                         dueDate: line.line.depositDueOn,
                         deposit: line.deposit.map {
-                            TreasurerReportDeposit(billingCode: $0.billingCode, ntpn: $0.ntpn, depositedOn: $0.depositedOn)
+                            TreasurerReportDeposit(
+                                billingCode: $0.billingCode, ntpn: $0.ntpn, depositedOn: $0.depositedOn)
                         })
                 })
         }
@@ -110,7 +112,8 @@ enum PaymentExportFiles {
                 signedNote: nil),
             payments: payments)
         let built = try TreasurerReport.build(input)
-        let name = String(format: "laporan-bendahara-%@-%@-%04d-%02d", report.tenant, report.agency, report.year, report.month)
+        let name = String(
+            format: "laporan-bendahara-%@-%@-%04d-%02d", report.tenant, report.agency, report.year, report.month)
         switch format {
         case .pdf:
             return ExportedFile(

@@ -103,6 +103,9 @@ struct PaymentHandlers {
             account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: token)
         } catch let error as RPCError where error.code == ApplicationErrorCode.notFound.rawValue {
             throw DomainRefusal.forbidden("identity does not know the caller's account")
+        } catch let error as RPCError where error.code == ApplicationErrorCode.unauthenticated.rawValue {
+            // Identity no longer takes the caller's session (expired or revoked): sign in again.
+            throw error
         } catch {
             throw RPCError.dependencyUnavailable(
                 "identity could not be asked for the treasurer's name and NIP; try again shortly")
@@ -263,7 +266,8 @@ struct PaymentHandlers {
         do {
             account = try await context.identity.call(AuthWhoAmI.self, EmptyParams(), token: request.token)
         } catch {
-            throw RPCError.dependencyUnavailable("identity could not be asked for the PA/KPA's name and NIP; try again shortly")
+            throw RPCError.dependencyUnavailable(
+                "identity could not be asked for the PA/KPA's name and NIP; try again shortly")
         }
         let approver = OfficialParty(
             accountID: principal.id, name: account.fullName, nip: account.nip?.value ?? "", rank: account.rank ?? "",
@@ -399,7 +403,8 @@ struct PaymentHandlers {
                     Acknowledgement(
                         party: PaymentDocuments.Party.vendor, accountID: principal.id, at: Timestamp.iso8601(at)),
                     signedNote: PaymentDocuments.actedNote(
-                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)),
+                        party: PaymentDocuments.Party.vendor, at: at, calendar: TenantCalendar.of(tenant: record.tenant)
+                    ),
                     sealer: sealer, at: at)
                 record.kuitansi = try DocumentRegister.info(db, id: kuitansi.id)
             }

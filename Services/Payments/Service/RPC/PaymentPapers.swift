@@ -65,7 +65,8 @@ enum PaymentPapers {
 
         func number(_ kind: DocumentKind) throws -> String {
             try DocumentRegister.nextNumber(
-                db, kind: kind, template: try DocumentNumberTemplate(DocumentNumberTemplate.paymentsDefault(for: kind)!),
+                db, kind: kind,
+                template: try DocumentNumberTemplate(DocumentNumberTemplate.paymentsDefault(for: kind)!),
                 tenant: record.tenant, agency: record.agency, date: issuedOn)
         }
         func issued(_ info: DocumentInfo) throws -> IssuedPaymentDocument {
@@ -73,7 +74,8 @@ enum PaymentPapers {
                 throw DomainRefusal.notFound("document", id: info.id)
             }
             return IssuedPaymentDocument(
-                content: content, reference: ReferencedDocument(number: info.number, date: info.issuedOn, sha256: info.seal.sha256))
+                content: content,
+                reference: ReferencedDocument(number: info.number, date: info.issuedOn, sha256: info.seal.sha256))
         }
 
         // The kuitansi: received from the treasurer, paid now, approved by the PA/KPA if they did;
@@ -116,7 +118,8 @@ enum PaymentPapers {
             PaymentProofFacts(
                 number: try number(.paymentProof), issuedOn: issuedOn, parties: parties, purchase: purchase,
                 mechanism: mechanism, breakdown: breakdown, kuitansi: kuitansiReference,
-                instruction: PaymentInstructionFacts(reference: record.transferReference ?? "", instructedAt: instructedAt),
+                instruction: PaymentInstructionFacts(
+                    reference: record.transferReference ?? "", instructedAt: instructedAt),
                 settlement: PaymentSettlementFacts(bankReference: record.bankReference ?? "", settledAt: at)),
             setting: setting)
         let proofInfo = try DocumentRegister.issue(
@@ -126,10 +129,12 @@ enum PaymentPapers {
         var attachments: [PacketAttachmentFacts] = []
         if let pdf = orderPDFs.suratPesanan {
             attachments.append(
-                PacketAttachmentFacts(fileName: "surat-pesanan.pdf", title: "Surat Pesanan \(facts.suratPesanan.number)", pdf: pdf))
+                PacketAttachmentFacts(
+                    fileName: "surat-pesanan.pdf", title: "Surat Pesanan \(facts.suratPesanan.number)", pdf: pdf))
         }
         if let pdf = orderPDFs.bast {
-            attachments.append(PacketAttachmentFacts(fileName: "bast.pdf", title: "BAST \(facts.bast.number)", pdf: pdf))
+            attachments.append(
+                PacketAttachmentFacts(fileName: "bast.pdf", title: "BAST \(facts.bast.number)", pdf: pdf))
         }
         let packet = PaymentDocuments.packet(
             PaymentPacketFacts(

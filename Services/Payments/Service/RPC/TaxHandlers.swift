@@ -14,7 +14,8 @@ struct TaxHandlers {
         table.register(TaxRecordDeposit.self) { params, request in try await recordDeposit(params, request) }
         table.register(TaxLines.self) { params, request in
             let principal = try request.requirePrincipal()
-            return try await report(principal, tenant: params.tenant, agency: params.agency, year: params.year,
+            return try await report(
+                principal, tenant: params.tenant, agency: params.agency, year: params.year,
                 month: params.month)
         }
         table.register(TaxExportBPPU.self) { params, request in
@@ -33,7 +34,8 @@ struct TaxHandlers {
             }
             let (report, facts) = try await period(
                 principal, tenant: params.tenant, agency: params.agency, year: params.year, month: params.month)
-            return try PaymentExportFiles.monthlyReport(report, facts: facts, today: context.today, format: params.format)
+            return try PaymentExportFiles.monthlyReport(
+                report, facts: facts, today: context.today, format: params.format)
         }
     }
 

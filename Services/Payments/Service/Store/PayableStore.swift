@@ -56,7 +56,8 @@ enum PayableStore {
             db, tenant: facts.tenant, actor: nil, method: "events.read", targetType: targetType,
             targetID: facts.orderID, action: "payable_recorded", before: nil,
             after: [
-                "orderId": .string(facts.orderID), "agency": .string(facts.agency), "vendorId": .string(facts.vendor.id),
+                "orderId": .string(facts.orderID), "agency": .string(facts.agency),
+                "vendorId": .string(facts.vendor.id),
                 "totalIncludingPPN": .integer(facts.totalIncludingPPN.amount),
             ], at: at)
     }
@@ -74,7 +75,8 @@ enum PayableStore {
 
     /// Moves a payable to `state`, naming its payment.
     static func setState(_ db: Connection, orderID: String, _ state: PayableState, paymentID: String?) throws {
-        try db.run("UPDATE payable SET state = ?, payment_id = ? WHERE order_id = ?", state.rawValue, paymentID, orderID)
+        try db.run(
+            "UPDATE payable SET state = ?, payment_id = ? WHERE order_id = ?", state.rawValue, paymentID, orderID)
     }
 
     /// A payable; 404 when orders has not told of it.
