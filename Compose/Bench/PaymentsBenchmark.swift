@@ -45,7 +45,7 @@ enum PaymentsBenchmark {
         )
         let superAdminPassword = "bench-root-password-1"
         let launcher = try await ServiceProcesses.launch(
-            "pay", services: ["identity", "catalog", "orders", "payments"], superAdminPassword: superAdminPassword,
+            "pay", services: try Topology.current().names(through: "payments"), superAdminPassword: superAdminPassword,
             realPasswordHashing: false)
         defer { launcher.terminateAndRemove() }
         let scenario = Scenario(

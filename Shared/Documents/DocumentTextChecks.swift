@@ -42,7 +42,8 @@ public enum DocumentTextChecks {
         }
         for (index, version) in versions.enumerated() {
             problems += textProblems(
-                version.entries, verificationURLPrefix: version.verificationURLPrefix, field: "\(prefix).texts[\(index)]")
+                version.entries, verificationURLPrefix: version.verificationURLPrefix,
+                field: "\(prefix).texts[\(index)]")
         }
         return problems + meteraiProblems(meterai, field: "\(prefix).meterai")
     }
@@ -63,7 +64,8 @@ public enum DocumentTextChecks {
         if !prefix.isEmpty && !(prefix.hasPrefix("https://") && !prefix.contains(" ")) {
             problems.append(
                 FieldError(
-                    field: "\(field).verificationURLPrefix", reason: "must be empty or an https:// address without spaces"))
+                    field: "\(field).verificationURLPrefix",
+                    reason: "must be empty or an https:// address without spaces"))
         }
         return problems
     }

@@ -45,7 +45,9 @@ public enum PDFRenderer {
     /// by its content stream, then per attachment its embedded file stream and file specification.
     /// A single document without attachments is written exactly as before bundles existed, so its
     /// sealed bytes re-render identically.
-    private static func write(_ documents: [LaidOut], info document: LegalDocument, attachments: [DocumentBundle.Attachment])
+    private static func write(
+        _ documents: [LaidOut], info document: LegalDocument, attachments: [DocumentBundle.Attachment]
+    )
         -> [UInt8]
     {
         var file = PDFFileWriter(version: attachments.isEmpty ? "1.4" : "1.7")

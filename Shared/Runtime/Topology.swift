@@ -23,6 +23,15 @@ public struct Topology: Codable, Sendable {
     /// The services in start order.
     public var services: [Service]
 
+    /// The names of the services in start order up to and including `last`: what a test or tool
+    /// that needs `last` starts, since each service needs only those before it. Every service
+    /// when `last` is not in the topology.
+    public func names(through last: String) -> [String] {
+        let names = services.map(\.name)
+        guard let end = names.firstIndex(of: last) else { return names }
+        return Array(names[...end])
+    }
+
     /// Reads a topology file.
     public static func load(from path: String) throws -> Topology {
         do {

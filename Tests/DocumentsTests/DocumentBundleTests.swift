@@ -37,7 +37,9 @@ struct DocumentBundleTests {
         let bundle = DocumentBundle(
             cover: try cover(), parts: [sp],
             attachments: [
-                .init(fileName: "surat-pesanan.pdf", description: "Surat Pesanan \(sp.documentNumber)", content: Data(spPDF)),
+                .init(
+                    fileName: "surat-pesanan.pdf", description: "Surat Pesanan \(sp.documentNumber)",
+                    content: Data(spPDF)),
                 .init(fileName: "bast (asli).pdf", description: "Berita Acara Serah Terima", content: other),
             ])
         let pdf = PDFRenderer.render(bundle)

@@ -58,7 +58,7 @@ public enum IdentityBootstrap {
     /// Creates the first Super Admin; throws if one exists or the input breaks a rule.
     public static func createSuperAdmin(
         configuration: ServiceConfiguration, username: String, email: String, fullName: String, password: String,
-        now: Date = Date()
+        now: Date = Date(), hasher: PasswordHasher = PasswordHasher.fromEnvironment()
     ) throws -> String {
         var problems: [FieldError] = []
         if let problem = AccountRules.usernameProblem(username) { problems.append(problem) }
@@ -73,7 +73,7 @@ public enum IdentityBootstrap {
             throw RPCError.validationFailed(field: "email", reason: error.reason)
         }
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
-        let hash = try PasswordHasher.fromEnvironment().hashSync(password)
+        let hash = try hasher.hashSync(password)
         let database = try ServiceHost.openDatabase(configuration, migrations: IdentitySchema.migrations)
         defer { database.close() }
         try AuditSeal.open(configuration: configuration, database: database)

@@ -77,7 +77,9 @@ enum PaymentFixtures {
             vendorAcknowledgedAt: settled ? settledAt.addingTimeInterval(1_800) : nil)
     }
 
-    static func slip(_ tax: SlipTaxFigures = pph22, suratKeterangan: SuratKeteranganReference? = nil) -> WithholdingSlipFacts {
+    static func slip(_ tax: SlipTaxFigures = pph22, suratKeterangan: SuratKeteranganReference? = nil)
+        -> WithholdingSlipFacts
+    {
         WithholdingSlipFacts(
             number: "1/BPP/DINKES/XII/2026", issuedOn: day, taxPeriodMonth: 12, taxPeriodYear: 2026, parties: parties,
             tax: tax, basisDocumentKind: "Surat Pesanan", basisDocument: purchase.suratPesanan,

@@ -63,14 +63,18 @@ import Testing
                 #expect(printed.contains(expected), "kuitansi: \(expected)")
             }
             // Before the PA/KPA approved, the bank settled and the vendor acknowledged, no block says so.
-            for claim in ["Setuju dibayar", "Lunas dibayar", "Diterima secara elektronik", "disetujui secara elektronik"] {
+            for claim in [
+                "Setuju dibayar", "Lunas dibayar", "Diterima secara elektronik", "disetujui secara elektronik",
+            ] {
                 #expect(!printed.contains(claim), "an unsettled kuitansi must not say \(claim)")
             }
 
             let settled = try PaymentDocuments.kuitansi(F.kuitansi(settled: true), setting: F.setting())
             let after = try text(settled, in: folder)
             #expect(after.contains("Setuju dibayar; disetujui secara elektronik pada 7 Desember 2026 pukul 09.00 WITA"))
-            #expect(after.contains("Lunas dibayar; dana diterima di rekening Penyedia pada 7 Desember 2026 pukul 12.30 WITA"))
+            #expect(
+                after.contains(
+                    "Lunas dibayar; dana diterima di rekening Penyedia pada 7 Desember 2026 pukul 12.30 WITA"))
             #expect(after.contains("Diterima secara elektronik pada 7 Desember 2026 pukul 13.00 WITA"))
         }
     }
@@ -79,9 +83,12 @@ import Testing
         var small = F.kuitansi(settled: false)
         small.breakdown = PaymentBreakdown(gross: 5_000_000, taxes: [], penalty: 0, net: 5_000_000)
         let smallDocument = try PaymentDocuments.kuitansi(small, setting: F.setting())
-        #expect(!HTMLRenderer.render(smallDocument).contains("Tempat meterai"), "Rp5,000,000 is not above the threshold")
+        #expect(
+            !HTMLRenderer.render(smallDocument).contains("Tempat meterai"), "Rp5,000,000 is not above the threshold")
         small.breakdown = PaymentBreakdown(gross: 5_000_001, taxes: [], penalty: 0, net: 5_000_001)
-        #expect(HTMLRenderer.render(try PaymentDocuments.kuitansi(small, setting: F.setting())).contains("Tempat meterai Rp10.000"))
+        #expect(
+            HTMLRenderer.render(try PaymentDocuments.kuitansi(small, setting: F.setting())).contains(
+                "Tempat meterai Rp10.000"))
 
         var wrong = F.kuitansi(settled: false)
         wrong.breakdown.net = 7_070_401
@@ -161,7 +168,11 @@ import Testing
                     validUntil: .fixed("2026-12-31")))
             vendor.signedAt = nil
             let final = try text(PaymentDocuments.withholdingSlip(vendor, setting: F.setting()), in: folder)
-            #expect(final.contains("Surat Keterangan PP 55/2022") && final.contains("Nomor KET-04417/PP55/KPP.1705/2026, berlaku 10 Februari 2026 s.d. 31 Desember 2026"))
+            #expect(
+                final.contains("Surat Keterangan PP 55/2022")
+                    && final.contains(
+                        "Nomor KET-04417/PP55/KPP.1705/2026, berlaku 10 Februari 2026 s.d. 31 Desember 2026")
+            )
             #expect(final.contains("Rp15.000,00 (lima belas ribu rupiah)") && final.contains("0,5%"))
             #expect(!final.contains("Ditandatangani secara elektronik"))
 
@@ -199,8 +210,9 @@ import Testing
             #expect(settled.contains("BKSL2612070045871") && settled.contains("7 Desember 2026 pukul 12.30 WITA"))
             var kkpd = F.proof(settled: true)
             kkpd.mechanism = .kkpd(cardReference: "AUTH 604112")
-            #expect(HTMLRenderer.render(try PaymentDocuments.paymentProof(kkpd, setting: F.setting())).contains(
-                "KKPD, referensi AUTH 604112"))
+            #expect(
+                HTMLRenderer.render(try PaymentDocuments.paymentProof(kkpd, setting: F.setting())).contains(
+                    "KKPD, referensi AUTH 604112"))
         }
     }
 
@@ -212,12 +224,14 @@ import Testing
             path: folder + "/payments.db",
             configuration: DatabaseConfiguration(migrations: [
                 Migration(version: 1, name: "document register", sql: DocumentRegister.schemaSQL),
-                Migration(version: 2, name: "document acknowledgements", sql: DocumentRegister.acknowledgementSchemaSQL),
+                Migration(
+                    version: 2, name: "document acknowledgements", sql: DocumentRegister.acknowledgementSchemaSQL),
             ]))
     }
 
     /// Issues `document` as `kind` and returns its info and sealed PDF.
-    func issue(_ database: Database, _ document: LegalDocument, _ kind: DocumentKind) throws -> (DocumentInfo, [UInt8]) {
+    func issue(_ database: Database, _ document: LegalDocument, _ kind: DocumentKind) throws -> (DocumentInfo, [UInt8])
+    {
         let sealer = sealer
         let info = try database.writeSync { db in
             try DocumentRegister.issue(
@@ -237,7 +251,8 @@ import Testing
             facts.number = "\(index + 1)/BPP/DINKES/XII/2026"
             return try issue(database, PaymentDocuments.withholdingSlip(facts, setting: setting), .withholdingSlip)
         }
-        let proof = try issue(database, try PaymentDocuments.paymentProof(F.proof(settled: true), setting: setting), .paymentProof)
+        let proof = try issue(
+            database, try PaymentDocuments.paymentProof(F.proof(settled: true), setting: setting), .paymentProof)
         let issuedKuitansi = try issue(database, kuitansi, .kuitansi)
         func issued(_ info: DocumentInfo) throws -> IssuedPaymentDocument {
             let content = try #require(try database.readSync { db in try DocumentRegister.content(db, id: info.id) })
@@ -247,10 +262,12 @@ import Testing
         }
         // The SP and BAST as orders would serve them: sealed PDFs of their own.
         let sp = PDFRenderer.render(
-            LegalDocument(title: "SURAT PESANAN", documentNumber: F.purchase.suratPesanan.number,
+            LegalDocument(
+                title: "SURAT PESANAN", documentNumber: F.purchase.suratPesanan.number,
                 issuedOn: F.purchase.suratPesanan.date, blocks: [.paragraph("Surat Pesanan contoh.")]))
         let bast = PDFRenderer.render(
-            LegalDocument(title: "BERITA ACARA SERAH TERIMA BARANG/JASA", documentNumber: F.purchase.bast.number,
+            LegalDocument(
+                title: "BERITA ACARA SERAH TERIMA BARANG/JASA", documentNumber: F.purchase.bast.number,
                 issuedOn: F.purchase.bast.date, blocks: [.paragraph("BAST contoh.")]))
         var purchase = F.purchase
         purchase.suratPesanan.sha256 = SHA256.hexDigest(sp)
@@ -278,7 +295,8 @@ import Testing
         }
         let stored = try database.readSync { db in
             (
-                try DocumentRegister.stored(db, id: packetInfo.id), try DocumentRegister.stored(db, id: issuedKuitansi.0.id),
+                try DocumentRegister.stored(db, id: packetInfo.id),
+                try DocumentRegister.stored(db, id: issuedKuitansi.0.id),
                 try DocumentRegister.stored(db, id: slips[0].0.id), try DocumentRegister.stored(db, id: proof.0.id)
             )
         }
@@ -287,13 +305,17 @@ import Testing
         try Data(stored.0.pdf).write(to: URL(fileURLWithPath: packetFile))
         let list = try PDFTools.run("pdfdetach", ["-list", packetFile])
         #expect(list.output.contains("2 embedded files"), "\(list.output)\(list.error)")
-        #expect(list.output.contains("surat-pesanan-1-SP-DINKES-XI-2026.pdf") && list.output.contains("bast-1-BAST-DINKES-XII-2026.pdf"))
+        #expect(
+            list.output.contains("surat-pesanan-1-SP-DINKES-XI-2026.pdf")
+                && list.output.contains("bast-1-BAST-DINKES-XII-2026.pdf"))
         _ = try PDFTools.run("pdfdetach", ["-save", "1", "-o", folder + "/first.pdf", packetFile])
         let first = FileManager.default.contents(atPath: folder + "/first.pdf").map { [UInt8]($0) }
         #expect(first == bast || first == sp, "an attachment comes out byte for byte")
         // Its pages: the cover, then the kuitansi, both slips and the proof.
         let pages = try PDFTools.pageCount(of: stored.0.pdf, in: folder)
-        let partPages = try [stored.1.pdf, stored.2.pdf, stored.3.pdf].reduce(0) { try $0 + PDFTools.pageCount(of: $1, in: folder) }
+        let partPages = try [stored.1.pdf, stored.2.pdf, stored.3.pdf].reduce(0) {
+            try $0 + PDFTools.pageCount(of: $1, in: folder)
+        }
         #expect(pages > partPages)
         let packetText = F.flat(try PDFTools.text(of: stored.0.pdf, in: folder))
         for expected in [
@@ -327,7 +349,8 @@ import Testing
             for document in documents {
                 // The seal covers the bytes, offline too (the PDF signature).
                 let found = try database.readSync { db in
-                    try db.queryOne("SELECT seal, verification_code FROM document WHERE sha256 = ?", SHA256.hexDigest(document.pdf))
+                    try db.queryOne(
+                        "SELECT seal, verification_code FROM document WHERE sha256 = ?", SHA256.hexDigest(document.pdf))
                 }
                 let row = try #require(found, "\(document.name) is in the register")
                 let seal = try JSONColumn.value(DocumentSeal.self, try row.string(0))
@@ -363,7 +386,8 @@ import Testing
                         party: PaymentDocuments.Party.budgetHolder, accountID: "acc-pa", at: "2026-12-07T01:00:00.000Z"),
                     signedNote: note, sealer: sealer, at: F.approvedAt)
             })
-        let copyText = F.flat(try PDFTools.text(of: [UInt8](try #require(Data(base64Encoded: copy.pdfBase64))), in: folder))
+        let copyText = F.flat(
+            try PDFTools.text(of: [UInt8](try #require(Data(base64Encoded: copy.pdfBase64))), in: folder))
         #expect(copyText.contains("Setuju dibayar; disetujui secara elektronik pada 7 Desember 2026 pukul 09.00 WITA"))
         #expect(!copyText.contains("Lunas dibayar") && !copyText.contains("Diterima secara elektronik"))
         #expect(copyText.contains("Salinan berpengakuan ke-1") && copyText.contains(info.seal.sha256))

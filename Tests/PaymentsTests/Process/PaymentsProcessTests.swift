@@ -20,7 +20,7 @@ struct PaymentsProcessTests {
         let scenario = Scenario(sockets: launcher.sockets, termsVersion: IdentityService.currentTermsVersion)
         defer { scenario.close() }
         try await launcher.whileRunning {
-            try await launcher.start(["identity", "catalog", "orders", "payments"])
+            try await launcher.start(Topology.current().names(through: "payments"))
             let world = try await scenario.standardWorld()
             let ppk = try world.token(.ppk)
             let treasurer = try world.token(.treasurer)

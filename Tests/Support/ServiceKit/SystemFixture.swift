@@ -43,11 +43,20 @@ extension DataFolderBootstrap {
         createSuperAdmin: { configuration, password in
             _ = try IdentityBootstrap.createSuperAdmin(
                 configuration: configuration, username: ScenarioData.superAdminLogin, email: "root@siopen.test",
-                fullName: "Root Admin", password: password)
+                fullName: "Root Admin", password: password, hasher: .fastForTests)
         },
         issueServiceToken: { configuration, service, hours, now in
             try ServiceTokens.issue(configuration: configuration, service: service, hours: hours, now: now)
         })
+}
+
+extension PasswordHasher {
+    /// The tests' fast hashing, passed to in-process services and the bootstrap explicitly. The
+    /// test process never sets SIOPEN_INSECURE_FAST_PASSWORD_HASHING in its own environment:
+    /// `setenv` while another test spawns a process (Foundation's `Process.run` reads the
+    /// environment) crashed the test run; children get the setting in the environment they are
+    /// given (``ServiceLauncher/childEnvironment(realPasswordHashing:)``).
+    public static var fastForTests: PasswordHasher { PasswordHasher(parameters: .insecureFastForTesting) }
 }
 
 extension ServiceLauncher {
@@ -57,14 +66,14 @@ extension ServiceLauncher {
         prefix: String, clock: TestClock, catalogFeedPollInterval: Duration = .milliseconds(100),
         passwordHasher: PasswordHasher? = nil
     ) throws -> ServiceLauncher {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
         let launcher = try ServiceLauncher(
             directory: try makeShortTemporaryDirectory(prefix: prefix),
             mode: .inProcess { service in
                 var definition: ServiceDefinition?
                 switch service {
                 case "identity":
-                    return IdentityService.makeDefinition(now: { clock.now() }, passwordHasher: passwordHasher)
+                    return IdentityService.makeDefinition(
+                        now: { clock.now() }, passwordHasher: passwordHasher ?? .fastForTests)
                 case "catalog":
                     definition = CatalogService.makeDefinition(
                         now: { clock.now() }, feedPollInterval: catalogFeedPollInterval)
@@ -91,7 +100,6 @@ extension ServiceLauncher {
     /// A launcher of the built `siopen-<service>` executables (next to the test binary) over a
     /// fresh short temporary folder, prepared with Super Admin and the service tokens.
     public static func processes(prefix: String) throws -> ServiceLauncher {
-        setenv("SIOPEN_INSECURE_FAST_PASSWORD_HASHING", "1", 1)
         let launcher = try ServiceLauncher(
             directory: try makeShortTemporaryDirectory(prefix: prefix),
             mode: .processes(binaries: Topology.executableDirectory, realPasswordHashing: false))

@@ -109,7 +109,8 @@ public enum SampleDocumentFiles {
             else {
                 throw TestFailure("docs/samples/\(document.name).pdf is out of date: run \(regenerate)")
             }
-            guard FileManager.default.fileExists(atPath: base + ".html"), FileManager.default.fileExists(atPath: base + ".png")
+            guard FileManager.default.fileExists(atPath: base + ".html"),
+                FileManager.default.fileExists(atPath: base + ".png")
             else {
                 throw TestFailure("docs/samples/\(document.name).html or .png is missing: run \(regenerate)")
             }

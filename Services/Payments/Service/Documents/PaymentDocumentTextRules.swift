@@ -17,7 +17,8 @@ enum PaymentDocumentTextRules {
 
     /// The texts in force on `date` under `settings` (the tenant's seed when nil): the latest
     /// version that has started (the earliest if none has).
-    static func texts(_ settings: PaymentDocumentSettings?, tenant: String, on date: CivilDate) -> PaymentDocumentTexts {
+    static func texts(_ settings: PaymentDocumentSettings?, tenant: String, on date: CivilDate) -> PaymentDocumentTexts
+    {
         let versions = (settings ?? seed(tenant: tenant)).texts.sorted { $0.effectiveFrom < $1.effectiveFrom }
         return versions.last(where: { $0.effectiveFrom <= date }) ?? versions.first ?? balangan.texts[0]
     }

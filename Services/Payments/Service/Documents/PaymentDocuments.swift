@@ -51,7 +51,8 @@ enum PaymentDocuments {
         case .ls(let number, let date):
             (short ? "LS" : "Langsung (LS)") + ", SP2D Nomor \(number) tanggal \(IndonesianDate.long(date))"
         case .kkpd(let reference):
-            (short ? "KKPD" : "Kartu Kredit Pemerintah Daerah (KKPD)") + (reference.isEmpty ? "" : ", referensi \(reference)")
+            (short ? "KKPD" : "Kartu Kredit Pemerintah Daerah (KKPD)")
+                + (reference.isEmpty ? "" : ", referensi \(reference)")
         }
     }
 
@@ -95,7 +96,9 @@ enum PaymentDocuments {
     /// The breakdown table: gross, each tax, the penalty, and the net transferred.
     static func breakdownTable(_ breakdown: PaymentBreakdown) -> LegalDocument.Block {
         var rows: [[String]] = [["1", "Nilai pembayaran (bruto, termasuk PPN bila ada)", breakdown.gross.printed]]
-        for tax in breakdown.taxes { rows.append([String(rows.count + 1), taxRowLabel(tax), "-" + tax.amount.printed]) }
+        for tax in breakdown.taxes {
+            rows.append([String(rows.count + 1), taxRowLabel(tax), "-" + tax.amount.printed])
+        }
         if breakdown.penalty > .zero {
             rows.append([String(rows.count + 1), "Denda keterlambatan", "-" + breakdown.penalty.printed])
         }
@@ -209,7 +212,8 @@ enum PaymentDocuments {
         case .ppn: "PPN yang dipungut oleh Bendahara Pengeluaran sebagai Pemungut PPN"
         case .pph22: "\(tax.label) yang dipungut oleh Bendahara Pengeluaran atas pembelian barang"
         case .pph23: "\(tax.label) yang dipotong oleh Bendahara Pengeluaran atas imbalan jasa"
-        case .pphFinal: "\(tax.label) yang dipotong atas penghasilan dari usaha Wajib Pajak yang memiliki peredaran bruto tertentu"
+        case .pphFinal:
+            "\(tax.label) yang dipotong atas penghasilan dari usaha Wajib Pajak yang memiliki peredaran bruto tertentu"
         }
     }
 
@@ -359,7 +363,8 @@ enum PaymentDocuments {
     static func packet(_ facts: PaymentPacketFacts, setting: PaymentDocumentSetting) -> DocumentBundle {
         // The attachments by their hash, numbered in the order they are embedded.
         var attached: [String: Int] = [:]
-        for (index, attachment) in facts.attachments.enumerated() where attached[SHA256.hexDigest(attachment.pdf)] == nil {
+        for (index, attachment) in facts.attachments.enumerated()
+        where attached[SHA256.hexDigest(attachment.pdf)] == nil {
             attached[SHA256.hexDigest(attachment.pdf)] = index + 1
         }
         func attachedPlacement(_ document: ReferencedDocument) -> String {
@@ -407,7 +412,8 @@ enum PaymentDocuments {
             .table(.init(columns: [.init("No", alignment: .center), .init("SHA-256")], rows: hashes)),
             .heading("Lampiran Berkas"),
             facts.attachments.isEmpty
-                ? .paragraph("Tidak ada berkas yang dilampirkan; dokumen yang tidak terlampir diperiksa dengan SHA-256 di atas.")
+                ? .paragraph(
+                    "Tidak ada berkas yang dilampirkan; dokumen yang tidak terlampir diperiksa dengan SHA-256 di atas.")
                 : .fields(
                     facts.attachments.enumerated().map { .init("Lampiran \($0 + 1)", "\($1.title) (\($1.fileName))") }),
             .smallPrint(

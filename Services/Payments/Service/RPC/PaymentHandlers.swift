@@ -151,7 +151,7 @@ struct PaymentHandlers {
         if !problems.isEmpty { throw DomainRefusal.validationFailed(problems) }
         // The payable may have completed a moment ago: read orders' feed first when it is unknown.
         let known = try await context.database.read { db in
-            try db.queryOne("SELECT 1 FROM payable WHERE order_id = ?", params.orderID) != nil
+            try PayableStore.exists(db, orderID: params.orderID)
         }
         if !known { try? await context.catchUpPayables() }
         let facts = try await context.database.read { db in try PayableStore.load(db, orderID: params.orderID).facts }

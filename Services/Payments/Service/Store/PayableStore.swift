@@ -79,6 +79,11 @@ enum PayableStore {
             "UPDATE payable SET state = ?, payment_id = ? WHERE order_id = ?", state.rawValue, paymentID, orderID)
     }
 
+    /// Whether orders' feed has brought the payable of `orderID` yet.
+    static func exists(_ db: Connection, orderID: String) throws -> Bool {
+        try db.queryOne("SELECT 1 FROM payable WHERE order_id = ?", orderID) != nil
+    }
+
     /// A payable; 404 when orders has not told of it.
     static func load(_ db: Connection, orderID: String) throws -> PayableRecord {
         guard
