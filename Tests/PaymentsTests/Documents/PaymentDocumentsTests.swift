@@ -213,6 +213,18 @@ import Testing
             #expect(
                 HTMLRenderer.render(try PaymentDocuments.paymentProof(kkpd, setting: F.setting())).contains(
                     "KKPD, referensi AUTH 604112"))
+            // A card payment is not a transfer to the vendor's account: neither document says it is.
+            var cardKuitansi = F.kuitansi(settled: true)
+            cardKuitansi.mechanism = kkpd.mechanism
+            let cardTexts = [
+                HTMLRenderer.render(try PaymentDocuments.kuitansi(cardKuitansi, setting: F.setting())),
+                HTMLRenderer.render(try PaymentDocuments.paymentProof(kkpd, setting: F.setting())),
+            ]
+            for card in cardTexts {
+                #expect(card.contains("Kartu Kredit Pemerintah Daerah (KKPD)"))
+                #expect(!card.contains("Ditransfer ke") && !card.contains("Rekening Tujuan"))
+            }
+            #expect(cardTexts[0].contains("Jumlah bersih yang dibayarkan kepada Penyedia"))
         }
     }
 

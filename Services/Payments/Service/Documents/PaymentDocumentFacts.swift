@@ -67,6 +67,12 @@ enum PaymentDocumentMechanism: Sendable, Hashable, Codable {
     /// Kartu Kredit Pemerintah Daerah (Permendagri 79/2022); `cardReference` is the card's
     /// masked number or the transaction's authorisation code, as the bank gives it.
     case kkpd(cardReference: String)
+
+    /// Whether it is a card payment (KKPD), not a transfer to the vendor's account.
+    var isCard: Bool {
+        if case .kkpd = self { return true }
+        return false
+    }
 }
 
 /// Which tax a tax line is, which chooses the slip's title.

@@ -43,6 +43,22 @@ enum PaymentDocuments {
         account.number.isEmpty ? "-" : "\(account.bank) nomor \(account.number) atas nama \(account.holderName)"
     }
 
+    /// How the net reaches the vendor, as the documents word it: a transfer to its account (UP/GU,
+    /// LS), or a charge on the regional government's card (KKPD), which pays the vendor through
+    /// the card's bank rather than by a transfer to the account on record.
+    static func payee(_ mechanism: PaymentDocumentMechanism, _ bankAccount: BankAccount) -> LegalDocument.Field {
+        if case .kkpd = mechanism {
+            return .init("Dibayar dengan", "transaksi Kartu Kredit Pemerintah Daerah (KKPD) kepada Penyedia")
+        }
+        return .init("Ditransfer ke", account(bankAccount))
+    }
+
+    /// "ditransfer" for a transfer, "dibayarkan" for a card payment (KKPD).
+    static func paidVerb(_ mechanism: PaymentDocumentMechanism) -> String {
+        if case .kkpd = mechanism { return "dibayarkan" }
+        return "ditransfer"
+    }
+
     /// The mechanism as printed, with its SP2D or card reference; `short` uses the abbreviations
     /// a treasurer writes (UP/GU, LS, KKPD), where a line is tight.
     static func mechanism(_ mechanism: PaymentDocumentMechanism, short: Bool = false) -> String {
@@ -94,7 +110,9 @@ enum PaymentDocuments {
     }
 
     /// The breakdown table: gross, each tax, the penalty, and the net transferred.
-    static func breakdownTable(_ breakdown: PaymentBreakdown) -> LegalDocument.Block {
+    static func breakdownTable(_ breakdown: PaymentBreakdown, mechanism: PaymentDocumentMechanism)
+        -> LegalDocument.Block
+    {
         var rows: [[String]] = [["1", "Nilai pembayaran (bruto, termasuk PPN bila ada)", breakdown.gross.printed]]
         for tax in breakdown.taxes {
             rows.append([String(rows.count + 1), taxRowLabel(tax), "-" + tax.amount.printed])
@@ -108,7 +126,9 @@ enum PaymentDocuments {
                 rows: rows,
                 footer: [
                     [
-                        "", "Jumlah bersih yang ditransfer kepada Penyedia " + Terbilang.inParentheses(breakdown.net),
+                        "",
+                        "Jumlah bersih yang \(paidVerb(mechanism)) kepada Penyedia "
+                            + Terbilang.inParentheses(breakdown.net),
                         breakdown.net.printed,
                     ]
                 ]))
@@ -148,14 +168,14 @@ enum PaymentDocuments {
             fields.append(.init("Kode Rekening", facts.purchase.budgetAccountCode))
         }
         fields.append(.init("Cara Pembayaran", mechanism(facts.mechanism, short: true)))
-        fields.append(.init("Ditransfer ke", account(parties.vendor.bankAccount)))
+        fields.append(payee(facts.mechanism, parties.vendor.bankAccount))
         let vendor = parties.vendor
         let ppkNote =
             "Barang/jasa telah diterima sesuai \(reference("BAST", facts.purchase.bast))"
         let blocks: [LegalDocument.Block] = [
             .fields(fields),
             .heading("Rincian Pembayaran"),
-            breakdownTable(facts.breakdown),
+            breakdownTable(facts.breakdown, mechanism: facts.mechanism),
             .signatures(
                 .init(
                     placeAndDate: "\(setting.place), \(IndonesianDate.long(facts.issuedOn))",
@@ -313,8 +333,12 @@ enum PaymentDocuments {
         var fields: [LegalDocument.Field] = [
             .init("Dibayar oleh", "Bendahara Pengeluaran \(parties.agency.name)"),
             .init("Dibayarkan kepada", "\(parties.vendor.name)"),
-            .init("Rekening Tujuan", account(parties.vendor.bankAccount)),
-            .init("Jumlah Ditransfer", Terbilang.amount(facts.breakdown.net)),
+            facts.mechanism.isCard
+                ? payee(facts.mechanism, parties.vendor.bankAccount)
+                : .init("Rekening Tujuan", account(parties.vendor.bankAccount)),
+            .init(
+                facts.mechanism.isCard ? "Jumlah Dibayarkan" : "Jumlah Ditransfer",
+                Terbilang.amount(facts.breakdown.net)),
             .init("Untuk", purpose(facts.purchase, systemName: setting.texts.systemName)),
         ]
         if let kuitansi = facts.kuitansi {
@@ -334,7 +358,7 @@ enum PaymentDocuments {
         let blocks: [LegalDocument.Block] = [
             .fields(fields),
             .heading("Rincian"),
-            breakdownTable(facts.breakdown),
+            breakdownTable(facts.breakdown, mechanism: facts.mechanism),
             .heading("Catatan Transfer"),
             .fields(record),
             .signatures(
@@ -399,7 +423,7 @@ enum PaymentDocuments {
                 .init("Satuan Kerja", parties.agency.name),
                 .init("Penyedia", parties.vendor.name),
                 .init("Nilai Bruto", facts.breakdown.gross.printed),
-                .init("Jumlah Ditransfer", facts.breakdown.net.printed),
+                .init("Jumlah Bersih kepada Penyedia", facts.breakdown.net.printed),
             ]),
             .heading("Daftar Isi"),
             .table(

@@ -6,15 +6,11 @@ enum TaxIdentities {
     /// The NITKU (Nomor Identitas Tempat Kegiatan Usaha) of a taxpayer's head office, from its
     /// NPWP: the 16-digit NPWP (a 15-digit one with a leading 0, as Coretax converts it) followed
     /// by `000000`, the head office's number (PMK 112/2022 Pasal 2; PER-6/PJ/2024). Empty when
-    /// the NPWP is not 15 or 16 digits. Payments knows no branch NITKU: a vendor or agency that
+    /// the NPWP is not a valid one (``NPWP``). Payments knows no branch NITKU: a vendor or agency that
     /// works under a branch is shown with its head office's.
     static func headOfficeNITKU(npwp: String) -> String {
-        let digits = npwp.filter { $0.isASCII && $0.isNumber }
-        switch digits.count {
-        case 16: return digits + "000000"
-        case 15: return "0" + digits + "000000"
-        default: return ""
-        }
+        guard let npwp = try? NPWP(npwp) else { return "" }
+        return npwp.value + "000000"
     }
 
     /// The tax's name as documents and reports print it.
