@@ -2187,7 +2187,7 @@ extension TaxRule: SchemaDescribed {
             "rate": "The rate applied to the base (for PPN the tariff on the PPN tax base: 12% from 2025).",
             "otherBase": "For PPN only: the DPP nilai lain factor (11/12 from 2025), null when the tariff applies to the DPP itself.",
             "base": "Which amount the rate applies to.",
-            "taxObjectCode": "The Coretax tax object code (kode objek pajak) printed on the slip, e.g. `22-100-09`; null for PPN (collected on the tax invoice).",
+            "taxObjectCode": "The Coretax tax object code (kode objek pajak) printed on the slip, e.g. `22-910-01`; null for PPN (collected on the tax invoice).",
             "threshold": "Payments up to this amount (inclusive) that are not split are not taxed; Rp0 for no threshold.",
             "thresholdIncludesPPN": "Whether the payment compared with the threshold includes PPN (a tenant setting: sources disagree for PPN; the default is true for PPN as the brief says, false for PPh).",
             "exemptMechanisms": "Mechanisms on which the treasurer does not collect this tax (KKPD for PPN and PPh 22).",

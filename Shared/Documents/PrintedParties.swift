@@ -30,17 +30,6 @@ public enum PrintedParties {
         return "\(String(digits[0..<2])).\(String(digits[2..<5])).\(String(digits[5..<8])).\(digits[8])-"
             + "\(String(digits[9..<12])).\(String(digits[12..<15]))"
     }
-
-    /// A tariff as printed: 12/100 gives "12%", 11/100 "11%", 15/1000 "1,5%", 5/1000 "0,5%".
-    public static func percent(_ numerator: Int64, _ denominator: Int64) -> String {
-        guard denominator > 0 else { return "" }
-        let hundredths = numerator * 10_000 / denominator  // percent × 100
-        let whole = hundredths / 100
-        let fraction = hundredths % 100
-        if fraction == 0 { return "\(whole)%" }
-        let digits = fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)")
-        return "\(whole),\(digits)%"
-    }
 }
 
 extension BeaMeteraiRule {

@@ -141,7 +141,7 @@ public struct TaxRule: Codable, Sendable, Hashable {
     public var otherBase: TaxRate?
     /// Which amount the rate applies to.
     public var base: TaxBaseKind
-    /// The Coretax tax object code (kode objek pajak) printed on the slip, e.g. `22-100-09`; null for PPN (collected on the tax invoice).
+    /// The Coretax tax object code (kode objek pajak) printed on the slip, e.g. `22-910-01`; null for PPN (collected on the tax invoice).
     public var taxObjectCode: String?
     /// Payments up to this amount (inclusive) that are not split are not taxed; Rp0 for no threshold.
     public var threshold: Rupiah

@@ -59,7 +59,7 @@ enum PaymentFixtures {
         kind: .ppn, label: "PPN", objectCode: "", base: 6_600_000, rateText: "12% (DPP nilai lain 11/12)",
         amount: 792_000, legalBasis: "PMK 59/2022 Pasal 2; PMK 131/2024 Pasal 3")
     static let pph22 = SlipTaxFigures(
-        kind: .pph22, label: "PPh Pasal 22", objectCode: "22-100-09", base: 7_200_000, rateText: "1,5%",
+        kind: .pph22, label: "PPh Pasal 22", objectCode: "22-910-01", base: 7_200_000, rateText: "1,5%",
         amount: 108_000, legalBasis: "PMK 59/2022 Pasal 12 ayat (1) huruf a")
 
     static let breakdown = PaymentBreakdown(gross: 7_992_000, taxes: [ppn, pph22], penalty: 21_600, net: 7_070_400)

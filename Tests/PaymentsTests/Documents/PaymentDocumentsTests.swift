@@ -141,7 +141,7 @@ import Testing
                 "BUKTI PEMOTONGAN/PEMUNGUTAN UNIFIKASI PPh Pasal 22", "Nomor: 1/BPP/DINKES/XII/2026",
                 "PPh Pasal 22 yang dipungut oleh Bendahara Pengeluaran atas pembelian barang",
                 "Masa Pajak", "Desember 2026", "31.754.219.6-731.000", "0317542196731000000000",
-                "CV Karya Banua Mandiri", "Kode Objek Pajak", "22-100-09", "Rp7.200.000,00", "Tarif", "1,5%",
+                "CV Karya Banua Mandiri", "Kode Objek Pajak", "22-910-01", "Rp7.200.000,00", "Tarif", "1,5%",
                 "Rp108.000,00 (seratus delapan ribu rupiah)", "PMK 59/2022 Pasal 12 ayat (1) huruf a",
                 "Surat Pesanan Nomor 1/SP/DINKES/XI/2026 tanggal 23 November 2026",
                 "SP2D Nomor 0912/SP2D-LS/DINKES/2026", "0021436587731000", "0021436587731000000000",

@@ -29,7 +29,7 @@ enum ExportFixtures {
         [
             BPPUSlip(
                 slipNumber: "BP-2026-11-0001", counterpartName: "CV Maju Jaya", counterpartNPWP: goodsVendor,
-                counterpartNITKU: goodsVendor.value + "000000", taxCertificate: .none, taxObjectCode: "22-100-09",
+                counterpartNITKU: goodsVendor.value + "000000", taxCertificate: .none, taxObjectCode: "22-910-01",
                 taxBase: 10_000_000, rateBasisPoints: 150, taxAmount: 150_000, documentType: .paymentProof,
                 documentNumber: "KW-001/DISDIK/XI/2026", documentDate: date("2026-11-20"),
                 withholderNITKU: treasurerNITKU, govTreasurerOption: .direct, sp2dNumber: "00123/SP2D/LS/2026",

@@ -33,7 +33,7 @@ import Testing
                     "PPN", slip: "", base: 10_000_000, bp: 1100, amount: 1_100_000,
                     deposit: TreasurerReportDeposit(
                         billingCode: "123456789012345", ntpn: "A1B2C3D4E5F6G7H8", depositedOn: F.date("2026-11-25"))),
-                line("PPh 22", code: "22-100-09", slip: "BP-0001", base: 10_000_000, bp: 150, amount: 150_000),
+                line("PPh 22", code: "22-910-01", slip: "BP-0001", base: 10_000_000, bp: 150, amount: 150_000),
             ])
         let services = TreasurerReportPayment(
             paymentID: "pay-002", orderNumber: "SP-031/DISDIK/XI/2026", mechanism: .upGU, sp2dNumber: nil,

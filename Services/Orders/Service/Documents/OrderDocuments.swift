@@ -207,7 +207,7 @@ enum OrderDocuments {
 
     /// A tariff as printed: 12/100 gives "12%", 11/100 "11%", 55/1000 "5,5%".
     static func percent(_ numerator: Int64, _ denominator: Int64) -> String {
-        PrintedParties.percent(numerator, denominator)
+        TaxRate(numerator: numerator, denominator: denominator).display
     }
 
     // MARK: Surat Pesanan

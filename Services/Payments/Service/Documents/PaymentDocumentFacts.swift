@@ -93,7 +93,7 @@ struct SlipTaxFigures: Sendable, Hashable, Codable {
     var kind: SlipTaxKind
     /// The tax as printed, e.g. "PPh Pasal 22", "PPN".
     var label: String
-    /// The tax object code (kode objek pajak), e.g. "22-100-09"; empty for PPN.
+    /// The tax object code (kode objek pajak), e.g. "22-910-01"; empty for PPN.
     var objectCode: String
     /// The tax base (DPP) the rate applies to.
     var base: Rupiah

@@ -117,7 +117,7 @@ public struct BPPUSlip: Sendable, Hashable, Codable {
     public var counterpartNITKU: String
     /// The facility applied (`TaxCertificate`).
     public var taxCertificate: BPPUTaxCertificate
-    /// The tax object code (`TaxObjectCode`), e.g. `22-100-09`, from the tenant's dated tax rules.
+    /// The tax object code (`TaxObjectCode`), e.g. `22-910-01`, from the tenant's dated tax rules.
     public var taxObjectCode: String
     /// The tax base (`TaxBase`, DPP), in whole rupiah; must be above zero.
     public var taxBase: Rupiah
@@ -227,7 +227,7 @@ public enum BPPUExport {
                 note(at + "withholderNITKU", reason)
             }
             if !isTaxObjectCode(slip.taxObjectCode) {
-                note(at + "taxObjectCode", "must be a tax object code of the form 22-100-09")
+                note(at + "taxObjectCode", "must be a tax object code of the form 22-910-01")
             }
             if slip.taxBase.amount <= 0 { note(at + "taxBase", "must be above zero") }
             if !(0...10_000).contains(slip.rateBasisPoints) {
