@@ -47,7 +47,7 @@ enum LoadScenarios {
     static let payments = Definition(
         name: "payments", service: "payments",
         summary:
-            "not yet: the payments service is being built. When it lands: payables from completed orders (the orders feed), the treasurer recording payments (LS and UP/GU), Surat Keterangan, and the monthly report queries"
+            "whole payments: each connection's PPK completes a purchase (untimed set-up of the payable), then its agency's treasurer reads the payable (payable.get, which waits for orders' feed), prepares the payment by UP/GU with its taxes, instructs and settles it (kuitansi, slips, proof and SPJ packet sealed); each payment step timed, and the whole payment"
     )
     static let reporting = Definition(
         name: "reporting", service: "reporting",
@@ -111,6 +111,8 @@ enum LoadScenarios {
         let scenario: Scenario
         let ppkLogin: String
         var ppk: String
+        /// The agency treasurer's session (the payments scenario only).
+        var treasurer: String?
         /// The last call's end (or the iteration's intended start), for timing the next call.
         var mark = ContinuousClock.now
         var samples: Samples?
@@ -166,7 +168,8 @@ enum LoadScenarios {
         let connections = name == "year-end" && !options.connectionsGiven ? 32 : options.loadConnections
         let password = try superAdminPassword(options)
         let world = try await setUp(
-            sockets: sockets, password: password, lanes: connections, products: name == "catalog" ? 6 : 1)
+            sockets: sockets, password: password, lanes: connections, products: name == "catalog" ? 6 : 1,
+            treasurers: name == "payments")
         defer { for lane in world.lanes { lane.scenario.close() } }
         let samples = Samples()
         for lane in world.lanes { lane.samples = samples }
@@ -206,6 +209,34 @@ enum LoadScenarios {
                         try await catalog.call(ProductGet.self, ProductRef(productID: id), token: lane.ppk)
                     }
                 } catch {}
+            }
+        case "payments":
+            let product = world.products[0]
+            let vendor = world.vendor.token
+            iteration = { lane, number in
+                let today = CivilDate(Date())
+                let preparation = ScenarioData.preparation(
+                    [OrderItemRequest(productID: product.id, quantity: 1)], today: today, deliveryInDays: 7,
+                    packageName: "Pengadaan ATK untuk dibayar \(number)")
+                guard let treasurer = lane.treasurer else { return }
+                do {
+                    lane.scenario.onCall = nil
+                    let purchase = try await lane.scenario.purchase(
+                        preparation, ppk: lane.ppk, vendorToken: vendor, today: today)
+                    let began = ContinuousClock.now
+                    lane.mark = began
+                    lane.scenario.onCall = { [lane] call in
+                        let now = ContinuousClock.now
+                        lane.samples?.add(call.method, now - lane.mark)
+                        lane.mark = now
+                    }
+                    _ = try await lane.scenario.pay(
+                        orderID: purchase.order.id, treasurer: treasurer, mechanism: .upGu, paymentDate: today)
+                    samples.add("payment", ContinuousClock.now - began)
+                } catch {
+                    samples.add("payment", .zero, error: (error as? RPCError)?.code ?? -1)
+                }
+                lane.scenario.onCall = nil
             }
         default:
             let product = world.products[0]
@@ -330,9 +361,10 @@ enum LoadScenarios {
     }
 
     /// Sets up the scenario's world (see the type's comment).
-    static func setUp(sockets: [String: String], password: String, lanes count: Int, products productCount: Int)
-        async throws -> World
-    {
+    static func setUp(
+        sockets: [String: String], password: String, lanes count: Int, products productCount: Int,
+        treasurers: Bool = false
+    ) async throws -> World {
         let setup = Scenario(sockets: sockets, termsVersion: "", superAdminPassword: password)
         defer { setup.close() }
         let terms = try await setup.identity.call(VendorTermsGet.self, EmptyParams())
@@ -391,7 +423,14 @@ enum LoadScenarios {
             let login = "load-\(run)-ppk-\(index)"
             let session = try await scenario.official(login, roles: [.ppk], tenant: tenant, agency: "DINKES")
             let own = Scenario(sockets: sockets, termsVersion: terms.version, superAdminPassword: password)
-            lanes.append(Lane(scenario: own, ppkLogin: login, ppk: session.token))
+            let lane = Lane(scenario: own, ppkLogin: login, ppk: session.token)
+            if treasurers {
+                lane.treasurer =
+                    try await scenario.official(
+                        "load-\(run)-treasurer-\(index)", roles: [.treasurer], tenant: tenant, agency: "DINKES"
+                    ).token
+            }
+            lanes.append(lane)
         }
         // The catalogue learns of the new vendor and products from feeds; wait until a PPK finds one.
         let first = products[0].id

@@ -73,9 +73,15 @@ struct LoadScenarioTests {
         #expect(clean(actions(burst.1)["purchase"]), "\(String(describing: burst.1))")
         #expect(LoadCommandTests.number(burst.1?["orderActionsP99Millis"]) > 0, "\(String(describing: burst.1))")
 
-        // Payments is not there yet: the scenario says so, and what it will run, and exits 2.
-        let payments = try await load("payments", "payments", [])
-        #expect(payments.0 == 2)
+        // Whole payments: a purchase each (untimed), then the treasurer's steps, each timed.
+        let payments = try await load("payments", "payments", ["--connections", "2"])
+        #expect(payments.0 == 0)
+        for method in ["payment", "payment.prepare", "payment.instruct", "payment.settle"] {
+            #expect(clean(actions(payments.1)[method]), "\(method): \(String(describing: payments.1))")
+        }
+        // Reporting serves no report queries yet: the scenario says so, and exits 2.
+        let reporting = try await load("reporting", "reporting", [])
+        #expect(reporting.0 == 2)
         let mismatched = try await load("catalog", "orders", [])
         #expect(mismatched.0 == 64)
     }
