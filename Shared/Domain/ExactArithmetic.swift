@@ -18,6 +18,20 @@ public enum ExactArithmetic {
     public static func scaled(_ value: Int64, times numerator: Int64, over denominator: Int64, rounding: RupiahRounding)
         -> Int64?
     {
+        guard let (quotient, remainder) = divided(value, times: numerator, over: denominator) else { return nil }
+        // remainder < denominator ≤ Int64.max, so doubling it in UInt64 cannot overflow.
+        guard rounding == .halfUp && UInt64(remainder) * 2 >= UInt64(denominator) else { return quotient }
+        return quotient == Int64.max ? nil : quotient + 1
+    }
+
+    /// `value × numerator ÷ denominator` as a whole quotient and the remainder (below
+    /// `denominator`), or nil when an operand is negative, the denominator is zero, or the
+    /// quotient does not fit in `Int64`. The product is taken at 128 bits, so it never overflows
+    /// on the way; ``scaled(_:times:over:rounding:)`` rounds it, and a decimal writer continues
+    /// the division from the remainder.
+    public static func divided(_ value: Int64, times numerator: Int64, over denominator: Int64)
+        -> (quotient: Int64, remainder: Int64)?
+    {
         guard value >= 0, numerator >= 0, denominator > 0 else { return nil }
         let product = UInt64(value).multipliedFullWidth(by: UInt64(numerator))
         let divisor = UInt64(denominator)
@@ -25,11 +39,7 @@ public enum ExactArithmetic {
         guard product.high < divisor else { return nil }
         let (quotient, remainder) = divisor.dividingFullWidth(product)
         guard quotient <= UInt64(Int64.max) else { return nil }
-        var result = quotient
-        // remainder < divisor ≤ Int64.max, so doubling it cannot overflow UInt64.
-        if rounding == .halfUp && remainder * 2 >= divisor { result += 1 }
-        guard result <= UInt64(Int64.max) else { return nil }
-        return Int64(result)
+        return (Int64(quotient), Int64(remainder))
     }
 }
 

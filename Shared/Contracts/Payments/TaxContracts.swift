@@ -601,13 +601,11 @@ public enum TaxFigures {
     public static func fraction(
         _ value: Int64, times numerator: Int64, over denominator: Int64, places: Int, grouping: Bool = true
     ) -> (text: String, isExact: Bool)? {
-        guard value >= 0, numerator >= 0, denominator > 0 else { return nil }
-        let product = UInt64(value).multipliedFullWidth(by: UInt64(numerator))
+        guard let (whole, remainder) = ExactArithmetic.divided(value, times: numerator, over: denominator) else {
+            return nil
+        }
         let divisor = UInt64(denominator)
-        guard product.high < divisor else { return nil }
-        let (quotient, remainder) = divisor.dividingFullWidth(product)
-        guard quotient <= UInt64(Int64.max) else { return nil }
-        var rest = remainder
+        var rest = UInt64(remainder)
         var digits = ""
         while rest != 0 && digits.count < places {
             let (tenfold, overflow) = rest.multipliedReportingOverflow(by: 10)
@@ -615,7 +613,6 @@ public enum TaxFigures {
             digits.append(String(tenfold / divisor))
             rest = tenfold % divisor
         }
-        let whole = Int64(quotient)
         let wholeText = grouping ? grouped(whole) : String(whole)
         return (digits.isEmpty ? wholeText : wholeText + "," + digits, rest == 0)
     }
