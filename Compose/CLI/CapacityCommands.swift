@@ -92,24 +92,40 @@ final class CapacityWatch: @unchecked Sendable {
         return record
     }
 
-    /// Publishes the alert to administrators of every tenant.
+    /// Publishes the alert to administrators of every tenant: with the operations service token
+    /// `siopen up` keeps (`<data>/keys/operations.token`, through the service-only
+    /// `announcement.alertAdministrators`), so no person's session has to stay valid; else with
+    /// an operator's Super Admin session (`--token`, SIOPEN_TOKEN or `siopen login`).
     private func announce(_ kind: CapacityAlertKind, alert: CapacityAlert, now: Date) async throws -> AnnouncementInfo {
         guard let identity = topology.services.first(where: { $0.name == "identity" }) else {
             throw ConfigurationError("the topology has no identity service to announce through")
         }
-        guard let token = try CallInput.token(explicit: token, dataDirectory: dataDirectory) else {
-            throw ConfigurationError("no Super Admin session (--token, SIOPEN_TOKEN or siopen login)")
-        }
         let client = RPCClient(socketPath: identity.socketPath(dataDirectory: dataDirectory), serviceName: "identity")
         defer { client.close() }
+        let title = kind.title
+        let body = alert.text + "\nTercatat sejak \(alert.since) oleh pemantauan kapasitas harian (siopen capacity)."
+        let startsAt = Timestamp.iso8601(now)
+        let endsAt = Timestamp.iso8601(now.addingTimeInterval(Self.announcementDays * 86_400))
+        let operations = ServiceConfiguration(serviceName: Self.operationsService, dataDirectory: dataDirectory)
+        if let serviceToken = IdentityLink.serviceToken(for: operations) {
+            return try await client.call(
+                AnnouncementAlertAdministrators.self,
+                AdministratorAlert(title: title, body: body, startsAt: startsAt, endsAt: endsAt), token: serviceToken,
+                timeout: .seconds(30))
+        }
+        guard let token = try CallInput.token(explicit: token, dataDirectory: dataDirectory) else {
+            throw ConfigurationError(
+                "no operations service token (siopen up or siopen tokens writes it) and no Super Admin session (--token, SIOPEN_TOKEN or siopen login)"
+            )
+        }
         let announcement = AnnouncementInfo(
-            kind: .notice, title: kind.title,
-            body: alert.text + "\nTercatat sejak \(alert.since) oleh pemantauan kapasitas harian (siopen capacity).",
-            tenants: [], startsAt: Timestamp.iso8601(now),
-            endsAt: Timestamp.iso8601(now.addingTimeInterval(Self.announcementDays * 86_400)),
+            kind: .notice, title: title, body: body, tenants: [], startsAt: startsAt, endsAt: endsAt,
             audience: .administrators)
         return try await client.call(AnnouncementPublish.self, announcement, token: token, timeout: .seconds(30))
     }
+
+    /// The name of the service token `siopen up` issues for its own monitoring.
+    static let operationsService = "operations"
 }
 
 /// `siopen capacity`.

@@ -168,12 +168,13 @@ final class Supervisor: @unchecked Sendable {
         guard let identity = topology.services.first(where: { $0.name == "identity" }) else { return 0 }
         let keys = dataDirectory + "/keys"
         try? SecureFiles.createPrivateDirectory(keys)
-        for service in topology.services {
+        // The services' tokens, and one for siopen's own monitoring (the capacity watch's alerts).
+        for name in topology.services.map(\.name) + [CapacityWatch.operationsService] {
             let process = Process()
             let output = Pipe()
             process.executableURL = URL(fileURLWithPath: binariesDirectory + "/" + identity.executable)
             process.arguments = [
-                "service-token", "--service", service.name, "--hours", "24", "--data-dir", dataDirectory,
+                "service-token", "--service", name, "--hours", "24", "--data-dir", dataDirectory,
             ]
             process.standardOutput = output
             do {
@@ -181,22 +182,22 @@ final class Supervisor: @unchecked Sendable {
                 let token = output.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 guard process.terminationStatus == 0, !token.isEmpty else {
-                    logger.error("cannot issue a service token", ["service": .string(service.name)])
+                    logger.error("cannot issue a service token", ["service": .string(name)])
                     continue
                 }
-                let path = "\(keys)/\(service.name).token"
+                let path = "\(keys)/\(name).token"
                 do {
                     try SecureFiles.writeSecret([UInt8](token), to: path)
                     written += 1
                 } catch {
                     logger.error(
                         "cannot write the service token",
-                        ["service": .string(service.name), "path": .string(path), "error": .string("\(error)")])
+                        ["service": .string(name), "path": .string(path), "error": .string("\(error)")])
                     continue
                 }
             } catch {
                 logger.error(
-                    "cannot issue a service token", ["service": .string(service.name), "error": .string("\(error)")])
+                    "cannot issue a service token", ["service": .string(name), "error": .string("\(error)")])
             }
         }
         return written

@@ -100,6 +100,18 @@ extension Acknowledgement: SchemaDescribed {
     }
 }
 
+extension AdministratorAlert: SchemaDescribed {
+    public static var schemaDescription: String { "What the system's own monitoring tells administrators (a capacity threshold crossed): an announcement of kind `notice` to the administrators of every tenant." }
+    public static var fieldDescriptions: [String: String] {
+        [
+            "title": "The title, at most 200 characters.",
+            "body": "The text, at most 10,000 characters.",
+            "startsAt": "When it shows from: an ISO 8601 UTC time (`2026-12-01T22:00:00Z`).",
+            "endsAt": "When it stops showing: an ISO 8601 UTC time after `startsAt`.",
+        ]
+    }
+}
+
 extension AgencyInfo: SchemaDescribed {
     public static var schemaDescription: String { "An agency (SKPD / Perangkat Daerah) of a tenant." }
     public static var fieldDescriptions: [String: String] {

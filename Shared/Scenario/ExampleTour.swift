@@ -423,6 +423,16 @@ final class ExampleTour: @unchecked Sendable {
                     tenants: ["balangan"], startsAt: iso.string(from: now.addingTimeInterval(3600)),
                     endsAt: iso.string(from: now.addingTimeInterval(7200))), on: "identity", token: s.superAdmin)
         }
+        await step("The system's capacity watch alerts the administrators") {
+            let now = Date()
+            try await call(
+                AnnouncementAlertAdministrators.self,
+                AdministratorAlert(
+                    title: "Ruang disk hampir habis",
+                    body: "Sisa ruang disk folder data 1,8 GiB, di bawah batas 2 GiB.",
+                    startsAt: iso.string(from: now), endsAt: iso.string(from: now.addingTimeInterval(7 * 86_400))),
+                on: "identity", token: serviceToken)
+        }
         await step("A PPK lists the announcements for them") {
             try await call(AnnouncementList.self, EmptyParams(), on: "identity", token: ppk)
         }

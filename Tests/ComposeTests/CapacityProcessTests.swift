@@ -48,9 +48,10 @@ struct CapacityProcessTests {
         let scenario = Scenario(sockets: launcher.sockets, termsVersion: "unused")
         defer { scenario.close() }
         try await scenario.signInSuperAdmin()
-        // Until someone signs in, the crossing is recorded but cannot be announced; `siopen login`
-        // keeps the session here, and the next check uses it.
-        try SecureFiles.writeSecret(Array(scenario.superAdmin.utf8), to: data + "/session.token")
+        // No person's session is kept in the data folder (no `siopen login`): the watch announces
+        // with the operations service token `siopen up` issued itself, through the service-only
+        // announcement.alertAdministrators.
+        #expect(!FileManager.default.fileExists(atPath: data + "/session.token"))
 
         let announced = await eventually(timeout: .seconds(60)) {
             (try? CapacityRecord.load(dataDirectory: data))?.alerts["freeDisk"]?.announcementID != nil

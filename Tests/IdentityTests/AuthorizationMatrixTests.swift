@@ -97,6 +97,12 @@ let identityMethodCases: [MethodCase] = [
     MethodCase(HelpdeskResolve.self) { TicketActionParams(ticketID: missingID, comment: "done") },
     MethodCase(HelpdeskClose.self) { TicketActionParams(ticketID: missingID) },
     MethodCase(HelpdeskList.self) { EmptyParams() },
+    MethodCase(AnnouncementAlertAdministrators.self) {
+        // Refused as malformed once admitted (it ends before it starts), so the matrix publishes nothing.
+        AdministratorAlert(
+            title: "Ruang disk", body: "Sisa ruang disk di bawah batas.", startsAt: "2026-12-02T00:00:00Z",
+            endsAt: "2026-12-01T00:00:00Z")
+    },
     MethodCase(AnnouncementPublish.self) {
         AnnouncementInfo(
             kind: .notice, title: "", body: "", tenants: [], startsAt: "2026-01-01T00:00:00Z",

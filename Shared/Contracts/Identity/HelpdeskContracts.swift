@@ -216,6 +216,39 @@ public enum AnnouncementPublish: RPCMethod {
     public typealias Result = AnnouncementInfo
 }
 
+/// What the system's own monitoring tells administrators (a capacity threshold crossed): an
+/// announcement of kind `notice` to the administrators of every tenant.
+public struct AdministratorAlert: Codable, Sendable, Hashable {
+    /// The title, at most 200 characters.
+    public var title: String
+    /// The text, at most 10,000 characters.
+    public var body: String
+    /// When it shows from: an ISO 8601 UTC time (`2026-12-01T22:00:00Z`).
+    public var startsAt: String
+    /// When it stops showing: an ISO 8601 UTC time after `startsAt`.
+    public var endsAt: String
+
+    /// Creates it.
+    public init(title: String, body: String, startsAt: String, endsAt: String) {
+        self.title = title
+        self.body = body
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+    }
+}
+
+/// `announcement.alertAdministrators`: the system's monitoring (`siopen up`'s capacity watch,
+/// with its own service token) tells the administrators, without a person's session.
+public enum AnnouncementAlertAdministrators: RPCMethod {
+    public static let name = "announcement.alertAdministrators"
+    public static let summary =
+        "Service only: the system's monitoring publishes an alert (a capacity threshold crossed) as a notice to the administrators of every tenant, read by Super Admin and the monitor role (Polewali Mandar Pasal 25)."
+    public static let access = Access.service
+    public static let errors: [ApplicationErrorCode]? = [.forbidden, .validationFailed]
+    public typealias Params = AdministratorAlert
+    public typealias Result = AnnouncementInfo
+}
+
 /// `announcement.list`: announcements addressed to the caller's tenant that have not ended.
 public enum AnnouncementList: RPCMethod {
     public static let name = "announcement.list"

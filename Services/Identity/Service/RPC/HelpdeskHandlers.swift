@@ -24,6 +24,13 @@ struct HelpdeskHandlers {
         }
         table.register(HelpdeskList.self) { _, request in try await list(request) }
         table.register(AnnouncementPublish.self) { params, request in try await publish(params, request) }
+        table.register(AnnouncementAlertAdministrators.self) { params, request in
+            try await publish(
+                AnnouncementInfo(
+                    kind: .notice, title: params.title, body: params.body, tenants: [], startsAt: params.startsAt,
+                    endsAt: params.endsAt, audience: .administrators), request,
+                method: AnnouncementAlertAdministrators.name)
+        }
         table.register(AnnouncementList.self) { _, request in try await announcements(request) }
     }
 
@@ -126,7 +133,11 @@ struct HelpdeskHandlers {
 
     // MARK: Announcements
 
-    func publish(_ params: AnnouncementInfo, _ request: RequestContext) async throws -> AnnouncementInfo {
+    /// Publishes `params` for `AnnouncementPublish` (Super Admin) or, audited under `method`, for
+    /// `AnnouncementAlertAdministrators` (a service).
+    func publish(_ params: AnnouncementInfo, _ request: RequestContext, method: String = AnnouncementPublish.name)
+        async throws -> AnnouncementInfo
+    {
         let principal = try request.requirePrincipal()
         try InputRules.requirePrintableStrings(in: params)
         try InputRules.requireText(params.title, field: "title", max: 200)
@@ -153,7 +164,7 @@ struct HelpdeskHandlers {
             }
             try HelpdeskStore.insertAnnouncement(db, announcement, by: principal.id, at: at)
             try AuditTrail.append(
-                db, tenant: nil, actor: principal, method: AnnouncementPublish.name, targetType: "announcement",
+                db, tenant: nil, actor: principal, method: method, targetType: "announcement",
                 targetID: announcement.id!, action: "published", before: nil, after: try JSONCoding.value(announcement),
                 at: at)
             return announcement
