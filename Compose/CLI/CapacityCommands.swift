@@ -6,9 +6,10 @@ import SiOpenRuntime
 /// The capacity checks of `siopen up` and `siopen capacity` (Pasal 25): each check adds a sample
 /// to the data folder's ``CapacityRecord`` and, when free disk, memory or the projected days
 /// until the disk is full cross a threshold, tells Super Admin once: an announcement to
-/// administrators through identity's `announcement.publish`, with the operator's session
-/// (`--token`, `SIOPEN_TOKEN`, or the session `siopen login` saved, read again at every check).
-/// A crossing that could not be announced (no session, identity down) is tried again at the next
+/// administrators through identity's service-only `announcement.alertAdministrators` with the
+/// operations service token `siopen up` keeps, or else `announcement.publish` with the operator's
+/// session (`--token`, `SIOPEN_TOKEN`, or the session `siopen login` saved, read again at every
+/// check). A crossing that could not be announced (no token, identity down) is tried again at the next
 /// check; one announced is not announced again until it has cleared (back past the threshold by
 /// a tenth) and is crossed anew.
 final class CapacityWatch: @unchecked Sendable {
