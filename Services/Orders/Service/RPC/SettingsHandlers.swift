@@ -29,20 +29,7 @@ struct SettingsHandlers {
         if !problems.isEmpty { throw RPCError.validationFailed(problems) }
         let at = context.now()
         return try await context.database.write { db in
-            let before = try SettingsStore.settings(db, tenant: params.tenant)
-            guard before.version == params.version else {
-                throw RPCError.conflict(
-                    "the settings changed since they were read (version \(before.version ?? 0))",
-                    currentState: "version \(before.version ?? 0)")
-            }
-            try SettingsStore.save(db, params, at: at)
-            let after = try SettingsStore.settings(db, tenant: params.tenant)
-            try AuditTrail.append(
-                db, tenant: params.tenant, actor: principal, method: OrdersSettingsSet.name,
-                targetType: "orders_settings", targetID: params.tenant,
-                action: "settings_set", before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at
-            )
-            return after
+            try SettingsStore.table.replace(db, with: params, actor: principal, method: OrdersSettingsSet.name, at: at)
         }
     }
 }

@@ -34,19 +34,8 @@ struct PaymentsSettingsHandlers {
         if !problems.isEmpty { throw DomainRefusal.validationFailed(problems) }
         let at = context.now()
         return try await context.database.write { db in
-            let before = try PaymentsSettingsStore.settings(db, tenant: params.tenant)
-            guard before.version == params.version else {
-                throw DomainRefusal.conflict(
-                    "the settings changed since they were read (version \(before.version ?? 0))",
-                    currentState: "version \(before.version ?? 0)")
-            }
-            try PaymentsSettingsStore.save(db, params, at: at)
-            let after = try PaymentsSettingsStore.settings(db, tenant: params.tenant)
-            try AuditTrail.append(
-                db, tenant: params.tenant, actor: principal, method: PaymentsSettingsSet.name,
-                targetType: "payments_settings", targetID: params.tenant, action: "settings_set",
-                before: try JSONCoding.value(before), after: try JSONCoding.value(after), at: at)
-            return after
+            try PaymentsSettingsStore.table.replace(
+                db, with: params, actor: principal, method: PaymentsSettingsSet.name, at: at)
         }
     }
 }

@@ -106,25 +106,15 @@ enum CertificateStore {
 
 /// A tenant's payment rules as stored (`payments_settings`), one JSON row per tenant.
 enum PaymentsSettingsStore {
-    /// The tenant's settings, or the defaults while none are stored.
-    static func settings(_ db: Connection, tenant: String) throws -> PaymentsSettings {
-        guard let row = try db.queryOne("SELECT settings, version FROM payments_settings WHERE tenant = ?", tenant)
-        else {
-            return PaymentsSettings(tenant: tenant, tax: TaxSettings.defaults)
-        }
-        var settings = try JSONColumn.value(PaymentsSettings.self, try row.string(0))
-        settings.version = try row.int64(1)
-        return settings
+    /// The table, with the shipped tax defaults while a tenant has none stored.
+    static let table = TenantSettingsTable<PaymentsSettings>(name: "payments_settings") {
+        PaymentsSettings(tenant: $0, tax: TaxSettings.defaults)
     }
 
-    /// Stores `settings` as the tenant's, one version after the stored one (the caller checked it).
-    static func save(_ db: Connection, _ settings: PaymentsSettings, at: Date) throws {
-        var stored = settings
-        stored.version = nil
-        try db.run(
-            """
-            INSERT INTO payments_settings (tenant, settings, version, updated_at) VALUES (?, ?, 1, ?)
-            ON CONFLICT (tenant) DO UPDATE SET settings = excluded.settings, version = payments_settings.version + 1, updated_at = excluded.updated_at
-            """, settings.tenant, try JSONColumn.text(stored), Timestamp.iso8601(at))
+    /// The tenant's settings, or the defaults while none are stored.
+    static func settings(_ db: Connection, tenant: String) throws -> PaymentsSettings {
+        try table.load(db, tenant: tenant)
     }
 }
+
+extension PaymentsSettings: VersionedTenantSettings {}
