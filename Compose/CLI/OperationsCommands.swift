@@ -171,10 +171,10 @@ enum OperationsCommands {
         guard let from = options.maintenanceFrom, let until = options.maintenanceUntil,
             let message = options.message?.trimmingCharacters(in: .whitespacesAndNewlines), !message.isEmpty
         else { throw ConfigurationError("\(usage): a planned window needs its start, end and announcement") }
-        guard let start = MaintenanceWindow.date(from) else {
+        guard let start = Timestamp.date(from) else {
             throw ConfigurationError("--from takes an ISO 8601 UTC time such as 2026-12-24T14:00:00Z")
         }
-        guard let end = MaintenanceWindow.date(until) else {
+        guard let end = Timestamp.date(until) else {
             throw ConfigurationError("--until takes an ISO 8601 UTC time such as 2026-12-24T16:00:00Z")
         }
         guard start < end else { throw ConfigurationError("the window ends before it starts") }

@@ -56,12 +56,12 @@ public struct CapacityRecord: Codable, Sendable, Hashable {
     /// oldest sample of the 7 days before `sample`'s day); nil when it does not grow or there is
     /// no earlier day yet.
     public func projectedDaysUntilFull(_ sample: CapacitySample) -> Double? {
-        guard let now = MaintenanceWindow.date(sample.takenAt),
+        guard let now = Timestamp.date(sample.takenAt),
             let earliest = days.first(where: { day in
-                guard day.day < sample.day, let at = MaintenanceWindow.date(day.takenAt) else { return false }
+                guard day.day < sample.day, let at = Timestamp.date(day.takenAt) else { return false }
                 return now.timeIntervalSince(at) <= 7.5 * 86_400
             }),
-            let then = MaintenanceWindow.date(earliest.takenAt)
+            let then = Timestamp.date(earliest.takenAt)
         else { return nil }
         let elapsedDays = now.timeIntervalSince(then) / 86_400
         let grown = Double(sample.dataBytes - earliest.dataBytes)

@@ -52,16 +52,16 @@ public struct MaintenanceWindow: Codable, Sendable, Hashable {
 
     /// Whether the window is in force at `now`.
     public func isInForce(at now: Date) -> Bool {
-        guard let start = Self.date(startsAt), start <= now else { return false }
+        guard let start = Timestamp.date(startsAt), start <= now else { return false }
         guard let endsAt else { return true }
-        guard let end = Self.date(endsAt) else { return true }
+        guard let end = Timestamp.date(endsAt) else { return true }
         return now < end
     }
 
     /// The 503 a write gets at `now` during the window.
     public func refusal(at now: Date) -> RPCError {
         var retry = Self.openEndedRetrySeconds
-        if let endsAt, let end = Self.date(endsAt) { retry = max(1, Int(end.timeIntervalSince(now).rounded(.up))) }
+        if let endsAt, let end = Timestamp.date(endsAt) { retry = max(1, Int(end.timeIntervalSince(now).rounded(.up))) }
         var data: [String: JSONValue] = [
             "kind": "dependency_unavailable", "reason": "maintenance", "retryAfterSeconds": .integer(Int64(retry)),
             "announcement": .string(announcement), "startsAt": .string(startsAt),
@@ -72,15 +72,6 @@ public struct MaintenanceWindow: Codable, Sendable, Hashable {
             message:
                 "The system is under maintenance; changes are refused until it ends (reads continue): \(announcement)",
             data: .object(data))
-    }
-
-    /// An ISO 8601 UTC time, with or without fractional seconds; nil when it is not one.
-    public static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     /// Writes `window` for every service of `dataDirectory` (atomically, 0600).

@@ -83,7 +83,7 @@ enum PaymentPapers {
         let kuitansi = try PaymentDocuments.kuitansi(
             KuitansiFacts(
                 number: try number(.kuitansi), issuedOn: issuedOn, parties: parties, purchase: purchase,
-                mechanism: mechanism, breakdown: breakdown, approvedAt: record.approvedAt.flatMap(Self.instant),
+                mechanism: mechanism, breakdown: breakdown, approvedAt: record.approvedAt.flatMap(Timestamp.date),
                 settledAt: at,
                 vendorAcknowledgedAt: nil), setting: setting)
         let kuitansiInfo = try DocumentRegister.issue(
@@ -113,7 +113,7 @@ enum PaymentPapers {
             slips.append(try issued(info))
         }
 
-        let instructedAt = record.instructedAt.flatMap(Self.instant) ?? at
+        let instructedAt = record.instructedAt.flatMap(Timestamp.date) ?? at
         let proof = try PaymentDocuments.paymentProof(
             PaymentProofFacts(
                 number: try number(.paymentProof), issuedOn: issuedOn, parties: parties, purchase: purchase,
@@ -148,13 +148,6 @@ enum PaymentPapers {
         record.kuitansi = kuitansiInfo
         record.proof = proofInfo
         record.packet = packetInfo
-    }
-
-    /// The instant an ISO 8601 timestamp of ours (``Timestamp/iso8601(_:)``) names.
-    static func instant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
     }
 
     static func reference(_ info: DocumentInfo) -> ReferencedDocument {
