@@ -541,16 +541,7 @@ final class ServerConnection: @unchecked Sendable {
             updateReadingLocked()
             return (!drained && !closed, pump)
         }
-        if pump {
-            // One request (a client waiting for its answer) is answered on this thread, with no
-            // hand-off; a pipelined batch is started from the connection's queue, so one client's
-            // burst does not hold up the other connections of this event loop.
-            if lock.withLock({ pendingCount }) <= 1 {
-                startPending()
-            } else {
-                queue.async { [self] in startPending() }
-            }
-        }
+        if pump { startPending() }
         if again, lock.withLock({ mayReadLocked }) { queue.async { [self] in readAvailable() } }
     }
 
