@@ -28,11 +28,9 @@ var targets: [Target] = [
     .systemLibrary(
         name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib",
         providers: [.apt(["zlib1g-dev"])]),
-    // Linux's epoll (part of libc), for the RPC server's event loops; only SiOpenProtocol imports it.
-    .systemLibrary(name: "CEpoll", path: "Shared/CEpoll"),
 
     // Shared modules.
-    .target(name: "SiOpenProtocol", dependencies: ["CEpoll"], path: "Shared/Protocol"),
+    .target(name: "SiOpenProtocol", path: "Shared/Protocol"),
     .target(name: "SiOpenStorage", dependencies: ["CSQLite"], path: "Shared/Storage"),
     .target(name: "SiOpenSecurity", dependencies: ["COpenSSL"], path: "Shared/Security"),
     .target(

@@ -401,12 +401,9 @@ final class ServerConnection: @unchecked Sendable {
     private let lock = NSLock()
     private let limits: RPCServerConfiguration
     private let timeouts: (idle: UInt64, request: UInt64, slowRead: UInt64)
-    /// The event loop watching `fd` once started, the handler's id there, and whether `fd` is
-    /// in its set now (it is not while neither reading nor writing is wanted).
-    private var loop: EpollLoop?
-    private var loopID: UInt64 = 0
-    private var watched = false
-    private var readSuspended = true
+    private var readSource: (any DispatchSourceRead)?
+    private var writeSource: (any DispatchSourceWrite)?
+    private var readSuspended = false
     private var writeSuspended = true
     private var framer: LineFramer
     /// The framer's limit for a line that names no upload method (kept apart from `framer`,
@@ -421,6 +418,7 @@ final class ServerConnection: @unchecked Sendable {
     private var pumping = false
     private var readEOF = false
     private var closed = false
+    private var openSources = 0
     /// When a complete line last arrived or the output last drained (or the connection was accepted).
     private var lastActivity: UInt64
     /// When the first byte of the unfinished line arrived.
@@ -460,21 +458,17 @@ final class ServerConnection: @unchecked Sendable {
                 Glibc.close(fd)
                 return
             }
-            // Strong references: the loop forgets the handler when the connection closes.
-            let loop = EpollLoop.next()
-            self.loop = loop
-            loopID = loop.add(
-                EpollLoop.Handler(
-                    readable: { [self] in readAvailable() }, writable: { [self] in lock.withLock { flushLocked() } }))
-            readSuspended = false
-            watchLocked()
+            let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            read.setEventHandler { [unowned self] in self.readAvailable() }
+            read.setCancelHandler { [self] in self.sourceCancelled() }
+            let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            write.setEventHandler { [unowned self] in lock.withLock { self.flushLocked() } }
+            write.setCancelHandler { [self] in self.sourceCancelled() }
+            readSource = read
+            writeSource = write
+            openSources = 2
+            read.resume()
         }
-    }
-
-    /// Tells the event loop what to watch `fd` for now.
-    private func watchLocked() {
-        guard !closed, let loop else { return }
-        loop.watch(fd, id: loopID, read: !readSuspended, write: !writeSuspended, watched: &watched)
     }
 
     private var pendingCount: Int { pending.count - pendingHead }
@@ -515,9 +509,9 @@ final class ServerConnection: @unchecked Sendable {
                 }
                 if count > 0 {
                     received(events)
-                    // No early stop on a short read: read on until EAGAIN or EOF, so an end of
-                    // stream that arrived together with the last data is seen now, not on a later
-                    // wake-up that might not come.
+                    // No early stop on a short read: read on until EAGAIN or EOF. On Linux, libdispatch
+                    // often does not fire the read source again for an end of stream that arrived
+                    // together with the last data, and the connection would never be closed.
                 } else if count == 0 {
                     readEOF = true
                     drained = true
@@ -674,9 +668,9 @@ final class ServerConnection: @unchecked Sendable {
             } else if written < 0, errno == EINTR {
                 continue
             } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
-                if writeSuspended {
+                if writeSuspended, let writeSource {
                     writeSuspended = false
-                    watchLocked()
+                    writeSource.resume()
                 }
                 if finishedWorkLocked() { queue.async { [self] in startPending() } }
                 return
@@ -690,7 +684,7 @@ final class ServerConnection: @unchecked Sendable {
         lastActivity = DispatchTime.now().uptimeNanoseconds
         if !writeSuspended {
             writeSuspended = true
-            watchLocked()
+            writeSource?.suspend()
         }
         if finishedWorkLocked() { queue.async { [self] in startPending() } }
     }
@@ -699,9 +693,9 @@ final class ServerConnection: @unchecked Sendable {
     private func updateReadingLocked() {
         guard !closed, !readEOF else { return }
         if mayReadLocked {
-            if readSuspended {
+            if readSuspended, let readSource {
                 readSuspended = false
-                watchLocked()
+                readSource.resume()
             }
         } else {
             suspendReadingLocked()
@@ -709,10 +703,10 @@ final class ServerConnection: @unchecked Sendable {
     }
 
     private func suspendReadingLocked() {
-        guard !closed else { return }
+        guard !closed, let readSource else { return }
         if !readSuspended {
             readSuspended = true
-            watchLocked()
+            readSource.suspend()
         }
     }
 
@@ -778,14 +772,13 @@ final class ServerConnection: @unchecked Sendable {
     private func closeLocked() {
         guard !closed else { return }
         closed = true
-        // Out of the loop's set before the descriptor closes (a connection closed before it
-        // started has its descriptor closed by start()).
-        if let loop {
-            loop.remove(fd, id: loopID, watched: watched)
-            watched = false
-            self.loop = nil
-            Glibc.close(fd)
-        }
+        // A suspended source must be resumed before it is cancelled and released.
+        if readSuspended { readSource?.resume() }
+        if writeSuspended { writeSource?.resume() }
+        readSuspended = false
+        writeSuspended = false
+        readSource?.cancel()
+        writeSource?.cancel()
         server.releaseLargeRequest(lineReservation)
         lineReservation = 0
         for line in pending[pendingHead...] { server.releaseLargeRequest(line.reserved) }
@@ -794,4 +787,14 @@ final class ServerConnection: @unchecked Sendable {
         server.remove(self)
     }
 
+    private func sourceCancelled() {
+        lock.withLock {
+            openSources -= 1
+            if openSources == 0 {
+                Glibc.close(fd)
+                readSource = nil
+                writeSource = nil
+            }
+        }
+    }
 }
